@@ -1,0 +1,221 @@
+package dev.aether.reactive;
+
+import java.util.Objects;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
+
+/**
+ * A value derived from other reactive values, recomputed only when one of them changed and
+ * someone reads it.
+ *
+ * <ul>
+ *   <li><b>Lazy and memoised:</b> nothing runs until the first read; later reads return the
+ *       cached value until a dependency changes.
+ *   <li><b>Glitch-free:</b> after a write, a computed runs at most once and only sees values
+ *       that are all current.
+ *   <li><b>Equality stops propagation:</b> when a recomputation yields a value equal to the old
+ *       one, dependents do not re-run.
+ *   <li><b>Errors are cached:</b> an exception thrown by the function is re-thrown on every read
+ *       until a dependency changes.
+ *   <li><b>Cycles are reported</b> with a {@link CycleDetectedException} naming the nodes.
+ *   <li>A computed that nothing observes holds no place in its sources, so it can be garbage
+ *       collected as soon as the program drops it.
+ * </ul>
+ *
+ * <pre>{@code
+ * Signal<String> first = Signal.of("Ada"), last = Signal.of("Lovelace");
+ * Computed<String> full = Computed.of(() -> first.get() + " " + last.get()).named("full");
+ * full.get(); // "Ada Lovelace"
+ * }</pre>
+ */
+public final class Computed<T> extends Node implements ReadSignal<T> {
+    private static final BiPredicate<Object, Object> EQUALS = Objects::equals;
+
+    private final Supplier<? extends T> fn;
+    private final BiPredicate<? super T, ? super T> equality;
+    /** The value, or the Throwable the function threw when {@link #FAILED} is set. */
+    private Object value;
+    /** {@link ReactiveContext#writeCount} when a disconnected computed was last validated. */
+    private int validatedAt;
+
+    private Computed(ReactiveContext context, Supplier<? extends T> fn, BiPredicate<? super T, ? super T> equality) {
+        super(context);
+        this.fn = fn;
+        this.equality = equality;
+    }
+
+    /** A computed over {@code fn}, in the current {@link ReactiveContext}. */
+    public static <T> Computed<T> of(Supplier<? extends T> fn) {
+        return of(fn, EQUALS);
+    }
+
+    /** A computed whose dependents are not notified when a new value equals the old one. */
+    public static <T> Computed<T> of(Supplier<? extends T> fn, BiPredicate<? super T, ? super T> equality) {
+        return new Computed<>(ReactiveContext.current(), Objects.requireNonNull(fn, "fn"), Objects.requireNonNull(equality, "equality"));
+    }
+
+    /** Gives the computed a name for error messages and debugging; returns this. */
+    public Computed<T> named(String name) {
+        this.name = name;
+        return this;
+    }
+
+    @Override
+    public T get() {
+        ReactiveContext ctx = context;
+        ctx.checkThread(this);
+        int f = flags;
+        if ((f & RUNNING) != 0) {
+            throw new CycleDetectedException(this);
+        }
+        if ((f & DISPOSED) == 0) {
+            refresh();
+            Node observer = ctx.observer;
+            if (observer != null) {
+                trackedBy(observer);
+            }
+        }
+        return current();
+    }
+
+    @Override
+    public T peek() {
+        ReactiveContext ctx = context;
+        ctx.checkThread(this);
+        if ((flags & RUNNING) != 0) {
+            throw new CycleDetectedException(this);
+        }
+        if ((flags & DISPOSED) == 0) {
+            refresh();
+        }
+        return current();
+    }
+
+    /**
+     * Stops the computed: it forgets its dependencies and keeps returning its last value.
+     */
+    public void dispose() {
+        context.checkThread(this);
+        if ((flags & DISPOSED) != 0) {
+            return;
+        }
+        if ((flags & CONNECTED) != 0) {
+            disconnect();
+        }
+        deps = depsTail = null;
+        flags |= DISPOSED;
+    }
+
+    @SuppressWarnings("unchecked")
+    private T current() {
+        if ((flags & FAILED) != 0) {
+            Throwable error = (Throwable) value;
+            if (error instanceof RuntimeException re) {
+                throw re;
+            }
+            if (error instanceof Error e) {
+                throw e;
+            }
+            throw new ReactiveException("computed '" + describe() + "' failed", error);
+        }
+        return (T) value;
+    }
+
+    @Override
+    void refresh() {
+        int f = flags;
+        if ((f & (DISPOSED | RUNNING)) != 0) {
+            return;
+        }
+        if ((f & CONNECTED) != 0) {
+            // Observed: the marks pushed by writes say exactly what may have changed.
+            int state = f & STATE;
+            if (state == CLEAN) {
+                return;
+            }
+            if (state == DIRTY || (f & HAS_VALUE) == 0 || dependenciesChanged()) {
+                recompute();
+            } else {
+                flags &= ~STATE;
+            }
+        } else {
+            // Unobserved: nobody marks us, so compare the versions we saw with the current ones.
+            ReactiveContext ctx = context;
+            if ((f & HAS_VALUE) != 0 && validatedAt == ctx.writeCount) {
+                return;
+            }
+            if ((f & HAS_VALUE) == 0 || dependenciesChanged()) {
+                recompute();
+            }
+            validatedAt = ctx.writeCount;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void recompute() {
+        ReactiveContext ctx = context;
+        Node prevObserver = ctx.observer;
+        Owner prevOwner = ctx.owner;
+        ctx.observer = this;
+        ctx.owner = null;
+        flags = (flags & ~STATE) | RUNNING;
+        startTracking();
+        Object result;
+        boolean failed = false;
+        try {
+            result = fn.get();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            if (t instanceof CycleDetectedException cycle) {
+                cycle.passedThrough(this);
+            }
+            result = t;
+            failed = true;
+        } finally {
+            ctx.observer = prevObserver;
+            ctx.owner = prevOwner;
+            flags &= ~RUNNING;
+            endTracking();
+        }
+        int f = flags;
+        boolean changed = failed || (f & (HAS_VALUE | FAILED)) != HAS_VALUE
+                || !equality.test((T) value, (T) result);
+        if (changed) {
+            value = result;
+            version++;
+            flags = (f & ~FAILED) | HAS_VALUE | (failed ? FAILED : 0);
+        }
+    }
+
+    @Override
+    void mark(int state) {
+        int f = flags;
+        int current = f & STATE;
+        if (current >= state) {
+            return;
+        }
+        flags = (f & ~STATE) | state;
+        if (current == CLEAN) {
+            markSubscribers(CHECK);
+        }
+    }
+
+    @Override
+    void firstSubscriberAdded() {
+        // Read just before being linked, so everything below is current.
+        connect();
+        flags &= ~STATE;
+    }
+
+    @Override
+    void lastSubscriberRemoved() {
+        disconnect();
+        validatedAt = context.writeCount - 1;
+    }
+
+    @Override
+    public String toString() {
+        return "Computed[" + describe() + "]";
+    }
+}

@@ -1,0 +1,161 @@
+package dev.aether.reactive;
+
+import java.util.ArrayList;
+import java.util.Objects;
+
+/**
+ * A side effect that re-runs whenever something it read changed.
+ *
+ * <p>An effect runs once when created, records what it reads, and re-runs after any of that
+ * changes (once per update, after all computeds are current). Before each re-run, and when it
+ * is disposed, it disposes the effects created inside its previous run and runs the cleanups
+ * registered with {@link Reactive#onCleanup}. An exception it throws goes to the nearest
+ * {@link Reactive#onError} handler and the effect stays alive. It belongs to the owner it was
+ * created under and is disposed with it.
+ *
+ * <pre>{@code
+ * Effect log = Effect.of(() -> {
+ *     String room = roomName.get();
+ *     Connection c = chat.join(room);
+ *     Reactive.onCleanup(c::leave);     // leaves the old room before joining the new one
+ * });
+ * log.dispose();
+ * }</pre>
+ */
+public final class Effect extends Owner implements Disposable {
+    private final Runnable fn;
+
+    private Effect(ReactiveContext context, Owner parent, Runnable fn) {
+        super(context, parent);
+        this.fn = fn;
+        this.flags = CONNECTED;
+    }
+
+    /** Creates an effect in the current context and owner and runs it once. */
+    public static Effect of(Runnable fn) {
+        Effect effect = create(fn);
+        effect.run();
+        return effect;
+    }
+
+    /** Creates an effect that is not run yet; {@link #run()} runs it the first time. */
+    static Effect create(Runnable fn) {
+        Objects.requireNonNull(fn, "fn");
+        ReactiveContext ctx = ReactiveContext.current();
+        ctx.checkThread(null);
+        if (ctx.observer instanceof Computed<?> computed) {
+            throw new ReactiveException("an effect was created while computed '" + computed.describe()
+                    + "' was evaluating; computeds must be pure: create effects in an effect, a root or a component");
+        }
+        Owner parent = ctx.owner;
+        Effect effect = new Effect(ctx, parent, fn);
+        if (parent != null) {
+            parent.adopt(effect);
+        }
+        return effect;
+    }
+
+    /** Gives the effect a name for error messages and debugging; returns this. */
+    public Effect named(String name) {
+        this.name = name;
+        return this;
+    }
+
+    /** Whether the effect has been disposed (directly or with its owner). */
+    public boolean disposed() {
+        return isDisposed();
+    }
+
+    /** Stops the effect: runs its cleanups and forgets its dependencies. */
+    @Override
+    public void dispose() {
+        context.checkThread(this);
+        disposeOwner(true);
+    }
+
+    @Override
+    void released() {
+        clearDependencies();
+    }
+
+    @Override
+    void mark(int state) {
+        int f = flags;
+        int current = f & STATE;
+        if (current >= state) {
+            return;
+        }
+        flags = (f & ~STATE) | state;
+        if ((f & QUEUED) == 0 && (f & DISPOSED) == 0) {
+            flags |= QUEUED;
+            context.enqueue(this);
+        }
+    }
+
+    /**
+     * Called by the flush: re-runs the effect if a dependency really changed. Stale enclosing
+     * effects run first, since re-running them may dispose or replace this one.
+     */
+    void runIfStale() {
+        if ((flags & DISPOSED) != 0 || (flags & STATE) == CLEAN) {
+            return;
+        }
+        if (parent instanceof Effect) {
+            ArrayList<Effect> staleAncestors = null;
+            for (Owner o = parent; o instanceof Effect e; o = o.parent) {
+                if ((e.flags & STATE) != CLEAN) {
+                    if (staleAncestors == null) {
+                        staleAncestors = new ArrayList<>(2);
+                    }
+                    staleAncestors.add(e);
+                }
+            }
+            if (staleAncestors != null) {
+                for (int i = staleAncestors.size() - 1; i >= 0; i--) {
+                    staleAncestors.get(i).updateIfStale();
+                }
+            }
+        }
+        updateIfStale();
+    }
+
+    private void updateIfStale() {
+        int f = flags;
+        if ((f & DISPOSED) != 0 || (f & STATE) == CLEAN) {
+            return;
+        }
+        if ((f & STATE) == CHECK && !dependenciesChanged()) {
+            flags &= ~STATE;
+            return;
+        }
+        run();
+    }
+
+    /** Runs the function now, tracking what it reads. */
+    void run() {
+        ReactiveContext ctx = context;
+        flags &= ~STATE; // a write during the run marks us again
+        reset();
+        Node prevObserver = ctx.observer;
+        Owner prevOwner = ctx.owner;
+        ctx.observer = this;
+        ctx.owner = this;
+        startTracking();
+        try {
+            fn.run();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            handleError(t);
+        } finally {
+            ctx.observer = prevObserver;
+            ctx.owner = prevOwner;
+            endTracking();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Effect[" + describe() + "]";
+    }
+}

@@ -1,0 +1,140 @@
+package dev.aether.reactive;
+
+import java.util.Objects;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * A writable reactive value: the source of the graph.
+ *
+ * <p>{@link #get()} inside a computed or effect records a dependency; {@link #set} notifies the
+ * dependents, unless the new value {@linkplain #of(Object, BiPredicate) equals} the old one
+ * (by {@link Objects#equals} unless told otherwise), in which case nothing happens.
+ *
+ * <pre>{@code
+ * Signal<Integer> count = Signal.of(0).named("count");
+ * effect(() -> System.out.println("count = " + count.get())); // prints count = 0
+ * count.set(1);                                            // prints count = 1
+ * count.set(1);                                            // equal: nothing
+ * count.update(n -> n + 1);                                // prints count = 2
+ * }</pre>
+ */
+public final class Signal<T> extends Node implements ReadSignal<T> {
+    private static final BiPredicate<Object, Object> EQUALS = Objects::equals;
+
+    private T value;
+    private final BiPredicate<? super T, ? super T> equality;
+
+    private Signal(ReactiveContext context, T value, BiPredicate<? super T, ? super T> equality) {
+        super(context);
+        this.value = value;
+        this.equality = equality;
+    }
+
+    /** A signal holding {@code value}, in the current {@link ReactiveContext}. */
+    public static <T> Signal<T> of(T value) {
+        return of(value, EQUALS);
+    }
+
+    /**
+     * A signal whose writes are ignored when {@code equality} says the new value equals the
+     * current one. Use {@code (a, b) -> false} for a signal that notifies on every write.
+     */
+    public static <T> Signal<T> of(T value, BiPredicate<? super T, ? super T> equality) {
+        return new Signal<>(ReactiveContext.current(), value, Objects.requireNonNull(equality, "equality"));
+    }
+
+    /** Gives the signal a name for error messages and debugging; returns this. */
+    public Signal<T> named(String name) {
+        this.name = name;
+        return this;
+    }
+
+    @Override
+    public T get() {
+        ReactiveContext ctx = context;
+        ctx.checkThread(this);
+        Node observer = ctx.observer;
+        if (observer != null) {
+            trackedBy(observer);
+        }
+        return value;
+    }
+
+    @Override
+    public T peek() {
+        context.checkThread(this);
+        return value;
+    }
+
+    /** Sets the value; dependents are notified when it differs from the current one. */
+    public void set(T newValue) {
+        ReactiveContext ctx = context;
+        ctx.checkThread(this);
+        if (equality.test(value, newValue)) {
+            return;
+        }
+        value = newValue;
+        changed(ctx);
+    }
+
+    /** Sets the value to {@code fn(current)}. */
+    public void update(UnaryOperator<T> fn) {
+        set(fn.apply(peek()));
+    }
+
+    /**
+     * Changes the current value in place (a mutable list, say) and notifies the dependents,
+     * whatever the equality says.
+     */
+    public void mutate(Consumer<? super T> fn) {
+        context.checkThread(this);
+        fn.accept(value);
+        changed(context);
+    }
+
+    /**
+     * Calls {@code listener} with each new value (not the current one) until the returned
+     * handle is disposed. The listener runs untracked.
+     */
+    public Disposable subscribe(Consumer<? super T> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return Reactive.watch(this, (now, before) -> listener.accept(now));
+    }
+
+    /** A read-only view, to hand out where writing is not allowed. */
+    public ReadSignal<T> asReadOnly() {
+        Signal<T> self = this;
+        return new ReadSignal<>() {
+            @Override
+            public T get() {
+                return self.get();
+            }
+
+            @Override
+            public T peek() {
+                return self.peek();
+            }
+
+            @Override
+            public String toString() {
+                return self.toString();
+            }
+        };
+    }
+
+    private void changed(ReactiveContext ctx) {
+        version++;
+        ctx.writeCount++;
+        if (subs != null) {
+            markSubscribers(DIRTY);
+            ctx.flush();
+        }
+    }
+
+    @Override
+    void mark(int state) {
+        throw new AssertionError("a signal has no dependencies");
+    }
+}
