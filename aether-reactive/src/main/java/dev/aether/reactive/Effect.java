@@ -76,6 +76,7 @@ public final class Effect extends Owner implements Disposable {
     @Override
     void released() {
         clearDependencies();
+        flags &= ~CONNECTED; // reads made later in a run that disposed itself attach nothing
     }
 
     @Override

@@ -94,7 +94,6 @@ abstract sealed class Owner extends Node permits Effect, Root {
         firstChild = lastChild = null;
         Object pending = cleanups;
         cleanups = null;
-        errorHandlers = null;
         if (pending instanceof ArrayList<?> list) {
             for (int i = list.size() - 1; i >= 0; i--) {
                 runCleanup((Runnable) list.get(i));
@@ -102,6 +101,8 @@ abstract sealed class Owner extends Node permits Effect, Root {
         } else if (pending != null) {
             runCleanup((Runnable) pending);
         }
+        // Cleared last so that a failing cleanup still reaches the handler registered beside it.
+        errorHandlers = null;
     }
 
     private void runCleanup(Runnable cleanup) {

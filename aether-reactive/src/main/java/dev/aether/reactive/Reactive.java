@@ -91,8 +91,8 @@ public final class Reactive {
             fn.run();
         } finally {
             ctx.batchDepth--;
+            ctx.flush(); // the writes made before a throw are real: their effects still run
         }
-        ctx.flush();
     }
 
     /** Runs {@code fn} without recording the reads it makes as dependencies. */

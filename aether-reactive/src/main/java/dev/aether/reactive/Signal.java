@@ -79,6 +79,16 @@ public final class Signal<T> extends Node implements ReadSignal<T> {
         changed(ctx);
     }
 
+    /**
+     * Sets the value from any thread: the write is posted to the signal's context and happens
+     * there, in order with the context's other work. Use {@link #set} on the context itself.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException if the context is closed
+     */
+    public void post(T newValue) {
+        context.post(() -> set(newValue));
+    }
+
     /** Sets the value to {@code fn(current)}. */
     public void update(UnaryOperator<T> fn) {
         set(fn.apply(peek()));
