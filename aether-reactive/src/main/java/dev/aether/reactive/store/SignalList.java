@@ -275,26 +275,35 @@ public final class SignalList<E> extends AbstractList<E> {
      */
     private boolean change(int from, boolean structural, BooleanSupplier mutation) {
         confinement.check();
-        NavigableMap<Integer, Trigger> watched = indices.tailMap(from, true);
-        Object[] before = new Object[watched.size()];
-        int i = 0;
-        for (int index : watched.keySet()) {
-            before[i++] = valueAt(index);
+        // Copied, not a live view: the mutation may call back into the list and add triggers.
+        List<Watched> watched = new ArrayList<>();
+        for (Map.Entry<Integer, Trigger> entry : indices.tailMap(from, true).entrySet()) {
+            watched.add(new Watched(entry.getValue(), entry.getKey(), valueAt(entry.getKey())));
         }
         int oldSize = items.size();
-        boolean changed = mutation.getAsBoolean();
-        if (!changed) {
-            return false;
+        boolean changed;
+        try {
+            changed = mutation.getAsBoolean();
+        } catch (RuntimeException | Error e) {
+            // A comparator or predicate that throws may leave the list half changed: tell readers.
+            notifyChanged(watched, oldSize, structural);
+            throw e;
         }
+        if (changed) {
+            notifyChanged(watched, oldSize, structural);
+        }
+        return changed;
+    }
+
+    private void notifyChanged(List<Watched> watched, int oldSize, boolean structural) {
         if (structural) {
             modCount++;
         }
-        // Collected first: firing inside an enclosing flush may run effects that read new indices.
+        // Collected first, then fired in one batch, so that effects see the finished change.
         List<Trigger> fire = new ArrayList<>();
-        int k = 0;
-        for (Map.Entry<Integer, Trigger> entry : watched.entrySet()) {
-            if (!Objects.equals(before[k++], valueAt(entry.getKey()))) {
-                fire.add(entry.getValue());
+        for (Watched w : watched) {
+            if (!Objects.equals(w.before(), valueAt(w.index()))) {
+                fire.add(w.trigger());
             }
         }
         if (items.size() != oldSize) {
@@ -302,7 +311,9 @@ public final class SignalList<E> extends AbstractList<E> {
         }
         fire.add(contents);
         Reactive.batch(() -> fire.forEach(Trigger::fire));
-        return true;
+    }
+
+    private record Watched(Trigger trigger, int index, Object before) {
     }
 
     private Object valueAt(int index) {

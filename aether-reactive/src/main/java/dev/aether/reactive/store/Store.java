@@ -98,10 +98,21 @@ public final class Store<T> {
         set(initial);
     }
 
-    /** Runs {@code changes} as one {@linkplain Reactive#batch batch}: effects run once, after it. */
+    /**
+     * Runs {@code changes} as one {@linkplain Reactive#batch batch}: effects run once, after it.
+     * There is no rollback: if {@code changes} throws, the writes it made before stay, and the
+     * effects they concern still run before the exception propagates.
+     */
     public void transaction(Runnable changes) {
+        Objects.requireNonNull(changes, "changes");
         confinement.check();
-        Reactive.batch(changes);
+        try {
+            Reactive.batch(changes);
+        } catch (RuntimeException | Error e) {
+            // Reactive.batch does not flush when its body throws; an empty batch does.
+            Reactive.batch(() -> { });
+            throw e;
+        }
     }
 
     /**

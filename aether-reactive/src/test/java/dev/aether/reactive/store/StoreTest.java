@@ -216,6 +216,19 @@ class StoreTest {
     }
 
     @Test
+    void aTransactionThatThrowsKeepsItsEarlierWritesAndStillRunsEffects() {
+        Runs<String> first = Runs.of(() -> name(0).get());
+
+        assertThatThrownBy(() -> store.transaction(() -> {
+            name(0).set("Anna");
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+
+        assertThat(first.reruns()).isEqualTo(1);
+        assertThat(first.last()).isEqualTo("Anna");
+    }
+
+    @Test
     void resetRestoresTheInitialStateAndNotifiesOnlyChangedPaths() {
         name(0).set("Anna");
         Runs<String> first = Runs.of(() -> name(0).get());
