@@ -181,7 +181,7 @@ final class Containers {
             return new IndexOutOfBoundsException("no such path " + where + ": index " + index + " is out of bounds for "
                     + path.prefix(depth) + ", which has " + list.size() + " elements");
         }
-        String step = segment instanceof Integer ? "an index" : "'" + segment + "'";
+        String step = segment instanceof Integer ? "index " + segment : "'" + segment + "'";
         return new IllegalArgumentException("no such path " + where + ": " + path.prefix(depth) + " is "
                 + describe(container) + ", which has no " + step);
     }

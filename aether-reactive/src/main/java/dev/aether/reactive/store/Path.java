@@ -1,7 +1,6 @@
 package dev.aether.reactive.store;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * Where a value sits inside a store's state: record component names, list indices and map
@@ -83,10 +82,5 @@ final class Path {
     @Override
     public String toString() {
         return prefix(segments.length);
-    }
-
-    static Path of(Object... segments) {
-        Objects.requireNonNull(segments, "segments");
-        return new Path(segments.clone());
     }
 }

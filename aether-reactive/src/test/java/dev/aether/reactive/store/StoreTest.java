@@ -1,11 +1,13 @@
 package dev.aether.reactive.store;
 
+import static dev.aether.reactive.Reactive.effect;
 import static org.assertj.core.api.Assertions.*;
 
 import dev.aether.reactive.Computed;
 import dev.aether.reactive.Disposable;
 import dev.aether.reactive.WrongThreadException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -333,6 +335,34 @@ class StoreTest {
     }
 
     @Test
+    void indexingARecordIsReportedWithThePath() {
+        assertThatThrownBy(() -> users.at(0).at(2).get())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("users[0] is a User record, which has no index 2");
+    }
+
+    @Test
+    void theGuideExampleBehavesAsDocumented() {
+        Store<AppState> guide = Store.of(new AppState(List.of(new User("Ann", 30)), Map.of()));
+        Cursor<List<User>> people = guide.cursor().select(AppState::users);
+        Cursor<String> first = people.at(0).at("name");
+        List<String> printed = new ArrayList<>();
+        effect(() -> printed.add(first.get()));
+        effect(() -> printed.add(people.size() + " users"));
+
+        first.set("Anna");
+        people.add(new User("Bob", 41));
+        guide.cursor().at("settings").at("theme").set("dark");
+        guide.transaction(() -> {
+            first.set("Ada");
+            people.at(1).remove();
+        });
+        guide.reset();
+
+        assertThat(printed).containsExactly("Ann", "1 users", "Anna", "2 users", "Ada", "1 users", "Ann");
+    }
+
+    @Test
     void readingThroughANullYieldsNull() {
         assertThat(users.at(0).at("address").at("city").get()).isNull();
     }
@@ -366,6 +396,6 @@ class StoreTest {
     private static Map<String, String> orderedMap(String key, String value) {
         Map<String, String> map = new LinkedHashMap<>();
         map.put(key, value);
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 }
