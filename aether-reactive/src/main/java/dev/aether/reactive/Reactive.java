@@ -153,6 +153,15 @@ public final class Reactive {
         currentOwner("onError").addErrorHandler(handler);
     }
 
+    /**
+     * Whether a read right now would be tracked (code runs inside a computed or effect, not
+     * inside {@link #untrack}). Collections use it to avoid bookkeeping for untracked reads.
+     */
+    public static boolean isTracking() {
+        ReactiveContext ctx = ReactiveContext.currentOrNull();
+        return ctx != null && ctx.isCurrent() && ctx.observer != null;
+    }
+
     /** Whether code is running inside an effect or root right now. */
     public static boolean hasOwner() {
         ReactiveContext ctx = ReactiveContext.currentOrNull();

@@ -1,5 +1,7 @@
 package dev.aether.reactive.store;
 
+import dev.aether.reactive.Reactive;
+
 import dev.aether.reactive.ReadSignal;
 import java.util.Collections;
 import java.util.List;
@@ -78,7 +80,9 @@ public final class Cursor<T> implements ReadSignal<T> {
     @SuppressWarnings("unchecked")
     public T get() {
         store.checkThread();
-        node().value().track(); // before reading, so that a read that throws still subscribes
+        if (Reactive.isTracking()) { // path nodes exist only for paths something depends on
+            node().value().track(); // before reading, so that a read that throws still subscribes
+        }
         return (T) store.read(path);
     }
 
@@ -92,7 +96,9 @@ public final class Cursor<T> implements ReadSignal<T> {
     /** The length of the list or the size of the map at this path; depends on that number only. */
     public int size() {
         store.checkThread();
-        node().size().track();
+        if (Reactive.isTracking()) {
+            node().size().track();
+        }
         Object value = store.read(path);
         int size = Containers.sizeOf(value);
         if (size < 0) {
@@ -105,7 +111,9 @@ public final class Cursor<T> implements ReadSignal<T> {
     /** The keys of the map at this path, unmodifiable; depends on the key set only, not on values. */
     public Set<Object> keys() {
         store.checkThread();
-        node().keys().track();
+        if (Reactive.isTracking()) {
+            node().keys().track();
+        }
         Object value = store.read(path);
         if (!(value instanceof Map<?, ?> map)) {
             throw new IllegalStateException("cannot list the keys of " + path + ": it is "

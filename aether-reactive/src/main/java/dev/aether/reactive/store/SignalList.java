@@ -79,7 +79,9 @@ public final class SignalList<E> extends AbstractList<E> {
         if (index < 0) {
             throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length " + items.size());
         }
-        indexTrigger(index).track();
+        if (Reactive.isTracking()) {
+            indexTrigger(index).track(); // created only for indices something depends on
+        }
         return items.get(index);
     }
 

@@ -243,7 +243,9 @@ public final class SignalMap<K, V> extends AbstractMap<K, V> {
 
     private void track(Object key) {
         confinement.check();
-        keyTriggers.computeIfAbsent(key, k -> new Trigger().named("SignalMap[" + k + "]")).track();
+        if (Reactive.isTracking()) { // created only for keys something depends on
+            keyTriggers.computeIfAbsent(key, k -> new Trigger().named("SignalMap[" + k + "]")).track();
+        }
     }
 
     /** Walks the backing map so that one iteration tracks one trigger, not every key. */

@@ -106,13 +106,7 @@ public final class Store<T> {
     public void transaction(Runnable changes) {
         Objects.requireNonNull(changes, "changes");
         confinement.check();
-        try {
-            Reactive.batch(changes);
-        } catch (RuntimeException | Error e) {
-            // Reactive.batch does not flush when its body throws; an empty batch does.
-            Reactive.batch(() -> { });
-            throw e;
-        }
+        Reactive.batch(changes);
     }
 
     /**
