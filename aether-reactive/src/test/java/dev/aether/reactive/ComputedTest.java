@@ -288,6 +288,19 @@ class ComputedTest extends ReactiveSpec {
     }
 
     @Test
+    void computedsOfABrokenCycleRecoverOnceTheCycleIsGone() {
+        Signal<Boolean> cyclic = signal(true);
+        @SuppressWarnings("unchecked")
+        Computed<Integer>[] n = new Computed[2];
+        n[0] = computed(() -> cyclic.get() ? n[1].get() : 0).named("a");
+        n[1] = computed(() -> n[0].get() + 1).named("b");
+        assertThatThrownBy(() -> n[0].get()).isInstanceOf(CycleDetectedException.class);
+        cyclic.set(false);
+        assertThat(n[0].get()).isEqualTo(0);
+        assertThat(n[1].get()).as("b read a, and a changed").isEqualTo(1);
+    }
+
+    @Test
     void cycleReachedFromAnEffectIsReportedToItsHandler() {
         @SuppressWarnings("unchecked")
         Computed<Integer>[] n = new Computed[2];

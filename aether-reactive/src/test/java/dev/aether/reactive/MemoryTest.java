@@ -156,6 +156,26 @@ class MemoryTest extends ReactiveSpec {
         Reference.reachabilityFence(e);
     }
 
+    @Test
+    void effectDisposedDuringItsOwnRunHoldsNoSubscriptions() {
+        Signal<Integer> trigger = signal(0);
+        Signal<Integer> readAfterDispose = signal(0);
+        selfDisposingEffect(trigger, readAfterDispose);
+        trigger.set(1);
+        assertAllCollected("effect that disposed itself");
+        assertThat(readAfterDispose.get()).isZero();
+    }
+
+    private void selfDisposingEffect(Signal<Integer> trigger, Signal<Integer> readAfterDispose) {
+        Effect[] self = new Effect[1];
+        self[0] = weak(effect(() -> {
+            if (trigger.get() > 0) {
+                self[0].dispose();
+            }
+            readAfterDispose.get();
+        }));
+    }
+
     // ---- subscriptions ------------------------------------------------------------------------
 
     @Test
