@@ -65,12 +65,15 @@ public final class Computed<T> extends Node implements ReadSignal<T> {
         ReactiveContext ctx = context;
         ctx.checkThread(this);
         int f = flags;
+        Node observer = ctx.observer;
         if ((f & RUNNING) != 0) {
+            if (observer != null) {
+                trackedBy(observer); // so the reader re-runs once the cycle is broken
+            }
             throw new CycleDetectedException(this);
         }
         if ((f & DISPOSED) == 0) {
             refresh();
-            Node observer = ctx.observer;
             if (observer != null) {
                 trackedBy(observer);
             }
@@ -133,7 +136,7 @@ public final class Computed<T> extends Node implements ReadSignal<T> {
             if (state == CLEAN) {
                 return;
             }
-            if (state == DIRTY || (f & HAS_VALUE) == 0 || dependenciesChanged()) {
+            if (state == DIRTY || (f & HAS_VALUE) == 0 || validateDependencies()) {
                 recompute();
             } else {
                 flags &= ~STATE;
@@ -144,10 +147,23 @@ public final class Computed<T> extends Node implements ReadSignal<T> {
             if ((f & HAS_VALUE) != 0 && validatedAt == ctx.writeCount) {
                 return;
             }
-            if ((f & HAS_VALUE) == 0 || dependenciesChanged()) {
+            if ((f & HAS_VALUE) == 0 || validateDependencies()) {
                 recompute();
             }
             validatedAt = ctx.writeCount;
+        }
+    }
+
+    /**
+     * Whether a dependency changed. Marked running meanwhile: the links of a cyclic graph lead
+     * back here, and a re-entrant validation must stop rather than recurse forever.
+     */
+    private boolean validateDependencies() {
+        flags |= RUNNING;
+        try {
+            return dependenciesChanged();
+        } finally {
+            flags &= ~RUNNING;
         }
     }
 

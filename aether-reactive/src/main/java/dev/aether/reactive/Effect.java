@@ -141,6 +141,7 @@ public final class Effect extends Owner implements Disposable {
         Owner prevOwner = ctx.owner;
         ctx.observer = this;
         ctx.owner = this;
+        ctx.batchDepth++; // writes made by the run take effect after it, never inside it
         startTracking();
         try {
             fn.run();
@@ -152,7 +153,9 @@ public final class Effect extends Owner implements Disposable {
             ctx.observer = prevObserver;
             ctx.owner = prevOwner;
             endTracking();
+            ctx.batchDepth--;
         }
+        ctx.flush();
     }
 
     @Override

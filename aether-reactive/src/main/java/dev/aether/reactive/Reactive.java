@@ -173,7 +173,7 @@ public final class Reactive {
      * returns the future result; see {@link Resource}.
      */
     public static <T> Resource<T> resource(Supplier<? extends CompletionStage<? extends T>> fetcher) {
-        return Resource.create(() -> Boolean.TRUE, ignored -> fetcher.get(), null);
+        return Resource.tracking(fetcher, null);
     }
 
     /**

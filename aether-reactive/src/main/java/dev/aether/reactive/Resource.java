@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -48,40 +49,47 @@ public final class Resource<T> implements ReadSignal<T> {
     }
 
     private final ReactiveContext context;
-    private final Function<Object, ? extends CompletionStage<? extends T>> fetcher;
     private final Signal<T> data;
     private final Signal<Throwable> error = Signal.of(null);
     private final Signal<State> state = Signal.of(State.UNRESOLVED);
     private final Effect tracker;
-    private Object lastSource;
+    /** Starts the latest fetch again (for {@link #refetch()}), or null before the first one. */
+    private Supplier<? extends CompletionStage<? extends T>> lastFetch;
     private boolean hasData;
+    private boolean disposed;
     private int generation;
 
-    @SuppressWarnings("unchecked")
-    private Resource(Supplier<?> source, Function<?, ? extends CompletionStage<? extends T>> fetcher, T initialValue) {
+    /** {@code fetchOnChange} is the tracker effect's body; every field it uses is set before it first runs. */
+    private Resource(Consumer<Resource<T>> fetchOnChange, T initialValue) {
         this.context = ReactiveContext.current();
-        this.fetcher = (Function<Object, ? extends CompletionStage<? extends T>>) fetcher;
         this.data = Signal.of(initialValue);
         this.hasData = initialValue != null;
         if (hasData) {
             state.set(State.READY);
         }
-        this.tracker = Effect.of(() -> {
-            Object s = source.get();
-            if (s == null) {
-                return;
-            }
-            lastSource = s;
-            Reactive.untrack(() -> {
-                load(s);
-                return null;
-            });
-        });
+        this.tracker = Effect.of(() -> fetchOnChange.accept(this));
     }
 
+    /** A resource that fetches for each non-null value of {@code source}; only the source is tracked. */
     static <S, T> Resource<T> create(Supplier<? extends S> source,
                                      Function<? super S, ? extends CompletionStage<? extends T>> fetcher, T initialValue) {
-        return new Resource<>(Objects.requireNonNull(source, "source"), Objects.requireNonNull(fetcher, "fetcher"), initialValue);
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(fetcher, "fetcher");
+        return new Resource<T>(self -> {
+            S s = source.get();
+            if (s != null) {
+                Reactive.untrack(() -> {
+                    self.load(() -> fetcher.apply(s));
+                    return null;
+                });
+            }
+        }, initialValue);
+    }
+
+    /** A resource whose fetcher runs tracked: signals it reads while starting a fetch re-trigger it. */
+    static <T> Resource<T> tracking(Supplier<? extends CompletionStage<? extends T>> fetcher, T initialValue) {
+        Objects.requireNonNull(fetcher, "fetcher");
+        return new Resource<T>(self -> self.load(fetcher), initialValue);
     }
 
     /** The latest data (tracked), or the initial value, or null before the first result. */
@@ -118,8 +126,11 @@ public final class Resource<T> implements ReadSignal<T> {
     /** Fetches again for the last source value; the previous data stays until the result. */
     public void refetch() {
         context.checkThread(null);
-        if (lastSource != null) {
-            load(lastSource);
+        if (lastFetch != null) {
+            Reactive.untrack(() -> {
+                load(lastFetch);
+                return null;
+            });
         }
     }
 
@@ -136,15 +147,18 @@ public final class Resource<T> implements ReadSignal<T> {
     /** Stops tracking the source and drops any result still on its way. */
     public void dispose() {
         tracker.dispose();
+        disposed = true;
         generation++;
     }
 
-    private void load(Object source) {
+    /** Starts a fetch; runs inside the tracker effect, so what {@code fetch} reads may be tracked. */
+    private void load(Supplier<? extends CompletionStage<? extends T>> fetchFn) {
+        lastFetch = fetchFn;
         int fetch = ++generation;
         state.set(hasData ? State.REFRESHING : State.PENDING);
         CompletionStage<? extends T> stage;
         try {
-            stage = Objects.requireNonNull(fetcher.apply(source), "the fetcher returned null instead of a CompletionStage");
+            stage = Objects.requireNonNull(fetchFn.get(), "the fetcher returned null instead of a CompletionStage");
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable t) {
@@ -161,7 +175,7 @@ public final class Resource<T> implements ReadSignal<T> {
     }
 
     private void settle(int fetch, T value, Throwable failure) {
-        if (fetch != generation || tracker.disposed()) {
+        if (fetch != generation || disposed || (tracker != null && tracker.disposed())) {
             return; // a newer fetch started, or the resource is gone
         }
         Reactive.batch(() -> {

@@ -110,7 +110,18 @@ public final class Signal<T> extends Node implements ReadSignal<T> {
      */
     public Disposable subscribe(Consumer<? super T> listener) {
         Objects.requireNonNull(listener, "listener");
-        return Reactive.watch(this, (now, before) -> listener.accept(now));
+        boolean[] started = {false};
+        // Not watch(): that compares values, and a mutate() notifies with the same object.
+        return Effect.of(() -> {
+            T now = get();
+            if (started[0]) {
+                Reactive.untrack(() -> {
+                    listener.accept(now);
+                    return null;
+                });
+            }
+            started[0] = true;
+        });
     }
 
     /** A read-only view, to hand out where writing is not allowed. */
