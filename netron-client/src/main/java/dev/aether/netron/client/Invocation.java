@@ -1,0 +1,29 @@
+package dev.aether.netron.client;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One method call on its way to a service, as a {@link Transport} receives it.
+ *
+ * @param service    {@code name@version} or a bare {@code name} (highest version)
+ * @param method     the method name
+ * @param arguments  the arguments, in order (may contain nulls)
+ * @param resultType the Java type the caller expects back; transports convert the result to it
+ * @param timeout    how long the caller waits before the call fails with code 408
+ *
+ * <pre>{@code
+ * transport.call(new Invocation("calculator@1.0.0", "add", List.of(2, 3), Integer.class, Duration.ofSeconds(5)));
+ * }</pre>
+ */
+public record Invocation(String service, String method, List<Object> arguments, Type resultType, Duration timeout) {
+    public Invocation {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(method, "method");
+        arguments = arguments == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(arguments));
+        resultType = resultType == null ? Object.class : resultType;
+        Objects.requireNonNull(timeout, "timeout");
+    }
+}
