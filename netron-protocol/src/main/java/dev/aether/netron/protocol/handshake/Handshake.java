@@ -46,8 +46,8 @@ public sealed interface Handshake {
     }
 
     /**
-     * The server's rule before the first packet decodes: a frame starting with {@code {} or
-     * {@code [} is handshake text, anything else is a packet.
+     * The server's rule before the first packet decodes: a frame starting with <code>&#123;</code> or
+     * <code>[</code> is handshake text, anything else is a packet.
      */
     static boolean looksLikeHandshake(byte[] frame) {
         return frame.length > 0 && (frame[0] == '{' || frame[0] == '[');

@@ -1,6 +1,8 @@
 package dev.aether.netron.protocol.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -56,21 +57,11 @@ public final class NetronJson {
                 g.writeString(ISO_MILLIS.format(Instant.ofEpochMilli(v.getTime())));
             }
         });
-        StdSerializer<Double> doubles = new StdSerializer<>(Double.class) {
-            @Override
-            public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-                g.writeNumber(JsNumberFormat.format(v));
-            }
-        };
-        js.addSerializer(Double.class, doubles);
-        js.addSerializer(double.class, doubles);
-        js.addSerializer(DoubleNode.class, new StdSerializer<>(DoubleNode.class) {
-            @Override
-            public void serialize(DoubleNode v, JsonGenerator g, SerializerProvider p) throws IOException {
-                g.writeNumber(JsNumberFormat.format(v.doubleValue()));
-            }
-        });
-        return new ObjectMapper()
+        // Numbers are formatted at the generator, so doubles inside JsonNode trees are covered too.
+        JsonFactory factory = JsonFactory.builder()
+                .addDecorator((f, g) -> new JsNumberGenerator(g))
+                .build();
+        return new ObjectMapper(factory)
                 .registerModule(new Jdk8Module())
                 .registerModule(new JavaTimeModule())
                 .registerModule(js)
@@ -148,6 +139,23 @@ public final class NetronJson {
             return MAPPER.treeToValue(n, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new NetronException(400, message);
+        }
+    }
+
+    /** Writes doubles and floats as JavaScript prints them. */
+    private static final class JsNumberGenerator extends JsonGeneratorDelegate {
+        JsNumberGenerator(JsonGenerator d) {
+            super(d, false);
+        }
+
+        @Override
+        public void writeNumber(double v) throws IOException {
+            delegate.writeNumber(JsNumberFormat.format(v));
+        }
+
+        @Override
+        public void writeNumber(float v) throws IOException {
+            delegate.writeNumber(JsNumberFormat.format(Double.parseDouble(Float.toString(v))));
         }
     }
 }

@@ -35,7 +35,7 @@ public record JsRegExp(String source, String flags) implements JsValue {
     }
 
     /** The Java flags for the JavaScript flags, or -1 when some flag has no Java equivalent. */
-    public static int javaFlags(String jsFlags) {
+    static int javaFlags(String jsFlags) {
         int f = 0;
         for (int i = 0; i < jsFlags.length(); i++) {
             switch (jsFlags.charAt(i)) {

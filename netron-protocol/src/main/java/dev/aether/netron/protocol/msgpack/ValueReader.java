@@ -57,7 +57,7 @@ final class ValueReader {
             if (length == 0) throw SerializationException.decode("Incomplete buffer: no value");
             Object v = r.read(0);
             long rest = r.remaining();
-            if (rest != 0) throw SerializationException.decode("Malformed value: " + rest + " unconsumed trailing byte(s)");
+            if (rest != 0) throw SerializationException.decode("Malformed MessagePack: " + rest + " unconsumed trailing byte(s)");
             return v;
         } catch (SerializationException e) {
             throw e;

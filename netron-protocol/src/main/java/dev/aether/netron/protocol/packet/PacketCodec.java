@@ -87,7 +87,7 @@ public final class PacketCodec {
         try {
             data = msgpack.decode(frame, offset + HEADER, dataLength);
         } catch (SerializationException e) {
-            throw SerializationException.decode("Malformed packet: " + e.getMessage(), e);
+            throw SerializationException.decode("Failed to decode packet data: " + e.getMessage(), e);
         }
         return Packet.fromFlags(id, flags, data, streamId, streamIndex);
     }
