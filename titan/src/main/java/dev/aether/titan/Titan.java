@@ -1,0 +1,375 @@
+package dev.aether.titan;
+
+import com.google.inject.Binding;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import dev.aether.netron.client.NetronClient;
+import dev.aether.netron.protocol.ServiceId;
+import dev.aether.netron.protocol.msgpack.NetronMsgpack;
+import dev.aether.titan.call.Dispatcher;
+import dev.aether.titan.call.RateLimiting;
+import dev.aether.titan.http.HttpEndpoint;
+import dev.aether.titan.local.InProcessTransport;
+import dev.aether.titan.service.ServiceModel;
+import dev.aether.titan.service.ServiceRegistry;
+import dev.aether.titan.ws.WebSocketEndpoint;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service host: serves {@code @Service} classes over Netron HTTP and WebSocket on Jetty 12,
+ * every request on a virtual thread, and in process to callers in the same JVM.
+ *
+ * <pre>{@code
+ * Titan titan = Titan.builder()
+ *         .port(8080)                                 // 0: any free port
+ *         .service(new CalculatorService())            // an instance...
+ *         .service(UserService.class)                  // ...or a class Guice builds, with @Inject
+ *         .modules(new PersistenceModule())            // Guice modules; @Service bindings are served too
+ *         .authenticator(tokens)
+ *         .build()
+ *         .start();
+ * Calculator calc = titan.client().service(Calculator.class);   // in process, no sockets
+ * titan.stop();                                                  // drains calls in flight
+ * }</pre>
+ *
+ * <p>{@link #stop()} is graceful: new calls get 503 while those in flight finish (up to the stop
+ * timeout), then the server closes.
+ */
+public final class Titan implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Titan.class);
+
+    private final TitanSettings settings;
+    private final Injector injector;
+    private final ServiceRegistry registry;
+    private final Dispatcher dispatcher;
+    private final PrometheusMeterRegistry meters;
+    private Server server;
+    private ServerConnector connector;
+
+    private Titan(Builder builder) {
+        this.settings = builder.settings();
+        List<Module> modules = new ArrayList<>(builder.modules);
+        this.injector = Guice.createInjector(modules);
+        this.registry = new ServiceRegistry();
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Object instance : builder.instances) {
+            injector.injectMembers(instance);
+            register(instance, seen);
+        }
+        for (Class<?> type : builder.classes) {
+            register(injector.getInstance(type), seen);
+        }
+        discoverServices(injector, seen);
+        for (List<Module> scope : builder.scopes) {
+            discoverServices(injector.createChildInjector(scope), seen);
+        }
+        this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        RateLimiting rateLimiting = builder.rateLimit == null ? null : new RateLimiting(builder.rateLimit, builder.rateWindow);
+        this.dispatcher = new Dispatcher(registry, NetronMsgpack.standard(), builder.authenticator, settings.defaultDeny(),
+                rateLimiting, meters, builder.peerId);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the port and starts serving. */
+    public synchronized Titan start() {
+        if (server != null) {
+            throw new IllegalStateException("Titan is already started");
+        }
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("titan");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(16 * 1024);
+        http.setSendServerVersion(false);
+        ServerConnector serverConnector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        serverConnector.setHost(settings.host());
+        serverConnector.setPort(settings.port());
+        jetty.addConnector(serverConnector);
+        Handler app = new HttpEndpoint(dispatcher, settings, meters);
+        jetty.setHandler(new GracefulHandler(WebSocketEndpoint.wrap(jetty, app, dispatcher, settings)));
+        jetty.setStopTimeout(settings.stopTimeout().toMillis());
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            try {
+                jetty.stop();
+            } catch (Exception ignored) {
+                // already failing
+            }
+            throw new IllegalStateException("Titan could not start on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
+        }
+        this.server = jetty;
+        this.connector = serverConnector;
+        LOG.info("Titan serving {} services on {}", registry.all().size(), httpUri());
+        return this;
+    }
+
+    /** Stops gracefully: new calls get 503, calls in flight finish (up to the stop timeout), then the server closes. */
+    public synchronized void stop() {
+        dispatcher.startDraining();
+        try {
+            if (!dispatcher.awaitIdle(settings.stopTimeout())) {
+                LOG.warn("{} calls still running after {}; stopping anyway", dispatcher.inFlight(), settings.stopTimeout());
+            }
+            if (server != null) {
+                server.stop();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("error while stopping Titan", e);
+        } finally {
+            dispatcher.shutdown();
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The port the server listens on (the real one when started with port 0). */
+    public int port() {
+        if (connector == null) {
+            throw new IllegalStateException("Titan is not started");
+        }
+        return connector.getLocalPort();
+    }
+
+    /** {@code http://host:port}: the base of {@code /netron/invoke} and friends. */
+    public URI httpUri() {
+        return URI.create("http://" + settings.host() + ":" + port());
+    }
+
+    /** The Netron WebSocket address, {@code ws://host:port/}. */
+    public URI webSocketUri() {
+        return URI.create("ws://" + settings.host() + ":" + port() + settings.webSocketPath());
+    }
+
+    /** An anonymous in-process client: no sockets, same rules and errors as a remote caller. */
+    public NetronClient client() {
+        return NetronClient.over(new InProcessTransport(dispatcher), settings.requestTimeout());
+    }
+
+    /** An in-process client acting as {@code principal}. */
+    public NetronClient client(Principal principal) {
+        return NetronClient.over(new InProcessTransport(dispatcher, principal), settings.requestTimeout());
+    }
+
+    public Injector injector() {
+        return injector;
+    }
+
+    /** The metrics Titan records (also served at {@code GET /metrics}). */
+    public PrometheusMeterRegistry meterRegistry() {
+        return meters;
+    }
+
+    public TitanSettings settings() {
+        return settings;
+    }
+
+    /** This server's Netron peer id. */
+    public String peerId() {
+        return dispatcher.peerId();
+    }
+
+    private void register(Object instance, Set<Object> seen) {
+        if (seen.add(instance)) {
+            registry.register(ServiceModel.of(instance));
+        }
+    }
+
+    /** Serves every binding of {@code scope} whose type (or an interface of it) carries {@code @Service}. */
+    private void discoverServices(Injector scope, Set<Object> seen) {
+        for (Map.Entry<Key<?>, Binding<?>> entry : scope.getBindings().entrySet()) {
+            Class<?> type = entry.getKey().getTypeLiteral().getRawType();
+            if (isService(type)) {
+                register(scope.getInstance(entry.getKey()), seen);
+            }
+        }
+    }
+
+    private static boolean isService(Class<?> type) {
+        try {
+            ServiceId.of(type);
+            return true;
+        } catch (IllegalArgumentException notAService) {
+            return false;
+        }
+    }
+
+    /** Configures a {@link Titan}; every setting has a default that works on a developer machine. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 8080;
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private int maxBodyBytes = 10 * 1024 * 1024;
+        private int maxPacketBytes = 16 * 1024 * 1024;
+        private boolean defaultDeny;
+        private String metricsToken;
+        private List<String> allowedOrigins = List.of();
+        private Duration stopTimeout = Duration.ofSeconds(30);
+        private String webSocketPath = "/";
+        private Authenticator authenticator;
+        private Integer rateLimit;
+        private Duration rateWindow;
+        private String peerId = UUID.randomUUID().toString();
+        private final List<Object> instances = new ArrayList<>();
+        private final List<Class<?>> classes = new ArrayList<>();
+        private final List<Module> modules = new ArrayList<>();
+        private final List<List<Module>> scopes = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port; 0 picks a free one ({@link Titan#port()} tells which). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Serves a service instance (its {@code @Inject} fields and methods are injected). */
+        public Builder service(Object instance) {
+            instances.add(Objects.requireNonNull(instance, "instance"));
+            return this;
+        }
+
+        /** Serves a service class that Guice creates, with its dependencies. */
+        public Builder service(Class<?> type) {
+            classes.add(Objects.requireNonNull(type, "type"));
+            return this;
+        }
+
+        /** Guice modules for the application; bindings of {@code @Service} types are served. */
+        public Builder modules(Module... modules) {
+            this.modules.addAll(List.of(modules));
+            return this;
+        }
+
+        /**
+         * A child injector of the application's, with its own bindings (a tenant, a feature with
+         * private dependencies); the {@code @Service} bindings it declares are served.
+         */
+        public Builder scope(Module... modules) {
+            scopes.add(List.of(modules));
+            return this;
+        }
+
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = authenticator;
+            return this;
+        }
+
+        /** When true, methods without {@link Auth} need an authenticated caller. */
+        public Builder defaultDeny(boolean defaultDeny) {
+            this.defaultDeny = defaultDeny;
+            return this;
+        }
+
+        /** At most {@code limit} calls per {@code window} for each peer and each IP address (off by default). */
+        public Builder rateLimit(int limit, Duration window) {
+            this.rateLimit = limit;
+            this.rateWindow = Objects.requireNonNull(window, "window");
+            return this;
+        }
+
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        public Builder maxBodyBytes(int bytes) {
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        public Builder maxPacketBytes(int bytes) {
+            this.maxPacketBytes = bytes;
+            return this;
+        }
+
+        /** The Bearer token for {@code GET /metrics}; without one the endpoint stays closed (401). */
+        public Builder metricsToken(String token) {
+            this.metricsToken = token;
+            return this;
+        }
+
+        /** Origins allowed for CORS and WebSocket connections; none given: any origin. */
+        public Builder allowedOrigins(String... origins) {
+            this.allowedOrigins = List.of(origins);
+            return this;
+        }
+
+        public Builder stopTimeout(Duration timeout) {
+            this.stopTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        public Builder webSocketPath(String path) {
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("webSocketPath must start with /, got " + path);
+            }
+            this.webSocketPath = path;
+            return this;
+        }
+
+        /** This server's Netron id (a random UUID by default). */
+        public Builder peerId(String peerId) {
+            this.peerId = Objects.requireNonNull(peerId, "peerId");
+            return this;
+        }
+
+        public Titan build() {
+            return new Titan(this);
+        }
+
+        TitanSettings settings() {
+            return new TitanSettings(host, port, requestTimeout, maxBodyBytes, maxPacketBytes, defaultDeny, metricsToken,
+                    allowedOrigins, stopTimeout, webSocketPath);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, got " + d);
+            }
+            return d;
+        }
+    }
+}
