@@ -1,22 +1,41 @@
 package dev.aether.examples.showcase;
 
-import java.io.PrintStream;
+import dev.aether.titan.Titan;
+import java.util.List;
 
 /**
- * The example application. Until the server and the live UI arrive, it walks through the
- * reactive core and prints what happens at each step.
+ * The example application: a calculator and a users service on Titan, reachable over Netron
+ * HTTP and WebSocket on 127.0.0.1:8080 ({@code PORT} changes the port). It prints the curl lines
+ * to try it and runs until Ctrl-C, which stops Titan gracefully.
  *
- * <pre>{@code ./mvnw -q -pl examples/showcase -am compile exec:java}</pre>
+ * <pre>{@code
+ * ./mvnw -q -pl examples/showcase -am compile exec:java                        # the application
+ * PORT=9090 ./mvnw -q -pl examples/showcase -am compile exec:java              # on another port
+ * ./mvnw -q -pl examples/showcase -am compile exec:java -Dexec.args=--tour     # the reactive-core tour
+ * }</pre>
  */
 public final class Showcase {
     private Showcase() {
     }
 
-    public static void main(String[] args) {
-        new ReactiveTour(System.out).run();
-    }
-
-    static PrintStream out() {
-        return System.out;
+    public static void main(String[] args) throws InterruptedException {
+        if (List.of(args).contains("--tour")) {
+            new ReactiveTour(System.out).run();
+            return;
+        }
+        ListenAddress address;
+        try {
+            address = ListenAddress.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Titan titan = ShowcaseServer.create(address).start();
+        // Ctrl-C runs shutdown hooks: calls in flight finish before the server closes.
+        Runtime.getRuntime().addShutdownHook(new Thread(titan::stop, "showcase-stop"));
+        new Banner(System.out).print(titan.httpUri(), titan.webSocketUri());
+        // Jetty serves on its own threads; the main thread only has to stay alive.
+        Thread.currentThread().join();
     }
 }

@@ -1,0 +1,29 @@
+package dev.aether.examples.showcase;
+
+import dev.aether.titan.Titan;
+
+/**
+ * Assembles the example application's Titan: the calculator, the users service with its Guice
+ * module, and the demo authenticator. {@link Showcase} starts it; tests start it on port 0.
+ *
+ * <pre>{@code
+ * Titan titan = ShowcaseServer.create(ListenAddress.of("127.0.0.1", 0)).start();
+ * Users users = titan.client().service(Users.class);
+ * }</pre>
+ */
+public final class ShowcaseServer {
+    private ShowcaseServer() {
+    }
+
+    /** The application's Titan, built but not started. */
+    public static Titan create(ListenAddress address) {
+        return Titan.builder()
+                .host(address.host())
+                .port(address.port())
+                .modules(new UsersModule())          // binds UserRepository for UserService's constructor
+                .service(new CalculatorService())    // an instance
+                .service(UserService.class)          // a class Guice builds
+                .authenticator(new DemoAuthenticator())
+                .build();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.aether.examples.showcase;
+
+import dev.aether.netron.protocol.Public;
+import dev.aether.netron.protocol.error.DomainException;
+import dev.aether.netron.protocol.error.ValidationException;
+import dev.aether.titan.Auth;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The users service Titan serves; Guice builds it with the {@link UserRepository} that
+ * {@link UsersModule} binds.
+ *
+ * <pre>{@code
+ * Titan.builder().modules(new UsersModule()).service(UserService.class).build();
+ * }</pre>
+ */
+public final class UserService implements Users {
+    private static final int MAX_NAME_LENGTH = 100;
+    // Deliberately loose: one @, something on each side, a dot in the domain.
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final UserRepository repository;
+
+    @Inject
+    public UserService(UserRepository repository) {
+        this.repository = repository;
+    }
+
+    @Public
+    @Override
+    public List<User> list() {
+        return repository.findAll();
+    }
+
+    @Public
+    @Override
+    public User get(long id) {
+        return repository.findById(id)
+                .orElseThrow(() -> new DomainException(404, "USER_NOT_FOUND", "No user with id " + id));
+    }
+
+    @Public
+    @Override
+    public User create(NewUser user) {
+        if (user == null) {
+            throw new ValidationException(400, "A user is required: {\"name\":..., \"email\":...}", Map.of());
+        }
+        String name = user.name() == null ? "" : user.name().strip();
+        String email = user.email() == null ? "" : user.email().strip();
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+            throw new ValidationException(422, "name is required (1 to " + MAX_NAME_LENGTH + " characters)", Map.of("field", "name"));
+        }
+        if (!EMAIL.matcher(email).matches()) {
+            throw new ValidationException(422, "email is not a valid address", Map.of("field", "email"));
+        }
+        // Check-then-insert races only between two creates of the same address; fine for a demo store.
+        if (repository.findByEmail(email).isPresent()) {
+            throw new DomainException(409, "EMAIL_TAKEN", "A user with email " + email + " already exists");
+        }
+        return repository.insert(name, email);
+    }
+
+    @Public
+    @Auth(roles = "admin")
+    @Override
+    public boolean delete(long id) {
+        return repository.remove(id);
+    }
+}
