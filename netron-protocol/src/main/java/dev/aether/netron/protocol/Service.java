@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
  * Names a Netron service and its version: {@code "name@major.minor.patch"}.
  *
  * <p>Put it on the implementation that Titan serves, on the Java interface that is the
- * contract, or on both (they must agree). Clients read it from the interface; a client call to
- * the bare name reaches the highest version the server has.
+ * contract, or on both: the implementation's annotation wins, so a class can serve a newer version
+ * of the same contract. Clients read it from the interface; a client call to the bare name
+ * reaches the highest version the server has.
  *
  * <pre>{@code
  * @Service("calculator@1.0.0")
