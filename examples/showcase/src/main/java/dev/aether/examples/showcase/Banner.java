@@ -27,7 +27,7 @@ final class Banner {
         out.println();
         out.println("Try it:");
         for (CurlExample example : CurlExamples.ALL) {
-            out.println("  # " + example.title() + "  ->  " + example.expectation());
+            out.println("  " + example.comment());
             out.println("  " + example.commandLine(http));
         }
         out.println();

@@ -59,6 +59,11 @@ public record CurlExample(String title, String path, String body, String token, 
         return line.toString();
     }
 
+    /** The shell comment above the command: {@code # calculator.add(2, 3)  ->  HTTP 200, data = 5}. */
+    public String comment() {
+        return "# " + title + "  ->  " + expectation();
+    }
+
     /** What to look for in the answer, e.g. {@code HTTP 200, data[0].name = "Ada"}. */
     public String expectation() {
         StringBuilder where = new StringBuilder();
