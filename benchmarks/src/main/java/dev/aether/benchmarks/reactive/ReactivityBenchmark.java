@@ -25,13 +25,13 @@ import java.util.concurrent.TimeUnit;
  * two frameworks on the same shape compare directly.
  *
  * <p>Thread scope: Aether nodes are confined to the thread that made them, and {@code @Setup}
- * runs on the benchmark thread. 10 shapes × 2 frameworks × 8 s ≈ 3 minutes plus JVM start-up.
+ * runs on the benchmark thread. 10 shapes × 2 frameworks × 15 s ≈ 5 minutes plus JVM start-up and setup; warm-up is 5 × 2 s because the 1 s iterations were still climbing after 3 s.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 1)
 public class ReactivityBenchmark {
     @Param({"AVOIDABLE", "BROAD", "DEEP", "DIAMOND", "MUX", "REPEATED", "TRIANGLE", "UNSTABLE", "CELLX_1000",
