@@ -1,5 +1,6 @@
 package dev.aether.reactive;
 
+import java.lang.ref.WeakReference;
 import java.util.Objects;
 import java.util.function.BiPredicate;
 import java.util.function.Supplier;
@@ -18,8 +19,8 @@ import java.util.function.Supplier;
  *   <li><b>Errors are cached:</b> an exception thrown by the function is re-thrown on every read
  *       until a dependency changes.
  *   <li><b>Cycles are reported</b> with a {@link CycleDetectedException} naming the nodes.
- *   <li>A computed that nothing observes holds no place in its sources, so it can be garbage
- *       collected as soon as the program drops it.
+ *   <li>A computed that nothing observes is linked to its sources weakly, so it can be garbage
+ *       collected as soon as the program drops it, yet writes still tell it precisely what changed.
  * </ul>
  *
  * <pre>{@code
@@ -35,8 +36,9 @@ public final class Computed<T> extends Node implements ReadSignal<T> {
     private final BiPredicate<? super T, ? super T> equality;
     /** The value, or the Throwable the function threw when {@link #FAILED} is set. */
     private Object value;
-    /** {@link ReactiveContext#writeCount} when a disconnected computed was last validated. */
-    private int validatedAt;
+    /** How many strong links (from effects or strong computeds) point at this computed. */
+    private int strongSubs;
+    private WeakReference<Node> weakSelf;
 
     private Computed(ReactiveContext context, Supplier<? extends T> fn, BiPredicate<? super T, ? super T> equality) {
         super(context);
@@ -102,11 +104,8 @@ public final class Computed<T> extends Node implements ReadSignal<T> {
         if ((flags & DISPOSED) != 0) {
             return;
         }
-        if ((flags & CONNECTED) != 0) {
-            disconnect();
-        }
-        deps = depsTail = null;
-        flags |= DISPOSED;
+        clearDependencies();
+        flags = (flags | DISPOSED) & ~ATTACHED;
     }
 
     @SuppressWarnings("unchecked")
@@ -130,27 +129,16 @@ public final class Computed<T> extends Node implements ReadSignal<T> {
         if ((f & (DISPOSED | RUNNING)) != 0) {
             return;
         }
-        if ((f & CONNECTED) != 0) {
-            // Observed: the marks pushed by writes say exactly what may have changed.
-            int state = f & STATE;
-            if (state == CLEAN) {
-                return;
-            }
-            if (state == DIRTY || (f & HAS_VALUE) == 0 || validateDependencies()) {
+        int state = f & STATE;
+        if ((f & HAS_VALUE) == 0 || state == DIRTY) {
+            recompute();
+        } else if (state == CHECK) {
+            // Something upstream changed; recompute only if one of our own dependencies did.
+            if (validateDependencies()) {
                 recompute();
             } else {
                 flags &= ~STATE;
             }
-        } else {
-            // Unobserved: nobody marks us, so compare the versions we saw with the current ones.
-            ReactiveContext ctx = context;
-            if ((f & HAS_VALUE) != 0 && validatedAt == ctx.writeCount) {
-                return;
-            }
-            if ((f & HAS_VALUE) == 0 || validateDependencies()) {
-                recompute();
-            }
-            validatedAt = ctx.writeCount;
         }
     }
 
@@ -174,7 +162,7 @@ public final class Computed<T> extends Node implements ReadSignal<T> {
         Owner prevOwner = ctx.owner;
         ctx.observer = this;
         ctx.owner = null;
-        flags = (flags & ~STATE) | RUNNING;
+        flags = (flags & ~STATE) | RUNNING | ATTACHED;
         startTracking();
         Object result;
         boolean failed = false;
@@ -206,28 +194,37 @@ public final class Computed<T> extends Node implements ReadSignal<T> {
 
     @Override
     void mark(int state) {
-        int f = flags;
-        int current = f & STATE;
-        if (current >= state) {
-            return;
-        }
-        flags = (f & ~STATE) | state;
-        if (current == CLEAN) {
-            markSubscribers(CHECK);
+        if (raise(state) == CLEAN) {
+            markSubscribers(CHECK); // only the first mark since we were clean needs to travel
         }
     }
 
     @Override
-    void firstSubscriberAdded() {
-        // Read just before being linked, so everything below is current.
-        connect();
-        flags &= ~STATE;
+    boolean strong() {
+        return strongSubs > 0;
     }
 
     @Override
-    void lastSubscriberRemoved() {
-        disconnect();
-        validatedAt = context.writeCount - 1;
+    WeakReference<Node> weakSelf() {
+        WeakReference<Node> self = weakSelf;
+        if (self == null) {
+            weakSelf = self = new WeakReference<>(this);
+        }
+        return self;
+    }
+
+    @Override
+    void strongSubscriberAdded() {
+        if (strongSubs++ == 0) {
+            strengthenDependencies();
+        }
+    }
+
+    @Override
+    void strongSubscriberRemoved() {
+        if (--strongSubs == 0) {
+            weakenDependencies();
+        }
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class Effect extends Owner implements Disposable {
     private Effect(ReactiveContext context, Owner parent, Runnable fn) {
         super(context, parent);
         this.fn = fn;
-        this.flags = CONNECTED;
+        this.flags = ATTACHED;
     }
 
     /** Creates an effect in the current context and owner and runs it once. */
@@ -76,18 +76,12 @@ public final class Effect extends Owner implements Disposable {
     @Override
     void released() {
         clearDependencies();
-        flags &= ~CONNECTED; // reads made later in a run that disposed itself attach nothing
+        flags &= ~ATTACHED; // reads made later in a run that disposed itself attach nothing
     }
 
     @Override
     void mark(int state) {
-        int f = flags;
-        int current = f & STATE;
-        if (current >= state) {
-            return;
-        }
-        flags = (f & ~STATE) | state;
-        if ((f & QUEUED) == 0 && (f & DISPOSED) == 0) {
+        if (raise(state) >= 0 && (flags & (QUEUED | DISPOSED)) == 0) {
             flags |= QUEUED;
             context.enqueue(this);
         }

@@ -1,5 +1,7 @@
 package dev.aether.reactive;
 
+import java.lang.ref.WeakReference;
+
 /**
  * A vertex of the reactive graph and the algorithm that keeps it consistent.
  *
@@ -10,9 +12,10 @@ package dev.aether.reactive;
  * glitch-free (a node recomputes at most once per change and only after everything it read is
  * current) and lets custom equality stop propagation.
  *
- * <p>A computed nobody observes is <em>disconnected</em>: it keeps its list of dependencies but
- * is not in their subscriber lists, so they hold no reference to it and it can be garbage
- * collected. It validates itself on read by comparing versions instead of waiting for marks.
+ * <p>A computed nobody observes is linked to its dependencies <em>weakly</em>: writes still mark
+ * it, so a later read recomputes only what changed, but its dependencies hold no strong
+ * reference to it and it can be garbage collected. It turns strong when an effect (or a strong
+ * computed) starts depending on it, and weak again when the last one stops.
  *
  * <p>Every field is touched only on the owning context's thread, so nothing here is volatile
  * or locked.
@@ -31,12 +34,12 @@ abstract class Node {
     static final int QUEUED = 1 << 5;
     /** A computed that has a value (or an error) cached. */
     static final int HAS_VALUE = 1 << 6;
-    /** In its dependencies' subscriber lists: effects always, computeds while observed. */
-    static final int CONNECTED = 1 << 7;
+    /** In its dependencies' subscriber lists: effects from creation, computeds from their first run. */
+    static final int ATTACHED = 1 << 7;
 
     final ReactiveContext context;
     Link deps, depsTail;
-    Link subs, subsTail;
+    Edge subs, subsTail;
     int flags;
     int version;
     String name;
@@ -45,19 +48,25 @@ abstract class Node {
         this.context = context;
     }
 
+    /**
+     * Raises this node's staleness to {@code state}; returns the state it had before, or -1 when
+     * it was already at least that stale (so the news need not travel further).
+     */
+    final int raise(int state) {
+        int f = flags;
+        int current = f & STATE;
+        if (current >= state) {
+            return -1;
+        }
+        flags = (f & ~STATE) | state;
+        return current;
+    }
+
     /** Marks this node stale ({@link #CHECK} or {@link #DIRTY}) and passes the news on. */
     abstract void mark(int state);
 
     /** Brings the node's value up to date; a no-op for plain signals. */
     void refresh() {
-    }
-
-    /** Called when the first subscriber links to this node. */
-    void firstSubscriberAdded() {
-    }
-
-    /** Called when the last subscriber unlinked from this node. */
-    void lastSubscriberRemoved() {
     }
 
     final String describe() {
@@ -85,6 +94,9 @@ abstract class Node {
             sub.depsTail = nextDep;
             return;
         }
+        if (prevDep != null && readEarlierInThisRun(prevDep)) {
+            return; // a, b, a: already a dependency
+        }
         Link link = new Link(this, sub, version);
         link.prevDep = prevDep;
         link.nextDep = nextDep;
@@ -97,9 +109,20 @@ abstract class Node {
             sub.deps = link;
         }
         sub.depsTail = link;
-        if ((sub.flags & CONNECTED) != 0) {
+        if ((sub.flags & ATTACHED) != 0) {
             attach(link);
         }
+    }
+
+    /** Whether this node is among the links a run has read so far (ending at {@code last}). */
+    private boolean readEarlierInThisRun(Link last) {
+        for (Link l = last.prevDep; l != null; l = l.prevDep) {
+            if (l.dep == this) {
+                l.version = version;
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Starts a run: links are reused from the front of the old list as the run reads. */
@@ -119,7 +142,7 @@ abstract class Node {
         } else {
             deps = null;
         }
-        if ((flags & CONNECTED) != 0) {
+        if ((flags & ATTACHED) != 0) {
             for (Link l = stale; l != null; l = l.nextDep) {
                 detach(l);
             }
@@ -144,42 +167,117 @@ abstract class Node {
         return false;
     }
 
-    /** Subscribes this node to all its dependencies (it gained its first subscriber). */
-    final void connect() {
-        flags |= CONNECTED;
+    /** Whether this node's links to its dependencies are strong (it is observed). */
+    boolean strong() {
+        return true;
+    }
+
+    /** This node's weak self-reference, for stand-ins; only computeds are ever weak. */
+    WeakReference<Node> weakSelf() {
+        throw new AssertionError("only computeds are listed weakly");
+    }
+
+    /** A strong link to this node was added; a computed may become strong. */
+    void strongSubscriberAdded() {
+    }
+
+    /** A strong link to this node went away or became weak; a computed may become weak. */
+    void strongSubscriberRemoved() {
+    }
+
+    /** Lists this node strongly in its dependencies (it gained an observer). */
+    final void strengthenDependencies() {
         for (Link l = deps; l != null; l = l.nextDep) {
-            attach(l);
+            if (l.standIn != null) {
+                remove(l.standIn);
+                l.standIn = null;
+            }
+            append(l);
+            l.dep.strongSubscriberAdded();
         }
     }
 
-    /** Unsubscribes this node from all its dependencies, keeping the list to validate later. */
-    final void disconnect() {
-        flags &= ~CONNECTED;
+    /** Lists this node weakly in its dependencies (its last observer went away). */
+    final void weakenDependencies() {
+        WeakReference<Node> self = weakSelf();
         for (Link l = deps; l != null; l = l.nextDep) {
-            detach(l);
+            remove(l);
+            l.standIn = new WeakEdge(l.dep, self);
+            prependStandIn(l.standIn);
+            l.dep.strongSubscriberRemoved();
         }
     }
 
+    /** Lists the link's subscriber in its dependency: itself if strong, by a stand-in if weak. */
     static void attach(Link link) {
-        Node dep = link.dep;
-        Link tail = dep.subsTail;
-        link.prevSub = tail;
-        link.nextSub = null;
-        dep.subsTail = link;
-        if (tail != null) {
-            tail.nextSub = link;
+        Node sub = link.sub;
+        if (sub.strong()) {
+            append(link);
+            link.dep.strongSubscriberAdded();
         } else {
-            dep.subs = link;
-            dep.firstSubscriberAdded();
+            link.standIn = new WeakEdge(link.dep, sub.weakSelf());
+            prependStandIn(link.standIn);
         }
     }
 
+    /** Takes the link's subscriber off its dependency's list. */
     static void detach(Link link) {
-        Node dep = link.dep;
-        Link prev = link.prevSub;
-        Link next = link.nextSub;
-        link.prevSub = null;
-        link.nextSub = null;
+        WeakEdge standIn = link.standIn;
+        if (standIn != null) {
+            link.standIn = null;
+            remove(standIn);
+        } else {
+            remove(link);
+            link.dep.strongSubscriberRemoved();
+        }
+    }
+
+    static void append(Edge edge) {
+        Node dep = edge.dep;
+        Edge tail = dep.subsTail;
+        edge.prevSub = tail;
+        edge.nextSub = null;
+        dep.subsTail = edge;
+        if (tail != null) {
+            tail.nextSub = edge;
+        } else {
+            dep.subs = edge;
+        }
+    }
+
+    /**
+     * Puts a stand-in at the front of its dependency's subscribers and drops the collected
+     * stand-ins right behind it. Computeds created and dropped in a loop leave their stand-ins
+     * there, so even a source that is never written again does not accumulate them; the cost is
+     * amortised against the appends that put them there.
+     */
+    static void prependStandIn(WeakEdge edge) {
+        Node dep = edge.dep;
+        Edge head = dep.subs;
+        while (head instanceof WeakEdge dead && dead.subscriber() == null) {
+            Edge next = head.nextSub;
+            remove(head);
+            head = next;
+        }
+        edge.prevSub = null;
+        edge.nextSub = head;
+        dep.subs = edge;
+        if (head != null) {
+            head.prevSub = edge;
+        } else {
+            dep.subsTail = edge;
+        }
+    }
+
+    static void remove(Edge edge) {
+        Node dep = edge.dep;
+        Edge prev = edge.prevSub;
+        Edge next = edge.nextSub;
+        if (prev == null && dep.subs != edge) {
+            return; // already removed (a stand-in swept twice)
+        }
+        edge.prevSub = null;
+        edge.nextSub = null;
         if (next != null) {
             next.prevSub = prev;
         } else {
@@ -189,16 +287,20 @@ abstract class Node {
             prev.nextSub = next;
         } else {
             dep.subs = next;
-            if (next == null) {
-                dep.lastSubscriberRemoved();
-            }
         }
     }
 
-    /** Marks every subscriber; they pass it on. */
+    /** Marks every subscriber; they pass it on. Stand-ins of collected computeds are dropped here. */
     final void markSubscribers(int state) {
-        for (Link l = subs; l != null; l = l.nextSub) {
-            l.sub.mark(state);
+        for (Edge e = subs; e != null; ) {
+            Edge next = e.nextSub;
+            Node s = e.subscriber();
+            if (s == null) {
+                remove(e);
+            } else {
+                s.mark(state);
+            }
+            e = next;
         }
     }
 }

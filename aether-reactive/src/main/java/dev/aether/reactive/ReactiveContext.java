@@ -72,9 +72,8 @@ public final class ReactiveContext implements AutoCloseable {
     /** The owner that new effects, roots and cleanups attach to, or null. */
     Owner owner;
     int batchDepth;
-    /** Bumped by every write; lets an unobserved computed skip validation when nothing changed. */
-    int writeCount;
     private boolean flushing;
+
     private Effect[] queue = new Effect[16];
     private int queued;
     private Effect[] running = new Effect[16];

@@ -147,7 +147,6 @@ public final class Signal<T> extends Node implements ReadSignal<T> {
 
     private void changed(ReactiveContext ctx) {
         version++;
-        ctx.writeCount++;
         if (subs != null) {
             markSubscribers(DIRTY);
             ctx.flush();

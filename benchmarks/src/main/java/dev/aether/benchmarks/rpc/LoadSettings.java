@@ -8,7 +8,7 @@ import java.time.Duration;
  * burst of background load on the machine hits them all rather than one.
  *
  * <pre>{@code
- * LoadSettings.fromSystemProperties();   // -Drpc.warmup=5 -Drpc.measure=10 -Drpc.rounds=5 (the defaults)
+ * LoadSettings.fromSystemProperties();   // -Drpc.warmup=10 -Drpc.measure=10 -Drpc.rounds=5 (the defaults)
  * new LoadSettings(Duration.ofMillis(200), Duration.ofMillis(300), 1);   // a smoke test
  * }</pre>
  *
@@ -28,9 +28,9 @@ public record LoadSettings(Duration warmup, Duration measure, int rounds) {
         return measure.dividedBy(rounds);
     }
 
-    /** {@code rpc.warmup} and {@code rpc.measure} in seconds (decimals allowed), {@code rpc.rounds}; 5, 10 and 5 by default. */
+    /** {@code rpc.warmup} and {@code rpc.measure} in seconds (decimals allowed), {@code rpc.rounds}; 10, 10 and 5 by default. */
     public static LoadSettings fromSystemProperties() {
-        return new LoadSettings(seconds("rpc.warmup", 5), seconds("rpc.measure", 10),
+        return new LoadSettings(seconds("rpc.warmup", 10), seconds("rpc.measure", 10),
                 Integer.parseInt(System.getProperty("rpc.rounds", "5").strip()));
     }
 

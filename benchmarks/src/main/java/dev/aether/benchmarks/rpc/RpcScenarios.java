@@ -41,8 +41,8 @@ public final class RpcScenarios {
                 new Plan(GRPC, s -> new GrpcEchoScenario(s.grpc().port(), IN_FLIGHT)),
                 new Plan(WEBSOCKET, s -> new NetronEchoScenario(WEBSOCKET, NetronRemoteClients.webSocket(s.titan()), IN_FLIGHT)),
                 new Plan(HTTP_INVOKE, s -> new NetronEchoScenario(HTTP_INVOKE, NetronRemoteClients.http(s.titan()), HTTP_CLIENTS)),
-                new Plan(HTTP_BATCH, s -> new HttpBatchScenario(s.titan().httpUri(), BATCH_SIZE)),
-                new Plan(HTTP_SEPARATE, s -> new HttpInvokeSeriesScenario(s.titan().httpUri(), BATCH_SIZE)),
+                new Plan(HTTP_BATCH, s -> new HttpBatchScenario(NetronRemoteClients.httpEndpoint(s.titan()), BATCH_SIZE)),
+                new Plan(HTTP_SEPARATE, s -> new HttpInvokeSeriesScenario(NetronRemoteClients.httpEndpoint(s.titan()), BATCH_SIZE)),
                 new Plan(IN_PROCESS, s -> new NetronEchoScenario(IN_PROCESS, s.titan().client(), IN_FLIGHT)));
     }
 }
