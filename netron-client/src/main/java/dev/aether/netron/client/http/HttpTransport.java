@@ -8,6 +8,7 @@ import dev.aether.netron.protocol.definition.Definition;
 import dev.aether.netron.protocol.error.AuthException;
 import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.error.RpcException;
+import dev.aether.netron.protocol.error.SerializationException;
 import dev.aether.netron.protocol.error.TransportException;
 import dev.aether.netron.protocol.error.TransportLostException;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
@@ -80,7 +81,12 @@ public final class HttpTransport implements Transport {
                 .put("id", id)
                 .put("service", invocation.service())
                 .put("method", invocation.method());
-        body.set("input", NetronJson.tree(invocation.arguments()));
+        try {
+            body.set("input", NetronJson.tree(invocation.arguments()));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(SerializationException.encode("Arguments of " + invocation.service() + "."
+                    + invocation.method() + " cannot be written as JSON: " + e.getMessage()));
+        }
         body.putObject("hints").put("timeout", invocation.timeout().toMillis());
         String what = invocation.service() + "." + invocation.method();
         return post("netron/invoke", id, body, invocation.timeout(), what)
