@@ -37,6 +37,11 @@ public final class HttpEndpoint extends Handler.Abstract {
     private final Cors cors;
     private final Map<String, Binding> routes;
 
+    /**
+     * @param dispatcher the call pipeline every route goes through
+     * @param settings   limits, timeouts, the metrics token and the allowed origins
+     * @param meters     the registry {@code GET /metrics} exposes
+     */
     public HttpEndpoint(Dispatcher dispatcher, TitanSettings settings, PrometheusMeterRegistry meters) {
         this.dispatcher = dispatcher;
         this.cors = new Cors(settings);

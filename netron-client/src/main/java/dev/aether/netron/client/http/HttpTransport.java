@@ -61,12 +61,21 @@ public final class HttpTransport implements Transport {
     private volatile String token;
     private volatile boolean closed;
 
-    /** A transport to the Titan at {@code baseUri} ({@code http://host:port}, optionally with a path prefix). */
+    /**
+     * A transport to the Titan at {@code baseUri}.
+     *
+     * @param baseUri {@code http://host:port}, optionally with a path prefix
+     */
     public HttpTransport(URI baseUri) {
         this(baseUri, null);
     }
 
-    /** A transport that sends {@code token} as {@code Authorization: Bearer} from the start. */
+    /**
+     * A transport that is authenticated from the start.
+     *
+     * @param baseUri {@code http://host:port}, optionally with a path prefix
+     * @param token   sent as {@code Authorization: Bearer} with every request; null for none
+     */
     public HttpTransport(URI baseUri, String token) {
         String text = baseUri.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
@@ -116,7 +125,11 @@ public final class HttpTransport implements Transport {
         });
     }
 
-    /** The Bearer token sent with requests, or null. */
+    /**
+     * The token this transport sends.
+     *
+     * @return the Bearer token sent with requests, or null
+     */
     public String token() {
         return token;
     }
