@@ -55,6 +55,22 @@ public final class NetronClient implements AutoCloseable {
         return new NetronClient(transport, timeout);
     }
 
+    /**
+     * A client over Netron HTTP to the Titan at {@code baseUri} ({@code http://host:port}).
+     *
+     * <pre>{@code
+     * NetronClient client = NetronClient.http(URI.create("http://localhost:8080"));
+     * }</pre>
+     */
+    public static NetronClient http(java.net.URI baseUri) {
+        return over(new dev.aether.netron.client.http.HttpTransport(baseUri));
+    }
+
+    /** A client over Netron HTTP that sends {@code token} as {@code Authorization: Bearer} on every call. */
+    public static NetronClient http(java.net.URI baseUri, String token) {
+        return over(new dev.aether.netron.client.http.HttpTransport(baseUri, token));
+    }
+
     /** This client with another call timeout, sharing the same transport. */
     public NetronClient withTimeout(Duration timeout) {
         return new NetronClient(transport, timeout);

@@ -1,41 +1,113 @@
 package dev.aether.titan.http;
 
+import dev.aether.netron.protocol.error.NetronException;
+import dev.aether.netron.protocol.error.TransportException;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Dispatcher;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Netron over HTTP: {@code POST /netron/invoke}, {@code /netron/batch}, {@code /netron/authenticate},
- * {@code GET /health}, {@code GET /metrics} and CORS preflight.
+ * Netron over HTTP (netron-wire.md §3): {@code POST /netron/invoke}, {@code /netron/batch},
+ * {@code /netron/authenticate}, {@code /netron/query_interface} (our extension),
+ * {@code GET /health}, {@code GET /metrics} and CORS preflight for any path.
+ *
+ * <pre>{@code
+ * server.setHandler(new HttpEndpoint(dispatcher, settings, meters));   // Titan does this
+ * }</pre>
+ *
+ * <p>Every request runs blocking on its own virtual thread (Jetty's default for
+ * {@code Handler.Abstract}, with Titan's virtual-thread executor). Failures before an answer
+ * are answered in the §3 error shape with the error's status; the tracing headers and
+ * {@code Cache-Control: no-store, no-cache, must-revalidate} are on every response. While
+ * Titan drains, every route but {@code /health} and {@code /metrics} answers 503.
  */
 public final class HttpEndpoint extends Handler.Abstract {
-    private final Dispatcher dispatcher;
-    private final TitanSettings settings;
-    private final PrometheusMeterRegistry meters;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
 
+    private final Dispatcher dispatcher;
+    private final Cors cors;
+    private final Map<String, Binding> routes;
+
+    /**
+     * @param dispatcher the call pipeline every route goes through
+     * @param settings   limits, timeouts, the metrics token and the allowed origins
+     * @param meters     the registry {@code GET /metrics} exposes
+     */
     public HttpEndpoint(Dispatcher dispatcher, TitanSettings settings, PrometheusMeterRegistry meters) {
         this.dispatcher = dispatcher;
-        this.settings = settings;
-        this.meters = meters;
+        this.cors = new Cors(settings);
+        JsonBody body = new JsonBody(settings.maxBodyBytes());
+        BearerAuth auth = new BearerAuth(dispatcher);
+        Calls calls = new Calls(dispatcher, settings.requestTimeout());
+        this.routes = Map.of(
+                "/netron/invoke", new Binding("POST", new InvokeRoute(calls, auth, body), true),
+                "/netron/batch", new Binding("POST", new BatchRoute(calls, auth, body), true),
+                "/netron/authenticate", new Binding("POST", new AuthenticateRoute(dispatcher, body), true),
+                "/netron/query_interface", new Binding("POST", new QueryInterfaceRoute(dispatcher, auth, body), true),
+                "/health", new Binding("GET", new HealthRoute(dispatcher), false),
+                "/metrics", new Binding("GET", new MetricsRoute(meters, settings.metricsToken()), false));
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if ("/health".equals(Request.getPathInContext(request))) {
-            boolean online = !dispatcher.draining();
-            response.setStatus(online ? 200 : 503);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-            response.write(true, java.nio.ByteBuffer.wrap(("{\"status\":\"" + (online ? "online" : "draining") + "\"}")
-                    .getBytes(StandardCharsets.UTF_8)), callback);
-            return true;
+        Exchange exchange = new Exchange(request, response, callback);
+        try {
+            route(exchange);
+        } catch (NetronException e) {
+            fail(exchange, e);
+        } catch (IOException e) {
+            fail(exchange, new NetronException(400, "Could not read the request body"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(exchange, TransportException.unavailable("Server is shutting down"));
+        } catch (Exception e) {
+            fail(exchange, Dispatcher.toNetron(e, "http", exchange.path()));
         }
-        Response.writeError(request, response, callback, 404);
         return true;
+    }
+
+    private void route(Exchange exchange) throws Exception {
+        if ("OPTIONS".equals(exchange.method())) {
+            cors.preflight(exchange);
+            return;
+        }
+        cors.check(exchange);
+        Binding binding = routes.get(exchange.path());
+        if (binding == null) {
+            throw new NetronException(404, "Not found");
+        }
+        if (!binding.method().equals(exchange.method())) {
+            exchange.response().getHeaders().put(HttpHeader.ALLOW, binding.method() + ", OPTIONS");
+            throw new NetronException(405, "Method not allowed: use " + binding.method());
+        }
+        if (binding.drains() && dispatcher.draining()) {
+            throw TransportException.unavailable("Server is shutting down");
+        }
+        binding.route().handle(exchange);
+    }
+
+    private static void fail(Exchange exchange, NetronException error) {
+        if (exchange.answered()) {
+            LOG.warn("request {} failed after its answer was sent", exchange.trace().requestId(), error);
+            return;
+        }
+        if (error.code() == 413) {
+            // The unread rest of the body is not worth reading: close instead of draining it.
+            exchange.response().getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+        exchange.sendError(error, null);
+    }
+
+    /** A route, its one HTTP method, and whether it closes while the server drains. */
+    private record Binding(String method, Route route, boolean drains) {
     }
 }

@@ -1,0 +1,235 @@
+package dev.aether.netron.client.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aether.netron.client.Invocation;
+import dev.aether.netron.client.Transport;
+import dev.aether.netron.protocol.definition.Definition;
+import dev.aether.netron.protocol.error.AuthException;
+import dev.aether.netron.protocol.error.NetronException;
+import dev.aether.netron.protocol.error.RpcException;
+import dev.aether.netron.protocol.error.SerializationException;
+import dev.aether.netron.protocol.error.TransportException;
+import dev.aether.netron.protocol.error.TransportLostException;
+import dev.aether.netron.protocol.http.AuthenticateResponse;
+import dev.aether.netron.protocol.http.NetronJson;
+import dev.aether.netron.protocol.msgpack.NetronMsgpack;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Netron over HTTP with the JDK {@link HttpClient}: each call is a {@code POST /netron/invoke}
+ * with a JSON body (netron-wire.md §3), results are converted to the invocation's result type
+ * and failures arrive as the same {@link NetronException} subclass the server threw.
+ *
+ * <pre>{@code
+ * try (NetronClient client = NetronClient.http(URI.create("http://localhost:8080"))) {
+ *     client.authenticate(Map.of("username", "alice", "password", "secret"));
+ *     Calculator calc = client.service(Calculator.class);
+ *     int five = calc.add(2, 3);
+ * }
+ * }</pre>
+ *
+ * <p>HTTP is stateless: {@link #authenticate} keeps the token it was given, or the one the server
+ * returns in {@code context.metadata.token}, and sends it as {@code Authorization: Bearer} on
+ * every later request. Rejected credentials fail with {@link AuthException}, as on the other
+ * transports. {@link #queryInterface} uses {@code POST /netron/query_interface}, a Titan
+ * extension. A call's timeout is both the HTTP request timeout and {@code hints.timeout}, so the
+ * server gives up when the client does; it fails with {@link RpcException} 408.
+ */
+public final class HttpTransport implements Transport {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI base;
+    private final HttpClient http;
+    private final String idPrefix = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36) + "-";
+    private final AtomicLong ids = new AtomicLong();
+    private volatile String token;
+    private volatile boolean closed;
+
+    /**
+     * A transport to the Titan at {@code baseUri}.
+     *
+     * @param baseUri {@code http://host:port}, optionally with a path prefix
+     */
+    public HttpTransport(URI baseUri) {
+        this(baseUri, null);
+    }
+
+    /**
+     * A transport that is authenticated from the start.
+     *
+     * @param baseUri {@code http://host:port}, optionally with a path prefix
+     * @param token   sent as {@code Authorization: Bearer} with every request; null for none
+     */
+    public HttpTransport(URI baseUri, String token) {
+        String text = baseUri.toString();
+        this.base = URI.create(text.endsWith("/") ? text : text + "/");
+        this.token = token;
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    }
+
+    @Override
+    public CompletableFuture<Object> call(Invocation invocation) {
+        String id = nextId();
+        ObjectNode body = NetronJson.mapper().createObjectNode()
+                .put("id", id)
+                .put("service", invocation.service())
+                .put("method", invocation.method());
+        try {
+            body.set("input", NetronJson.tree(invocation.arguments()));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(SerializationException.encode("Arguments of " + invocation.service() + "."
+                    + invocation.method() + " cannot be written as JSON: " + e.getMessage()));
+        }
+        body.putObject("hints").put("timeout", invocation.timeout().toMillis());
+        String what = invocation.service() + "." + invocation.method();
+        return post("netron/invoke", id, body, invocation.timeout(), what)
+                .thenApply(data -> convert(data, invocation.resultType()));
+    }
+
+    @Override
+    public CompletableFuture<Definition> queryInterface(String service) {
+        String id = nextId();
+        ObjectNode body = NetronJson.mapper().createObjectNode().put("id", id).put("service", service);
+        return post("netron/query_interface", id, body, CONTROL_TIMEOUT, "queryInterface " + service)
+                .thenApply(data -> NetronJson.convert(data, Definition.class));
+    }
+
+    @Override
+    public CompletableFuture<AuthenticateResponse.Result> authenticate(Map<String, ?> credentials) {
+        String id = nextId();
+        ObjectNode body = NetronJson.mapper().createObjectNode().put("id", id);
+        body.set("credentials", NetronJson.tree(credentials));
+        return exchange("netron/authenticate", id, body, CONTROL_TIMEOUT, "authenticate", json -> {
+            AuthenticateResponse.Result result = NetronJson.convert(json.path("result"), AuthenticateResponse.Result.class);
+            if (!result.success()) {
+                throw new AuthException(result.error() == null ? "Authentication failed" : result.error());
+            }
+            this.token = credentials.get("token") instanceof String given ? given : issuedToken(result, token);
+            return result;
+        });
+    }
+
+    /**
+     * The token this transport sends.
+     *
+     * @return the Bearer token sent with requests, or null
+     */
+    public String token() {
+        return token;
+    }
+
+    /** Stops sending requests; calls in flight fail with {@link TransportLostException}. */
+    @Override
+    public void close() {
+        closed = true;
+        http.shutdownNow();
+    }
+
+    /** POSTs an invoke-shaped request and completes with its {@code data} (null when absent). */
+    private CompletableFuture<JsonNode> post(String path, String id, JsonNode body, Duration timeout, String what) {
+        return exchange(path, id, body, timeout, what, json -> json.path("success").asBoolean(false) ? json.get("data") : null);
+    }
+
+    private <T> CompletableFuture<T> exchange(String path, String id, JsonNode body, Duration timeout, String what,
+                                              Function<JsonNode, T> onSuccess) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new TransportLostException("HTTP transport to " + base + " is closed"));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-Request-ID", id)
+                .POST(HttpRequest.BodyPublishers.ofString(NetronJson.write(body), StandardCharsets.UTF_8));
+        String bearer = token;
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .whenComplete((response, error) -> {
+                    try {
+                        if (error != null) {
+                            result.completeExceptionally(failure(error, timeout, what));
+                        } else {
+                            result.complete(read(response, onSuccess));
+                        }
+                    } catch (RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                });
+        return result;
+    }
+
+    private static <T> T read(HttpResponse<String> response, Function<JsonNode, T> onSuccess) {
+        JsonNode json;
+        try {
+            json = NetronJson.parse(response.body());
+        } catch (NetronException notJson) {
+            // A proxy's HTML error page or an empty body: the status is all there is.
+            if (response.statusCode() / 100 == 2) {
+                throw RpcException.invalidResponse("The server answered " + response.statusCode() + " without JSON");
+            }
+            throw HttpErrors.decode(response.statusCode(), response.headers(), null);
+        }
+        boolean failed = response.statusCode() / 100 != 2 || (json.has("success") && !json.path("success").asBoolean());
+        if (failed) {
+            throw HttpErrors.decode(response.statusCode(), response.headers(), json);
+        }
+        return onSuccess.apply(json);
+    }
+
+    private NetronException failure(Throwable error, Duration timeout, String what) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof NetronException netron) {
+            return netron;
+        }
+        if (closed) {
+            return new TransportLostException("HTTP transport to " + base + " was closed during " + what);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return RpcException.timeout(what + " timed out after " + timeout.toMillis() + " ms");
+        }
+        if (cause instanceof IOException) {
+            return TransportException.unavailable("Cannot reach " + base + ": " + cause);
+        }
+        return new NetronException(NetronException.UNKNOWN_ERROR, "HTTP request failed: " + cause, Map.of(), cause);
+    }
+
+    private static Object convert(JsonNode data, Type type) {
+        if (data == null || data.isNull() || type == void.class || type == Void.class) {
+            return null;
+        }
+        return NetronMsgpack.standard().convert(data, type);
+    }
+
+    private static String issuedToken(AuthenticateResponse.Result result, String previous) {
+        Map<String, Object> metadata = result.context() == null ? null : result.context().metadata();
+        return metadata != null && metadata.get("token") instanceof String issued ? issued : previous;
+    }
+
+    private String nextId() {
+        return idPrefix + ids.incrementAndGet();
+    }
+
+    @Override
+    public String toString() {
+        return "HttpTransport[" + base + "]";
+    }
+}

@@ -1,0 +1,76 @@
+package dev.aether.titan.http;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aether.netron.protocol.error.AuthException;
+import dev.aether.netron.protocol.error.NetronException;
+import dev.aether.netron.protocol.error.TransportException;
+import dev.aether.netron.protocol.http.AuthenticateRequest;
+import dev.aether.netron.protocol.http.AuthenticateResponse;
+import dev.aether.netron.protocol.http.NetronJson;
+import dev.aether.titan.Principal;
+import dev.aether.titan.call.Dispatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /netron/authenticate}: {@code {id, credentials}} or {@code {id, params:[credentials]}};
+ * a {@code token} is validated, anything else goes to the authenticator. 200
+ * {@code {id, result:{success, context | error}}} whether or not the credentials are accepted;
+ * 503 without an authenticator. The principal's metadata (where an authenticator puts the token
+ * it issues) is returned in {@code context.metadata}.
+ *
+ * <pre>{@code
+ * curl -s localhost:8080/netron/authenticate -H 'Content-Type: application/json' \
+ *      -d '{"id":"a1","credentials":{"username":"alice","password":"secret"}}'
+ * }</pre>
+ */
+final class AuthenticateRoute implements Route {
+    private static final ObjectMapper MAPPER = NetronJson.mapper();
+
+    private final Dispatcher dispatcher;
+    private final JsonBody body;
+
+    AuthenticateRoute(Dispatcher dispatcher, JsonBody body) {
+        this.dispatcher = dispatcher;
+        this.body = body;
+    }
+
+    @Override
+    public void handle(Exchange exchange) throws Exception {
+        if (!dispatcher.authenticationConfigured()) {
+            throw TransportException.unavailable("Authentication not configured");
+        }
+        AuthenticateRequest request = NetronJson.readAuthenticate(body.read(exchange.request()));
+        JsonNode credentials = request.resolvedCredentials();
+        if (!credentials.isObject()) {
+            throw new NetronException(400, "Invalid request format");
+        }
+        AuthenticateResponse.Result result;
+        try {
+            Principal principal = dispatcher.authenticate(MAPPER.convertValue(credentials, new TypeReference<Map<String, Object>>() { }));
+            result = AuthenticateResponse.Result.ok(context(principal));
+        } catch (AuthException rejected) {
+            result = AuthenticateResponse.Result.rejected(request.token().isPresent() ? "Invalid token" : rejected.getMessage());
+        } catch (NetronException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw Dispatcher.toNetron(e, "http", "authenticate");
+        }
+        exchange.sendJson(200, new AuthenticateResponse(request.id(), result));
+    }
+
+    private static AuthenticateResponse.AuthContext context(Principal principal) {
+        return new AuthenticateResponse.AuthContext(principal.id(), listOrNull(principal.roles()),
+                listOrNull(principal.permissions()), listOrNull(principal.scopes()),
+                principal.metadata().isEmpty() ? null : principal.metadata());
+    }
+
+    // Empty sets are omitted, as the reference omits fields its principal does not have.
+    private static List<String> listOrNull(Set<String> values) {
+        return values.isEmpty() ? null : new ArrayList<>(values);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.aether.titan.http;
+
+import dev.aether.netron.protocol.error.NetronException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * Reads a request body as JSON text, never holding more than {@code maxBytes} of it: 413 when
+ * the declared or actual length is over the limit, 415 for a media type that is not JSON, 400
+ * "Invalid JSON" for bytes that are not UTF-8.
+ *
+ * <pre>{@code
+ * String json = new JsonBody(settings.maxBodyBytes()).read(request);
+ * }</pre>
+ *
+ * <p>Refusing non-JSON media types also refuses the "simple" cross-site requests a browser sends
+ * without a CORS preflight ({@code text/plain}, form posts), so a hostile page cannot make a
+ * visitor's browser call services.
+ */
+final class JsonBody {
+    private final int maxBytes;
+
+    JsonBody(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    String read(Request request) throws IOException {
+        checkMediaType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+        long declared = request.getLength();
+        if (declared > maxBytes) {
+            throw tooLarge();
+        }
+        byte[] bytes = readAtMost(Content.Source.asInputStream(request));
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new NetronException(400, "Invalid JSON", Map.of("reason", "body is not valid UTF-8"));
+        }
+    }
+
+    private byte[] readAtMost(InputStream in) throws IOException {
+        // readNBytes stops after maxBytes + 1: one byte over the limit is proof enough.
+        byte[] bytes = in.readNBytes(maxBytes + 1);
+        if (bytes.length > maxBytes) {
+            throw tooLarge();
+        }
+        return bytes;
+    }
+
+    private NetronException tooLarge() {
+        return new NetronException(413, "Request body too large", Map.of("maxBytes", maxBytes));
+    }
+
+    private static void checkMediaType(String contentType) {
+        if (contentType == null) {
+            return; // curl and scripts often omit it; the body still has to be JSON
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!type.equals("application/json") && !type.endsWith("+json")) {
+            throw new NetronException(415, "Unsupported media type: send application/json", Map.of("contentType", type));
+        }
+        String lower = contentType.toLowerCase(Locale.ROOT);
+        int charset = lower.indexOf("charset=");
+        if (charset >= 0) {
+            String name = lower.substring(charset + 8).split(";", 2)[0].trim().replace("\"", "");
+            if (!name.equals("utf-8") && !name.equals("utf8")) {
+                throw new NetronException(415, "Unsupported charset: send UTF-8", Map.of("charset", name));
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.aether.titan.http;
+
+import static dev.aether.titan.http.RawHttp.invoke;
+import static dev.aether.titan.http.RawHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aether.titan.Titan;
+import dev.aether.titan.fixtures.CalculatorService;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Behaviour that needs its own server: inbound rate limits and graceful draining. */
+class HttpLimitsAndDrainTest {
+
+    @Test
+    void callOverTheRateLimitIs429WithRetryAfterAndRateLimitHeaders() {
+        try (Titan titan = Titan.builder().port(0).service(new CalculatorService()).rateLimit(2, Duration.ofSeconds(60)).build().start()) {
+            RawHttp http = new RawHttp(titan.httpUri());
+            assertThat(http.post("/netron/invoke", invoke("1", "calculator", "add", "[1,1]")).statusCode()).isEqualTo(200);
+            assertThat(http.post("/netron/invoke", invoke("2", "calculator", "add", "[1,1]")).statusCode()).isEqualTo(200);
+            HttpResponse<String> limited = http.post("/netron/invoke", invoke("3", "calculator", "add", "[1,1]"));
+            assertThat(limited.statusCode()).isEqualTo(429);
+            long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+            assertThat(retryAfter).isBetween(1L, 60L);
+            assertThat(limited.headers().firstValue("X-RateLimit-Limit")).hasValue("2");
+            assertThat(limited.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+            long resetSeconds = Long.parseLong(limited.headers().firstValue("X-RateLimit-Reset").orElseThrow());
+            assertThat(resetSeconds).isGreaterThan(System.currentTimeMillis() / 1000 - 1);
+            JsonNode body = json(limited);
+            assertThat(body.get("id").asText()).isEqualTo("3");
+            assertThat(body.at("/error/code").asText()).isEqualTo("429");
+            assertThat(body.at("/error/details/retryAfter").asLong()).isEqualTo(retryAfter);
+            assertThat(body.at("/error/details/limit").asInt()).isEqualTo(2);
+            assertThat(body.at("/error/details/remaining").asInt()).isZero();
+            assertThat(body.at("/error/details/resetAt").isIntegralNumber()).isTrue();
+        }
+    }
+
+    @Test
+    void rateLimitCountsEveryBatchItem() {
+        try (Titan titan = Titan.builder().port(0).service(new CalculatorService()).rateLimit(2, Duration.ofSeconds(60)).build().start()) {
+            String body = "{\"id\":\"b\",\"requests\":[" + invoke("1", "calculator", "add", "[1,1]") + ","
+                    + invoke("2", "calculator", "add", "[1,1]") + "," + invoke("3", "calculator", "add", "[1,1]")
+                    + "],\"options\":{\"parallel\":false}}";
+            JsonNode json = json(new RawHttp(titan.httpUri()).post("/netron/batch", body));
+            assertThat(json.at("/responses/2/error/code").asText()).isEqualTo("429");
+            assertThat(json.at("/hints/successCount").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void drainingAnswers503WhileTheCallInFlightCompletes() throws Exception {
+        Gate gate = new Gate();
+        Titan titan = Titan.builder().port(0).service(new CalculatorService()).service(gate)
+                .stopTimeout(Duration.ofSeconds(10)).build().start();
+        RawHttp http = new RawHttp(titan.httpUri());
+        CompletableFuture<HttpResponse<String>> inFlight = http.postAsync("/netron/invoke", invoke("slow", "gate", "pass", "[]"));
+        assertThat(gate.entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(titan::stop);
+        awaitDraining(http);
+        HttpResponse<String> refused = http.post("/netron/invoke", invoke("late", "calculator", "add", "[1,1]"));
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(json(refused).at("/error/code").asText()).isEqualTo("503");
+        assertThat(http.post("/netron/batch", "{\"id\":\"b\",\"requests\":[]}").statusCode()).isEqualTo(503);
+        assertThat(stopping).isNotDone();
+
+        gate.open.countDown();
+        HttpResponse<String> completed = inFlight.get(5, TimeUnit.SECONDS);
+        assertThat(completed.statusCode()).isEqualTo(200);
+        assertThat(json(completed).get("data").asText()).isEqualTo("passed");
+        stopping.get(10, TimeUnit.SECONDS);
+    }
+
+    private static void awaitDraining(RawHttp http) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (http.get("/health").statusCode() != 503) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the server never started draining");
+            }
+            Thread.sleep(5);
+        }
+    }
+}
