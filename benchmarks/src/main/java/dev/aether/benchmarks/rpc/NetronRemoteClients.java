@@ -7,10 +7,9 @@ import java.net.URI;
 /**
  * The Netron clients that reach Titan over the network: one WebSocket connection, or HTTP.
  *
- * <p>PENDING: {@code NetronClient.websocket(URI)}, {@code NetronClient.http(URI)} and Titan's
- * HTTP routes arrive with the transports; until they are merged these throw and the run reports
- * the remote Netron scenarios as not measured. Replace the bodies with the factory calls and
- * {@code titan.httpUri()}.
+ * <p>PENDING: {@code NetronClient.websocket(URI)} arrives with the WebSocket transport; until it
+ * is merged {@link #webSocket} throws and the run reports that scenario as not measured. Replace
+ * its body with the factory call.
  *
  * <pre>{@code
  * NetronClient ws = NetronRemoteClients.webSocket(titan);
@@ -25,11 +24,11 @@ final class NetronRemoteClients {
     }
 
     static NetronClient http(Titan titan) {
-        throw new UnsupportedOperationException("NetronClient.http is not merged yet");
+        return NetronClient.http(titan.httpUri());
     }
 
     /** The base URI of Titan's {@code /netron/invoke} and {@code /netron/batch}, for raw JSON clients. */
     static URI httpEndpoint(Titan titan) {
-        throw new UnsupportedOperationException("Titan's /netron/invoke and /netron/batch are not merged yet");
+        return titan.httpUri();
     }
 }

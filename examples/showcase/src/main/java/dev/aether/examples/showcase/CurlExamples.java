@@ -56,7 +56,7 @@ public final class CurlExamples {
             "{\"id\":\"8\",\"service\":\"users\",\"method\":\"delete\",\"input\":[2]}", 401, "/success", "false");
 
     public static final CurlExample AUTHENTICATE = CurlExample.post("log in as the demo admin", "/netron/authenticate",
-            "{\"credentials\":{\"username\":\"admin\",\"password\":\"admin-password\"}}", 200, "/result/metadata/token",
+            "{\"credentials\":{\"username\":\"admin\",\"password\":\"admin-password\"}}", 200, "/result/context/metadata/token",
             "\"" + DemoAuthenticator.ADMIN_TOKEN + "\"");
 
     public static final CurlExample GUEST_DELETE = CurlExample.post("users.delete(2) as a guest (not an admin)",

@@ -23,7 +23,7 @@ import java.util.Set;
  * }</pre>
  */
 public final class DemoAuthenticator implements Authenticator {
-    /** The admin's token, as {@code POST /netron/authenticate} returns it in {@code metadata.token}. */
+    /** The admin's token, as {@code POST /netron/authenticate} returns it in {@code result.context.metadata.token}. */
     public static final String ADMIN_TOKEN = "demo-admin-token";
     /** The guest's token. */
     public static final String GUEST_TOKEN = "demo-guest-token";

@@ -1,7 +1,6 @@
 package dev.aether.examples.showcase;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +37,6 @@ class CurlExamplesOverHttpTest {
 
     @Test
     void everyCurlExampleGetsTheAnswerReadmeNames() throws IOException, InterruptedException {
-        assumeHttpTransportIsMerged();
         for (CurlExample example : CurlExamples.ALL) {
             HttpResponse<String> response = http.send(request(example), HttpResponse.BodyHandlers.ofString());
             String what = example.title() + " answered " + response.statusCode() + " " + response.body();
@@ -46,15 +44,6 @@ class CurlExamplesOverHttpTest {
             JsonNode answer = JSON.readTree(response.body());
             assertThat(answer.at(example.resultPointer())).as(what).isEqualTo(JSON.readTree(example.expectedResult()));
         }
-    }
-
-    /**
-     * PENDING the HTTP transport: until it is merged, Jetty answers /netron/invoke with its own
-     * HTML 404 page instead of Netron JSON. Remove this once it has landed.
-     */
-    private static void assumeHttpTransportIsMerged() throws IOException, InterruptedException {
-        HttpResponse<String> probe = http.send(request(CurlExamples.ADD), HttpResponse.BodyHandlers.ofString());
-        assumeFalse(probe.statusCode() == 404 && !probe.body().startsWith("{"), "Titan's HTTP transport is not merged yet");
     }
 
     /** What curl sends for the example's command line: the same method, headers and body. */
