@@ -154,6 +154,15 @@ public final class Dispatcher {
         return principal.orElseThrow(() -> new AuthException("Invalid credentials", Map.of()));
     }
 
+    /**
+     * Authenticates on behalf of {@code caller}, after the same admission checks as a call
+     * (draining, rate limits), so that credentials cannot be guessed faster than calls are made.
+     */
+    public Principal authenticate(Caller caller, Map<String, ?> credentials) {
+        admit(caller);
+        return authenticate(credentials);
+    }
+
     /** Validates a bearer token; empty when there is no authenticator or the token is invalid. */
     public Optional<Principal> validateToken(String token) {
         return authenticator == null || token == null || token.isEmpty() ? Optional.empty() : authenticator.validateToken(token);

@@ -10,6 +10,7 @@ import dev.aether.netron.protocol.http.AuthenticateRequest;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
 import dev.aether.netron.protocol.http.NetronJson;
 import dev.aether.titan.Principal;
+import dev.aether.titan.call.Caller;
 import dev.aether.titan.call.Dispatcher;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,9 @@ final class AuthenticateRoute implements Route {
         }
         AuthenticateResponse.Result result;
         try {
-            Principal principal = dispatcher.authenticate(MAPPER.convertValue(credentials, new TypeReference<Map<String, Object>>() { }));
+            Caller anonymous = new Caller(null, null, exchange.remoteAddress(), "http");
+            Principal principal = dispatcher.authenticate(anonymous,
+                    MAPPER.convertValue(credentials, new TypeReference<Map<String, Object>>() { }));
             result = AuthenticateResponse.Result.ok(context(principal));
         } catch (AuthException rejected) {
             result = AuthenticateResponse.Result.rejected(request.token().isPresent() ? "Invalid token" : rejected.getMessage());

@@ -41,6 +41,20 @@ class HttpLimitsAndDrainTest {
     }
 
     @Test
+    void authenticationAttemptsAreRateLimitedLikeCalls() {
+        try (Titan titan = Titan.builder().port(0).service(new CalculatorService()).authenticator(new Tokens())
+                .rateLimit(2, Duration.ofSeconds(60)).build().start()) {
+            RawHttp http = new RawHttp(titan.httpUri());
+            String guess = "{\"id\":\"a\",\"credentials\":{\"token\":\"guess\"}}";
+            assertThat(http.post("/netron/authenticate", guess).statusCode()).isEqualTo(200);
+            assertThat(http.post("/netron/authenticate", guess).statusCode()).isEqualTo(200);
+            HttpResponse<String> limited = http.post("/netron/authenticate", guess);
+            assertThat(limited.statusCode()).as("guessing tokens is slowed down like any call").isEqualTo(429);
+            assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        }
+    }
+
+    @Test
     void rateLimitCountsEveryBatchItem() {
         try (Titan titan = Titan.builder().port(0).service(new CalculatorService()).rateLimit(2, Duration.ofSeconds(60)).build().start()) {
             String body = "{\"id\":\"b\",\"requests\":[" + invoke("1", "calculator", "add", "[1,1]") + ","
