@@ -33,7 +33,10 @@ public final class Showcase {
         }
         Titan titan = ShowcaseServer.create(address).start();
         // Ctrl-C runs shutdown hooks: calls in flight finish before the server closes.
-        Runtime.getRuntime().addShutdownHook(new Thread(titan::stop, "showcase-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            titan.stop();
+            System.out.println("Aether showcase stopped.");
+        }, "showcase-stop"));
         new Banner(System.out).print(titan.httpUri(), titan.webSocketUri());
         // Jetty serves on its own threads; the main thread only has to stay alive.
         Thread.currentThread().join();
