@@ -20,11 +20,14 @@ import org.slf4j.LoggerFactory;
  * text or binary frame, re-keys the peer), then decodes every binary message as one packet and
  * hands it to the {@link PacketRouter}. On close it releases everything the connection holds.
  *
+ * <p>Public only because Jetty's listener metadata needs a public class; it is created by
+ * {@link NetronWebSocketHandler}, never by applications.
+ *
  * <pre>{@code
  * container.addMapping("/*", (req, resp, cb) -> new NetronSocket(gate.admit(req), context));
  * }</pre>
  */
-final class NetronSocket implements Session.Listener.AutoDemanding {
+public final class NetronSocket implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(NetronSocket.class);
     private static final int MAX_CLIENT_ID_LENGTH = 256;
 
