@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * if (!calls.tryAcquire()) { reply 429 }
- * calls.track(future); ... calls.untrack(future); outbox.send(reply, calls::release);
+ * calls.follow(future).whenComplete((v, e) -> { calls.untrack(...); outbox.send(reply, calls::release); });
  * }</pre>
  */
 final class InFlightCalls {
@@ -44,11 +44,25 @@ final class InFlightCalls {
         slots.updateAndGet(n -> n > 0 ? n - 1 : 0);
     }
 
-    void track(CompletableFuture<?> call) {
-        pending.add(call);
+    /**
+     * A tracked copy of {@code call}. Disconnect cancels the copy, never the dispatcher's future:
+     * cancelling that one would skip the dispatcher's own completion bookkeeping (its count of
+     * calls in flight, which the graceful stop waits on).
+     */
+    <T> CompletableFuture<T> follow(CompletableFuture<T> call) {
+        CompletableFuture<T> copy = new CompletableFuture<>();
+        pending.add(copy);
+        call.whenComplete((value, error) -> {
+            if (error != null) {
+                copy.completeExceptionally(error);
+            } else {
+                copy.complete(value);
+            }
+        });
         if (closed) {
-            call.cancel(false);
+            copy.cancel(false);
         }
+        return copy;
     }
 
     void untrack(CompletableFuture<?> call) {

@@ -78,10 +78,9 @@ final class PacketRouter {
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Object> pending = result;
+        CompletableFuture<Object> pending = calls.follow(result);
         String service = target;
         String name = method;
-        calls.track(pending); // before whenComplete: an already completed call untracks at once
         pending.whenComplete((value, error) -> {
             calls.untrack(pending);
             if (error instanceof CancellationException) {
