@@ -55,6 +55,23 @@ public final class NetronClient implements AutoCloseable {
         return new NetronClient(transport, timeout);
     }
 
+    /**
+     * A client over Netron WebSocket ({@code ws://host:port/}), connected and past the handshake;
+     * throws {@link dev.aether.netron.protocol.error.TransportException} (503) if the server cannot be reached.
+     */
+    public static NetronClient websocket(java.net.URI uri) {
+        return new NetronClient(dev.aether.netron.client.ws.WebSocketTransport.connect(uri), DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * A client over Netron WebSocket authenticated with a bearer token (sent as
+     * {@code Authorization: Bearer}); an invalid token throws
+     * {@link dev.aether.netron.protocol.error.AuthException} (the server closes with 4001).
+     */
+    public static NetronClient websocket(java.net.URI uri, String token) {
+        return new NetronClient(dev.aether.netron.client.ws.WebSocketTransport.connect(uri, token), DEFAULT_TIMEOUT);
+    }
+
     /** This client with another call timeout, sharing the same transport. */
     public NetronClient withTimeout(Duration timeout) {
         return new NetronClient(transport, timeout);
