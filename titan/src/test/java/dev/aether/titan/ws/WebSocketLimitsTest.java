@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Packet size, calls in flight per connection, keep-alive, handshake timeout and what a disconnect releases. */
+/**
+ * Packet size, calls in flight per connection, keep-alive, handshake timeout, what a disconnect
+ * releases, and a server without an authenticator: cases that need their own server settings.
+ */
 class WebSocketLimitsTest {
 
     private static Packet call(long id, Object... data) {
@@ -89,6 +92,14 @@ class WebSocketLimitsTest {
             assertThat(harness.handler.connections()).isZero();
             assertThat(harness.handler.callsInFlight()).isZero();
             assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).isLessThanOrEqualTo(threadsBefore + 4);
+        }
+    }
+
+    @Test
+    void tokenIsIgnoredWhenNoAuthenticatorIsConfigured() throws Exception {
+        try (WsHarness harness = new WsHarness(WebSocketOptions.defaults(), new CalculatorService());
+             RawSocket socket = RawSocket.connect(harness.uri(), Map.of("Authorization", "Bearer anything")).handshake("anon")) {
+            assertThat(socket.request(call(1, "calculator", "add", 2, 2)).data()).isEqualTo(4);
         }
     }
 
