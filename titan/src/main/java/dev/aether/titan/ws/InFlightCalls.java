@@ -45,24 +45,15 @@ final class InFlightCalls {
     }
 
     /**
-     * A tracked copy of {@code call}. Disconnect cancels the copy, never the dispatcher's future:
-     * cancelling that one would skip the dispatcher's own completion bookkeeping (its count of
-     * calls in flight, which the graceful stop waits on).
+     * Tracks {@code call} until its reply is written. A disconnect cancels it, which interrupts
+     * the service method still running for a client that is gone.
      */
     <T> CompletableFuture<T> follow(CompletableFuture<T> call) {
-        CompletableFuture<T> copy = new CompletableFuture<>();
-        pending.add(copy);
-        call.whenComplete((value, error) -> {
-            if (error != null) {
-                copy.completeExceptionally(error);
-            } else {
-                copy.complete(value);
-            }
-        });
+        pending.add(call);
         if (closed) {
-            copy.cancel(false);
+            call.cancel(true);
         }
-        return copy;
+        return call;
     }
 
     void untrack(CompletableFuture<?> call) {
@@ -82,7 +73,7 @@ final class InFlightCalls {
     void closeAll() {
         closed = true;
         for (CompletableFuture<?> call : pending) {
-            call.cancel(false);
+            call.cancel(true);
         }
         pending.clear();
         slots.set(0);

@@ -10,11 +10,17 @@ import java.util.concurrent.TimeUnit;
 public final class GateService {
     final CountDownLatch entered = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
+    final CountDownLatch interrupted = new CountDownLatch(1);
 
     @Public
     public String pass() throws InterruptedException {
         entered.countDown();
-        release.await(5, TimeUnit.SECONDS);
+        try {
+            release.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            interrupted.countDown();
+            throw e;
+        }
         return "passed";
     }
 

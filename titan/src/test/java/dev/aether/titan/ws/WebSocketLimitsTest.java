@@ -96,6 +96,21 @@ class WebSocketLimitsTest {
     }
 
     @Test
+    void disconnectInterruptsTheServiceMethodsStillRunningForThePeer() throws Exception {
+        GateService gate = new GateService();
+        try (WsHarness harness = new WsHarness(WebSocketOptions.defaults(), gate)) {
+            try (RawSocket socket = RawSocket.connect(harness.uri()).handshake("leaver")) {
+                socket.send(call(1, "gate", "pass"));
+                gate.awaitEntered();
+            }
+            assertThat(gate.interrupted.await(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the work of a client that is gone is stopped, not left to run to its timeout").isTrue();
+            awaitReleased(harness);
+            assertThat(harness.dispatcher.inFlight()).isZero();
+        }
+    }
+
+    @Test
     void tokenIsIgnoredWhenNoAuthenticatorIsConfigured() throws Exception {
         try (WsHarness harness = new WsHarness(WebSocketOptions.defaults(), new CalculatorService());
              RawSocket socket = RawSocket.connect(harness.uri(), Map.of("Authorization", "Bearer anything")).handshake("anon")) {
