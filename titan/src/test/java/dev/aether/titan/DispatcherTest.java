@@ -148,6 +148,16 @@ class DispatcherTest {
     }
 
     @Test
+    void cancellingACallInterruptsItAndReleasesItsSlot() throws Exception {
+        Dispatcher d = dispatcher(null);
+        CompletableFuture<Object> call = d.call(anonymous, "calculator", "sleep", Arguments.wire(List.of(10_000)), Duration.ofSeconds(30));
+        Thread.sleep(50);
+        assertThat(d.inFlight()).isEqualTo(1);
+        call.cancel(true);
+        assertThat(d.awaitIdle(Duration.ofSeconds(2))).as("a cancelled call does not keep stop() waiting").isTrue();
+    }
+
+    @Test
     void callsAreCountedInMetricsByOutcome() {
         Dispatcher d = dispatcher(null);
         d.call(anonymous, "calculator", "add", Arguments.wire(List.of(1, 1)), Duration.ofSeconds(5)).join();

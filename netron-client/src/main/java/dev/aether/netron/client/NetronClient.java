@@ -1,8 +1,11 @@
 package dev.aether.netron.client;
 
+import dev.aether.netron.client.http.HttpTransport;
+import dev.aether.netron.client.ws.WebSocketTransport;
 import dev.aether.netron.protocol.ServiceId;
 import dev.aether.netron.protocol.definition.Definition;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -62,13 +65,30 @@ public final class NetronClient implements AutoCloseable {
      * NetronClient client = NetronClient.http(URI.create("http://localhost:8080"));
      * }</pre>
      */
-    public static NetronClient http(java.net.URI baseUri) {
-        return over(new dev.aether.netron.client.http.HttpTransport(baseUri));
+    public static NetronClient http(URI baseUri) {
+        return over(new HttpTransport(baseUri));
     }
 
     /** A client over Netron HTTP that sends {@code token} as {@code Authorization: Bearer} on every call. */
-    public static NetronClient http(java.net.URI baseUri, String token) {
-        return over(new dev.aether.netron.client.http.HttpTransport(baseUri, token));
+    public static NetronClient http(URI baseUri, String token) {
+        return over(new HttpTransport(baseUri, token));
+    }
+
+    /**
+     * A client over Netron WebSocket ({@code ws://host:port/}), connected and past the handshake;
+     * throws {@link dev.aether.netron.protocol.error.TransportException} (503) if the server cannot be reached.
+     */
+    public static NetronClient websocket(URI uri) {
+        return new NetronClient(WebSocketTransport.connect(uri), DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * A client over Netron WebSocket authenticated with a bearer token (sent as
+     * {@code Authorization: Bearer}); an invalid token throws
+     * {@link dev.aether.netron.protocol.error.AuthException} (the server closes with 4001).
+     */
+    public static NetronClient websocket(URI uri, String token) {
+        return new NetronClient(WebSocketTransport.connect(uri, token), DEFAULT_TIMEOUT);
     }
 
     /** This client with another call timeout, sharing the same transport. */

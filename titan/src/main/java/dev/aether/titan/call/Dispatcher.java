@@ -267,30 +267,40 @@ public final class Dispatcher {
     private CompletableFuture<Object> execute(String service, MethodModel m, Object[] args, Duration timeout) {
         long start = System.nanoTime();
         inFlight.incrementAndGet();
-        CompletableFuture<Object> result = new CompletableFuture<>();
+        CompletableFuture<Object> outcome = new CompletableFuture<>(); // completed by the task, a timeout or a cancel
         Future<?> task;
         try {
-            task = executor.submit(() -> run(m, args, result));
+            task = executor.submit(() -> run(m, args, outcome));
         } catch (RuntimeException rejected) {
             inFlight.decrementAndGet();
             return CompletableFuture.failedFuture(TransportException.unavailable("Server is shutting down"));
         }
-        return result.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .handle((value, error) -> {
-                    inFlight.decrementAndGet();
-                    if (error == null) {
-                        record(service, m.name(), start, null);
-                        return value;
-                    }
-                    Throwable cause = unwrap(error);
-                    if (cause instanceof TimeoutException) {
-                        task.cancel(true);
-                        cause = RpcException.timeout("Call to " + service + "." + m.name() + " timed out after " + timeout.toMillis() + " ms");
-                    }
-                    NetronException mapped = toNetron(cause, service, m.name());
-                    record(service, m.name(), start, mapped);
-                    throw new CompletionException(mapped);
-                });
+        CompletableFuture<Object> reply = new CompletableFuture<>();
+        // Bookkeeping hangs on `outcome`, which always completes, never on `reply`, which a caller may cancel.
+        outcome.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
+            inFlight.decrementAndGet();
+            if (error == null) {
+                record(service, m.name(), start, null);
+                reply.complete(value);
+                return;
+            }
+            Throwable cause = unwrap(error);
+            if (cause instanceof TimeoutException) {
+                task.cancel(true);
+                cause = RpcException.timeout("Call to " + service + "." + m.name() + " timed out after " + timeout.toMillis() + " ms");
+            }
+            NetronException mapped = toNetron(cause, service, m.name());
+            record(service, m.name(), start, mapped);
+            reply.completeExceptionally(mapped);
+        });
+        reply.whenComplete((value, error) -> {
+            if (reply.isCancelled()) {
+                task.cancel(true); // the caller went away (a dropped connection): stop the work
+                // 499 "client closed request" (the nginx convention), seen only in metrics: the caller is gone.
+                outcome.completeExceptionally(new RpcException(499, "Call cancelled by the caller"));
+            }
+        });
+        return reply;
     }
 
     private static void run(MethodModel m, Object[] args, CompletableFuture<Object> result) {

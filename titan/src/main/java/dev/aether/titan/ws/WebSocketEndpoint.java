@@ -5,13 +5,39 @@ import dev.aether.titan.call.Dispatcher;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 
-/** Netron over WebSocket: the handshake, packets, core tasks and keep-alive. */
+/**
+ * Netron over WebSocket (netron-wire.md §4): the {@code id} / {@code client-id} handshake,
+ * CALL/GET/SET/TASK/PING packets, the core tasks, keep-alive pings, close codes 4000/4001.
+ * Upgrade requests are served on {@link TitanSettings#webSocketPath()}; every other request
+ * passes to {@code next}.
+ *
+ * <pre>{@code
+ * Handler app = new HttpEndpoint(dispatcher, settings, meters);
+ * server.setHandler(WebSocketEndpoint.wrap(server, app, dispatcher, settings));
+ * }</pre>
+ *
+ * <p>Auth: a token in {@code Authorization: Bearer} or {@code ?token=} is validated at upgrade
+ * (invalid: close 4001), or later with the {@code authenticate} task; without one the
+ * connection is anonymous. The Origin of browser connections is checked against
+ * {@link TitanSettings#allowedOrigins()} when authentication is configured (4001).
+ *
+ * <p>Limits: a packet larger than {@link TitanSettings#maxPacketBytes()} answers 413 without
+ * being buffered; at most {@link WebSocketOptions#maxInFlightPerPeer()} calls in flight per
+ * connection (256 by default; one more answers 429). See {@code docs/protocol.md}, "Serving and
+ * calling over WebSocket".
+ */
 public final class WebSocketEndpoint {
     private WebSocketEndpoint() {
     }
 
     /** A handler that upgrades Netron WebSocket requests and passes everything else to {@code next}. */
     public static Handler wrap(Server server, Handler next, Dispatcher dispatcher, TitanSettings settings) {
-        return next;
+        return wrap(server, next, dispatcher, settings, WebSocketOptions.defaults());
+    }
+
+    /** The same, with explicit connection limits and timers. */
+    public static NetronWebSocketHandler wrap(Server server, Handler next, Dispatcher dispatcher, TitanSettings settings,
+                                              WebSocketOptions options) {
+        return new NetronWebSocketHandler(server, next, dispatcher, settings, options);
     }
 }

@@ -1,0 +1,327 @@
+package dev.aether.netron.client.ws;
+
+import dev.aether.netron.client.Invocation;
+import dev.aether.netron.client.Transport;
+import dev.aether.netron.protocol.definition.Definition;
+import dev.aether.netron.protocol.error.AuthException;
+import dev.aether.netron.protocol.error.NetronException;
+import dev.aether.netron.protocol.error.RemoteError;
+import dev.aether.netron.protocol.error.RpcException;
+import dev.aether.netron.protocol.error.SerializationException;
+import dev.aether.netron.protocol.error.TransportException;
+import dev.aether.netron.protocol.error.TransportLostException;
+import dev.aether.netron.protocol.handshake.Handshake;
+import dev.aether.netron.protocol.http.AuthenticateResponse;
+import dev.aether.netron.protocol.msgpack.NetronMsgpack;
+import dev.aether.netron.protocol.packet.IdSequence;
+import dev.aether.netron.protocol.packet.Packet;
+import dev.aether.netron.protocol.packet.PacketCodec;
+import dev.aether.netron.protocol.packet.PacketType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Netron over WebSocket with the JDK's {@link java.net.http.WebSocket}: connects with
+ * {@code ?id=<uuid>} and {@code x-netron-id} (and {@code Authorization: Bearer} when given a
+ * token), waits for the server's {@code {"type":"id"}} message, answers {@code client-id} in a
+ * text frame, then sends binary packets with ids from its own {@link IdSequence} and matches
+ * the replies. Many calls may be in flight at once.
+ *
+ * <pre>{@code
+ * try (NetronClient client = NetronClient.websocket(URI.create("ws://127.0.0.1:8080/"))) {
+ *     Calculator calc = client.service(Calculator.class);
+ *     int five = calc.add(2, 3);
+ * }
+ * }</pre>
+ *
+ * <p>Failures: each call fails with 408 ({@link RpcException}) after its timeout and its id is
+ * forgotten; every call in flight fails with {@link TransportLostException} (503) when the
+ * connection drops or {@link #close()} is called; server errors arrive as the same
+ * {@link NetronException} subclass the server threw. PING packets from the server are
+ * answered. There is no automatic reconnect: after a loss, connect a new transport.
+ */
+public final class WebSocketTransport implements Transport {
+    /** How long {@link #connect} waits for the upgrade and the server's id message. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long core tasks ({@code authenticate}, {@code query_interface}) wait for their reply. */
+    public static final Duration TASK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String clientId;
+    private final HttpClient http;
+    private final ExecutorService executor;
+    private final PacketCodec codec = PacketCodec.standard();
+    private final NetronMsgpack msgpack = NetronMsgpack.standard();
+    private final IdSequence ids = new IdSequence();
+    private final PendingCalls pending;
+    private final CompletableFuture<String> serverId = new CompletableFuture<>();
+    private volatile OrderedSender sender;
+    private volatile WebSocket socket;
+    private volatile boolean closed;
+
+    private WebSocketTransport(String clientId, HttpClient http, ExecutorService executor) {
+        this.clientId = clientId;
+        this.http = http;
+        this.executor = executor;
+        this.pending = new PendingCalls(executor);
+    }
+
+    /** Connects anonymously. */
+    public static WebSocketTransport connect(URI uri) {
+        return connect(uri, null, CONNECT_TIMEOUT);
+    }
+
+    /** Connects with a bearer token (null: anonymous); an invalid token fails with {@link AuthException} (close 4001). */
+    public static WebSocketTransport connect(URI uri, String token) {
+        return connect(uri, token, CONNECT_TIMEOUT);
+    }
+
+    /**
+     * Connects and completes the handshake, or throws: {@link AuthException} when the server
+     * closes with 4001, {@link TransportException} (503) for anything else (refused, wrong path
+     * 4000, no handshake within {@code connectTimeout}).
+     */
+    public static WebSocketTransport connect(URI uri, String token, Duration connectTimeout) {
+        Objects.requireNonNull(uri, "uri");
+        String clientId = UUID.randomUUID().toString();
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(connectTimeout).build();
+        WebSocketTransport transport = new WebSocketTransport(clientId, http, executor);
+        try {
+            transport.open(withId(uri, clientId), token, connectTimeout);
+            return transport;
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+    }
+
+    private void open(URI uri, String token, Duration timeout) {
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(timeout).header("x-netron-id", clientId);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        try {
+            WebSocket ws = builder.buildAsync(uri, new MessageListener(new Inbound(), PacketCodec.MAX_PACKET_SIZE))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            socket = ws;
+            sender = new OrderedSender(ws);
+            serverId.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            sender.text(new Handshake.ClientId(clientId).toJson()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof NetronException n ? n
+                    : TransportException.unavailable("Cannot connect to " + uri + ": " + e.getCause());
+        } catch (TimeoutException e) {
+            throw TransportException.unavailable("No Netron handshake from " + uri + " within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TransportException.unavailable("Interrupted while connecting to " + uri);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Object> call(Invocation invocation) {
+        List<Object> data = new ArrayList<>(invocation.arguments().size() + 2);
+        data.add(invocation.service());
+        data.add(invocation.method());
+        data.addAll(invocation.arguments());
+        Type type = invocation.resultType();
+        return request(PacketType.CALL, data, invocation.timeout(), invocation.service() + "." + invocation.method())
+                .thenApply(result -> adapt(result, type));
+    }
+
+    @Override
+    public CompletableFuture<Definition> queryInterface(String service) {
+        return request(PacketType.TASK, List.of("query_interface", service), TASK_TIMEOUT, "query_interface")
+                .thenApply(result -> (Definition) adapt(result, Definition.class));
+    }
+
+    @Override
+    public CompletableFuture<AuthenticateResponse.Result> authenticate(Map<String, ?> credentials) {
+        return request(PacketType.TASK, List.of("authenticate", credentials), TASK_TIMEOUT, "authenticate")
+                .thenApply(result -> (AuthenticateResponse.Result) adapt(result, AuthenticateResponse.Result.class));
+    }
+
+    /** Requests sent and not answered yet. */
+    public int inFlight() {
+        return pending.size();
+    }
+
+    /** The id this client announced in the handshake. */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The server's Netron id, from its handshake message. */
+    public String serverId() {
+        return serverId.getNow(null);
+    }
+
+    /** Whether the connection is still usable. */
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    /** Closes the connection (close code 1000); calls in flight fail with {@link TransportLostException}. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        WebSocket ws = socket;
+        if (ws != null) {
+            try {
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException ignored) {
+                // the connection is going away either way
+            }
+            ws.abort();
+        }
+        pending.failAll(() -> new TransportLostException("Connection closed by the client"));
+        serverId.completeExceptionally(TransportException.unavailable("Connection closed by the client"));
+        http.shutdownNow();
+        executor.shutdown();
+    }
+
+    private CompletableFuture<Object> request(PacketType type, Object data, Duration timeout, String what) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new TransportLostException("Connection is closed"));
+        }
+        byte[] frame;
+        long id;
+        CompletableFuture<Object> reply = new CompletableFuture<>();
+        do {
+            id = ids.next();
+        } while (!pending.open(id, reply, timeout, what));
+        try {
+            frame = codec.encode(Packet.request(id, type, data));
+        } catch (SerializationException e) {
+            pending.fail(id, e);
+            return reply;
+        }
+        long sentId = id;
+        sender.binary(frame).whenComplete((ignored, error) -> {
+            if (error != null) {
+                pending.fail(sentId, new TransportLostException("Could not send " + what + ": " + error.getMessage()));
+            }
+        });
+        if (closed) {
+            // close() may have run between the check above and open(): nothing would fail this call
+            pending.fail(id, new TransportLostException("Connection is closed"));
+        }
+        return reply;
+    }
+
+    private Object adapt(Object result, Type type) {
+        if (result == null || type == void.class || type == Void.class) {
+            return null;
+        }
+        Class<?> raw = type instanceof Class<?> c ? c : type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
+        if (!raw.isPrimitive() && raw.isInstance(result) && !(type instanceof ParameterizedType)) {
+            return result;
+        }
+        try {
+            return msgpack.convert(result, type);
+        } catch (RuntimeException e) {
+            throw RpcException.invalidResponse("Cannot read the result as " + type.getTypeName() + ": " + e.getMessage());
+        }
+    }
+
+    private void onPacket(Packet packet) {
+        if (packet.impulse()) {
+            if (packet.type() == PacketType.PING) {
+                sender.binary(codec.encode(packet.reply(packet.data())));
+            }
+            return; // events and streams are not handled by this transport yet
+        }
+        if (!packet.error()) {
+            pending.complete(packet.id(), packet.data());
+        } else if (packet.data() instanceof NetronException error) {
+            pending.fail(packet.id(), error);
+        } else if (packet.data() instanceof RemoteError error) {
+            pending.fail(packet.id(), new NetronException(500, error.getMessage(), Map.of("name", error.name()), error));
+        } else {
+            pending.fail(packet.id(), new NetronException(NetronException.UNKNOWN_ERROR, String.valueOf(packet.data())));
+        }
+    }
+
+    private void onLost(int code, String reason) {
+        boolean wasOpen = !closed;
+        closed = true;
+        NetronException cause = code == 4001 ? new AuthException("Unauthorized: " + reason)
+                : TransportException.unavailable("Connection closed (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")");
+        serverId.completeExceptionally(cause);
+        if (wasOpen) {
+            pending.failAll(() -> new TransportLostException("Connection lost (" + code + ")"));
+        }
+    }
+
+    private static URI withId(URI uri, String clientId) {
+        String id = "id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8);
+        String s = uri.toString();
+        int hash = s.indexOf('#');
+        String base = hash < 0 ? s : s.substring(0, hash);
+        return URI.create(base + (uri.getRawQuery() == null ? "?" : "&") + id);
+    }
+
+    /** What the listener delivers: the handshake first, then packets. */
+    private final class Inbound implements MessageListener.Inbound {
+        @Override
+        public void binary(byte[] message) {
+            if (!serverId.isDone()) {
+                handshake(message);
+                return;
+            }
+            Packet packet;
+            try {
+                packet = codec.decode(message);
+            } catch (SerializationException e) {
+                return; // nothing to match it to; the call it answered (if any) times out
+            }
+            onPacket(packet);
+        }
+
+        @Override
+        public void text(String message) {
+            if (!serverId.isDone()) {
+                handshake(message.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        @Override
+        public void closed(int code, String reason) {
+            onLost(code, reason);
+        }
+
+        private void handshake(byte[] message) {
+            try {
+                if (Handshake.parse(message) instanceof Handshake.ServerId id) {
+                    serverId.complete(id.id());
+                    return;
+                }
+            } catch (SerializationException e) {
+                // fall through: not a handshake
+            }
+            serverId.completeExceptionally(TransportException.unavailable("Invalid Netron handshake from the server"));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.aether.titan.ws;
+
+/**
+ * The WebSocket close codes of Netron (netron-wire.md §4), besides the standard ones
+ * (1000 normal, 1001 server going away, 1008 policy violation).
+ *
+ * <pre>{@code
+ * session.close(CloseCodes.UNAUTHORIZED, "Invalid token", Callback.NOOP);
+ * }</pre>
+ */
+public final class CloseCodes {
+    /** The upgrade asked for another path than the Netron WebSocket path. */
+    public static final int PATH_NOT_FOUND = 4000;
+    /** The token was invalid, or the Origin is not allowed while authentication is configured. */
+    public static final int UNAUTHORIZED = 4001;
+    /** Standard 1008: the client broke the handshake rules (no {@code client-id} in time). */
+    public static final int POLICY_VIOLATION = 1008;
+
+    private CloseCodes() {
+    }
+}

@@ -1,0 +1,88 @@
+package dev.aether.titan.ws;
+
+import dev.aether.netron.protocol.error.AuthException;
+import dev.aether.netron.protocol.error.NetronException;
+import dev.aether.netron.protocol.error.PermissionException;
+import dev.aether.netron.protocol.error.RpcException;
+import dev.aether.netron.protocol.http.AuthenticateResponse;
+import dev.aether.titan.Principal;
+import dev.aether.titan.call.Dispatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The core tasks a client runs with TASK packets ({@code [taskName, ...args]}):
+ *
+ * <ul>
+ *   <li>{@code authenticate(credentials)}: {@code {token}} is validated, anything else goes to the
+ *       authenticator; on success the connection's later calls run as that principal. Rejected
+ *       credentials answer {@code {success:false, error}} (not an error reply), as the reference does;
+ *       no authenticator configured answers 503.</li>
+ *   <li>{@code query_interface(serviceName)}: the Definition as this caller may see it; a service it may
+ *       use nothing of answers 404 like one that does not exist.</li>
+ *   <li>{@code invalidate_cache(...)}: Titan keeps no definition or result cache yet, so there is
+ *       nothing to clear: it answers 0 (the number of entries removed).</li>
+ *   <li>{@code expose_service}, {@code unexpose_service}, {@code unref_service}: remote service
+ *       publication is off, 403.</li>
+ *   <li>{@code subscribe}, {@code unsubscribe}, {@code emit}: events are not served yet, 501.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * Object result = tasks.run(peer, List.of("query_interface", "calculator"));
+ * }</pre>
+ */
+final class CoreTasks {
+    private final Dispatcher dispatcher;
+
+    CoreTasks(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** Runs the task {@code data} names; throws a NetronException for the error reply. */
+    Object run(Peer peer, Object data) {
+        if (!(data instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof String name)) {
+            throw RpcException.invalidRequest("Invalid task: expected an array [taskName, ...args]");
+        }
+        List<?> args = list.subList(1, list.size());
+        return switch (name) {
+            case "authenticate" -> authenticate(peer, args);
+            case "query_interface" -> dispatcher.queryInterface(peer.caller(), stringArgument(args, name));
+            case "invalidate_cache" -> 0;
+            case "expose_service", "unexpose_service", "unref_service" ->
+                    throw new PermissionException("Remote service publication is disabled on this server");
+            case "subscribe", "unsubscribe", "emit" ->
+                    throw new NetronException(501, "Task '" + name + "' is not supported by this server yet");
+            default -> throw new NetronException(404, "Unknown task: " + name);
+        };
+    }
+
+    private AuthenticateResponse.Result authenticate(Peer peer, List<?> args) {
+        if (args.isEmpty() || !(args.get(0) instanceof Map<?, ?> raw)) {
+            throw RpcException.invalidRequest("authenticate expects one credentials object");
+        }
+        Principal principal;
+        try {
+            principal = dispatcher.authenticate(stringKeys(raw));
+        } catch (AuthException rejected) {
+            return AuthenticateResponse.Result.rejected(rejected.getMessage());
+        }
+        peer.authenticate(principal);
+        return AuthenticateResponse.Result.ok(new AuthenticateResponse.AuthContext(principal.id(),
+                new ArrayList<>(principal.roles()), new ArrayList<>(principal.permissions()),
+                new ArrayList<>(principal.scopes()), principal.metadata()));
+    }
+
+    private static String stringArgument(List<?> args, String task) {
+        if (args.isEmpty() || !(args.get(0) instanceof String s)) {
+            throw RpcException.invalidRequest(task + " expects a service name");
+        }
+        return s;
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> raw) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        raw.forEach((k, v) -> map.put(String.valueOf(k), v));
+        return map;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.aether.titan.ws;
+
+import dev.aether.netron.protocol.error.NetronException;
+import dev.aether.netron.protocol.error.SerializationException;
+import dev.aether.netron.protocol.handshake.Handshake;
+import dev.aether.netron.protocol.packet.Packet;
+import dev.aether.titan.call.Caller;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Netron WebSocket connection: closes it at once when the upgrade was rejected (4000/4001),
+ * otherwise runs the handshake (sends {@code {"type":"id"}}, waits for {@code client-id} in a
+ * text or binary frame, re-keys the peer), then decodes every binary message as one packet and
+ * hands it to the {@link PacketRouter}. On close it releases everything the connection holds.
+ *
+ * <p>Public only because Jetty's listener metadata needs a public class; it is created by
+ * {@link NetronWebSocketHandler}, never by applications.
+ *
+ * <pre>{@code
+ * container.addMapping("/*", (req, resp, cb) -> new NetronSocket(gate.admit(req), context));
+ * }</pre>
+ */
+public final class NetronSocket implements Session.Listener.AutoDemanding {
+    private static final Logger LOG = LoggerFactory.getLogger(NetronSocket.class);
+    private static final int MAX_CLIENT_ID_LENGTH = 256;
+
+    private final Admission admission;
+    private final SocketContext context;
+    private final FrameAssembler frames;
+    private volatile Peer peer;
+    private volatile Heartbeat heartbeat;
+    private volatile Scheduler.Task handshakeTimer;
+    private volatile boolean handshakeDone;
+
+    NetronSocket(Admission admission, SocketContext context) {
+        this.admission = admission;
+        this.context = context;
+        this.frames = new FrameAssembler(context.maxPacketBytes());
+    }
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+        if (admission instanceof Admission.Rejected rejected) {
+            LOG.info("rejecting WebSocket from {}: {} ({})", session.getRemoteSocketAddress(), rejected.reason(), rejected.code());
+            session.close(rejected.code(), rejected.reason(), Callback.NOOP);
+            return;
+        }
+        Caller caller = ((Admission.Accepted) admission).caller();
+        Peer p = new Peer(caller, new Outbox(session, context.codec()), new InFlightCalls(context.options().maxInFlightPerPeer()));
+        peer = p;
+        context.peers().add(this);
+        // The reference waits ~10 ms before this; clients buffer it anyway, so it goes at once.
+        p.outbox().sendRaw(new Handshake.ServerId(context.serverId()).toBytes());
+        handshakeTimer = context.scheduler().schedule(() -> {
+            if (!handshakeDone) {
+                LOG.info("no client-id from {} in time: closing", caller.remoteAddress());
+                session.close(CloseCodes.POLICY_VIOLATION, "Handshake timeout", Callback.NOOP);
+            }
+        }, context.options().handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        Heartbeat beat = new Heartbeat(session, context.scheduler(), context.options().pingInterval(), context.options().pongTimeout());
+        heartbeat = beat;
+        beat.start();
+    }
+
+    @Override
+    public void onWebSocketPartialBinary(ByteBuffer fragment, boolean last, Callback callback) {
+        try {
+            Peer p = peer;
+            if (p == null) {
+                return; // rejected connection, closing
+            }
+            FrameAssembler.Message message = frames.append(fragment, last);
+            if (message instanceof FrameAssembler.Complete complete) {
+                onFrame(p, complete.frame());
+            } else if (message instanceof FrameAssembler.TooLarge tooLarge) {
+                reject(p, tooLarge.head(), SerializationException.tooLarge(tooLarge.size(), context.maxPacketBytes()));
+            }
+        } finally {
+            callback.succeed();
+        }
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+        Peer p = peer;
+        if (p == null) {
+            return;
+        }
+        if (handshakeDone) {
+            LOG.info("peer {}: dropped a text frame: after the handshake every frame is a binary packet", p.caller().peerId());
+            return;
+        }
+        handshake(p, text);
+    }
+
+    @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        Heartbeat beat = heartbeat;
+        if (beat != null) {
+            beat.pong();
+        }
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        LOG.debug("WebSocket error: {}", cause.toString());
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        context.peers().remove(this);
+        Heartbeat beat = heartbeat;
+        if (beat != null) {
+            beat.stop();
+        }
+        Scheduler.Task timer = handshakeTimer;
+        if (timer != null) {
+            timer.cancel();
+        }
+        Peer p = peer;
+        if (p != null) {
+            p.calls().closeAll();
+        }
+    }
+
+    int callsInFlight() {
+        Peer p = peer;
+        return p == null ? 0 : p.calls().size();
+    }
+
+    private void onFrame(Peer p, byte[] frame) {
+        if (!handshakeDone) {
+            // titan clients send client-id as a binary frame; anything else before it is not processed
+            if (Handshake.looksLikeHandshake(frame)) {
+                handshake(p, new String(frame, StandardCharsets.UTF_8));
+            } else {
+                LOG.info("peer {}: dropped a packet sent before client-id", p.caller().peerId());
+            }
+            return;
+        }
+        Packet packet;
+        try {
+            packet = context.codec().decode(frame);
+        } catch (SerializationException e) {
+            reject(p, frame, e);
+            return;
+        }
+        context.router().route(p, packet);
+    }
+
+    private void handshake(Peer p, String text) {
+        Handshake message;
+        try {
+            message = Handshake.parse(text);
+        } catch (SerializationException e) {
+            LOG.info("peer {}: dropped an invalid handshake message: {}", p.caller().peerId(), e.getMessage());
+            return;
+        }
+        if (!(message instanceof Handshake.ClientId clientId) || clientId.id().isEmpty() || clientId.id().length() > MAX_CLIENT_ID_LENGTH) {
+            LOG.info("peer {}: dropped a handshake message that is not a usable client-id", p.caller().peerId());
+            return;
+        }
+        p.rekey(clientId.id());
+        handshakeDone = true;
+        Scheduler.Task timer = handshakeTimer;
+        if (timer != null) {
+            timer.cancel();
+        }
+    }
+
+    private static void reject(Peer p, byte[] head, NetronException error) {
+        UndecodableFrame.reply(head, error).ifPresentOrElse(p.outbox()::send,
+                () -> LOG.info("peer {}: dropped an undecodable frame of {} bytes: {}", p.caller().peerId(), head.length, error.getMessage()));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.aether.titan.ws;
+
+import dev.aether.netron.protocol.error.NetronException;
+import dev.aether.netron.protocol.error.RateLimitException;
+import dev.aether.netron.protocol.msgpack.Undefined;
+import dev.aether.netron.protocol.packet.Packet;
+import dev.aether.titan.TitanSettings;
+import dev.aether.titan.call.Arguments;
+import dev.aether.titan.call.Dispatcher;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one decoded request packet: PING is echoed, CALL goes through
+ * {@link Dispatcher#call} asynchronously (many per connection, each reply sent when it
+ * completes), GET/SET/TASK are answered at once. Every failure becomes an error reply with the
+ * request's id and type; packets that expect no reply (responses, streams) are dropped with a log line.
+ *
+ * <pre>{@code
+ * router.route(peer, codec.decode(frame));
+ * }</pre>
+ */
+final class PacketRouter {
+    private static final Logger LOG = LoggerFactory.getLogger(PacketRouter.class);
+
+    private final Dispatcher dispatcher;
+    private final TitanSettings settings;
+    private final CoreTasks tasks;
+
+    PacketRouter(Dispatcher dispatcher, TitanSettings settings) {
+        this.dispatcher = dispatcher;
+        this.settings = settings;
+        this.tasks = new CoreTasks(dispatcher);
+    }
+
+    void route(Peer peer, Packet packet) {
+        if (!packet.impulse()) {
+            LOG.info("peer {}: dropped a {} response (id {}): the server sends no requests", peer.caller().peerId(), packet.type(), packet.id());
+            return;
+        }
+        switch (packet.type()) {
+            case PING -> peer.outbox().send(packet.reply(packet.data()));
+            case CALL -> call(peer, packet);
+            case GET -> answer(peer, packet, () -> {
+                RequestData get = RequestData.parse(packet.data(), 2);
+                return dispatcher.get(peer.caller(), get.target(), get.member());
+            });
+            case SET -> answer(peer, packet, () -> {
+                RequestData set = RequestData.parse(packet.data(), 3);
+                dispatcher.set(peer.caller(), set.target(), set.member(), set.rest().get(0), false);
+                return Undefined.VALUE; // the reference answers SET with undefined
+            });
+            case TASK -> answer(peer, packet, () -> tasks.run(peer, packet.data()));
+            default -> LOG.info("peer {}: dropped a {} packet (id {}): streams are not served over WebSocket yet",
+                    peer.caller().peerId(), packet.type(), packet.id());
+        }
+    }
+
+    private void call(Peer peer, Packet packet) {
+        InFlightCalls calls = peer.calls();
+        if (!calls.tryAcquire()) {
+            peer.outbox().send(packet.replyError(new RateLimitException("Too many calls in flight on this connection (max "
+                    + calls.max() + ")", calls.max(), 0, Instant.now(), 1, Map.of())));
+            return;
+        }
+        CompletableFuture<Object> result;
+        String target = "unknown";
+        String method = "unknown";
+        try {
+            RequestData call = RequestData.parse(packet.data(), 2);
+            target = call.target();
+            method = call.member();
+            result = dispatcher.call(peer.caller(), target, method, Arguments.wire(call.rest()), settings.requestTimeout());
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Object> pending = calls.follow(result);
+        String service = target;
+        String name = method;
+        pending.whenComplete((value, error) -> {
+            calls.untrack(pending);
+            if (error instanceof CancellationException) {
+                calls.release(); // the connection is gone; there is no one to answer
+                return;
+            }
+            Packet reply = error == null ? packet.reply(value) : packet.replyError(Dispatcher.toNetron(error, service, name));
+            peer.outbox().send(reply, calls::release);
+        });
+    }
+
+    private static void answer(Peer peer, Packet packet, Work work) {
+        Packet reply;
+        try {
+            reply = packet.reply(work.run());
+        } catch (RuntimeException e) {
+            NetronException error = Dispatcher.toNetron(e, "websocket", packet.type().name());
+            reply = packet.replyError(error);
+        }
+        peer.outbox().send(reply);
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        Object run();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.aether.titan.ws;
+
+import dev.aether.titan.Principal;
+import dev.aether.titan.call.Caller;
+
+/**
+ * One connected client as the request handlers see it: who it is (the {@link Caller}, re-keyed
+ * by the handshake and upgraded by the {@code authenticate} task), where replies go, and the
+ * calls it has in flight.
+ */
+final class Peer {
+    private final Outbox outbox;
+    private final InFlightCalls calls;
+    private volatile Caller caller;
+
+    Peer(Caller caller, Outbox outbox, InFlightCalls calls) {
+        this.caller = caller;
+        this.outbox = outbox;
+        this.calls = calls;
+    }
+
+    Caller caller() {
+        return caller;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    InFlightCalls calls() {
+        return calls;
+    }
+
+    /** The client announced its Netron id in {@code client-id}. */
+    void rekey(String id) {
+        Caller c = caller;
+        caller = new Caller(c.principal(), id, c.remoteAddress(), c.transport());
+    }
+
+    /** The {@code authenticate} task succeeded: later calls run as {@code principal}. */
+    void authenticate(Principal principal) {
+        caller = caller.withPrincipal(principal);
+    }
+}

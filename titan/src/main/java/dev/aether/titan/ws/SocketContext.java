@@ -1,0 +1,9 @@
+package dev.aether.titan.ws;
+
+import dev.aether.netron.protocol.packet.PacketCodec;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/** What every connection of one endpoint shares: the server's Netron id, the codec, the router, the limits, the timers and the registry. */
+record SocketContext(String serverId, PacketCodec codec, PacketRouter router, WebSocketOptions options, int maxPacketBytes,
+                     Scheduler scheduler, Peers peers) {
+}
