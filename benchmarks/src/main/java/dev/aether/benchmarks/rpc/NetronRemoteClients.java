@@ -5,11 +5,8 @@ import dev.aether.titan.Titan;
 import java.net.URI;
 
 /**
- * The Netron clients that reach Titan over the network: one WebSocket connection, or HTTP.
- *
- * <p>PENDING: {@code NetronClient.websocket(URI)} arrives with the WebSocket transport; until it
- * is merged {@link #webSocket} throws and the run reports that scenario as not measured. Replace
- * its body with the factory call.
+ * Where the remote scenarios reach Titan: one Netron WebSocket connection, the typed client over
+ * Netron HTTP, or the raw HTTP routes.
  *
  * <pre>{@code
  * NetronClient ws = NetronRemoteClients.webSocket(titan);
@@ -19,8 +16,9 @@ final class NetronRemoteClients {
     private NetronRemoteClients() {
     }
 
+    /** One WebSocket connection that every call in flight shares, as gRPC's one HTTP/2 connection. */
     static NetronClient webSocket(Titan titan) {
-        throw new UnsupportedOperationException("NetronClient.websocket is not merged yet");
+        return NetronClient.websocket(titan.webSocketUri());
     }
 
     static NetronClient http(Titan titan) {
