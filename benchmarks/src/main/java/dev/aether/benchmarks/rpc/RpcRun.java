@@ -33,8 +33,9 @@ public final class RpcRun {
             for (Scenario scenario : scenarios) {
                 Measurement m = loop.measure(scenario, settings.round());
                 totals.merge(scenario, m, Measurement::plus);
-                System.err.printf("round %d/%d %-34s %,10.0f calls/s%n", round, settings.rounds(), scenario.name(),
-                        m.latencies().length * (double) scenario.callsPerOperation() / m.seconds());
+                ScenarioResult r = m.summarize(scenario);
+                System.err.printf("round %d/%d %-34s %,10.0f calls/s  p50 %,8.0f µs  p99 %,8.0f µs%n", round, settings.rounds(),
+                        scenario.name(), r.callsPerSecond(), r.p50Micros(), r.p99Micros());
             }
         }
         List<ScenarioResult> results = new ArrayList<>();
