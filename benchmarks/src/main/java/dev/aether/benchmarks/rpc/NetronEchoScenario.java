@@ -1,26 +1,36 @@
 package dev.aether.benchmarks.rpc;
 
 import dev.aether.netron.client.NetronClient;
+import java.util.List;
 
 /**
- * Typed Netron echo calls through any {@link NetronClient} (WebSocket, HTTP or in process), each
- * a blocking proxy call on its own virtual thread, as application code would write it.
+ * Typed Netron echo calls through {@link NetronClient}s (WebSocket, HTTP or in process), each a
+ * blocking proxy call on its own virtual thread, as application code would write it. With
+ * several clients, operations take turns over them.
  *
  * <pre>{@code
- * Scenario ws = new NetronEchoScenario("Netron WebSocket echo", NetronClient.websocket(titan.webSocketUri()), 64);
+ * Scenario ws = new NetronEchoScenario("Netron WebSocket echo", List.of(NetronClient.websocket(titan.webSocketUri())), 64);
  * }</pre>
  */
 public final class NetronEchoScenario implements Scenario {
     private final String name;
-    private final NetronClient client;
-    private final Echo echo;
+    private final List<NetronClient> clients;
+    private final List<Echo> echoes;
     private final int inFlight;
 
-    public NetronEchoScenario(String name, NetronClient client, int inFlight) {
+    public NetronEchoScenario(String name, List<NetronClient> clients, int inFlight) {
+        if (clients.isEmpty()) {
+            throw new IllegalArgumentException("at least one client");
+        }
         this.name = name;
-        this.client = client;
-        this.echo = client.service(Echo.class);
+        this.clients = List.copyOf(clients);
+        this.echoes = clients.stream().map(c -> c.service(Echo.class)).toList();
         this.inFlight = inFlight;
+    }
+
+    /** One client. */
+    public NetronEchoScenario(String name, NetronClient client, int inFlight) {
+        this(name, List.of(client), inFlight);
     }
 
     @Override
@@ -36,11 +46,11 @@ public final class NetronEchoScenario implements Scenario {
     @Override
     public void operate(long sequence) {
         EchoMessage sent = EchoMessage.numbered(sequence);
-        EchoCheck.same(sent, echo.echo(sent));
+        EchoCheck.same(sent, echoes.get((int) (sequence % echoes.size())).echo(sent));
     }
 
     @Override
     public void close() {
-        client.close();
+        clients.forEach(NetronClient::close);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
  * process and one run, both servers on 127.0.0.1; prints the Markdown for docs/BENCHMARKS.md.
  *
  * <pre>{@code
- * ./mvnw -q -pl benchmarks -am package exec:exec@rpc -DskipTests                                  # about 1.5 min
+ * ./mvnw -q -pl benchmarks -am package exec:exec@rpc -DskipTests                                  # about 3 min on 2 cores
  * ./mvnw -q -pl benchmarks -am package exec:exec@rpc -DskipTests -Drpc.warmup=2 -Drpc.measure=5 -Drpc.rounds=5
  * java -Drpc.only="gRPC unary echo" -cp benchmarks/target/benchmarks.jar dev.aether.benchmarks.rpc.RpcBenchmark
  * }</pre>

@@ -36,7 +36,7 @@ public final class RpcReport {
         }
         md.append('\n');
         find(RpcScenarios.GRPC).ifPresent(grpc -> {
-            for (String netron : List.of(RpcScenarios.WEBSOCKET, RpcScenarios.HTTP_INVOKE, RpcScenarios.IN_PROCESS)) {
+            for (String netron : List.of(RpcScenarios.WEBSOCKET, RpcScenarios.WEBSOCKET_POOLED, RpcScenarios.HTTP_INVOKE, RpcScenarios.IN_PROCESS)) {
                 find(netron).ifPresent(n -> md.append(String.format(Locale.ROOT,
                         "- %s / gRPC: calls/s ×%.2f, p50 ×%.2f, p99 ×%.2f%n", netron, n.callsPerSecond() / grpc.callsPerSecond(),
                         n.p50Micros() / grpc.p50Micros(), n.p99Micros() / grpc.p99Micros())));

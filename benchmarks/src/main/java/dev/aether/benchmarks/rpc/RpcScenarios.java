@@ -2,6 +2,7 @@ package dev.aether.benchmarks.rpc;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The scenarios of one run, in the order they run: the gRPC peer first, then Netron.
@@ -20,6 +21,9 @@ public final class RpcScenarios {
 
     public static final String GRPC = "gRPC unary echo";
     public static final String WEBSOCKET = "Netron WebSocket echo";
+    /** Diagnostic, not the target: the same load spread over this many connections. */
+    public static final int WEBSOCKET_CONNECTIONS = 4;
+    public static final String WEBSOCKET_POOLED = "Netron WebSocket echo, " + WEBSOCKET_CONNECTIONS + " connections";
     public static final String HTTP_INVOKE = "Netron HTTP invoke echo";
     public static final String HTTP_BATCH = "Netron HTTP batch of " + BATCH_SIZE;
     public static final String HTTP_SEPARATE = "Netron HTTP " + BATCH_SIZE + " separate invokes";
@@ -40,6 +44,8 @@ public final class RpcScenarios {
         return List.of(
                 new Plan(GRPC, s -> new GrpcEchoScenario(s.grpc().port(), IN_FLIGHT)),
                 new Plan(WEBSOCKET, s -> new NetronEchoScenario(WEBSOCKET, NetronRemoteClients.webSocket(s.titan()), IN_FLIGHT)),
+                new Plan(WEBSOCKET_POOLED, s -> new NetronEchoScenario(WEBSOCKET_POOLED, Stream.generate(() -> NetronRemoteClients.webSocket(s.titan()))
+                        .limit(WEBSOCKET_CONNECTIONS).toList(), IN_FLIGHT)),
                 new Plan(HTTP_INVOKE, s -> new NetronEchoScenario(HTTP_INVOKE, NetronRemoteClients.http(s.titan()), HTTP_CLIENTS)),
                 new Plan(HTTP_BATCH, s -> new HttpBatchScenario(NetronRemoteClients.httpEndpoint(s.titan()), BATCH_SIZE)),
                 new Plan(HTTP_SEPARATE, s -> new HttpInvokeSeriesScenario(NetronRemoteClients.httpEndpoint(s.titan()), BATCH_SIZE)),
