@@ -90,6 +90,7 @@ public final class Cursor<T> implements ReadSignal<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T peek() {
+        store.checkThread();
         return (T) store.read(path);
     }
 

@@ -390,6 +390,7 @@ class StoreTest {
             return null;
         })).isInstanceOf(WrongThreadException.class);
         assertThat(Runs.fromAnotherThread(store::snapshot)).isInstanceOf(WrongThreadException.class);
+        assertThat(Runs.fromAnotherThread(name::peek)).isInstanceOf(WrongThreadException.class);
         assertThat(store.snapshot()).isSameAs(INITIAL);
     }
 
