@@ -12,7 +12,13 @@ import dev.aether.reactive.Disposable;
 import dev.aether.reactive.Signal;
 import java.io.PrintStream;
 
-/** A guided run through signals, computeds, effects, batching and disposal. */
+/**
+ * A guided run through signals, computeds, effects, batching and disposal; {@code --tour} runs it.
+ *
+ * <pre>{@code
+ * new ReactiveTour(System.out).run();
+ * }</pre>
+ */
 final class ReactiveTour {
     private final PrintStream out;
 
