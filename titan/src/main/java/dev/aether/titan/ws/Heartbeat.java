@@ -41,7 +41,10 @@ final class Heartbeat {
         schedule(this::ping, interval);
     }
 
-    /** A pong arrived (any pong counts: browsers may also send unsolicited ones). */
+    /**
+     * The peer proved it is alive: a pong arrived (any pong counts: browsers may also send
+     * unsolicited ones) or any other frame did.
+     */
     void pong() {
         awaitingPong = false;
     }

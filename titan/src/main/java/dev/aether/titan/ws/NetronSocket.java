@@ -136,6 +136,10 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
     }
 
     private void onFrame(Peer p, byte[] frame) {
+        Heartbeat beat = heartbeat;
+        if (beat != null) {
+            beat.pong(); // any frame proves the peer is alive
+        }
         if (!handshakeDone) {
             // titan clients send client-id as a binary frame; anything else before it is not processed
             if (Handshake.looksLikeHandshake(frame)) {

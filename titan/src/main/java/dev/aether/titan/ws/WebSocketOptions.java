@@ -16,7 +16,10 @@ import java.util.Objects;
  *                           one more is answered 429 at once. 256 by default: far above what a
  *                           UI needs, low enough that one peer cannot pin unbounded memory.
  * @param pingInterval       how often the server sends a WebSocket ping (30 s, as the reference)
- * @param pongTimeout        how long a ping may go unanswered before the connection is dropped (5 s)
+ * @param pongTimeout        how long a ping may go unanswered before the connection is dropped (30 s:
+ *                           the reference uses 5 s, but a server busy enough to read a pong late
+ *                           would then drop healthy idle clients; a dead peer is still found
+ *                           within two ping intervals)
  * @param handshakeTimeout   how long the server waits for {@code client-id} before closing (10 s)
  */
 public record WebSocketOptions(int maxInFlightPerPeer, Duration pingInterval, Duration pongTimeout, Duration handshakeTimeout) {
@@ -32,9 +35,9 @@ public record WebSocketOptions(int maxInFlightPerPeer, Duration pingInterval, Du
         positive(handshakeTimeout, "handshakeTimeout");
     }
 
-    /** 256 calls in flight, ping every 30 s, pong within 5 s, handshake within 10 s. */
+    /** 256 calls in flight, ping every 30 s, pong within 30 s, handshake within 10 s. */
     public static WebSocketOptions defaults() {
-        return new WebSocketOptions(DEFAULT_MAX_IN_FLIGHT, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(10));
+        return new WebSocketOptions(DEFAULT_MAX_IN_FLIGHT, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10));
     }
 
     public WebSocketOptions withMaxInFlightPerPeer(int max) {

@@ -39,6 +39,8 @@ public final class RetainedBytesMain {
         double aetherSignal = meter.bytesPerInstance(i -> Signal.of(0));
         double aetherComputed = meter.bytesPerInstance(i -> aetherComputed()) - aetherSignal;
         double aetherEffect = meter.bytesPerInstance(i -> aetherEffect()) - aetherSignal;
+        // Observed: an effect reads the computed, so the computed is listed strongly (no weak stand-in).
+        double aetherObservedComputed = meter.bytesPerInstance(i -> aetherObservedComputed()) - aetherSignal - aetherEffect;
         double fxProperty = meter.bytesPerInstance(i -> new SimpleIntegerProperty(0));
         double fxBinding = meter.bytesPerInstance(i -> fxBinding()) - fxProperty;
         double fxListener = meter.bytesPerInstance(i -> fxListener()) - fxProperty;
@@ -48,6 +50,7 @@ public final class RetainedBytesMain {
         System.out.printf("%-10s %10s %10s%n", "bytes", "Aether", "JavaFX");
         System.out.printf("%-10s %10.1f %10.1f%n", "signal", aetherSignal, fxProperty);
         System.out.printf("%-10s %10.1f %10.1f%n", "computed", aetherComputed, fxBinding);
+        System.out.printf("%-10s %10.1f %10.1f%n", "computed*", aetherObservedComputed, fxBinding);
         System.out.printf("%-10s %10.1f %10.1f%n", "effect", aetherEffect, fxListener);
     }
 
@@ -56,6 +59,13 @@ public final class RetainedBytesMain {
         Computed<Integer> c = Computed.of(() -> s.get());
         c.get();
         return c; // holds the signal through its dependency link
+    }
+
+    private static Object aetherObservedComputed() {
+        Signal<Integer> s = Signal.of(0);
+        Computed<Integer> c = Computed.of(() -> s.get());
+        Effect.of(() -> c.get());
+        return s; // holds the computed and the effect through strong links
     }
 
     private static Object aetherEffect() {

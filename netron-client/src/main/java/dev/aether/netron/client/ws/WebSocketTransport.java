@@ -63,6 +63,18 @@ public final class WebSocketTransport implements Transport {
     /** How long core tasks ({@code authenticate}, {@code query_interface}) wait for their reply. */
     public static final Duration TASK_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * Runs the socket's own work: reading frames and answering the server's pings. Platform
+     * threads, because the OS schedules them fairly: on virtual threads a process busy with
+     * other virtual threads could starve the pong and have a healthy idle connection dropped by
+     * the server's heartbeat. Callers' futures complete on virtual threads instead.
+     */
+    private static final ExecutorService SOCKET_IO = Executors.newCachedThreadPool(runnable -> {
+        Thread t = new Thread(runnable, "netron-ws-io");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final String clientId;
     private final HttpClient http;
     private final ExecutorService executor;
@@ -101,7 +113,7 @@ public final class WebSocketTransport implements Transport {
         Objects.requireNonNull(uri, "uri");
         String clientId = UUID.randomUUID().toString();
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(connectTimeout).build();
+        HttpClient http = HttpClient.newBuilder().executor(SOCKET_IO).connectTimeout(connectTimeout).build();
         WebSocketTransport transport = new WebSocketTransport(clientId, http, executor);
         try {
             transport.open(withId(uri, clientId), token, connectTimeout);
