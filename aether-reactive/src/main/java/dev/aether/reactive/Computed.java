@@ -75,7 +75,18 @@ public final class Computed<T> extends Node implements ReadSignal<T> {
             throw new CycleDetectedException(this);
         }
         if ((f & DISPOSED) == 0) {
-            refresh();
+            if (observer != null && strongSubs == 0 && observer.strong()) {
+                // About to gain a strong subscriber: whatever this refresh links is listed
+                // strongly from the start, sparing a weak stand-in that would be replaced at once.
+                strongSubs++;
+                try {
+                    refresh();
+                } finally {
+                    strongSubs--;
+                }
+            } else {
+                refresh();
+            }
             if (observer != null) {
                 trackedBy(observer);
             }

@@ -185,13 +185,17 @@ abstract class Node {
     void strongSubscriberRemoved() {
     }
 
-    /** Lists this node strongly in its dependencies (it gained an observer). */
+    /**
+     * Lists this node strongly in its dependencies (it gained an observer). Links made while the
+     * observer was on its way are strong already and were counted when attached.
+     */
     final void strengthenDependencies() {
         for (Link l = deps; l != null; l = l.nextDep) {
-            if (l.standIn != null) {
-                remove(l.standIn);
-                l.standIn = null;
+            if (l.standIn == null) {
+                continue;
             }
+            remove(l.standIn);
+            l.standIn = null;
             append(l);
             l.dep.strongSubscriberAdded();
         }

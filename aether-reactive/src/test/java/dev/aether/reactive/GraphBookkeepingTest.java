@@ -86,6 +86,19 @@ class GraphBookkeepingTest {
     }
 
     @Test
+    void computedFirstReadByAnEffectIsListedStronglyWithoutAStandIn() {
+        Signal<Integer> s = signal(1);
+        Computed<Integer> inner = computed(() -> s.get() * 2);
+        Computed<Integer> outer = computed(() -> inner.get() + 1);
+        effect(outer::get);
+        assertThat(s.subs).isInstanceOf(Link.class);
+        assertThat(inner.subs).isInstanceOf(Link.class);
+        assertThat(s.subs.nextSub).as("exactly one listing, no leftover stand-in").isNull();
+        s.set(2);
+        assertThat(outer.get()).isEqualTo(5);
+    }
+
+    @Test
     void weakComputedBecomesStrongWhenAnEffectReadsIt() {
         Signal<Integer> s = signal(1);
         Computed<Integer> c = computed(() -> s.get() + 1);
