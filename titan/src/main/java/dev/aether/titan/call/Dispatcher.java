@@ -99,6 +99,20 @@ public final class Dispatcher {
         return execute(service, m, converted, timeout);
     }
 
+    /**
+     * The {@code @Cacheable} settings of the method a call names, or null when it has none or
+     * does not resolve. No access check: meant for a transport to decorate the answer of a call
+     * that has already succeeded through {@link #call}.
+     */
+    public MethodModel.Cache cacheOf(String target, String method) {
+        try {
+            MethodModel m = registry.resolve(target).method(method);
+            return m == null ? null : m.cache();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Reads the {@code @Public} property {@code property} of the service {@code target} names. */
     public Object get(Caller caller, String target, String property) {
         admit(caller);

@@ -7,6 +7,7 @@ import dev.aether.netron.protocol.http.NetronJson;
 import dev.aether.titan.call.Arguments;
 import dev.aether.titan.call.Caller;
 import dev.aether.titan.call.Dispatcher;
+import dev.aether.titan.service.MethodModel;
 import dev.aether.netron.protocol.http.InvokeRequest;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +36,11 @@ final class Calls {
         return dispatcher.call(caller, request.service(), request.method(),
                         Arguments.wire(request.arguments()), Timeouts.of(request.hints(), defaultTimeout))
                 .thenApply(Calls::json);
+    }
+
+    /** The {@code @Cacheable} settings of the method {@code request} names, or null when its results must not be cached. */
+    MethodModel.Cache cacheOf(InvokeRequest request) {
+        return dispatcher.cacheOf(request.service(), request.method());
     }
 
     /** Waits for a started call (the caller is a virtual thread: blocking is cheap). */

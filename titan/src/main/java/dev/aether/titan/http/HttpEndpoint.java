@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every request runs blocking on its own virtual thread (Jetty's default for
  * {@code Handler.Abstract}, with Titan's virtual-thread executor). Failures before an answer
- * are answered in the §3 error shape with the error's status; the tracing headers and
- * {@code Cache-Control: no-store, no-cache, must-revalidate} are on every response. While
+ * are answered in the §3 error shape with the error's status; the tracing headers are on every
+ * response, and {@code Cache-Control: no-store, no-cache, must-revalidate} on every one but the
+ * successful results of {@code @Cacheable} methods ({@link InvokeRoute}). While
  * Titan drains, every route but {@code /health} and {@code /metrics} answers 503.
  */
 public final class HttpEndpoint extends Handler.Abstract {

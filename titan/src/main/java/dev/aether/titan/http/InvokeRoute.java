@@ -1,15 +1,25 @@
 package dev.aether.titan.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aether.netron.protocol.http.CacheHints;
+import dev.aether.netron.protocol.http.ETag;
 import dev.aether.netron.protocol.http.InvokeRequest;
 import dev.aether.netron.protocol.http.InvokeResponse;
 import dev.aether.netron.protocol.http.NetronJson;
 import dev.aether.netron.protocol.http.ResponseHints;
 import dev.aether.titan.call.Caller;
+import dev.aether.titan.service.MethodModel;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * {@code POST /netron/invoke}: one call. 200 {@code {id, success:true, data, hints}}, or the
  * error's status with {@code {id, success:false, error}}.
+ *
+ * <p>A successful call of a {@link dev.aether.titan.Cacheable} method also gets
+ * {@code hints.cache}, {@code Cache-Control: public, max-age=<s>}, the reference's weak
+ * {@code ETag} over the JSON result and {@code X-Cache-Tags}; a matching {@code If-None-Match}
+ * turns it into a 304 without a body. Everything else stays {@code no-store}.
  *
  * <pre>{@code
  * curl -s localhost:8080/netron/invoke -H 'Content-Type: application/json' \
@@ -40,6 +50,28 @@ final class InvokeRoute implements Route {
             return;
         }
         long serverTime = (System.nanoTime() - start) / 1_000_000;
-        exchange.sendJson(200, InvokeResponse.success(request.id(), data, ResponseHints.timing(serverTime)));
+        MethodModel.Cache cache = calls.cacheOf(request);
+        if (cache == null) {
+            exchange.sendJson(200, InvokeResponse.success(request.id(), data, ResponseHints.timing(serverTime)));
+            return;
+        }
+        // The tag is over the result alone (not id or timing), so equal results share it across requests.
+        String etag = ETag.of(NetronJson.write(data));
+        String body = NetronJson.write(InvokeResponse.success(request.id(), data,
+                new ResponseHints(new ResponseHints.Metrics(serverTime), CacheHints.of(cache.maxAge(), cache.tags()))));
+        // Headers go on only now that the body is written: a failure before this point is still answered no-store.
+        HttpFields.Mutable headers = exchange.response().getHeaders();
+        headers.put(HttpHeader.CACHE_CONTROL, "public, max-age=" + cache.maxAgeSeconds());
+        headers.put(HttpHeader.ETAG, etag);
+        if (!cache.tags().isEmpty()) {
+            headers.put("X-Cache-Tags", String.join(",", cache.tags()));
+        }
+        if (ETag.matches(exchange.header("If-None-Match"), etag)) {
+            // The reference keeps the JSON content type on its 304; a cache revalidating the entry expects the same headers.
+            headers.put(HttpHeader.CONTENT_TYPE, "application/json");
+            exchange.sendEmpty(304);
+            return;
+        }
+        exchange.send(200, "application/json", body);
     }
 }

@@ -2,6 +2,7 @@ package dev.aether.titan.service;
 
 import dev.aether.netron.protocol.definition.ArgumentInfo;
 import dev.aether.netron.protocol.definition.MethodInfo;
+import dev.aether.titan.Cacheable;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
@@ -15,8 +16,10 @@ import java.util.concurrent.CompletionStage;
  * @param invoker     the method bound to the service instance, taking an {@code Object[]} of arguments
  * @param parameters  the generic parameter types, for converting wire arguments
  * @param async       whether it returns a {@link CompletionStage} (awaited by the dispatcher)
+ * @param cache       its {@link Cacheable} settings, or null when its results must not be cached
  */
-public record MethodModel(String name, Method method, MethodHandle invoker, Type[] parameters, boolean async, AccessRule rule) {
+public record MethodModel(String name, Method method, MethodHandle invoker, Type[] parameters, boolean async, AccessRule rule,
+                          Cache cache) {
     /** The definition entry, with JavaScript type names as the reference sends them. */
     MethodInfo info() {
         List<ArgumentInfo> arguments = new ArrayList<>(parameters.length);
@@ -35,5 +38,37 @@ public record MethodModel(String name, Method method, MethodHandle invoker, Type
             text.append(i == 0 ? "" : ", ").append(raw[i].getSimpleName());
         }
         return text.append(')').toString();
+    }
+
+    /**
+     * A method's {@link Cacheable} settings, checked once at registration so a bad value fails at
+     * start-up instead of producing a broken header on every call.
+     *
+     * @param maxAge how long caches may keep a result, in milliseconds
+     * @param tags   invalidation tags, in declaration order
+     */
+    public record Cache(long maxAge, List<String> tags) {
+        public Cache {
+            if (maxAge < 0) {
+                throw new IllegalArgumentException("@Cacheable maxAge must not be negative: " + maxAge);
+            }
+            tags = List.copyOf(tags);
+            for (String tag : tags) {
+                // Tags travel comma-joined in one header: a comma would split a tag, a control character break the header.
+                if (tag.isBlank() || tag.chars().anyMatch(c -> c == ',' || Character.isISOControl(c))) {
+                    throw new IllegalArgumentException("@Cacheable tag '" + tag + "' must be non-blank, without commas or control characters");
+                }
+            }
+        }
+
+        /** The settings of {@code cacheable}, or null when the method is not annotated. */
+        static Cache of(Cacheable cacheable) {
+            return cacheable == null ? null : new Cache(cacheable.maxAge(), List.of(cacheable.tags()));
+        }
+
+        /** The {@code max-age} of {@code Cache-Control}: whole seconds, rounded down. */
+        public long maxAgeSeconds() {
+            return maxAge / 1000;
+        }
     }
 }

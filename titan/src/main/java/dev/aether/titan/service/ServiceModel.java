@@ -7,6 +7,7 @@ import dev.aether.netron.protocol.definition.MethodInfo;
 import dev.aether.netron.protocol.definition.PropertyInfo;
 import dev.aether.netron.protocol.definition.ServiceMetadata;
 import dev.aether.titan.Auth;
+import dev.aether.titan.Cacheable;
 import dev.aether.titan.Principal;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -72,7 +73,8 @@ public final class ServiceModel {
             }
             methods.put(method.getName(), new MethodModel(method.getName(), method, invoker(instance, method),
                     method.getGenericParameterTypes(), CompletionStage.class.isAssignableFrom(method.getReturnType()),
-                    AccessRule.of(method.getAnnotation(Auth.class), typeRule)));
+                    AccessRule.of(method.getAnnotation(Auth.class), typeRule),
+                    cacheOf(type, method)));
         }
         Map<String, PropertyModel> properties = new TreeMap<>();
         for (Field field : type.getFields()) {
@@ -186,6 +188,14 @@ public final class ServiceModel {
             }
         }
         return false;
+    }
+
+    private static MethodModel.Cache cacheOf(Class<?> type, Method method) {
+        try {
+            return MethodModel.Cache.of(method.getAnnotation(Cacheable.class));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(type.getName() + "." + method.getName() + ": " + e.getMessage(), e);
+        }
     }
 
     private static void checkName(Class<?> type, String name) {

@@ -3,6 +3,7 @@ package dev.aether.titan.http;
 import dev.aether.netron.protocol.Public;
 import dev.aether.netron.protocol.Service;
 import dev.aether.netron.protocol.error.NetronException;
+import dev.aether.titan.Cacheable;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,9 +42,15 @@ public final class Users {
         return values;
     }
 
+    /** Key order is part of the JSON the ETag hashes, hence a record rather than Map.of (whose order varies per JVM run). */
+    public record Summary(int id, String name) {
+    }
+
+    /** The reference recording's cacheable method: cacheMaxAge 60000, cacheTags users, users:list. */
     @Public
-    public List<Map<String, Object>> listUsers() {
-        return List.of(Map.of("id", 1, "name", "Alice"), Map.of("id", 2, "name", "Bob"));
+    @Cacheable(maxAge = 60_000, tags = {"users", "users:list"})
+    public List<Summary> listUsers() {
+        return List.of(new Summary(1, "Alice"), new Summary(2, "Bob"));
     }
 
     @Public
