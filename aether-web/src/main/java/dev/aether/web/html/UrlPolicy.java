@@ -56,7 +56,9 @@ public final class UrlPolicy {
     private static String sanitizeSrcset(String srcset) {
         for (String candidate : srcset.split(",")) {
             String url = candidate.strip().split("\\s+", 2)[0];
-            if (!url.isEmpty() && !isSafe("src", url)) {
+            // also read the candidate with tabs and newlines removed, as the URL parser would
+            String joined = candidate.replaceAll("[\t\n\r]", "").strip().split(" ", 2)[0];
+            if (!url.isEmpty() && !isSafe("src", url) || !joined.isEmpty() && !isSafe("src", joined)) {
                 return BLOCKED;
             }
         }
