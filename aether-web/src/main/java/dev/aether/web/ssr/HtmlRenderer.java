@@ -39,7 +39,7 @@ final class HtmlRenderer implements RenderTarget {
     record Portal(String id, String html) {
     }
 
-    private record Position(int length, int portals, int deferred) implements Mark {
+    private record Position(int length, int portals, int deferred, int counter) implements Mark {
     }
 
     private final StringBuilder out = new StringBuilder(1024);
@@ -194,7 +194,7 @@ final class HtmlRenderer implements RenderTarget {
 
     @Override
     public Mark mark() {
-        return new Position(out.length(), portals.size(), deferred.size());
+        return new Position(out.length(), portals.size(), deferred.size(), counter);
     }
 
     @Override
@@ -203,6 +203,7 @@ final class HtmlRenderer implements RenderTarget {
         out.setLength(p.length());
         portals.subList(p.portals(), portals.size()).clear();
         deferred.subList(p.deferred(), deferred.size()).clear();
+        counter = p.counter(); // ids name only what is in the output
     }
 
     @Override
