@@ -7,6 +7,7 @@ import static dev.aether.web.testing.Inert.assertInert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aether.reactive.ReactiveContext;
 import dev.aether.reactive.ReactiveException;
 import dev.aether.reactive.Resource;
 import dev.aether.web.component.Component;
@@ -204,6 +205,23 @@ class StreamingTest {
             Head.title("x");
             return text("");
         }))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void suspendedBoundaryInsideASerialContextTaskFailsWithAClearMessage() {
+        try (ReactiveContext session = ReactiveContext.create("session-1")) {
+            assertThatThrownBy(() -> session.call(() -> Ssr.render(component(() -> {
+                Resource<String> never = resource(() -> new CompletableFuture<String>());
+                return userBox(never);
+            })))).isInstanceOf(IllegalStateException.class).hasMessageContaining("thread-confined");
+        }
+    }
+
+    @Test
+    void serialContextRendersWhenNothingSuspends() {
+        try (ReactiveContext session = ReactiveContext.create("session-2")) {
+            assertThat(session.call(() -> Ssr.render(p(text(() -> "x"))))).isEqualTo("<p><!--ae:t1-->x<!--/ae:t1--></p>");
+        }
     }
 
     @Test
