@@ -1,0 +1,184 @@
+package dev.aether.web.ssr;
+
+import dev.aether.reactive.ReactiveContext;
+import dev.aether.reactive.Reactive;
+import dev.aether.web.component.Scope;
+import dev.aether.web.component.SuspendedException;
+import dev.aether.web.html.Escape;
+import dev.aether.web.html.Node;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Server-side rendering. Everything runs inside one root on the current thread's
+ * {@link ReactiveContext}; each dynamic part is evaluated once; the root is disposed when the
+ * output is complete (component onCleanup hooks run then).
+ *
+ * <p>Streaming: the shell (with Suspense fallbacks) is written and flushed first; then, as the
+ * boundaries' resources resolve — in whatever order — each resolved part is written as
+ * {@code <template data-ae-chunk="ID">…</template><script>$ae("ID")</script>}, and a tiny inline
+ * script (sent once, before the first chunk) swaps it into place between the boundary's markers.
+ * Waiting for resources needs a thread-confined context (the caller's own thread), which runs
+ * the results posted to it while it waits.
+ */
+public final class Ssr {
+    /** The swap function; finds {@code <!--ae:uID-->…<!--/ae:uID-->}, replaces what is between. */
+    static final String SWAP_SCRIPT = "<script>function $ae(i){var t=document.querySelector('template[data-ae-chunk=\"'+i+'\"]'),"
+            + "w=document.createTreeWalker(document,128),s=null,n,p,x;while(w.nextNode()){if(w.currentNode.data==='ae:u'+i){s=w.currentNode;break}}"
+            + "if(!t||!s)return;p=s.parentNode;n=s.nextSibling;while(n&&!(n.nodeType===8&&n.data==='/ae:u'+i)){x=n.nextSibling;p.removeChild(n);n=x}"
+            + "p.insertBefore(t.content,n);t.remove()}</script>";
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private Ssr() {
+    }
+
+    /** The complete HTML of {@code node}, Suspense boundaries resolved (waits for them). */
+    public static String render(Node node) {
+        StringBuilder out = new StringBuilder();
+        stream(node, out);
+        return out.toString();
+    }
+
+    /** Streams {@code node}: shell first, then resolved Suspense boundaries. */
+    public static void stream(Node node, Appendable out) {
+        run(null, () -> node, out, DEFAULT_TIMEOUT);
+    }
+
+    /** Streams {@code node} as UTF-8, flushing after the shell and after each chunk. */
+    public static void stream(Node node, OutputStream out) {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        run(null, () -> node, writer, DEFAULT_TIMEOUT);
+        flush(writer);
+    }
+
+    /** The complete document for {@code page}. */
+    public static String renderPage(Page page) {
+        StringBuilder out = new StringBuilder();
+        streamPage(page, out, DEFAULT_TIMEOUT);
+        return out.toString();
+    }
+
+    /** Streams the document for {@code page}; waits at most {@code timeout} for each resolution. */
+    public static void streamPage(Page page, Appendable out, Duration timeout) {
+        run(page, page.body(), out, timeout);
+    }
+
+    public static void streamPage(Page page, OutputStream out) {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        run(page, page.body(), writer, DEFAULT_TIMEOUT);
+        flush(writer);
+    }
+
+    private static void run(Page page, Supplier<? extends Node> body, Appendable out, Duration timeout) {
+        ReactiveContext context = ReactiveContext.current();
+        Reactive.createRoot(dispose -> {
+            try {
+                Scope root = Scope.root();
+                Head head = page == null ? null : new Head(page);
+                root.provide(Head.CURRENT, head);
+                HtmlRenderer shell = new HtmlRenderer("");
+                Scope.run(root, () -> {
+                    shell.render(body.get());
+                    return null;
+                });
+                if (page != null) {
+                    writeHead(page, head, out);
+                }
+                write(out, shell.html());
+                writePortals(shell.portals, out);
+                flush(out);
+                streamDeferred(context, new ArrayList<>(shell.deferred), out, timeout);
+                if (page != null) {
+                    write(out, "</body></html>");
+                }
+                flush(out);
+            } finally {
+                dispose.dispose();
+            }
+            return null;
+        });
+    }
+
+    private static void streamDeferred(ReactiveContext context, List<HtmlRenderer.Deferred> pending, Appendable out, Duration timeout) {
+        boolean scriptSent = false;
+        while (!pending.isEmpty()) {
+            if (!context.isConfined()) {
+                throw new IllegalStateException("streaming Suspense boundaries needs a thread-confined reactive context "
+                        + "(render on the request thread, not inside a serial context's task)");
+            }
+            context.awaitCondition(() -> pending.stream().anyMatch(d -> d.ready().getAsBoolean()), timeout);
+            List<HtmlRenderer.Deferred> ready = new ArrayList<>();
+            for (Iterator<HtmlRenderer.Deferred> it = pending.iterator(); it.hasNext(); ) {
+                HtmlRenderer.Deferred d = it.next();
+                if (d.ready().getAsBoolean()) {
+                    ready.add(d);
+                    it.remove();
+                }
+            }
+            for (HtmlRenderer.Deferred d : ready) {
+                HtmlRenderer chunk = new HtmlRenderer(d.id());
+                try {
+                    chunk.render(d.content());
+                } catch (SuspendedException again) {
+                    pending.add(new HtmlRenderer.Deferred(d.id(), again.ready(), d.content()));
+                    continue;
+                }
+                pending.addAll(chunk.deferred);
+                if (!scriptSent) {
+                    write(out, SWAP_SCRIPT);
+                    scriptSent = true;
+                }
+                write(out, "<template data-ae-chunk=\"" + d.id() + "\">" + chunk.html());
+                writePortals(chunk.portals, out);
+                write(out, "</template><script>$ae(" + Escape.scriptString(d.id()) + ")</script>");
+                flush(out);
+            }
+        }
+    }
+
+    private static void writeHead(Page page, Head head, Appendable out) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append("<!DOCTYPE html><html lang=\"").append(Escape.html(page.lang())).append("\"><head><meta charset=\"utf-8\">");
+        sb.append("<title>").append(Escape.html(head.title())).append("</title>");
+        for (Map.Entry<String, String> m : head.meta().entrySet()) {
+            sb.append("<meta name=\"").append(Escape.html(m.getKey())).append("\" content=\"").append(Escape.html(m.getValue())).append("\">");
+        }
+        sb.append("</head><body>");
+        write(out, sb.toString());
+    }
+
+    private static void writePortals(List<HtmlRenderer.Portal> portals, Appendable out) {
+        for (HtmlRenderer.Portal p : portals) {
+            write(out, "<div data-ae-portal=\"" + p.id() + "\">" + p.html() + "</div>");
+        }
+    }
+
+    private static void write(Appendable out, String s) {
+        try {
+            out.append(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void flush(Appendable out) {
+        if (out instanceof Flushable f) {
+            try {
+                f.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

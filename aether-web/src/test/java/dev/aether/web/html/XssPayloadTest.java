@@ -1,0 +1,199 @@
+package dev.aether.web.html;
+
+import static dev.aether.web.component.Components.*;
+import static dev.aether.web.html.Html.*;
+import static dev.aether.web.testing.Inert.assertInert;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aether.web.component.Component;
+import dev.aether.web.component.Context;
+import dev.aether.web.ssr.Head;
+import dev.aether.web.ssr.Page;
+import dev.aether.web.ssr.Ssr;
+import dev.aether.web.testing.HtmlTokenizer.StartTag;
+import dev.aether.web.testing.HtmlTokenizer.TextToken;
+import dev.aether.web.testing.HtmlTokenizer.Token;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Known XSS payloads (OWASP filter-evasion style) through every entry point: the output stays inert. */
+class XssPayloadTest {
+    static Stream<String> payloads() {
+        return Stream.of(
+                "<script>alert(1)</script>",
+                "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+                "\"><img src=x onerror=alert(1)>",
+                "'><svg onload=alert(1)>",
+                "\" autofocus onfocus=\"alert(1)",
+                "' onmouseover='alert(1)",
+                "javascript:alert(1)",
+                "JaVaScRiPt:alert(1)",
+                " \t\njavascript:alert(1)",
+                "java\tscript:alert(1)",
+                "java\nscript:alert(1)",
+                "java\rscript:alert(1)",
+                "\u0001javascript:alert(1)",
+                "javascript&#58;alert(1)",
+                "javascript&colon;alert(1)",
+                "&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)",
+                "&#x6A;avascript:alert(1)",
+                "vbscript:msgbox(1)",
+                "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+                "data:image/svg+xml,<svg onload=alert(1)>",
+                "</textarea><script>alert(1)</script>",
+                "</title><script>alert(1)</script>",
+                "</option><script>alert(1)</script>",
+                "<!--<script>alert(1)</script>-->",
+                "--><script>alert(1)</script>",
+                "<!--",
+                "]]><script>alert(1)</script>",
+                "<![CDATA[<script>alert(1)</script>]]>",
+                "\u2028alert(1)\u2029",
+                "</script><script>alert(1)</script>",
+                "<iframe srcdoc=\"<script>alert(1)</script>\">",
+                "<a href=\"javascript:alert(1)\">x</a>",
+                "<img src=\"x\" onerror=\"alert(1)\">",
+                "<svg><script>alert&#40;1&#41;</script>",
+                "expression(alert(1))",
+                "red;background:url(javascript:alert(1))",
+                "x\" style=\"x:expression(alert(1))",
+                "\0<script>alert(1)</script>",
+                "<style>@import 'javascript:alert(1)';</style>",
+                "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">");
+    }
+
+    private static String expected(String payload) {
+        return payload.replace('\0', '\uFFFD');
+    }
+
+    private static List<String> texts(List<Token> tokens) {
+        return tokens.stream().filter(t -> t instanceof TextToken).map(t -> ((TextToken) t).text()).toList();
+    }
+
+    private static StartTag first(List<Token> tokens, String tag) {
+        return tokens.stream().filter(t -> t instanceof StartTag s && s.name().equals(tag)).map(t -> (StartTag) t).findFirst().orElseThrow();
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void staticTextIsInertAndReadsBackAsThePayload(String payload) {
+        List<Token> tokens = assertInert(Ssr.render(div(text(payload))));
+        assertThat(tokens).hasSize(3);
+        assertThat(texts(tokens)).containsExactly(expected(payload));
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void dynamicTextIsInertAndReadsBackAsThePayload(String payload) {
+        List<Token> tokens = assertInert(Ssr.render(div(text(() -> payload))));
+        assertThat(tokens).hasSize(5); // div, marker, text, marker, /div
+        assertThat(texts(tokens)).containsExactly(expected(payload));
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void textareaContentIsInert(String payload) {
+        List<Token> tokens = assertInert(Ssr.render(textarea(text(() -> payload))));
+        assertThat(texts(tokens)).containsExactly(expected(payload));
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void optionContentIsInert(String payload) {
+        List<Token> tokens = assertInert(Ssr.render(select(option(value(payload), text(payload)))));
+        assertThat(texts(tokens)).containsExactly(expected(payload));
+        assertThat(first(tokens, "option").attributes()).containsEntry("value", expected(payload));
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void staticAndDynamicAttributeValuesAreInertAndReadBack(String payload) {
+        List<Token> tokens = assertInert(Ssr.render(div(attr("title", payload), attr("aria-label", () -> payload))));
+        assertThat(first(tokens, "div").attributes())
+                .containsEntry("title", expected(payload))
+                .containsEntry("aria-label", expected(payload))
+                .containsOnlyKeys("data-ae", "title", "aria-label");
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void urlAttributesAreInert(String payload) {
+        String html = Ssr.render(form(attr("action", payload),
+                a(href(payload), text("x")), img(src(payload)), button(attr("formaction", () -> payload)),
+                img(attr("srcset", payload + " 2x"))));
+        List<Token> tokens = assertInert(html);
+        assertThat(tokens.stream().filter(t -> t instanceof StartTag).map(t -> ((StartTag) t).name()))
+                .containsExactly("form", "a", "img", "button", "img");
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void styleValuesAreInert(String payload) {
+        List<Token> tokens = assertInert(Ssr.render(div(style("color", payload), style("width", () -> payload))));
+        assertThat(first(tokens, "div").attributes().keySet()).isSubsetOf("data-ae", "style");
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void classNamesAreInert(String payload) {
+        List<Token> tokens = assertInert(Ssr.render(div(cls(payload), classIf(payload, () -> true))));
+        assertThat(first(tokens, "div").attributes()).containsOnlyKeys("data-ae", "class");
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void tagAttributeStyleAndEventNamesAreRejected(String payload) {
+        assertThatThrownBy(() -> el(payload)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> attr(payload, "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> style(payload, "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> on(payload, () -> { })).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void eachRowsAndKeysAreInert(String payload) {
+        List<Token> tokens = assertInert(Ssr.render(ul(each(() -> List.of(payload, payload + "2"), k -> k, s -> li(text(s))))));
+        assertThat(texts(tokens)).containsExactly(expected(payload), expected(payload + "2"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void showWhenAndSwitchContentIsInert(String payload) {
+        List<Token> tokens = assertInert(Ssr.render(div(
+                show(() -> true, () -> text(payload)),
+                when(() -> payload, v -> text(v), () -> text("none")),
+                switchOf(() -> text("none"), match(() -> true, () -> span(attr("title", payload)))))));
+        assertThat(texts(tokens)).containsExactly(expected(payload), expected(payload));
+    }
+
+    record Props(String label, String link) {
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void componentPropsAndContextValuesAreInert(String payload) {
+        Context<String> ctx = Context.create("");
+        Component<Props> card = p -> a(href(p.link()), attr("title", p.label()), text(p.label()), text(ctx::use));
+        String html = Ssr.render(ctx.provide(payload, () -> component(card, new Props(payload, payload))));
+        List<Token> tokens = assertInert(html);
+        assertThat(texts(tokens)).containsExactly(expected(payload), expected(payload));
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void documentTitleAndMetaAreInert(String payload) {
+        String html = Ssr.renderPage(Page.of(payload, () -> component(() -> {
+            Head.meta(payload, payload);
+            return p(text(payload));
+        })).withMeta("description", payload));
+        List<Token> tokens = dev.aether.web.testing.HtmlTokenizer.tokenize(html);
+        // the head's own <meta> tags are ours; everything else is checked like the body
+        assertThat(tokens.stream().filter(t -> t instanceof StartTag s && s.name().equals("meta")).count()).isEqualTo(3);
+        assertInert(html.substring(html.indexOf("<body>")));
+        assertThat(texts(tokens)).contains(expected(payload));
+        assertThat(html.substring(0, html.indexOf("<body>"))).doesNotContain("<script");
+    }
+}
