@@ -1,5 +1,6 @@
 package dev.aether.titan.http;
 
+import dev.aether.titan.fixtures.Tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

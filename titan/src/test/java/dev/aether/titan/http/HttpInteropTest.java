@@ -1,5 +1,6 @@
 package dev.aether.titan.http;
 
+import dev.aether.titan.fixtures.Tokens;
 import static dev.aether.titan.http.RawHttp.invoke;
 import static dev.aether.titan.http.RawHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package dev.aether.titan.ws;
 
+import dev.aether.titan.fixtures.Tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.netron.protocol.definition.Definition;
