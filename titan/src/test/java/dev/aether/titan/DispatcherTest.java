@@ -176,8 +176,17 @@ class DispatcherTest {
     }
 
     @Test
+    void authenticationAttemptsCountAgainstTheRateLimitOnEveryTransport() {
+        Dispatcher d = dispatcher(new RateLimiting(1, Duration.ofMinutes(1)));
+        assertThatThrownBy(() -> d.authenticate(anonymous, java.util.Map.of("token", "guess")))
+                .isInstanceOfSatisfying(NetronException.class, e -> assertThat(e.code()).isEqualTo(503));
+        assertThatThrownBy(() -> d.authenticate(anonymous, java.util.Map.of("token", "guess")))
+                .isInstanceOf(RateLimitException.class);
+    }
+
+    @Test
     void authenticateWithoutAnAuthenticatorIs503() {
-        assertThatThrownBy(() -> dispatcher(null).authenticate(java.util.Map.of("username", "a")))
+        assertThatThrownBy(() -> dispatcher(null).authenticate(anonymous, java.util.Map.of("username", "a")))
                 .isInstanceOfSatisfying(NetronException.class, e -> assertThat(e.code()).isEqualTo(503));
     }
 }

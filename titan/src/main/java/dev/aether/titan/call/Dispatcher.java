@@ -152,10 +152,13 @@ public final class Dispatcher {
     }
 
     /**
-     * Authenticates credentials: {@code {"token": ...}} is validated as a token, anything else
-     * goes to the authenticator. 401 when rejected, 503 when no authenticator is configured.
+     * Authenticates credentials on behalf of {@code caller}: {@code {"token": ...}} is validated
+     * as a token, anything else goes to the authenticator. Attempts pass the same admission as
+     * calls (draining, rate limits), on every transport, so credentials cannot be guessed faster
+     * than calls are made. 401 when rejected, 503 when no authenticator is configured.
      */
-    public Principal authenticate(Map<String, ?> credentials) {
+    public Principal authenticate(Caller caller, Map<String, ?> credentials) {
+        admit(caller);
         if (authenticator == null) {
             throw TransportException.unavailable("Authentication is not configured on this server");
         }
@@ -166,15 +169,6 @@ public final class Dispatcher {
                 ? authenticator.validateToken(token)
                 : authenticator.authenticate(Map.copyOf(withoutNulls(credentials)));
         return principal.orElseThrow(() -> new AuthException("Invalid credentials", Map.of()));
-    }
-
-    /**
-     * Authenticates on behalf of {@code caller}, after the same admission checks as a call
-     * (draining, rate limits), so that credentials cannot be guessed faster than calls are made.
-     */
-    public Principal authenticate(Caller caller, Map<String, ?> credentials) {
-        admit(caller);
-        return authenticate(credentials);
     }
 
     /** Validates a bearer token; empty when there is no authenticator or the token is invalid. */

@@ -61,7 +61,7 @@ public final class InProcessTransport implements Transport {
     @Override
     public CompletableFuture<AuthenticateResponse.Result> authenticate(Map<String, ?> credentials) {
         return attempt(() -> {
-            Principal principal = dispatcher.authenticate(credentials);
+            Principal principal = dispatcher.authenticate(caller, credentials);
             caller = caller.withPrincipal(principal);
             return AuthenticateResponse.Result.ok(new AuthenticateResponse.AuthContext(principal.id(),
                     new ArrayList<>(principal.roles()), new ArrayList<>(principal.permissions()),

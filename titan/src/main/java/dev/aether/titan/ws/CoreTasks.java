@@ -63,7 +63,7 @@ final class CoreTasks {
         }
         Principal principal;
         try {
-            principal = dispatcher.authenticate(stringKeys(raw));
+            principal = dispatcher.authenticate(peer.caller(), stringKeys(raw));
         } catch (AuthException rejected) {
             return AuthenticateResponse.Result.rejected(rejected.getMessage());
         }
