@@ -1,5 +1,8 @@
 package dev.aether.titan;
 
+import dev.aether.netron.protocol.http.AuthenticateResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,6 +27,20 @@ public record Principal(String id, Set<String> roles, Set<String> permissions, S
         permissions = permissions == null ? Set.of() : Set.copyOf(permissions);
         scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /**
+     * This principal as the auth context every transport sends back on authentication. Empty
+     * roles, permissions, scopes and metadata are omitted, as the reference omits fields its
+     * principal does not have.
+     */
+    public AuthenticateResponse.AuthContext toAuthContext() {
+        return new AuthenticateResponse.AuthContext(id, listOrNull(roles), listOrNull(permissions), listOrNull(scopes),
+                metadata.isEmpty() ? null : metadata);
+    }
+
+    private static List<String> listOrNull(Set<String> values) {
+        return values.isEmpty() ? null : new ArrayList<>(values);
     }
 
     /** A principal with an id and roles only. */

@@ -12,10 +12,7 @@ import dev.aether.netron.protocol.http.NetronJson;
 import dev.aether.titan.Principal;
 import dev.aether.titan.call.Caller;
 import dev.aether.titan.call.Dispatcher;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code POST /netron/authenticate}: {@code {id, credentials}} or {@code {id, params:[credentials]}};
@@ -55,7 +52,7 @@ final class AuthenticateRoute implements Route {
             Caller anonymous = new Caller(null, null, exchange.remoteAddress(), "http");
             Principal principal = dispatcher.authenticate(anonymous,
                     MAPPER.convertValue(credentials, new TypeReference<Map<String, Object>>() { }));
-            result = AuthenticateResponse.Result.ok(context(principal));
+            result = AuthenticateResponse.Result.ok(principal.toAuthContext());
         } catch (AuthException rejected) {
             result = AuthenticateResponse.Result.rejected(request.token().isPresent() ? "Invalid token" : rejected.getMessage());
         } catch (NetronException e) {
@@ -66,14 +63,4 @@ final class AuthenticateRoute implements Route {
         exchange.sendJson(200, new AuthenticateResponse(request.id(), result));
     }
 
-    private static AuthenticateResponse.AuthContext context(Principal principal) {
-        return new AuthenticateResponse.AuthContext(principal.id(), listOrNull(principal.roles()),
-                listOrNull(principal.permissions()), listOrNull(principal.scopes()),
-                principal.metadata().isEmpty() ? null : principal.metadata());
-    }
-
-    // Empty sets are omitted, as the reference omits fields its principal does not have.
-    private static List<String> listOrNull(Set<String> values) {
-        return values.isEmpty() ? null : new ArrayList<>(values);
-    }
 }

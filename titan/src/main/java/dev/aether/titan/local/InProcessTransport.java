@@ -63,9 +63,7 @@ public final class InProcessTransport implements Transport {
         return attempt(() -> {
             Principal principal = dispatcher.authenticate(caller, credentials);
             caller = caller.withPrincipal(principal);
-            return AuthenticateResponse.Result.ok(new AuthenticateResponse.AuthContext(principal.id(),
-                    new ArrayList<>(principal.roles()), new ArrayList<>(principal.permissions()),
-                    new ArrayList<>(principal.scopes()), principal.metadata()));
+            return AuthenticateResponse.Result.ok(principal.toAuthContext());
         });
     }
 

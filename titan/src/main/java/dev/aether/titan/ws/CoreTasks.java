@@ -7,7 +7,6 @@ import dev.aether.netron.protocol.error.RpcException;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
 import dev.aether.titan.Principal;
 import dev.aether.titan.call.Dispatcher;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -68,9 +67,7 @@ final class CoreTasks {
             return AuthenticateResponse.Result.rejected(rejected.getMessage());
         }
         peer.authenticate(principal);
-        return AuthenticateResponse.Result.ok(new AuthenticateResponse.AuthContext(principal.id(),
-                new ArrayList<>(principal.roles()), new ArrayList<>(principal.permissions()),
-                new ArrayList<>(principal.scopes()), principal.metadata()));
+        return AuthenticateResponse.Result.ok(principal.toAuthContext());
     }
 
     private static String stringArgument(List<?> args, String task) {
