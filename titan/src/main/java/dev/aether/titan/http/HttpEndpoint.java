@@ -101,8 +101,10 @@ public final class HttpEndpoint extends Handler.Abstract {
             LOG.warn("request {} failed after its answer was sent", exchange.trace().requestId(), error);
             return;
         }
-        if (error.code() == 413) {
-            // The unread rest of the body is not worth reading: close instead of draining it.
+        if (!exchange.request().consumeAvailable()) {
+            // Refused before its body was read (404, 405, 401, 413...): the rest of the body is not
+            // worth reading, and Jetty drops the connection after the answer. Say so, or a client
+            // that pools connections sends its next request into a closed socket.
             exchange.response().getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         exchange.sendError(error, null);

@@ -141,4 +141,30 @@ class HttpHostileInputTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).at("/hints/successCount").asInt()).isEqualTo(500);
     }
+
+    @Test
+    void refusingARequestBeforeItsBodyArrivedClosesTheConnectionExplicitly() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", titan.port())) {
+            socket.setSoTimeout(5_000);
+            // Headers only: the body is still on its way when the server refuses the request.
+            socket.getOutputStream().write(("POST /netron/nothing HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 20\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String head = headersOf(socket.getInputStream());
+            assertThat(head).startsWith("HTTP/1.1 404");
+            assertThat(head.toLowerCase(java.util.Locale.ROOT))
+                    .as("a pooled client must not reuse a connection the server is about to drop")
+                    .contains("connection: close");
+        }
+    }
+
+    /** The status line and headers of a raw HTTP response, up to the blank line. */
+    private static String headersOf(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        for (int b; !head.toString().endsWith("\r\n\r\n") && (b = in.read()) != -1; ) {
+            head.append((char) b);
+        }
+        return head.toString();
+    }
 }
