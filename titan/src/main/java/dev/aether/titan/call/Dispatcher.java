@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -59,6 +60,7 @@ public final class Dispatcher {
     private final String peerId;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final ConcurrentHashMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
     private volatile boolean draining;
 
     /**
@@ -357,14 +359,20 @@ public final class Dispatcher {
 
     private void record(String service, String method, long start, Throwable error) {
         String outcome = error == null ? "success" : error instanceof NetronException n ? String.valueOf(n.code()) : "500";
-        Timer.builder("netron.calls")
-                .description("Netron calls handled, by service, method and outcome")
-                .tag("service", service)
-                .tag("method", error instanceof ServiceNotFoundException || error instanceof MethodNotFoundException ? "unknown" : method)
-                .tag("outcome", outcome)
-                .register(meters)
+        String tagged = error instanceof ServiceNotFoundException || error instanceof MethodNotFoundException ? "unknown" : method;
+        timers.computeIfAbsent(new TimerKey(service, tagged, outcome), key -> Timer.builder("netron.calls")
+                        .description("Netron calls handled, by service, method and outcome")
+                        .tag("service", key.service())
+                        .tag("method", key.method())
+                        .tag("outcome", key.outcome())
+                        .register(meters))
                 .record(Duration.ofNanos(System.nanoTime() - start));
     }
+
+    /** One timer per service, method and outcome; unknown names share "unknown", so the set stays bounded. */
+    private record TimerKey(String service, String method, String outcome) {
+    }
+
 
     private static Class<?> box(Class<?> type) {
         return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
