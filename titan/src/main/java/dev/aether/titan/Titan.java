@@ -212,20 +212,13 @@ public final class Titan implements AutoCloseable {
     private void discoverServices(Injector scope, Set<Object> seen) {
         for (Map.Entry<Key<?>, Binding<?>> entry : scope.getBindings().entrySet()) {
             Class<?> type = entry.getKey().getTypeLiteral().getRawType();
-            if (isService(type)) {
+            if (ServiceId.isDeclaredOn(type)) {
                 register(scope.getInstance(entry.getKey()), seen);
             }
         }
     }
 
-    private static boolean isService(Class<?> type) {
-        try {
-            ServiceId.of(type);
-            return true;
-        } catch (IllegalArgumentException notAService) {
-            return false;
-        }
-    }
+
 
     /** Configures a {@link Titan}; every setting has a default that works on a developer machine. */
     public static final class Builder {

@@ -38,6 +38,11 @@ public record ServiceId(String name, String version) {
         return at < 0 ? new ServiceId(text, null) : new ServiceId(text.substring(0, at), text.substring(at + 1));
     }
 
+    /** Whether {@code type} (or a class or interface above it) carries {@code @Service}. */
+    public static boolean isDeclaredOn(Class<?> type) {
+        return findAnnotation(type) != null;
+    }
+
     /** The id declared by {@code @Service} on {@code type} or, failing that, on the interfaces it implements. */
     public static ServiceId of(Class<?> type) {
         Service service = findAnnotation(type);
