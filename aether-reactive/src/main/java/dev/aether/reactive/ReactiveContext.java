@@ -3,6 +3,7 @@ package dev.aether.reactive;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -346,7 +347,7 @@ public final class ReactiveContext implements AutoCloseable {
 
     void enqueue(Effect effect) {
         if (queued == queue.length) {
-            queue = java.util.Arrays.copyOf(queue, queued * 2);
+            queue = Arrays.copyOf(queue, queued * 2);
         }
         queue[queued++] = effect;
     }
@@ -382,8 +383,8 @@ public final class ReactiveContext implements AutoCloseable {
     }
 
     private void abortLoop() {
-        Effect[] stuck = java.util.Arrays.copyOf(queue, queued);
-        java.util.Arrays.fill(queue, 0, queued, null);
+        Effect[] stuck = Arrays.copyOf(queue, queued);
+        Arrays.fill(queue, 0, queued, null);
         queued = 0;
         for (Effect effect : stuck) {
             effect.flags &= ~(Node.QUEUED | Node.STATE);

@@ -18,19 +18,22 @@ import dev.aether.titan.service.ServiceModel;
 import dev.aether.titan.service.ServiceRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.lang.invoke.MethodType;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -287,7 +290,7 @@ public final class Dispatcher {
         }
         CompletableFuture<Object> reply = new CompletableFuture<>();
         // Bookkeeping hangs on `outcome`, which always completes, never on `reply`, which a caller may cancel.
-        outcome.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
+        outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
             inFlight.decrementAndGet();
             if (error == null) {
                 record(service, m.name(), start, null);
@@ -375,11 +378,11 @@ public final class Dispatcher {
 
 
     private static Class<?> box(Class<?> type) {
-        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
     }
 
     private static Map<String, Object> withoutNulls(Map<String, ?> map) {
-        Map<String, Object> copy = new java.util.LinkedHashMap<>();
+        Map<String, Object> copy = new LinkedHashMap<>();
         map.forEach((k, v) -> {
             if (k != null && v != null) {
                 copy.put(k, v);
