@@ -66,6 +66,7 @@ public final class Titan implements AutoCloseable {
     private final ServiceRegistry registry;
     private final Dispatcher dispatcher;
     private final PrometheusMeterRegistry meters;
+    private final List<Mount> mounts;
     private Server server;
     private ServerConnector connector;
 
@@ -86,6 +87,7 @@ public final class Titan implements AutoCloseable {
         for (List<Module> scope : builder.scopes) {
             discoverServices(injector.createChildInjector(scope), seen);
         }
+        this.mounts = List.copyOf(builder.mounts);
         this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RateLimiting rateLimiting = builder.rateLimit == null ? null : new RateLimiting(builder.rateLimit, builder.rateWindow);
         this.dispatcher = new Dispatcher(registry, NetronMsgpack.standard(), builder.authenticator, settings.defaultDeny(),
@@ -112,8 +114,11 @@ public final class Titan implements AutoCloseable {
         serverConnector.setHost(settings.host());
         serverConnector.setPort(settings.port());
         jetty.addConnector(serverConnector);
-        Handler app = new HttpEndpoint(dispatcher, settings, meters);
-        jetty.setHandler(new GracefulHandler(WebSocketEndpoint.wrap(jetty, app, dispatcher, settings)));
+        Handler app = WebSocketEndpoint.wrap(jetty, new HttpEndpoint(dispatcher, settings, meters), dispatcher, settings);
+        for (int i = mounts.size() - 1; i >= 0; i--) {
+            app = mounts.get(i).wrap(jetty, app, settings);   // the first mount sees requests first
+        }
+        jetty.setHandler(new GracefulHandler(app));
         jetty.setStopTimeout(settings.stopTimeout().toMillis());
         try {
             jetty.start();
@@ -134,6 +139,13 @@ public final class Titan implements AutoCloseable {
     /** Stops gracefully: new calls get 503, calls in flight finish (up to the stop timeout), then the server closes. */
     public synchronized void stop() {
         dispatcher.startDraining();
+        for (Mount mount : mounts) {
+            try {
+                mount.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("error while stopping mount {}", mount, e);
+            }
+        }
         try {
             if (!dispatcher.awaitIdle(settings.stopTimeout())) {
                 LOG.warn("{} calls still running after {}; stopping anyway", dispatcher.inFlight(), settings.stopTimeout());
@@ -240,8 +252,15 @@ public final class Titan implements AutoCloseable {
         private final List<Class<?>> classes = new ArrayList<>();
         private final List<Module> modules = new ArrayList<>();
         private final List<List<Module>> scopes = new ArrayList<>();
+        private final List<Mount> mounts = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** Serves {@code mount} (live pages, say) in front of the Netron routes; the first mount added sees requests first. */
+        public Builder mount(Mount mount) {
+            mounts.add(Objects.requireNonNull(mount, "mount"));
+            return this;
         }
 
         public Builder host(String host) {

@@ -3,10 +3,8 @@ package dev.aether.web.component;
 import dev.aether.web.html.Control;
 import dev.aether.web.html.Fragment;
 import dev.aether.web.html.Node;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -44,8 +42,9 @@ public final class Components {
         Objects.requireNonNull(when, "when");
         Objects.requireNonNull(then, "then");
         Objects.requireNonNull(fallback, "fallback");
+        Supplier<? extends Node> nothing = fallback;
         return (Control) target -> Owned.region(target, "s", "show",
-                () -> Boolean.TRUE.equals(when.get()) ? then.get() : fallback.get());
+                () -> Boolean.TRUE.equals(when.get()) ? then : nothing, Supplier::get);
     }
 
     /** {@code then(value)} while {@code value} yields non-null, else {@code fallback}. Region kind {@code s}. */
@@ -53,10 +52,8 @@ public final class Components {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(then, "then");
         Objects.requireNonNull(fallback, "fallback");
-        return (Control) target -> Owned.region(target, "s", "when", () -> {
-            T v = value.get();
-            return v != null ? then.apply(v) : fallback.get();
-        });
+        return (Control) target -> Owned.region(target, "s", "when", value::get,
+                v -> v != null ? then.apply(v) : fallback.get());
     }
 
     /**
@@ -69,18 +66,11 @@ public final class Components {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(row, "row");
         return (Control) target -> {
-            String id = target.nextId();
-            target.openMarker("l", id, null);
-            Set<Object> seen = new HashSet<>();
-            for (T item : items.get()) {
-                Object k = key.apply(item);
-                if (!seen.add(k)) {
-                    throw new IllegalStateException("duplicate key in each(...): " + k);
-                }
-                target.openMarker("k", id, k);
-                Owned.render(target, Scope.child("row"), () -> row.apply(item));
-            }
-            target.closeMarker("l", id);
+            Scope parent = Scope.current();
+            target.list(items, key, (t, item) -> Scope.run(parent, () -> {
+                Owned.render(t, Scope.child("row"), () -> row.apply(item));
+                return null;
+            }));
         };
     }
 
@@ -103,20 +93,18 @@ public final class Components {
         return (Control) target -> Owned.region(target, "w", "switch", () -> {
             for (Match m : list) {
                 if (Boolean.TRUE.equals(m.when().get())) {
-                    return m.then().get();
+                    return m.then();
                 }
             }
-            return fallback.get();
-        });
+            return fallback;
+        }, Supplier::get);
     }
 
     /** Whichever component {@code component} yields (nothing for null), with {@code props}. Region kind {@code d}. */
     public static <P> Node dynamic(Supplier<? extends Component<P>> component, P props) {
         Objects.requireNonNull(component, "component");
-        return (Control) target -> Owned.region(target, "d", "dynamic", () -> {
-            Component<P> c = component.get();
-            return c == null ? EMPTY : component(c, props);
-        });
+        return (Control) target -> Owned.region(target, "d", "dynamic", component::get,
+                c -> c == null ? EMPTY : component(c, props));
     }
 
     /** Renders {@code content} at the end of the body; marks its place with {@code <!--ae:pID--><!--/ae:pID-->}. */

@@ -282,11 +282,11 @@ public final class Html {
     }
 
     /** A DOM event handled in Java by the live runtime; SSR marks the element only. */
-    public static Attribute on(String event, EventHandler handler) {
+    public static Attribute.On on(String event, EventHandler handler) {
         return new Attribute.On(event, handler);
     }
 
-    public static Attribute on(String event, Runnable handler) {
+    public static Attribute.On on(String event, Runnable handler) {
         return new Attribute.On(event, e -> handler.run());
     }
 }

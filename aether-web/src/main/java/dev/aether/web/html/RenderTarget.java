@@ -1,8 +1,18 @@
 package dev.aether.web.html;
 
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** What a {@link Control} may do while it renders. Implemented by the SSR renderer. */
+/**
+ * What a {@link Control} may do while it renders. The SSR renderer evaluates everything once;
+ * the live renderer overrides {@link #region}, {@link #list}, {@link #defer} and {@link #onMount}
+ * to keep those parts up to date in the browser.
+ */
 public interface RenderTarget {
     /** Renders {@code node} here. */
     void render(Node node);
@@ -30,6 +40,48 @@ public interface RenderTarget {
      * into the Suspense boundary {@code id}. {@code content} must restore whatever scope it needs.
      */
     void defer(String id, BooleanSupplier ready, Node content);
+
+    /**
+     * A region: markers of {@code kind} around the content {@code part} renders for the value
+     * {@code choose} yields. {@code choose} is tracked; {@code part} is not. SSR evaluates both
+     * once; a live target re-runs {@code choose} when what it read changes and, when it yields a
+     * value not {@link Objects#equals equal} to the previous one, replaces the region's content.
+     */
+    default <K> void region(String kind, Supplier<? extends K> choose, BiConsumer<RenderTarget, ? super K> part) {
+        String id = nextId();
+        openMarker(kind, id, null);
+        part.accept(this, choose.get());
+        closeMarker(kind, id);
+    }
+
+    /**
+     * A keyed list (region kind {@code l}, each row opened by {@code <!--ae:kID KEY-->}). Keys must
+     * be unique. A live target inserts, moves and removes rows by key and renders a row again only
+     * when its item is no longer equal to the one it was rendered from.
+     */
+    default <T> void list(Supplier<? extends Iterable<? extends T>> items, Function<? super T, ?> key,
+                          BiConsumer<RenderTarget, ? super T> row) {
+        String id = nextId();
+        openMarker("l", id, null);
+        Set<Object> seen = new HashSet<>();
+        for (T item : items.get()) {
+            Object k = key.apply(item);
+            if (!seen.add(k)) {
+                throw new IllegalStateException("duplicate key in each(...): " + k);
+            }
+            openMarker("k", id, k);
+            row.accept(this, item);
+        }
+        closeMarker("l", id);
+    }
+
+    /**
+     * Called, in the owner of the component that registered it, for each {@code onMount} callback
+     * once the component has rendered. SSR ignores it; a live target runs it after the HTML is in
+     * the page and runs the cleanup it returns when that owner is disposed.
+     */
+    default void onMount(Supplier<Runnable> mount) {
+    }
 
     /** A position in the output; opaque to controls. */
     interface Mark {

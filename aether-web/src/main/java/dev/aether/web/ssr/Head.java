@@ -20,6 +20,16 @@ public final class Head {
         this.meta.putAll(page.meta());
     }
 
+    /**
+     * The head of {@code page}, provided in {@code scope} so that components rendered below it can
+     * set the title and meta tags. For renderers (SSR, live pages); applications call {@link #title}.
+     */
+    public static Head open(Page page, dev.aether.web.component.Scope scope) {
+        Head head = new Head(page);
+        scope.provide(CURRENT, head);
+        return head;
+    }
+
     /** Sets the page title from inside a component. */
     public static void title(String title) {
         require().title = title;

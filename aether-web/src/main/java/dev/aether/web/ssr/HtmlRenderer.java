@@ -28,15 +28,19 @@ import java.util.regex.Pattern;
  * Renders nodes to HTML in a buffer, evaluating each dynamic part once. Ids are
  * {@code prefix + counter} ({@code 1, 2, …} for the shell; {@code 7.1, 7.2, …} inside the
  * Suspense boundary 7), so they do not depend on the order in which boundaries resolve.
+ *
+ * <p>Public only for the live renderer ({@code dev.aether.web.live}), which overrides the
+ * protected hooks to keep each dynamic part bound; applications render with {@link Ssr}.
  */
-final class HtmlRenderer implements RenderTarget {
+public class HtmlRenderer implements RenderTarget {
     private static final Pattern KIND = Pattern.compile("[a-z]");
     private static final Pattern ID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
 
     record Deferred(String id, BooleanSupplier ready, Node content) {
     }
 
-    record Portal(String id, String html) {
+    /** A portal's content, rendered, waiting to be written at the end of the body. */
+    public record Portal(String id, String html) {
     }
 
     private record Position(int length, int portals, int deferred, int counter) implements Mark {
@@ -48,12 +52,49 @@ final class HtmlRenderer implements RenderTarget {
     final List<Portal> portals = new ArrayList<>();
     final List<Deferred> deferred = new ArrayList<>();
 
-    HtmlRenderer(String prefix) {
+    protected HtmlRenderer(String prefix) {
         this.prefix = prefix;
     }
 
-    String html() {
+    /** What has been rendered so far. */
+    public String html() {
         return out.toString();
+    }
+
+    /** The portals rendered so far, to be written at the end of the body. */
+    public List<Portal> portals() {
+        return portals;
+    }
+
+    // ---- hooks: how a dynamic part gets its value (SSR: evaluated once) ----------------------
+
+    /** The text of dynamic text {@code id} (markers are written around it). */
+    protected String text(String id, Supplier<?> value) {
+        return stringOf(value.get());
+    }
+
+    /** The value of dynamic attribute {@code name} of element {@code id}: a String, Boolean or null. */
+    protected Object attribute(String id, String name, Supplier<?> value) {
+        return value.get();
+    }
+
+    /** Whether conditional class {@code name} of element {@code id} is present. */
+    protected boolean classIf(String id, String name, Supplier<Boolean> when) {
+        return Boolean.TRUE.equals(when.get());
+    }
+
+    /** The value of dynamic style {@code property} of element {@code id}, or null. */
+    protected Object style(String id, String property, Supplier<?> value) {
+        return value.get();
+    }
+
+    /** Element {@code id} handles {@code on}: SSR only marks it. */
+    protected void event(String id, Attribute.On on) {
+    }
+
+    /** HTML written first inside element {@code e} (the live renderer's CSRF field in a posting form); already safe. */
+    protected String prologue(Element e) {
+        return "";
     }
 
     @Override
@@ -70,7 +111,7 @@ final class HtmlRenderer implements RenderTarget {
             case DynamicText d -> {
                 String id = nextId();
                 openMarker("t", id, null);
-                out.append(Escape.html(stringOf(d.value().get())));
+                out.append(Escape.html(text(id, d.value())));
                 closeMarker("t", id);
             }
             case RawHtml r -> out.append(r.html());
@@ -89,8 +130,10 @@ final class HtmlRenderer implements RenderTarget {
         boolean rawText = Names.isRawText(tag);
         boolean dynamicText = rawText && e.children().stream().anyMatch(c -> c instanceof DynamicText);
         out.append('<').append(tag);
+        String id = null;
         if (e.hasDynamicAttributes() || dynamicText) {
-            out.append(" data-ae=\"").append(nextId()).append('"');
+            id = nextId();
+            out.append(" data-ae=\"").append(id).append('"');
         }
         Map<String, Object> attributes = new LinkedHashMap<>();
         StringJoiner classes = new StringJoiner(" ");
@@ -99,7 +142,7 @@ final class HtmlRenderer implements RenderTarget {
         for (Attribute a : e.attributes()) {
             switch (a) {
                 case Attribute.Attr attr -> {
-                    Object v = resolve(attr.value());
+                    Object v = attr.value() instanceof Supplier<?> s ? attribute(id, attr.name(), s) : attr.value();
                     attributes.remove(attr.name());
                     if (v != null && !Boolean.FALSE.equals(v)) {
                         attributes.put(attr.name(), v);
@@ -107,17 +150,20 @@ final class HtmlRenderer implements RenderTarget {
                 }
                 case Attribute.ClassName c -> addClasses(classes, c.names());
                 case Attribute.ClassIf c -> {
-                    if (Boolean.TRUE.equals(c.when().get())) {
+                    if (classIf(id, c.name(), c.when())) {
                         addClasses(classes, c.name());
                     }
                 }
                 case Attribute.Style s -> {
-                    Object v = resolve(s.value());
+                    Object v = s.value() instanceof Supplier<?> dynamic ? style(id, s.property(), dynamic) : s.value();
                     if (v != null && StylePolicy.isSafe(v.toString())) {
                         styles.add(s.property() + ":" + v);
                     }
                 }
-                case Attribute.On on -> events.add(on.event());
+                case Attribute.On on -> {
+                    events.add(on.token());
+                    event(id, on);
+                }
             }
         }
         for (Map.Entry<String, Object> a : attributes.entrySet()) {
@@ -144,9 +190,10 @@ final class HtmlRenderer implements RenderTarget {
         if (Names.isVoid(tag)) {
             return;
         }
+        out.append(prologue(e));
         for (Node child : e.children()) {
             if (rawText) {   // the parser sees no comments here: text only, no markers (the element carries the id)
-                out.append(Escape.html(child instanceof Text t ? t.value() : stringOf(((DynamicText) child).value().get())));
+                out.append(Escape.html(child instanceof Text t ? t.value() : text(id, ((DynamicText) child).value())));
             } else {
                 render(child);
             }
@@ -162,11 +209,8 @@ final class HtmlRenderer implements RenderTarget {
         }
     }
 
-    private static Object resolve(Object value) {
-        return value instanceof Supplier<?> s ? s.get() : value;
-    }
-
-    private static String stringOf(Object value) {
+    /** How a dynamic text value prints: {@code null} as empty. */
+    protected static String stringOf(Object value) {
         return value == null ? "" : value.toString();
     }
 

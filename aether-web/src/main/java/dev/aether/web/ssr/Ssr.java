@@ -33,8 +33,11 @@ import java.util.function.Supplier;
  * the results posted to it while it waits.
  */
 public final class Ssr {
-    /** The swap function; finds {@code <!--ae:uID-->…<!--/ae:uID-->}, replaces what is between. */
-    static final String SWAP_SCRIPT = "<script>function $ae(i){var t=document.querySelector('template[data-ae-chunk=\"'+i+'\"]'),"
+    /**
+     * The inline swap function streamed chunks call, sent once before the first chunk: finds
+     * {@code <!--ae:uID-->…<!--/ae:uID-->} and replaces what is between with the chunk.
+     */
+    public static final String SWAP_SCRIPT = "<script>function $ae(i){var t=document.querySelector('template[data-ae-chunk=\"'+i+'\"]'),"
             + "w=document.createTreeWalker(document,128),s=null,n,p,x;while(w.nextNode()){if(w.currentNode.data==='ae:u'+i){s=w.currentNode;break}}"
             + "if(!t||!s)return;p=s.parentNode;n=s.nextSibling;while(n&&!(n.nodeType===8&&n.data==='/ae:u'+i)){x=n.nextSibling;p.removeChild(n);n=x}"
             + "p.insertBefore(t.content,n);t.remove()}</script>";
@@ -85,15 +88,14 @@ public final class Ssr {
         Reactive.createRoot(dispose -> {
             try {
                 Scope root = Scope.root();
-                Head head = page == null ? null : new Head(page);
-                root.provide(Head.CURRENT, head);
+                Head head = page == null ? null : Head.open(page, root);
                 HtmlRenderer shell = new HtmlRenderer("");
                 Scope.run(root, () -> {
                     shell.render(body.get());
                     return null;
                 });
                 if (page != null) {
-                    writeHead(page, head, out);
+                    write(out, documentStart(page, head));
                 }
                 write(out, shell.html());
                 writePortals(shell.portals, out);
@@ -139,15 +141,16 @@ public final class Ssr {
                     write(out, SWAP_SCRIPT);
                     scriptSent = true;
                 }
-                write(out, "<template data-ae-chunk=\"" + d.id() + "\">" + chunk.html());
-                writePortals(chunk.portals, out);
-                write(out, "</template><script>$ae(" + Escape.scriptString(d.id()) + ")</script>");
+                StringBuilder html = new StringBuilder(chunk.html());
+                writePortals(chunk.portals, html);
+                write(out, chunk(d.id(), html.toString()));
                 flush(out);
             }
         }
     }
 
-    private static void writeHead(Page page, Head head, Appendable out) {
+    /** The document up to and including {@code <body>}: doctype, language, charset, title and meta tags, escaped. */
+    public static String documentStart(Page page, Head head) {
         StringBuilder sb = new StringBuilder(256);
         sb.append("<!DOCTYPE html><html lang=\"").append(Escape.html(page.lang())).append("\"><head><meta charset=\"utf-8\">");
         sb.append("<title>").append(Escape.html(head.title())).append("</title>");
@@ -155,10 +158,16 @@ public final class Ssr {
             sb.append("<meta name=\"").append(Escape.html(m.getKey())).append("\" content=\"").append(Escape.html(m.getValue())).append("\">");
         }
         sb.append("</head><body>");
-        write(out, sb.toString());
+        return sb.toString();
     }
 
-    private static void writePortals(List<HtmlRenderer.Portal> portals, Appendable out) {
+    /** A streamed chunk filling Suspense boundary {@code id} with {@code html}. */
+    public static String chunk(String id, String html) {
+        return "<template data-ae-chunk=\"" + id + "\">" + html + "</template><script>$ae(" + Escape.scriptString(id) + ")</script>";
+    }
+
+    /** Writes each portal's content in its {@code <div data-ae-portal="ID">}. */
+    public static void writePortals(List<HtmlRenderer.Portal> portals, Appendable out) {
         for (HtmlRenderer.Portal p : portals) {
             write(out, "<div data-ae-portal=\"" + p.id() + "\">" + p.html() + "</div>");
         }

@@ -1,5 +1,6 @@
 package dev.aether.examples.showcase;
 
+import dev.aether.examples.showcase.web.WebPages;
 import dev.aether.titan.Titan;
 
 /**
@@ -24,6 +25,7 @@ public final class ShowcaseServer {
                 .service(new CalculatorService())    // an instance
                 .service(UserService.class)          // a class Guice builds
                 .authenticator(new DemoAuthenticator())
+                .mount(WebPages.create())             // the live pages: /, /counter, /todos, /signup
                 .build();
     }
 }

@@ -1,0 +1,148 @@
+package dev.aether.web.live;
+
+import dev.aether.titan.Mount;
+import dev.aether.titan.TitanSettings;
+import dev.aether.web.ssr.Page;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * Live pages, mounted into Titan's server. A GET of a page's path renders it on the server —
+ * streamed, shell first — inside a new live session; the page's tiny runtime then opens a
+ * WebSocket back to that session, and from then on DOM events run Java handlers and only the
+ * bindings whose signals changed send patches. Without JavaScript the same page is plain HTML:
+ * links navigate, forms post to the page's action.
+ *
+ * <pre>{@code
+ * AetherWeb web = AetherWeb.builder()
+ *         .page("/", request -> Page.of("Counter", () -> component(Counter::render, null)))
+ *         .page("/signup", request -> signupPage(SignupForm.empty()))
+ *         .action("/signup", request -> {                       // the form posted without JavaScript
+ *             SignupForm form = SignupForm.from(request);
+ *             return form.valid() ? ActionResult.redirect("/welcome") : ActionResult.invalid(signupPage(form));
+ *         })
+ *         .build();
+ * Titan.builder().mount(web).build().start();
+ * }</pre>
+ *
+ * <p>What it serves: the pages and actions given here, {@code /_aether/runtime.js} (the runtime,
+ * cached for a year under a versioned URL) and {@code /_aether/live} (the live channel: the
+ * session token and a same-site Origin are checked). Every other request goes on to Netron.
+ * Posts need the CSRF field the renderer puts into every {@code method="post"} form.
+ *
+ * <p>Sessions: one per rendered page, on its own serial reactive context. A session whose
+ * connection dropped is kept for the {@linkplain Builder#gracePeriod grace period} (30 s by
+ * default), so a reconnect resumes it with nothing lost; then it ends and frees everything.
+ */
+public final class AetherWeb implements Mount {
+    static final String RUNTIME_PATH = "/_aether/runtime.js";
+    static final String LIVE_PATH = "/_aether/live";
+
+    private final Map<String, Function<PageRequest, Page>> pages;
+    private final Map<String, Function<PageRequest, ActionResult>> actions;
+    private final Duration grace;
+    private final int maxBufferedFrames;
+    private volatile LiveSessions sessions;
+
+    private AetherWeb(Builder b) {
+        this.pages = Map.copyOf(b.pages);
+        this.actions = Map.copyOf(b.actions);
+        this.grace = b.grace;
+        this.maxBufferedFrames = b.maxBufferedFrames;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Handler wrap(Server server, Handler next, TitanSettings settings) {
+        LiveSessions live = new LiveSessions(grace, maxBufferedFrames);
+        this.sessions = live;
+        LiveGate gate = new LiveGate(live, settings);
+        WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
+            container.setMaxTextMessageSize(64 * 1024);
+            container.setIdleTimeout(Duration.ofSeconds(60));
+            container.addMapping(LIVE_PATH, (request, response, callback) -> gate.admit(request));
+        });
+        upgrade.setHandler(new PageHandler(next, pages, actions, live, RuntimeScript.load()));
+        return upgrade;
+    }
+
+    @Override
+    public void stop() {
+        LiveSessions live = sessions;
+        if (live != null) {
+            live.endAll();
+        }
+    }
+
+    /** Live sessions held now (rendered pages not yet ended). */
+    public int liveSessions() {
+        LiveSessions live = sessions;
+        return live == null ? 0 : live.count();
+    }
+
+    @Override
+    public String toString() {
+        return "AetherWeb" + pages.keySet();
+    }
+
+    /** Configures an {@link AetherWeb}. */
+    public static final class Builder {
+        private final Map<String, Function<PageRequest, Page>> pages = new LinkedHashMap<>();
+        private final Map<String, Function<PageRequest, ActionResult>> actions = new LinkedHashMap<>();
+        private Duration grace = Duration.ofSeconds(30);
+        private int maxBufferedFrames = 512;
+
+        private Builder() {
+        }
+
+        /** Serves the page {@code render} makes for a GET of {@code path} (exact match). */
+        public Builder page(String path, Function<PageRequest, Page> render) {
+            pages.put(path(path), Objects.requireNonNull(render, "render"));
+            return this;
+        }
+
+        /** Handles a POST of {@code path}: a form submitted without the live channel. */
+        public Builder action(String path, Function<PageRequest, ActionResult> action) {
+            actions.put(path(path), Objects.requireNonNull(action, "action"));
+            return this;
+        }
+
+        /** How long a session without a connection is kept for a reconnect (default 30 s). */
+        public Builder gracePeriod(Duration grace) {
+            if (grace == null || grace.isNegative() || grace.isZero()) {
+                throw new IllegalArgumentException("gracePeriod must be positive, got " + grace);
+            }
+            this.grace = grace;
+            return this;
+        }
+
+        /** Frames a session keeps for a browser that has not acknowledged them (default 512); an older one reloads. */
+        public Builder maxBufferedFrames(int frames) {
+            if (frames < 1) {
+                throw new IllegalArgumentException("maxBufferedFrames must be at least 1, got " + frames);
+            }
+            this.maxBufferedFrames = frames;
+            return this;
+        }
+
+        public AetherWeb build() {
+            return new AetherWeb(this);
+        }
+
+        private static String path(String path) {
+            if (path == null || !path.startsWith("/") || path.startsWith("/_aether/")) {
+                throw new IllegalArgumentException("a page path starts with / and not with /_aether/, got " + path);
+            }
+            return path;
+        }
+    }
+}

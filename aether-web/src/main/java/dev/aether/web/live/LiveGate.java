@@ -1,0 +1,56 @@
+package dev.aether.web.live;
+
+import dev.aether.titan.TitanSettings;
+import java.net.URI;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * Decides whether a live-channel upgrade may attach: a browser's Origin must be this site's
+ * (or one of Titan's allowed origins, when some are configured), and the session token must name
+ * a live session. {@code ?s=TOKEN&last=N}: N is the last frame the page applied.
+ */
+final class LiveGate {
+    private final LiveSessions sessions;
+    private final TitanSettings settings;
+
+    LiveGate(LiveSessions sessions, TitanSettings settings) {
+        this.sessions = sessions;
+        this.settings = settings;
+    }
+
+    LiveSocket admit(Request request) {
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null && !sameSite(origin, request.getHeaders().get(HttpHeader.HOST))
+                && !(!settings.allowedOrigins().isEmpty() && settings.originAllowed(origin))) {
+            return LiveSocket.rejected(CloseCodes.FORBIDDEN_ORIGIN, "Origin not allowed");
+        }
+        Fields query = Request.extractQueryParameters(request);
+        LiveSession session = sessions.get(query.getValue("s"));
+        if (session == null) {
+            return LiveSocket.rejected(CloseCodes.SESSION_GONE, "Session expired");
+        }
+        long last;
+        try {
+            String value = query.getValue("last");
+            last = value == null ? 0 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return LiveSocket.rejected(CloseCodes.SESSION_GONE, "Bad resume position");
+        }
+        return LiveSocket.accepted(sessions, session, last);
+    }
+
+    /** Whether {@code origin}'s host and port are the ones the request was sent to. */
+    static boolean sameSite(String origin, String host) {
+        if (host == null) {
+            return false;
+        }
+        try {
+            String authority = URI.create(origin).getRawAuthority();
+            return authority != null && authority.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.aether.web.live;
+
+import dev.aether.reactive.Disposable;
+import dev.aether.reactive.Effect;
+import dev.aether.reactive.Reactive;
+import dev.aether.web.html.Attribute;
+import dev.aether.web.html.Element;
+import dev.aether.web.html.Escape;
+import dev.aether.web.html.Node;
+import dev.aether.web.html.RenderTarget;
+import dev.aether.web.ssr.HtmlRenderer;
+import dev.aether.web.ssr.Ssr;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Renders HTML exactly as SSR does, but keeps every dynamic part bound: each one becomes an
+ * effect of the session ({@link ValueBinding}, {@link RegionBinding}, {@link ListBinding},
+ * {@link DeferredBinding}) that sends a patch when what it read changes. Ids come from the
+ * session, so parts rendered later never collide with the page's.
+ */
+final class LiveRenderer extends HtmlRenderer {
+    private final LiveSession session;
+
+    LiveRenderer(LiveSession session) {
+        super("");
+        this.session = session;
+    }
+
+    /** Renders {@code part} into a fresh renderer in a new root; returns its HTML (portals at the end) and root. */
+    static Rendered renderPart(LiveSession session, Consumer<RenderTarget> part) {
+        LiveRenderer into = new LiveRenderer(session);
+        Disposable root = renderRoot(() -> part.accept(into));
+        StringBuilder html = new StringBuilder(into.html());
+        Ssr.writePortals(into.portals(), html);
+        return new Rendered(html.toString(), root);
+    }
+
+    /** Runs {@code body} in a new root, untracked; a body that throws leaves nothing behind. */
+    static Disposable renderRoot(Runnable body) {
+        Disposable[] handle = {null};
+        try {
+            return Reactive.createRoot(dispose -> {
+                handle[0] = dispose;
+                body.run();
+                return dispose;
+            });
+        } catch (RuntimeException e) {
+            if (handle[0] != null) {
+                handle[0].dispose();
+            }
+            throw e;
+        }
+    }
+
+    record Rendered(String html, Disposable root) {
+    }
+
+    @Override
+    public String nextId() {
+        return session.nextId();
+    }
+
+    @Override
+    protected String text(String id, Supplier<?> value) {
+        return (String) bind(id, ValueBinding.Kind.TEXT, null, value);
+    }
+
+    @Override
+    protected Object attribute(String id, String name, Supplier<?> value) {
+        return bind(id, ValueBinding.Kind.ATTRIBUTE, name, value);
+    }
+
+    @Override
+    protected boolean classIf(String id, String name, Supplier<Boolean> when) {
+        return (Boolean) bind(id, ValueBinding.Kind.CLASS, name, when);
+    }
+
+    @Override
+    protected Object style(String id, String property, Supplier<?> value) {
+        return bind(id, ValueBinding.Kind.STYLE, property, value);
+    }
+
+    private Object bind(String id, ValueBinding.Kind kind, String name, Supplier<?> source) {
+        ValueBinding binding = new ValueBinding(session, id, kind, name, source);
+        Effect.of(binding);
+        return binding.initial();
+    }
+
+    @Override
+    protected void event(String id, Attribute.On on) {
+        session.handle(id, on.event(), on.handler());
+    }
+
+    @Override
+    protected String prologue(Element e) {
+        if (!e.tag().equals("form")) {
+            return "";
+        }
+        for (Attribute a : e.attributes()) {
+            if (a instanceof Attribute.Attr attr && attr.name().equals("method") && attr.value() instanceof String m
+                    && m.equalsIgnoreCase("post")) {
+                return "<input type=\"hidden\" name=\"" + PageHandler.CSRF_FIELD + "\" value=\"" + Escape.html(session.csrfToken()) + "\">";
+            }
+        }
+        return "";
+    }
+
+    @Override
+    public <K> void region(String kind, Supplier<? extends K> choose, BiConsumer<RenderTarget, ? super K> part) {
+        String id = nextId();
+        openMarker(kind, id, null);
+        RegionBinding<K> binding = new RegionBinding<>(session, kind + id, choose, part, this);
+        Reactive.onCleanup(binding::dispose);
+        Effect.of(binding);
+        binding.rethrow();
+        closeMarker(kind, id);
+    }
+
+    @Override
+    public <T> void list(Supplier<? extends Iterable<? extends T>> items, Function<? super T, ?> key,
+                         BiConsumer<RenderTarget, ? super T> row) {
+        String id = nextId();
+        openMarker("l", id, null);
+        ListBinding<T> binding = new ListBinding<>(session, id, items, key, row, this);
+        Reactive.onCleanup(binding::dispose);
+        Effect.of(binding);
+        binding.rethrow();
+        closeMarker("l", id);
+    }
+
+    @Override
+    public void defer(String id, BooleanSupplier ready, Node content) {
+        DeferredBinding binding = new DeferredBinding(session, id, ready, content);
+        Reactive.onCleanup(binding::dispose);
+        session.boundaryOpened();
+        Effect.of(binding);
+    }
+
+    @Override
+    public void onMount(Supplier<Runnable> mount) {
+        Runnable[] cleanup = {null};
+        boolean[] gone = {false};
+        Reactive.onCleanup(() -> {
+            gone[0] = true;
+            if (cleanup[0] != null) {
+                cleanup[0].run();
+            }
+        });
+        session.afterInsertion(() -> {
+            if (!gone[0]) {
+                cleanup[0] = mount.get();
+            }
+        });
+    }
+}

@@ -1,0 +1,334 @@
+package dev.aether.web.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aether.reactive.Disposable;
+import dev.aether.reactive.Reactive;
+import dev.aether.reactive.ReactiveContext;
+import dev.aether.web.component.Scope;
+import dev.aether.web.html.DomEvent;
+import dev.aether.web.html.EventHandler;
+import dev.aether.web.ssr.Head;
+import dev.aether.web.ssr.Page;
+import dev.aether.web.ssr.Ssr;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One live page: the reactive graph that rendered it, on its own serial {@link ReactiveContext},
+ * the event handlers of its elements, and the frames of patches it sent.
+ *
+ * <p>Everything but the constructor, {@link #token()} and {@link #context()} runs on the
+ * session's context. Patches emitted during one task are sent as one frame when the task is
+ * over. Frames are numbered and kept until the browser acknowledges them, so a connection that
+ * drops and comes back (within the grace period) replays what it missed; events carry numbers
+ * too, so an event sent twice across a reconnect runs once.
+ */
+final class LiveSession {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String token;
+    private final ReactiveContext context;
+    private final LiveSessions owner;
+    private final int maxBufferedFrames;
+
+    // ---- touched only on the session's context ------------------------------------------
+    private Disposable root;
+    private int ids;
+    private final Map<String, EventHandler> handlers = new HashMap<>();
+    private List<Patch> pending = new ArrayList<>();
+    private boolean flushScheduled;
+    private boolean ackOwed;
+    private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+    private long nextSeq = 1;
+    private long firstKeptSeq = 1;
+    private long lastEvent;
+    private LiveConnection connection;
+    private List<Runnable> insertions = new ArrayList<>();
+    private boolean streaming;
+    private boolean swapScriptSent;
+    private String csrfToken = "";
+
+    // ---- shared with the thread that streams the page's response ----------------------------
+    private final AtomicInteger openBoundaries = new AtomicInteger();
+    private final LinkedBlockingQueue<String> chunks = new LinkedBlockingQueue<>();
+    private volatile ScheduledFuture<?> expiry;
+
+    private record Frame(long seq, String json) {
+    }
+
+    LiveSession(String token, ReactiveContext context, LiveSessions owner, int maxBufferedFrames) {
+        this.token = token;
+        this.context = context;
+        this.owner = owner;
+        this.maxBufferedFrames = maxBufferedFrames;
+    }
+
+    String token() {
+        return token;
+    }
+
+    ReactiveContext context() {
+        return context;
+    }
+
+    // ---- rendering ----------------------------------------------------------------------
+
+    /** Renders the page's shell (document start, body, portals) and keeps its bindings live. */
+    String renderShell(Page page) {
+        streaming = true;
+        StringBuilder html = new StringBuilder(2048);
+        root = LiveRenderer.renderRoot(() -> {
+            Scope scope = Scope.root();
+            Head head = Head.open(page, scope);
+            LiveRenderer renderer = new LiveRenderer(this);
+            Scope.run(scope, () -> {
+                renderer.render(page.body().get());
+                return null;
+            });
+            html.append(Ssr.documentStart(page, head)).append(renderer.html());
+            Ssr.writePortals(renderer.portals(), html);
+        });
+        return html.toString();
+    }
+
+    void csrfToken(String token) {
+        this.csrfToken = token;
+    }
+
+    /** The CSRF token the renderer puts into posting forms. */
+    String csrfToken() {
+        return csrfToken;
+    }
+
+    String nextId() {
+        return Integer.toString(++ids);
+    }
+
+    void handle(String elementId, String event, EventHandler handler) {
+        String key = elementId + " " + event;
+        handlers.put(key, handler);
+        Reactive.onCleanup(() -> handlers.remove(key, handler));
+    }
+
+    /** Runs {@code mount} once the HTML just rendered is in the browser. */
+    void afterInsertion(Runnable mount) {
+        insertions.add(mount);
+    }
+
+    // ---- Suspense boundaries while the response streams ---------------------------------
+
+    void boundaryOpened() {
+        if (streaming) {
+            openBoundaries.incrementAndGet();
+        }
+    }
+
+    void boundaryResolved(String id, String html) {
+        if (streaming) {
+            String prefix = swapScriptSent ? "" : Ssr.SWAP_SCRIPT;
+            swapScriptSent = true;
+            chunks.add(prefix + Ssr.chunk(id, html));
+            openBoundaries.decrementAndGet();
+        } else {
+            emit(new Patch.Replace("u" + id, html));
+        }
+    }
+
+    /** Boundaries of the response still waiting; read by the streaming thread. */
+    int openBoundaries() {
+        return openBoundaries.get();
+    }
+
+    /** The next streamed chunk, waiting at most {@code millis}; null when none came. */
+    String nextChunk(long millis) throws InterruptedException {
+        return chunks.poll(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends streaming: later resolutions become patches. Returns the chunks not taken yet. */
+    List<String> endStreaming() {
+        streaming = false;
+        List<String> rest = new ArrayList<>();
+        chunks.drainTo(rest);
+        return rest;
+    }
+
+    // ---- patches out ----------------------------------------------------------------------
+
+    void emit(Patch patch) {
+        pending.add(patch);
+        scheduleFlush();
+    }
+
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            context.post(this::flush);   // after the task that changed things: one frame per task
+        }
+    }
+
+    void flush() {
+        flushScheduled = false;
+        if (pending.isEmpty() && !ackOwed) {
+            return;
+        }
+        long seq = pending.isEmpty() ? 0 : nextSeq++;
+        String json = frame(seq, pending, lastEvent);
+        pending = new ArrayList<>();
+        ackOwed = false;
+        if (seq > 0) {
+            frames.addLast(new Frame(seq, json));
+            while (frames.size() > maxBufferedFrames) {
+                firstKeptSeq = frames.removeFirst().seq() + 1;
+            }
+        }
+        if (connection != null) {
+            connection.send(json);
+            runInsertions();
+        }
+    }
+
+    private void runInsertions() {
+        if (insertions.isEmpty()) {
+            return;
+        }
+        List<Runnable> now = insertions;
+        insertions = new ArrayList<>();
+        for (Runnable mount : now) {
+            try {
+                mount.run();
+            } catch (RuntimeException e) {
+                LOG.warn("onMount of live session {} failed", token, e);
+            }
+        }
+    }
+
+    static String frame(long seq, List<Patch> patches, long ack) {
+        List<Object> wire = new ArrayList<>(patches.size());
+        for (Patch p : patches) {
+            wire.add(p.wire());
+        }
+        try {
+            return JSON.writeValueAsString(List.of(seq, wire, ack));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- the connection -------------------------------------------------------------------
+
+    /**
+     * A browser (re)connects, having applied every frame up to {@code lastSeen}: frames after
+     * it are sent again, then a frame that says which events have run. False when the frames it
+     * missed are gone (it must reload).
+     */
+    boolean attach(LiveConnection c, long lastSeen) {
+        if (lastSeen >= nextSeq || lastSeen + 1 < firstKeptSeq) {
+            return false;
+        }
+        owner.cancelExpiry(this);
+        if (connection != null && connection != c) {
+            connection.close(CloseCodes.REPLACED, "Replaced by a newer connection");
+        }
+        connection = c;
+        for (Frame f : frames) {
+            if (f.seq() > lastSeen) {
+                c.send(f.json());
+            }
+        }
+        c.send(frame(0, List.of(), lastEvent));
+        runInsertions();
+        return true;
+    }
+
+    void detach(LiveConnection c) {
+        if (connection == c) {
+            connection = null;
+            owner.scheduleExpiry(this);
+        }
+    }
+
+    boolean attached() {
+        return connection != null;
+    }
+
+    /** The browser has applied every frame up to {@code seq}: they need not be kept. */
+    void acknowledge(long seq) {
+        while (!frames.isEmpty() && frames.peekFirst().seq() <= seq) {
+            frames.removeFirst();
+            firstKeptSeq = seq + 1;
+        }
+    }
+
+    /** Runs the handler of event {@code seq}; a number already seen (a resend) is ignored. */
+    void receive(long seq, String elementId, String type, Map<String, String> data) {
+        if (seq <= lastEvent) {
+            return;
+        }
+        lastEvent = seq;
+        ackOwed = true;
+        scheduleFlush();
+        EventHandler handler = handlers.get(elementId + " " + type);
+        if (handler == null) {
+            LOG.info("live session {}: rejected {} event for element {} (not a handler of this page)", token, type, elementId);
+            emit(new Patch.Rejected(seq, "no " + type + " handler on element " + elementId));
+            return;
+        }
+        try {
+            Reactive.batch(() -> handler.handle(new DomEvent(type, data)));
+        } catch (RuntimeException e) {
+            String errorId = UUID.randomUUID().toString();
+            LOG.error("live session {}: {} handler on element {} failed (error id {})", token, type, elementId, errorId, e);
+            emit(new Patch.Rejected(seq, "the " + type + " handler failed on the server (error id " + errorId + ")"));
+        }
+    }
+
+    /** Sends a navigation to the browser. */
+    void navigate(String url) {
+        emit(new Patch.Navigate(url));
+    }
+
+    /** Frees everything the page holds; the connection, if any, is told the session is over. */
+    void end(int code, String reason) {
+        if (connection != null) {
+            connection.close(code, reason);
+            connection = null;
+        }
+        if (root != null) {
+            root.dispose();
+            root = null;
+        }
+        handlers.clear();
+        frames.clear();
+        pending.clear();
+        insertions.clear();
+    }
+
+    ScheduledFuture<?> expiry() {
+        return expiry;
+    }
+
+    void expiry(ScheduledFuture<?> task) {
+        this.expiry = task;
+    }
+
+    // for tests and figures
+    int handlerCount() {
+        return handlers.size();
+    }
+
+    int bufferedFrames() {
+        return frames.size();
+    }
+}

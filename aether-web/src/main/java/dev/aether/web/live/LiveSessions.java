@@ -1,0 +1,118 @@
+package dev.aether.web.live;
+
+import dev.aether.reactive.ReactiveContext;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live sessions of one server, by token. A session that has no connection — not yet
+ * attached after its page was rendered, or dropped — ends after the grace period; ending frees
+ * its graph and closes its context.
+ */
+final class LiveSessions {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ConcurrentHashMap<String, LiveSession> byToken = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "aether-live-timers");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Duration grace;
+    private final int maxBufferedFrames;
+
+    LiveSessions(Duration grace, int maxBufferedFrames) {
+        this.grace = grace;
+        this.maxBufferedFrames = maxBufferedFrames;
+    }
+
+    /** A new session with an unguessable token; it ends after the grace period unless a browser attaches. */
+    LiveSession create() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        LiveSession session = new LiveSession(token, ReactiveContext.create("live-" + token.substring(0, 6)), this, maxBufferedFrames);
+        byToken.put(token, session);
+        scheduleExpiry(session);
+        return session;
+    }
+
+    LiveSession get(String token) {
+        return token == null ? null : byToken.get(token);
+    }
+
+    int count() {
+        return byToken.size();
+    }
+
+    ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    void scheduleExpiry(LiveSession session) {
+        cancelExpiry(session);
+        try {
+            session.expiry(timers.schedule(() -> expireIfDetached(session), grace.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (RejectedExecutionException stopped) {
+            end(session, CloseCodes.GOING_AWAY, "Server stopping");
+        }
+    }
+
+    void cancelExpiry(LiveSession session) {
+        ScheduledFuture<?> task = session.expiry();
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private void expireIfDetached(LiveSession session) {
+        try {
+            session.context().post(() -> {
+                if (!session.attached()) {
+                    end(session, CloseCodes.SESSION_GONE, "Session expired");
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            byToken.remove(session.token(), session);
+        }
+    }
+
+    /** Removes the session and frees it on its context. */
+    void end(LiveSession session, int code, String reason) {
+        if (!byToken.remove(session.token(), session)) {
+            return;
+        }
+        cancelExpiry(session);
+        Runnable finish = () -> {
+            try {
+                session.end(code, reason);
+            } finally {
+                session.context().close();
+            }
+        };
+        if (session.context().isCurrent()) {
+            finish.run();
+        } else {
+            try {
+                session.context().post(finish);
+            } catch (RejectedExecutionException closed) {
+                // already closed
+            }
+        }
+    }
+
+    /** Ends every session (server stop): browsers are told to reconnect later. */
+    void endAll() {
+        for (LiveSession s : byToken.values()) {
+            end(s, CloseCodes.GOING_AWAY, "Server stopping");
+        }
+        timers.shutdownNow();
+    }
+}

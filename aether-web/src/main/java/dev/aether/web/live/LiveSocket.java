@@ -1,0 +1,190 @@
+package dev.aether.web.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One browser connection of a live session. Frames from the browser are JSON arrays:
+ * {@code ["e", seq, elementId, type, {data}, lastSeen]} for an event and {@code ["a", lastSeen]}
+ * for an acknowledgement of the frames applied. A malformed message is answered with a
+ * {@code ["!", 0, reason]} patch and dropped; the connection and the session stay.
+ *
+ * <p>Public only because Jetty's listener metadata needs a public class; {@link AetherWeb}
+ * creates it.
+ */
+public final class LiveSocket implements Session.Listener.AutoDemanding {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
+    static final int MAX_DATA_FIELDS = 256;
+
+    private final LiveSessions sessions;
+    private final LiveSession session;
+    private final long lastSeen;
+    private final int rejectCode;
+    private final String rejectReason;
+    private volatile Connection connection;
+    private volatile ScheduledFuture<?> pings;
+
+    private LiveSocket(LiveSessions sessions, LiveSession session, long lastSeen, int rejectCode, String rejectReason) {
+        this.sessions = sessions;
+        this.session = session;
+        this.lastSeen = lastSeen;
+        this.rejectCode = rejectCode;
+        this.rejectReason = rejectReason;
+    }
+
+    static LiveSocket accepted(LiveSessions sessions, LiveSession session, long lastSeen) {
+        return new LiveSocket(sessions, session, lastSeen, 0, null);
+    }
+
+    static LiveSocket rejected(int code, String reason) {
+        return new LiveSocket(null, null, 0, code, reason);
+    }
+
+    private record Connection(Session ws) implements LiveConnection {
+        @Override
+        public void send(String frame) {
+            ws.sendText(frame, Callback.NOOP);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            ws.close(code, reason, Callback.NOOP);
+        }
+    }
+
+    @Override
+    public void onWebSocketOpen(Session ws) {
+        if (session == null) {
+            ws.close(rejectCode, rejectReason, Callback.NOOP);
+            return;
+        }
+        Connection c = new Connection(ws);
+        connection = c;
+        if (!post(() -> {
+            if (!session.attach(c, lastSeen)) {
+                c.close(CloseCodes.SESSION_GONE, "Session cannot resume");
+            }
+        })) {
+            c.close(CloseCodes.SESSION_GONE, "Session expired");
+            return;
+        }
+        // Browsers answer pings themselves; they keep proxies from closing a quiet connection.
+        pings = sessions.timers().scheduleAtFixedRate(() -> ws.sendPing(ByteBuffer.allocate(0), Callback.NOOP),
+                20, 20, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void onWebSocketText(String message) {
+        if (session == null) {
+            return;
+        }
+        Object parsed = parse(message);
+        if (parsed instanceof String error) {
+            post(() -> session.emit(new Patch.Rejected(0, error)));
+            return;
+        }
+        if (parsed instanceof Event e) {
+            post(() -> {
+                session.acknowledge(e.lastSeen());
+                session.receive(e.seq(), e.elementId(), e.type(), e.data());
+            });
+        } else if (parsed instanceof Long ack) {
+            post(() -> session.acknowledge(ack));
+        }
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, org.eclipse.jetty.websocket.api.Callback callback) {
+        callback.succeed();
+        if (session != null) {
+            post(() -> session.emit(new Patch.Rejected(0, "binary messages are not part of the live protocol")));
+        }
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason, org.eclipse.jetty.websocket.api.Callback callback) {
+        callback.succeed();
+        stopPings();
+        Connection c = connection;
+        if (session != null && c != null) {
+            post(() -> session.detach(c));
+        }
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        stopPings();
+        LOG.debug("live connection failed", cause);
+    }
+
+    private void stopPings() {
+        ScheduledFuture<?> p = pings;
+        if (p != null) {
+            p.cancel(false);
+        }
+    }
+
+    private boolean post(Runnable task) {
+        try {
+            session.context().post(task);
+            return true;
+        } catch (RejectedExecutionException ended) {
+            return false;
+        }
+    }
+
+    record Event(long seq, String elementId, String type, Map<String, String> data, long lastSeen) {
+    }
+
+    /** An {@link Event}, a Long (an acknowledgement) or a String (what is wrong with the message). */
+    static Object parse(String message) {
+        JsonNode m;
+        try {
+            m = LiveSession.JSON.readTree(message);
+        } catch (Exception e) {
+            return "malformed message: not JSON";
+        }
+        if (m == null || !m.isArray() || m.isEmpty() || !m.get(0).isTextual()) {
+            return "malformed message: expected [\"e\", …] or [\"a\", …]";
+        }
+        switch (m.get(0).asText()) {
+            case "a" -> {
+                if (m.size() != 2 || !m.get(1).canConvertToLong()) {
+                    return "malformed acknowledgement: expected [\"a\", lastSeen]";
+                }
+                return m.get(1).asLong();
+            }
+            case "e" -> {
+                if (m.size() != 6 || !m.get(1).canConvertToLong() || m.get(1).asLong() < 1 || !m.get(2).isTextual()
+                        || !m.get(3).isTextual() || !m.get(4).isObject() || !m.get(5).canConvertToLong()) {
+                    return "malformed event: expected [\"e\", seq, elementId, type, {data}, lastSeen]";
+                }
+                if (m.get(4).size() > MAX_DATA_FIELDS) {
+                    return "malformed event: more than " + MAX_DATA_FIELDS + " data fields";
+                }
+                Map<String, String> data = new HashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = m.get(4).fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> f = it.next();
+                    if (!f.getValue().isValueNode() || f.getValue().isNull()) {
+                        return "malformed event: data field '" + f.getKey() + "' is not a string";
+                    }
+                    data.put(f.getKey(), f.getValue().asText());
+                }
+                return new Event(m.get(1).asLong(), m.get(2).asText(), m.get(3).asText(), data, m.get(5).asLong());
+            }
+            default -> {
+                return "unknown message type '" + m.get(0).asText() + "'";
+            }
+        }
+    }
+}

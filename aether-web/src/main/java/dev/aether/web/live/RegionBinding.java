@@ -1,0 +1,79 @@
+package dev.aether.web.live;
+
+import dev.aether.reactive.Disposable;
+import dev.aether.reactive.Reactive;
+import dev.aether.web.html.RenderTarget;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The effect behind a region (show, when, switch, dynamic, error boundary): only {@code choose}
+ * is tracked. When it yields a value not equal to the last one, the old content's owner is
+ * disposed and the new content is rendered under a fresh one and sent as one replace patch.
+ */
+final class RegionBinding<K> implements Runnable {
+    private final LiveSession session;
+    private final String region;
+    private final Supplier<? extends K> choose;
+    private final BiConsumer<RenderTarget, ? super K> part;
+    private LiveRenderer first;
+    private K chosen;
+    private boolean started;
+    private Disposable content;
+    private RuntimeException failure;
+
+    RegionBinding(LiveSession session, String region, Supplier<? extends K> choose, BiConsumer<RenderTarget, ? super K> part,
+                  LiveRenderer first) {
+        this.session = session;
+        this.region = region;
+        this.choose = choose;
+        this.part = part;
+        this.first = first;
+    }
+
+    @Override
+    public void run() {
+        try {
+            K next = choose.get();
+            if (started && Objects.equals(next, chosen)) {
+                return;
+            }
+            chosen = next;
+            Reactive.untrack(() -> {
+                dispose();
+                if (!started) {
+                    LiveRenderer into = first;
+                    first = null;
+                    content = LiveRenderer.renderRoot(() -> part.accept(into, next));
+                } else {
+                    LiveRenderer.Rendered r = LiveRenderer.renderPart(session, t -> part.accept(t, next));
+                    content = r.root();
+                    session.emit(new Patch.Replace(region, r.html()));
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (started) {
+                throw e;
+            }
+            failure = e;
+        } finally {
+            started = true;
+        }
+    }
+
+    void rethrow() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    void dispose() {
+        Disposable c = content;
+        content = null;
+        if (c != null) {
+            c.dispose();
+        }
+    }
+}

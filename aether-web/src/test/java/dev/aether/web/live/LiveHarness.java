@@ -1,0 +1,127 @@
+package dev.aether.web.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aether.web.html.Node;
+import dev.aether.web.ssr.Page;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * A live session without sockets, for specifications of patch generation: renders a page on a
+ * real session context, attaches a recording connection, delivers events and collects frames.
+ *
+ * <pre>{@code
+ * try (LiveHarness live = LiveHarness.render(() -> button(on("click", () -> n.update(x -> x + 1)), text(() -> n.get())))) {
+ *     live.event("1", "click");
+ *     assertThat(live.patches()).containsExactly("[\"t\",\"2\",\"1\"]");
+ * }
+ * }</pre>
+ */
+final class LiveHarness implements AutoCloseable {
+    final LiveSessions sessions;
+    final LiveSession session;
+    final String html;
+    final Recorder connection = new Recorder();
+    private long events;
+
+    static final class Recorder implements LiveConnection {
+        final List<String> frames = new CopyOnWriteArrayList<>();
+        volatile int closeCode;
+        volatile String closeReason;
+
+        @Override
+        public void send(String frame) {
+            frames.add(frame);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            closeCode = code;
+            closeReason = reason;
+        }
+    }
+
+    private LiveHarness(Supplier<? extends Node> body, Duration grace) {
+        sessions = new LiveSessions(grace, 512);
+        session = sessions.create();
+        html = session.context().call(() -> session.renderShell(Page.of("test", body)));
+        session.context().call(session::endStreaming);
+        session.context().call(() -> session.attach(connection, 0));
+        settle();
+        connection.frames.clear();   // the resume frame
+    }
+
+    static LiveHarness render(Supplier<? extends Node> body) {
+        return new LiveHarness(body, Duration.ofSeconds(30));
+    }
+
+    /** The body's HTML, without the document start. */
+    String body() {
+        return html.substring(html.indexOf("<body>") + 6);
+    }
+
+    /** Delivers a DOM event for element {@code id} and waits until its frame is out. */
+    void event(String id, String type) {
+        event(id, type, Map.of());
+    }
+
+    void event(String id, String type, Map<String, String> data) {
+        long seq = ++events;
+        session.context().call(() -> {
+            session.receive(seq, id, type, data);
+            return null;
+        });
+        settle();
+    }
+
+    /** Runs {@code task} on the session's context (a server push) and waits for its frame. */
+    void run(Runnable task) {
+        session.context().call(() -> {
+            task.run();
+            return null;
+        });
+        settle();
+    }
+
+    /** Waits until every task posted to the session so far (flushes included) has run. */
+    void settle() {
+        for (int i = 0; i < 3; i++) {
+            session.context().call(() -> null);
+        }
+    }
+
+    /** Every patch sent since the last call, each as its JSON array, in order. */
+    List<String> patches() {
+        List<String> out = new ArrayList<>();
+        for (String f : takeFrames()) {
+            for (JsonNode p : read(f).get(1)) {
+                out.add(p.toString());
+            }
+        }
+        return out;
+    }
+
+    /** The frames sent since the last call. */
+    List<String> takeFrames() {
+        List<String> out = new ArrayList<>(connection.frames);
+        connection.frames.removeAll(out);
+        return out;
+    }
+
+    static JsonNode read(String frame) {
+        try {
+            return LiveSession.JSON.readTree(frame);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + frame, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        sessions.endAll();
+    }
+}

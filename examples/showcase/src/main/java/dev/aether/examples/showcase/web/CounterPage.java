@@ -1,0 +1,69 @@
+package dev.aether.examples.showcase.web;
+
+import static dev.aether.web.component.Components.component;
+import static dev.aether.web.html.Html.*;
+
+import dev.aether.reactive.SharedSignal;
+import dev.aether.reactive.Signal;
+import dev.aether.web.live.ActionResult;
+import dev.aether.web.live.PageRequest;
+import dev.aether.web.ssr.Page;
+
+/**
+ * A counter of this page's own and one shared by every open page (server push: a click in one
+ * tab updates all of them). Live, the buttons run Java handlers; without JavaScript they post
+ * the form and the action redirects back with the new count in the URL.
+ *
+ * <pre>{@code
+ * CounterPage counter = new CounterPage(SharedSignal.of(0));
+ * web.page("/counter", counter::page).action("/counter", counter::post);
+ * }</pre>
+ */
+public final class CounterPage {
+    private final SharedSignal<Integer> everyone;
+
+    public CounterPage(SharedSignal<Integer> everyone) {
+        this.everyone = everyone;
+    }
+
+    public Page page(PageRequest request) {
+        int start = parse(request.query("count"));
+        return Layout.page("Counter", () -> component(() -> {
+            Signal<Integer> count = Signal.of(start);
+            return section(
+                    h1(text("Counter")),
+                    form(attr("method", "post"), attr("action", "/counter"),
+                            input(type("hidden"), name("count"), attr("value", () -> String.valueOf(count.get()))),
+                            p(text("This page: "), strong(id("count"), text(() -> count.get()))),
+                            button(id("dec"), type("submit"), name("op"), value("dec"), on("click", () -> count.update(n -> n - 1)).preventDefault(),
+                                    text("−1")),
+                            button(id("inc"), type("submit"), name("op"), value("inc"), on("click", () -> count.update(n -> n + 1)).preventDefault(),
+                                    text("+1")),
+                            p(text("Everyone: "), strong(id("everyone"), text(everyone::get))),
+                            button(id("everyone-inc"), type("submit"), name("op"), value("everyone"),
+                                    on("click", () -> everyone.update(n -> n + 1)).preventDefault(), text("+1 for everyone"))));
+        }));
+    }
+
+    /** The same buttons without JavaScript: the form posts, the action redirects with the new count. */
+    public ActionResult post(PageRequest request) {
+        int count = parse(request.form("count"));
+        switch (request.form("op")) {
+            case "inc" -> count++;
+            case "dec" -> count--;
+            case "everyone" -> everyone.update(n -> n + 1);
+            default -> {
+                // an unknown button: nothing changes
+            }
+        }
+        return ActionResult.redirect("/counter?count=" + count);
+    }
+
+    private static int parse(String s) {
+        try {
+            return s.isEmpty() ? 0 : Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
