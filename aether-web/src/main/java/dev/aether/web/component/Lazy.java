@@ -1,10 +1,13 @@
 package dev.aether.web.component;
 
+import dev.aether.reactive.ReactiveContext;
+import dev.aether.reactive.Signal;
 import dev.aether.web.html.Node;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +26,17 @@ public final class Lazy<P> implements Component<P> {
     public Node render(P props) {
         CompletableFuture<? extends Component<P>> f = start();
         if (!f.isDone()) {
-            throw new SuspendedException(f::isDone);
+            // A signal of this context, so a live page's boundary re-renders when the load completes.
+            ReactiveContext context = ReactiveContext.current();
+            Signal<Boolean> loaded = Signal.of(false);
+            f.whenComplete((component, error) -> {
+                try {
+                    context.post(() -> loaded.set(true));
+                } catch (RejectedExecutionException closed) {
+                    // the page is gone
+                }
+            });
+            throw new SuspendedException(() -> loaded.get() || f.isDone());
         }
         try {
             return f.join().render(props);

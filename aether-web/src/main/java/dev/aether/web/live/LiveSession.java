@@ -139,8 +139,8 @@ final class LiveSession {
         if (streaming) {
             String prefix = swapScriptSent ? "" : Ssr.SWAP_SCRIPT;
             swapScriptSent = true;
+            openBoundaries.decrementAndGet();   // first: the streaming thread checks the count after taking a chunk
             chunks.add(prefix + Ssr.chunk(id, html));
-            openBoundaries.decrementAndGet();
         } else {
             emit(new Patch.Replace("u" + id, html));
         }

@@ -5,7 +5,7 @@
   var me = document.currentScript, D = document, H = D.documentElement;
   var token = me.dataset.session, path = me.dataset.live;
   var KEY = "aether:restore:" + location.pathname;
-  var ws = null, seen = 0, sent = 0, acked = 0, outbox = [], tries = 0, stopped = false, ackTimer = 0, resuming = false;
+  var ws = null, seen = 0, sent = 0, acked = 0, outbox = [], tries = 0, stopped = false, ackTimer = 0, resuming = false, hold = 0;
   var marks = new Map(), elements = new Map(), pending = new Set(), listening = new Set(), timers = new Map();
 
   // ---- finding what the server renders: elements by data-ae, markers by comment ----------
@@ -193,7 +193,7 @@
       if (c.code === 4404) return restart();
       if (c.code === 4403 || c.code === 4409) { stopped = true; return status("disconnected"); }
       status("disconnected");
-      var delay = Math.min(5000, 100 * Math.pow(2, tries++)) * (0.75 + Math.random() / 2);
+      var delay = Math.max(Math.min(5000, 100 * Math.pow(2, tries++)) * (0.75 + Math.random() / 2), hold - Date.now());
       setTimeout(connect, delay);
     };
   }
@@ -228,5 +228,6 @@
   connect();
   restore();
   window.Aether = { status: function () { return ["connecting", "connected", "disconnected"].filter(function (s) { return H.classList.contains("ae-" + s); })[0]; },
-    drop: function () { if (ws) ws.close(); } };
+    // Drops the connection as a network failure would, and stays offline for holdMillis (default 0).
+    drop: function (holdMillis) { hold = Date.now() + (holdMillis || 0); if (ws) ws.close(); } };
 })();

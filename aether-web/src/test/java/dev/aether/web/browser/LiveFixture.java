@@ -1,0 +1,119 @@
+package dev.aether.web.browser;
+
+import static dev.aether.web.component.Components.component;
+import static dev.aether.web.component.Components.each;
+import static dev.aether.web.component.Components.suspense;
+import static dev.aether.web.html.Html.*;
+
+import dev.aether.reactive.Reactive;
+import dev.aether.reactive.Resource;
+import dev.aether.reactive.SharedSignal;
+import dev.aether.reactive.Signal;
+import dev.aether.titan.Titan;
+import dev.aether.web.component.Suspense;
+import dev.aether.web.live.AetherWeb;
+import dev.aether.web.ssr.Page;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Live pages for the browser tests, served by a real Titan on 127.0.0.1; {@link #restart()}
+ * stops it and starts a new one on the same port (every session lost, as in a redeploy).
+ *
+ * <pre>{@code
+ * try (LiveFixture live = LiveFixture.start()) {
+ *     driver.get(live.url("/counter"));
+ * }
+ * }</pre>
+ */
+final class LiveFixture implements AutoCloseable {
+    /** Read by every /push page: a server push changes it from the test thread. */
+    final SharedSignal<String> headline = SharedSignal.of("first");
+    private Titan titan;
+    private int port;
+
+    private LiveFixture() {
+    }
+
+    static LiveFixture start() {
+        LiveFixture f = new LiveFixture();
+        f.titan = f.titan(0).start();
+        f.port = f.titan.port();
+        return f;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Stops the server and starts a new one on the same port: no session survives. */
+    void restart() {
+        titan.stop();
+        titan = titan(port).start();
+    }
+
+    @Override
+    public void close() {
+        titan.stop();
+    }
+
+    private Titan titan(int onPort) {
+        AetherWeb web = AetherWeb.builder()
+                .page("/counter", request -> Page.of("Counter", () -> component(() -> {
+                    Signal<Integer> count = Signal.of(0);
+                    return div(button(id("inc"), on("click", () -> count.update(n -> n + 1)), text("+1")),
+                            span(id("count"), text(count::get)));
+                })))
+                .page("/list", request -> Page.of("List", () -> component(() -> {
+                    Signal<List<String>> rows = Signal.of(List.of("a", "b", "c", "d", "e"));
+                    return div(button(id("reverse"), on("click", () -> rows.update(r -> {
+                                List<String> next = new ArrayList<>(r);
+                                Collections.reverse(next);
+                                return List.copyOf(next);
+                            })), text("reverse")),
+                            button(id("remove-c"), on("click", () -> rows.update(r -> r.stream().filter(x -> !x.equals("c")).toList())),
+                                    text("remove c")),
+                            button(id("insert-x"), on("click", () -> rows.update(r -> {
+                                List<String> next = new ArrayList<>(r);
+                                next.add(1, "x");
+                                return List.copyOf(next);
+                            })), text("insert x")),
+                            ul(id("rows"), each(rows::get, r -> r, r -> li(attr("data-key", r), text(r)))));
+                })))
+                .page("/typing", request -> Page.of("Typing", () -> component(() -> {
+                    Signal<String> value = Signal.of("");
+                    return div(input(id("box"), name("box"), attr("value", value::get), on("input", e -> {
+                                sleep(120);      // a slow handler: echoes arrive long after the keystrokes
+                                value.set(e.value());
+                            })),
+                            span(id("echo"), text(value::get)));
+                })))
+                .page("/note", request -> Page.of("Note", () -> component(() -> {
+                    Signal<String> note = Signal.of("");
+                    return div(input(id("note"), name("note"), on("input", e -> note.set(e.value()))),
+                            span(id("saved"), text(note::get)));
+                })))
+                .page("/push", request -> Page.of("Push", () -> p(id("headline"), text(headline::get))))
+                .page("/slow", request -> Page.of("Slow", () -> component(() -> {
+                    Resource<String> late = Reactive.resource(() -> CompletableFuture.supplyAsync(() -> "resolved",
+                            CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS)));
+                    return div(suspense(() -> p(id("loading"), text("Loading…")),
+                            () -> p(id("content"), text(() -> Suspense.read(late)))));
+                })))
+                .gracePeriod(Duration.ofSeconds(30))
+                .build();
+        return Titan.builder().port(onPort).mount(web).build();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
