@@ -1,0 +1,102 @@
+package dev.aether.examples.showcase.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aether.examples.showcase.ListenAddress;
+import dev.aether.examples.showcase.ShowcaseServer;
+import dev.aether.titan.Titan;
+import dev.aether.web.browser.BrowserTest;
+import dev.aether.web.browser.Waits;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+
+/** The example's live pages in Chromium: the counter, the todo list and the sign-up form. */
+@BrowserTest
+class ShowcasePagesBrowserTest {
+    private Titan titan;
+
+    @BeforeEach
+    void start() {
+        titan = ShowcaseServer.create(ListenAddress.of("127.0.0.1", 0)).start();
+    }
+
+    @AfterEach
+    void stop() {
+        titan.stop();
+    }
+
+    private void open(WebDriver browser, String path) {
+        browser.get(titan.httpUri() + path);
+        Waits.until(browser, "the live channel to connect", d -> "connected".equals(js(d, "return window.Aether && Aether.status()")));
+    }
+
+    private static Object js(WebDriver browser, String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    @Test
+    void theCounterCountsClicksAndSharesTheEveryoneCounter(WebDriver browser) {
+        open(browser, "/counter");
+        browser.findElement(By.id("inc")).click();
+        browser.findElement(By.id("inc")).click();
+        browser.findElement(By.id("dec")).click();
+        Waits.text(browser, By.id("count"), "1");
+        browser.findElement(By.id("everyone-inc")).click();
+        Waits.text(browser, By.id("everyone"), "1");
+        assertThat(browser.getCurrentUrl()).endsWith("/counter");   // live: the form did not post
+    }
+
+    @Test
+    void todosAreAddedToggledReorderedAndRemovedInPlace(WebDriver browser) {
+        open(browser, "/todos");
+        for (String title : List.of("write", "test", "ship")) {
+            browser.findElement(By.id("title")).sendKeys(title, Keys.ENTER);
+            Waits.until(browser, title + " added", d -> titles(d).contains(title));
+        }
+        Waits.until(browser, "the input cleared after each add", d -> "".equals(d.findElement(By.id("title")).getAttribute("value")));
+        assertThat(titles(browser)).containsExactly("write", "test", "ship");
+        js(browser, "document.querySelectorAll('#todos li').forEach(li => li.__marker = li.dataset.id)");
+
+        browser.findElement(By.cssSelector("#todos li[data-id='3'] button.up")).click();
+        Waits.until(browser, "ship moved up", d -> titles(d).equals(List.of("write", "ship", "test")));
+        browser.findElement(By.cssSelector("#todos li[data-id='1'] button.toggle")).click();
+        Waits.until(browser, "write done", d -> d.findElement(By.cssSelector("#todos li[data-id='1']")).getAttribute("class").contains("done"));
+        browser.findElement(By.cssSelector("#todos li[data-id='2'] button.remove")).click();
+        Waits.until(browser, "test removed", d -> titles(d).equals(List.of("write", "ship")));
+
+        // the moved row is the same DOM node; only the toggled one was rendered again
+        assertThat(js(browser, "return [...document.querySelectorAll('#todos li')].map(li => li.__marker || null)"))
+                .isEqualTo(java.util.Arrays.asList(null, "3"));
+        assertThat(browser.findElements(By.id("empty"))).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> titles(WebDriver browser) {
+        return (List<String>) js(browser, "return [...document.querySelectorAll('#todos li .title')].map(s => s.textContent)");
+    }
+
+    @Test
+    void theSignupFormValidatesAsYouTypeAndWelcomes(WebDriver browser) {
+        open(browser, "/signup");
+        browser.findElement(By.id("submit")).click();
+        Waits.text(browser, By.id("name-error"), "Enter your name");
+        Waits.text(browser, By.id("email-error"), "Enter an e-mail address like ada@example.com");
+
+        browser.findElement(By.id("name")).sendKeys("Ada");
+        Waits.gone(browser, By.id("name-error"));
+        browser.findElement(By.id("email")).sendKeys("ada@example");
+        Waits.text(browser, By.id("email-error"), "Enter an e-mail address like ada@example.com");
+        browser.findElement(By.id("email")).sendKeys(".com");
+        Waits.gone(browser, By.id("email-error"));
+
+        browser.findElement(By.id("submit")).click();
+        Waits.text(browser, By.id("welcome"), "Welcome, Ada!");
+        assertThat(browser.getCurrentUrl()).endsWith("/signup");
+    }
+}
