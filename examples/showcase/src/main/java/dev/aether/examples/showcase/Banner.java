@@ -21,6 +21,7 @@ final class Banner {
     void print(URI http, URI webSocket) {
         out.println();
         out.println("Aether showcase is running (services: calculator@1.0.0, users@1.0.0)");
+        out.println("  Live pages " + http + "/  (counter, todos, sign-up; they work without JavaScript too)");
         out.println("  HTTP       " + http + "/netron/invoke, " + http + "/netron/batch, " + http + "/health");
         out.println("  WebSocket  " + webSocket);
         out.println("  Demo logins (demo only): admin / admin-password (role admin), guest / guest-password (role user)");
