@@ -2,6 +2,7 @@ package dev.aether.web.browser;
 
 import static dev.aether.web.component.Components.component;
 import static dev.aether.web.component.Components.each;
+import static dev.aether.web.component.Components.when;
 import static dev.aether.web.component.Components.suspense;
 import static dev.aether.web.html.Html.*;
 
@@ -19,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Live pages for the browser tests, served by a real Titan on 127.0.0.1; {@link #restart()}
@@ -103,6 +105,44 @@ final class LiveFixture implements AutoCloseable {
                             CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS)));
                     return div(suspense(() -> p(id("loading"), text("Loading…")),
                             () -> p(id("content"), text(() -> Suspense.read(late)))));
+                })))
+                .page("/modifiers", request -> Page.of("Modifiers", () -> component(() -> {
+                    Signal<Integer> outer = Signal.of(0);
+                    Signal<Integer> inner = Signal.of(0);
+                    Signal<Integer> debounced = Signal.of(0);
+                    Signal<String> debouncedValue = Signal.of("");
+                    Signal<Integer> throttled = Signal.of(0);
+                    Signal<String> throttledValue = Signal.of("");
+                    Signal<Integer> enters = Signal.of(0);
+                    return div(
+                            div(id("outer"), on("click", () -> outer.update(n -> n + 1)),
+                                    button(id("stopped"), on("click", () -> inner.update(n -> n + 1)).stopPropagation(), text("stopped")),
+                                    button(id("bubbling"), on("click", () -> inner.update(n -> n + 1)), text("bubbling"))),
+                            span(id("outer-count"), text(outer::get)), span(id("inner-count"), text(inner::get)),
+                            input(id("debounced"), on("input", e -> {
+                                debounced.update(n -> n + 1);
+                                debouncedValue.set(e.value());
+                            }).debounce(300)),
+                            span(id("debounced-count"), text(debounced::get)), span(id("debounced-value"), text(debouncedValue::get)),
+                            input(id("throttled"), on("input", e -> {
+                                throttled.update(n -> n + 1);
+                                throttledValue.set(e.value());
+                            }).throttle(400)),
+                            span(id("throttled-count"), text(throttled::get)), span(id("throttled-value"), text(throttledValue::get)),
+                            input(id("keys"), on("keydown", () -> enters.update(n -> n + 1)).key("Enter")),
+                            span(id("enters"), text(enters::get)));
+                })))
+                .page("/hostile", request -> Page.of("Hostile", () -> component(() -> {
+                    List<String> payloads = XssPayloads.all();
+                    Signal<Integer> at = Signal.of(-1);
+                    Supplier<String> payload = () -> at.get() < 0 ? "" : payloads.get(at.get());
+                    return div(button(id("next"), on("click", () -> at.update(n -> n + 1)), text("next")),
+                            span(id("index"), text(at::get)),
+                            p(id("as-text"), attr("title", payload), text(payload)),
+                            a(id("as-link"), attr("href", payload), text("link")),
+                            div(id("as-style"), style("color", payload), text("styled")),
+                            textarea(id("as-textarea"), text(payload)),
+                            div(id("as-region"), when(() -> at.get() < 0 ? null : payload.get(), p -> span(cls("region"), text(p)), () -> text(""))));
                 })))
                 .gracePeriod(Duration.ofSeconds(30))
                 .build();
