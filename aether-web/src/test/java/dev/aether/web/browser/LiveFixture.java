@@ -35,17 +35,30 @@ import java.util.function.Supplier;
 final class LiveFixture implements AutoCloseable {
     /** Read by every /push page: a server push changes it from the test thread. */
     final SharedSignal<String> headline = SharedSignal.of("first");
+    private final Duration grace;
     private Titan titan;
+    private AetherWeb web;
     private int port;
 
-    private LiveFixture() {
+    private LiveFixture(Duration grace) {
+        this.grace = grace;
     }
 
     static LiveFixture start() {
-        LiveFixture f = new LiveFixture();
+        return start(Duration.ofSeconds(30));
+    }
+
+    /** The fixture with sessions kept {@code grace} after their connection drops. */
+    static LiveFixture start(Duration grace) {
+        LiveFixture f = new LiveFixture(grace);
         f.titan = f.titan(0).start();
         f.port = f.titan.port();
         return f;
+    }
+
+    /** Live sessions the server holds now. */
+    int liveSessions() {
+        return web.liveSessions();
     }
 
     String url(String path) {
@@ -64,7 +77,7 @@ final class LiveFixture implements AutoCloseable {
     }
 
     private Titan titan(int onPort) {
-        AetherWeb web = AetherWeb.builder()
+        web = AetherWeb.builder()
                 .page("/counter", request -> Page.of("Counter", () -> component(() -> {
                     Signal<Integer> count = Signal.of(0);
                     return div(button(id("inc"), on("click", () -> count.update(n -> n + 1)), text("+1")),
@@ -144,7 +157,7 @@ final class LiveFixture implements AutoCloseable {
                             textarea(id("as-textarea"), text(payload)),
                             div(id("as-region"), when(() -> at.get() < 0 ? null : payload.get(), p -> span(cls("region"), text(p)), () -> text(""))));
                 })))
-                .gracePeriod(Duration.ofSeconds(30))
+                .gracePeriod(grace)
                 .build();
         return Titan.builder().port(onPort).mount(web).build();
     }

@@ -1,0 +1,65 @@
+package dev.aether.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/** A session lives while its tab does, and a grace period after. */
+@BrowserTest
+class LiveSessionLifecycleBrowserTest {
+    private static LiveFixture live;
+
+    @BeforeAll
+    static void serve() {
+        live = LiveFixture.start(Duration.ofSeconds(1));
+    }
+
+    @AfterAll
+    static void stop() {
+        live.close();
+    }
+
+    @Test
+    void leavingThePageEndsItsSessionOnceTheGracePeriodHasPassed(WebDriver browser) {
+        browser.get(live.url("/counter"));
+        Waits.until(browser, "the live channel to connect",
+                d -> "connected".equals(((JavascriptExecutor) d).executeScript("return window.Aether && Aether.status()")));
+        browser.findElement(By.id("inc")).click();
+        Waits.text(browser, By.id("count"), "1");
+        assertThat(live.liveSessions()).isPositive();
+
+        browser.get("about:blank");
+
+        Waits.until(browser, Duration.ofSeconds(5), "the session to end", d -> live.liveSessions() == 0);
+    }
+
+    @Test
+    void aConnectionBackWithinTheGracePeriodKeepsTheSession(WebDriver browser) {
+        browser.get(live.url("/counter"));
+        Waits.until(browser, "the live channel to connect",
+                d -> "connected".equals(((JavascriptExecutor) d).executeScript("return window.Aether && Aether.status()")));
+        browser.findElement(By.id("inc")).click();
+        Waits.text(browser, By.id("count"), "1");
+
+        ((JavascriptExecutor) browser).executeScript("Aether.drop(500)");   // back after half the grace period
+        Waits.until(browser, "the live channel to reconnect",
+                d -> "connected".equals(((JavascriptExecutor) d).executeScript("return Aether.status()")));
+        sleepQuietly(1500);    // longer than the grace period: the session must still be there
+        browser.findElement(By.id("inc")).click();
+        Waits.text(browser, By.id("count"), "2");
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
