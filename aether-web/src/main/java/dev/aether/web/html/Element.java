@@ -1,6 +1,5 @@
 package dev.aether.web.html;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** An HTML element: a whitelisted tag, its attributes and its children. */
@@ -21,24 +20,38 @@ public record Element(String tag, List<Attribute> attributes, List<Node> childre
         }
     }
 
-    /** Splits mixed parts into attributes and children. */
+    /**
+     * Splits mixed parts into attributes and children. Counts first so that each goes into an
+     * exactly sized array, then one {@code List.of} copy, which the constructor's
+     * {@code List.copyOf} keeps as it is: elements are built on every render.
+     */
     static Element of(String tag, Part... parts) {
-        List<Attribute> attributes = new ArrayList<>();
-        List<Node> children = new ArrayList<>();
+        int attributeCount = 0;
         for (Part part : parts) {
             switch (part) {
                 case null -> throw new NullPointerException("null part in <" + tag + ">");
-                case Attribute a -> attributes.add(a);
-                case Node n -> children.add(n);
+                case Attribute a -> attributeCount++;
+                case Node n -> {
+                }
             }
         }
-        return new Element(tag, attributes, children);
+        Attribute[] attributes = new Attribute[attributeCount];
+        Node[] children = new Node[parts.length - attributeCount];
+        int a = 0, c = 0;
+        for (Part part : parts) {
+            if (part instanceof Attribute attribute) {
+                attributes[a++] = attribute;
+            } else {
+                children[c++] = (Node) part;
+            }
+        }
+        return new Element(tag, List.of(attributes), List.of(children));
     }
 
     /** Whether the element needs a {@code data-ae} id: it has a dynamic attribute, class, style or event. */
     public boolean hasDynamicAttributes() {
-        for (Attribute a : attributes) {
-            if (a.dynamic()) {
+        for (int i = 0; i < attributes.size(); i++) {
+            if (attributes.get(i).dynamic()) {
                 return true;
             }
         }

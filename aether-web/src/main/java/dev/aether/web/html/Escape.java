@@ -13,15 +13,7 @@ public final class Escape {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            String rep = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                case '\0' -> "\uFFFD";
-                default -> null;
-            };
+            String rep = replacement(c);
             if (rep != null) {
                 if (out == null) {
                     out = new StringBuilder(s.length() + 16).append(s, 0, i);
@@ -36,7 +28,36 @@ public final class Escape {
 
     /** Appends the escaped form of {@code s}. */
     public static void html(String s, StringBuilder out) {
-        out.append(html(s));
+        html(s, 0, s.length(), out);
+    }
+
+    /**
+     * Appends the escaped form of {@code s.substring(start, end)}, without building that substring
+     * or an escaped copy: the runs between characters that need escaping are copied in one go.
+     */
+    public static void html(String s, int start, int end, StringBuilder out) {
+        int run = start;
+        for (int i = start; i < end; i++) {
+            String rep = replacement(s.charAt(i));
+            if (rep != null) {
+                out.append(s, run, i).append(rep);
+                run = i + 1;
+            }
+        }
+        out.append(s, run, end);
+    }
+
+    /** What {@code c} becomes in text and attribute values, or null when it stays as it is. */
+    private static String replacement(char c) {
+        return switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            case '\0' -> "\uFFFD";
+            default -> null;
+        };
     }
 
     /**

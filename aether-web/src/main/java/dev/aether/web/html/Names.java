@@ -21,15 +21,11 @@ public final class Names {
             "section", "select", "small", "source", "span", "strong", "sub", "summary", "sup", "table",
             "tbody", "td", "textarea", "tfoot", "th", "thead", "time", "tr", "track", "u", "ul", "var",
             "video", "wbr");
-    private static final Set<String> VOID = Set.of("br", "col", "hr", "img", "input", "source", "track", "wbr");
-    /** Elements whose content the HTML parser reads as text only (no tags, no comments). */
-    private static final Set<String> RAW_TEXT = Set.of("textarea", "title");
     /** Attributes that hold a URL; their values go through {@link UrlPolicy}. */
     public static final Set<String> URL_ATTRIBUTES = Set.of(
             "href", "src", "action", "formaction", "cite", "poster", "background", "longdesc", "manifest",
             "ping", "data", "codebase", "xlink:href", "srcset", "imagesrcset");
     private static final Pattern CUSTOM_ELEMENT = Pattern.compile("[a-z][a-z0-9]*-[a-z0-9-]*");
-    private static final Pattern ATTRIBUTE = Pattern.compile("[a-z_][a-z0-9_.:-]*");
     private static final Pattern STYLE_PROPERTY = Pattern.compile("-{0,2}[a-z][a-z0-9-]*");
     private static final Pattern EVENT = Pattern.compile("[a-z][a-z0-9_-]*");
 
@@ -38,7 +34,10 @@ public final class Names {
 
     /** The lower-cased tag, if whitelisted or a custom element name. */
     public static String tagName(String tag) {
-        String t = Objects.requireNonNull(tag, "tag").toLowerCase(Locale.ROOT);
+        if (TAGS.contains(Objects.requireNonNull(tag, "tag"))) {
+            return tag; // already lower case (the DSL's own tags): no need to lower-case a copy first
+        }
+        String t = tag.toLowerCase(Locale.ROOT);
         if (!TAGS.contains(t) && !CUSTOM_ELEMENT.matcher(t).matches()) {
             throw new IllegalArgumentException("tag not allowed: '" + shorten(tag) + "'");
         }
@@ -52,7 +51,7 @@ public final class Names {
      */
     public static String attributeName(String name) {
         String n = Objects.requireNonNull(name, "name").toLowerCase(Locale.ROOT);
-        if (!ATTRIBUTE.matcher(n).matches()) {
+        if (!isWellFormedAttributeName(n)) {
             throw new IllegalArgumentException("malformed attribute name: '" + shorten(name) + "'");
         }
         if (n.startsWith("on")) {
@@ -87,12 +86,41 @@ public final class Names {
         return e;
     }
 
-    public static boolean isVoid(String tag) {
-        return VOID.contains(tag);
+    /**
+     * Whether {@code n} matches {@code [a-z_][a-z0-9_.:-]*}. A character loop rather than a regex:
+     * it runs for every attribute the DSL builds.
+     */
+    static boolean isWellFormedAttributeName(String n) {
+        if (n.isEmpty() || !(isLowerLetter(n.charAt(0)) || n.charAt(0) == '_')) {
+            return false;
+        }
+        for (int i = 1; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (!(isLowerLetter(c) || c >= '0' && c <= '9' || c == '_' || c == '.' || c == ':' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    private static boolean isLowerLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    /** Whether {@code tag} has no end tag and no content. (A switch: asked twice per element.) */
+    public static boolean isVoid(String tag) {
+        return switch (tag) {
+            case "br", "col", "hr", "img", "input", "source", "track", "wbr" -> true;
+            default -> false;
+        };
+    }
+
+    /** Elements whose content the HTML parser reads as text only (no tags, no comments). */
     public static boolean isRawText(String tag) {
-        return RAW_TEXT.contains(tag);
+        return switch (tag) {
+            case "textarea", "title" -> true;
+            default -> false;
+        };
     }
 
     public static boolean isUrlAttribute(String name) {

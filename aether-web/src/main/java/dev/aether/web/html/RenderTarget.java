@@ -65,7 +65,7 @@ public interface RenderTarget {
         openMarker("l", id, null);
         Set<Object> seen = new HashSet<>();
         for (T item : items.get()) {
-            Object k = key.apply(item);
+            Object k = Objects.requireNonNull(key.apply(item), "each(...): the key of an item is null");
             if (!seen.add(k)) {
                 throw new IllegalStateException("duplicate key in each(...): " + k);
             }

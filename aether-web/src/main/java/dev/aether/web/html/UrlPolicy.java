@@ -40,6 +40,29 @@ public final class UrlPolicy {
 
     /** Whether the browser would read {@code url} as a safe URL for {@code attribute}. */
     public static boolean isSafe(String attribute, String url) {
+        return isPlainlySafe(url) || isSafeByScheme(attribute, url);
+    }
+
+    /**
+     * A shortcut for the common values, without the lower-cased copy and the regex of
+     * {@link #isSafeByScheme}: true when the very first characters already settle it. A value
+     * starting with {@code / # ? .} has no scheme (a scheme starts with a letter, and nothing is
+     * trimmed before a non-blank first character); one starting with a lower-case
+     * {@code http://}, {@code https://}, {@code mailto:} or {@code tel:} has a safe scheme (the
+     * URL parser drops tabs and newlines only, and there are none before that colon). False means
+     * "not decided here", never "unsafe": everything else, upper case included, takes the full check.
+     */
+    static boolean isPlainlySafe(String url) {
+        if (url.isEmpty()) {
+            return false;
+        }
+        char first = url.charAt(0);
+        return first == '/' || first == '#' || first == '?' || first == '.'
+                || url.startsWith("http://") || url.startsWith("https://") || url.startsWith("mailto:") || url.startsWith("tel:");
+    }
+
+    /** The full check: the scheme as the browser reads it, then the scheme rules above. */
+    static boolean isSafeByScheme(String attribute, String url) {
         String probe = probe(url);
         Matcher m = SCHEME.matcher(probe);
         if (!m.find()) {

@@ -18,16 +18,18 @@ final class DeferredBinding implements Runnable {
     private final String id;
     private final BooleanSupplier ready;
     private final Node content;
+    private final boolean counted;   // whether the page's response waits for this boundary
     private boolean done;
     private Disposable rendered;
     private DeferredBinding again;
     private Effect againEffect;
 
-    DeferredBinding(LiveSession session, String id, BooleanSupplier ready, Node content) {
+    DeferredBinding(LiveSession session, String id, BooleanSupplier ready, Node content, boolean counted) {
         this.session = session;
         this.id = id;
         this.ready = ready;
         this.content = content;
+        this.counted = counted;
     }
 
     @Override
@@ -42,7 +44,7 @@ final class DeferredBinding implements Runnable {
                 rendered = r.root();
                 session.boundaryResolved(id, r.html());
             } catch (SuspendedException e) {
-                again = new DeferredBinding(session, id, e.ready(), content);
+                again = new DeferredBinding(session, id, e.ready(), content, counted);
                 // A root, not a child of this effect: this effect's next run must not dispose it.
                 Reactive.createRoot(d -> againEffect = Effect.of(again));
             }
@@ -51,6 +53,12 @@ final class DeferredBinding implements Runnable {
     }
 
     void dispose() {
+        if (!done) {
+            done = true;
+            if (counted) {
+                session.boundaryAbandoned();   // its region went before it resolved: the response need not wait
+            }
+        }
         if (rendered != null) {
             rendered.dispose();
             rendered = null;

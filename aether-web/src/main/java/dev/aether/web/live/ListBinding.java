@@ -24,16 +24,14 @@ import java.util.function.Supplier;
  * unchanged row is never rendered again and its DOM nodes keep their identity. A row whose item
  * is no longer {@link Objects#equals equal} to the one it was rendered from is rendered again.
  */
-final class ListBinding<T> implements Runnable {
+final class ListBinding<T> extends Binding {
     private final LiveSession session;
     private final String id;
     private final Supplier<? extends Iterable<? extends T>> items;
     private final Function<? super T, ?> key;
     private final BiConsumer<RenderTarget, ? super T> row;
-    private LiveRenderer first;
+    private LiveRenderer building;   // the renderer of the page being built, for the first run only
     private Map<Object, Row> rows = new LinkedHashMap<>();
-    private boolean started;
-    private RuntimeException failure;
 
     private static final class Row {
         final Object key;
@@ -49,44 +47,29 @@ final class ListBinding<T> implements Runnable {
     }
 
     ListBinding(LiveSession session, String id, Supplier<? extends Iterable<? extends T>> items, Function<? super T, ?> key,
-                BiConsumer<RenderTarget, ? super T> row, LiveRenderer first) {
+                BiConsumer<RenderTarget, ? super T> row, LiveRenderer building) {
         this.session = session;
         this.id = id;
         this.items = items;
         this.key = key;
         this.row = row;
-        this.first = first;
+        this.building = building;
     }
 
     @Override
-    public void run() {
-        try {
-            List<T> next = new ArrayList<>();
-            for (T item : items.get()) {
-                next.add(item);
-            }
-            Reactive.untrack(() -> {
-                if (started) {
-                    update(next);
-                } else {
-                    renderFirst(next);
-                }
-                return null;
-            });
-        } catch (RuntimeException e) {
-            if (started) {
-                throw e;
-            }
-            failure = e;
-        } finally {
-            started = true;
+    void update(boolean first) {
+        List<T> next = new ArrayList<>();
+        for (T item : items.get()) {
+            next.add(item);
         }
-    }
-
-    void rethrow() {
-        if (failure != null) {
-            throw failure;
-        }
+        Reactive.untrack(() -> {
+            if (first) {
+                renderFirst(next);
+            } else {
+                update(next);
+            }
+            return null;
+        });
     }
 
     void dispose() {
@@ -99,10 +82,10 @@ final class ListBinding<T> implements Runnable {
     }
 
     private void renderFirst(List<T> next) {
-        LiveRenderer into = first;
-        first = null;
+        LiveRenderer into = building;
+        building = null;
         for (T item : next) {
-            Object k = key.apply(item);
+            Object k = keyOf(item);
             Row r = new Row(k, item);
             if (rows.putIfAbsent(k, r) != null) {
                 throw duplicate(k);
@@ -116,7 +99,7 @@ final class ListBinding<T> implements Runnable {
         Map<Object, Row> nextRows = new LinkedHashMap<>();
         List<Object> keys = new ArrayList<>(next.size());
         for (T item : next) {
-            Object k = key.apply(item);
+            Object k = keyOf(item);
             if (nextRows.containsKey(k)) {
                 throw duplicate(k);
             }
@@ -204,6 +187,10 @@ final class ListBinding<T> implements Runnable {
             run.add(keys.get(i));
         }
         return run;
+    }
+
+    private Object keyOf(T item) {
+        return Objects.requireNonNull(key.apply(item), "each(...): the key of an item is null");
     }
 
     private static IllegalStateException duplicate(Object k) {

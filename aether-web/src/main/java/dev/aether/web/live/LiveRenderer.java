@@ -134,9 +134,8 @@ final class LiveRenderer extends HtmlRenderer {
 
     @Override
     public void defer(String id, BooleanSupplier ready, Node content) {
-        DeferredBinding binding = new DeferredBinding(session, id, ready, content);
+        DeferredBinding binding = new DeferredBinding(session, id, ready, content, session.boundaryOpened());
         Reactive.onCleanup(binding::dispose);
-        session.boundaryOpened();
         Effect.of(binding);
     }
 

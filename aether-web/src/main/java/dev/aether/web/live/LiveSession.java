@@ -1,6 +1,7 @@
 package dev.aether.web.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aether.reactive.Disposable;
 import dev.aether.reactive.Reactive;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveSession {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String token;
     private final ReactiveContext context;
@@ -116,10 +117,23 @@ final class LiveSession {
         return Integer.toString(++ids);
     }
 
+    /**
+     * Registers the handler of {@code event} on element {@code elementId}. Several handlers of one
+     * event on one element (keydown with two key filters) are numbered in the order of the
+     * element's {@code data-ae-on} tokens, as the runtime numbers them.
+     */
     void handle(String elementId, String event, EventHandler handler) {
-        String key = elementId + " " + event;
+        int n = 0;
+        while (handlers.containsKey(handlerKey(elementId, event, n))) {
+            n++;
+        }
+        String key = handlerKey(elementId, event, n);
         handlers.put(key, handler);
         Reactive.onCleanup(() -> handlers.remove(key, handler));
+    }
+
+    private static String handlerKey(String elementId, String event, int n) {
+        return n == 0 ? elementId + " " + event : elementId + " " + event + " " + n;
     }
 
     /** Runs {@code mount} once the HTML just rendered is in the browser. */
@@ -129,10 +143,19 @@ final class LiveSession {
 
     // ---- Suspense boundaries while the response streams ---------------------------------
 
-    void boundaryOpened() {
+    /** A boundary suspended; true when the page's response is still streaming and will wait for it. */
+    boolean boundaryOpened() {
         if (streaming) {
             openBoundaries.incrementAndGet();
+            return true;
         }
+        return false;
+    }
+
+    /** A counted boundary went without resolving. */
+    void boundaryAbandoned() {
+        openBoundaries.decrementAndGet();
+        chunks.add("");   // wakes the streaming thread to look at the count again
     }
 
     void boundaryResolved(String id, String html) {
@@ -273,13 +296,18 @@ final class LiveSession {
 
     /** Runs the handler of event {@code seq}; a number already seen (a resend) is ignored. */
     void receive(long seq, String elementId, String type, Map<String, String> data) {
+        receive(seq, elementId, type, 0, data);
+    }
+
+    /** The same for the {@code n}th handler of {@code type} on the element. */
+    void receive(long seq, String elementId, String type, int n, Map<String, String> data) {
         if (seq <= lastEvent) {
             return;
         }
         lastEvent = seq;
         ackOwed = true;
         scheduleFlush();
-        EventHandler handler = handlers.get(elementId + " " + type);
+        EventHandler handler = handlers.get(handlerKey(elementId, type, n));
         if (handler == null) {
             LOG.info("live session {}: rejected {} event for element {} (not a handler of this page)", token, type, elementId);
             emit(new Patch.Rejected(seq, "no " + type + " handler on element " + elementId));

@@ -33,14 +33,16 @@ final class LiveSessions {
         this.maxBufferedFrames = maxBufferedFrames;
     }
 
-    /** A new session with an unguessable token; it ends after the grace period unless a browser attaches. */
+    /**
+     * A new session with an unguessable token. Its grace period starts when its page has been
+     * delivered ({@link #scheduleExpiry}), however long the page took to stream.
+     */
     LiveSession create() {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         LiveSession session = new LiveSession(token, ReactiveContext.create("live-" + token.substring(0, 6)), this, maxBufferedFrames);
         byToken.put(token, session);
-        scheduleExpiry(session);
         return session;
     }
 

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One browser connection of a live session. Frames from the browser are JSON arrays:
- * {@code ["e", seq, elementId, type, {data}, lastSeen]} for an event and {@code ["a", lastSeen]}
+ * {@code ["e", seq, elementId, type, {data}, lastSeen]} for an event (a seventh element numbers
+ * the handler when an element has several of that type) and {@code ["a", lastSeen]}
  * for an acknowledgement of the frames applied. A malformed message is answered with a
  * {@code ["!", 0, reason]} patch and dropped; the connection and the session stay.
  *
@@ -96,7 +97,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         if (parsed instanceof Event e) {
             post(() -> {
                 session.acknowledge(e.lastSeen());
-                session.receive(e.seq(), e.elementId(), e.type(), e.data());
+                session.receive(e.seq(), e.elementId(), e.type(), e.handler(), e.data());
             });
         } else if (parsed instanceof Long ack) {
             post(() -> session.acknowledge(ack));
@@ -143,7 +144,11 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         }
     }
 
-    record Event(long seq, String elementId, String type, Map<String, String> data, long lastSeen) {
+    /** An event; {@code handler} numbers the handlers of one type on one element (0 when there is one). */
+    record Event(long seq, String elementId, String type, Map<String, String> data, long lastSeen, int handler) {
+        Event(long seq, String elementId, String type, Map<String, String> data, long lastSeen) {
+            this(seq, elementId, type, data, lastSeen, 0);
+        }
     }
 
     /** An {@link Event}, a Long (an acknowledgement) or a String (what is wrong with the message). */
@@ -165,9 +170,10 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
                 return m.get(1).asLong();
             }
             case "e" -> {
-                if (m.size() != 6 || !m.get(1).canConvertToLong() || m.get(1).asLong() < 1 || !m.get(2).isTextual()
-                        || !m.get(3).isTextual() || !m.get(4).isObject() || !m.get(5).canConvertToLong()) {
-                    return "malformed event: expected [\"e\", seq, elementId, type, {data}, lastSeen]";
+                if ((m.size() != 6 && m.size() != 7) || !m.get(1).canConvertToLong() || m.get(1).asLong() < 1 || !m.get(2).isTextual()
+                        || !m.get(3).isTextual() || !m.get(4).isObject() || !m.get(5).canConvertToLong()
+                        || (m.size() == 7 && !(m.get(6).canConvertToInt() && m.get(6).asInt() >= 0 && m.get(6).asInt() < 64))) {
+                    return "malformed event: expected [\"e\", seq, elementId, type, {data}, lastSeen(, handler)]";
                 }
                 if (m.get(4).size() > MAX_DATA_FIELDS) {
                     return "malformed event: more than " + MAX_DATA_FIELDS + " data fields";
@@ -175,12 +181,13 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
                 Map<String, String> data = new HashMap<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = m.get(4).fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> f = it.next();
-                    if (!f.getValue().isValueNode() || f.getValue().isNull()) {
+                    if (!f.getValue().isTextual()) {
                         return "malformed event: data field '" + f.getKey() + "' is not a string";
                     }
                     data.put(f.getKey(), f.getValue().asText());
                 }
-                return new Event(m.get(1).asLong(), m.get(2).asText(), m.get(3).asText(), data, m.get(5).asLong());
+                return new Event(m.get(1).asLong(), m.get(2).asText(), m.get(3).asText(), data, m.get(5).asLong(),
+                        m.size() == 7 ? m.get(6).asInt() : 0);
             }
             default -> {
                 return "unknown message type '" + m.get(0).asText() + "'";

@@ -160,6 +160,7 @@ final class PageHandler extends Handler.Wrapper {
             }
             out.write(runtime.tag(session.token()));
             out.write("</body></html>");
+            sessions.scheduleExpiry(session);   // from now on the browser has the grace period to attach
         } catch (IOException e) {
             LOG.debug("page response cut off", e);
             sessions.end(session, CloseCodes.SESSION_GONE, "Page not delivered");

@@ -12,61 +12,44 @@ import java.util.function.Supplier;
  * is tracked. When it yields a value not equal to the last one, the old content's owner is
  * disposed and the new content is rendered under a fresh one and sent as one replace patch.
  */
-final class RegionBinding<K> implements Runnable {
+final class RegionBinding<K> extends Binding {
     private final LiveSession session;
     private final String region;
     private final Supplier<? extends K> choose;
     private final BiConsumer<RenderTarget, ? super K> part;
-    private LiveRenderer first;
+    private LiveRenderer building;   // the renderer of the page being built, for the first run only
     private K chosen;
-    private boolean started;
     private Disposable content;
-    private RuntimeException failure;
 
     RegionBinding(LiveSession session, String region, Supplier<? extends K> choose, BiConsumer<RenderTarget, ? super K> part,
-                  LiveRenderer first) {
+                  LiveRenderer building) {
         this.session = session;
         this.region = region;
         this.choose = choose;
         this.part = part;
-        this.first = first;
+        this.building = building;
     }
 
     @Override
-    public void run() {
-        try {
-            K next = choose.get();
-            if (started && Objects.equals(next, chosen)) {
-                return;
-            }
-            chosen = next;
-            Reactive.untrack(() -> {
-                dispose();
-                if (!started) {
-                    LiveRenderer into = first;
-                    first = null;
-                    content = LiveRenderer.renderRoot(() -> part.accept(into, next));
-                } else {
-                    LiveRenderer.Rendered r = LiveRenderer.renderPart(session, t -> part.accept(t, next));
-                    content = r.root();
-                    session.emit(new Patch.Replace(region, r.html()));
-                }
-                return null;
-            });
-        } catch (RuntimeException e) {
-            if (started) {
-                throw e;
-            }
-            failure = e;
-        } finally {
-            started = true;
+    void update(boolean first) {
+        K next = choose.get();
+        if (!first && Objects.equals(next, chosen)) {
+            return;
         }
-    }
-
-    void rethrow() {
-        if (failure != null) {
-            throw failure;
-        }
+        chosen = next;
+        Reactive.untrack(() -> {
+            dispose();
+            if (first) {
+                LiveRenderer into = building;
+                building = null;
+                content = LiveRenderer.renderRoot(() -> part.accept(into, next));
+            } else {
+                LiveRenderer.Rendered r = LiveRenderer.renderPart(session, t -> part.accept(t, next));
+                content = r.root();
+                session.emit(new Patch.Replace(region, r.html()));
+            }
+            return null;
+        });
     }
 
     void dispose() {

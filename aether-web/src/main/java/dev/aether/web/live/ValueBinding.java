@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * Values pass the same policies as in SSR (escaping happens in the browser: the runtime sets
  * text and attributes, never HTML).
  */
-final class ValueBinding implements Runnable {
+final class ValueBinding extends Binding {
     enum Kind { TEXT, ATTRIBUTE, CLASS, STYLE }
 
     private final LiveSession session;
@@ -21,8 +21,6 @@ final class ValueBinding implements Runnable {
     private final String name;
     private final Supplier<?> source;
     private Object value;
-    private boolean started;
-    private RuntimeException failure;
 
     ValueBinding(LiveSession session, String id, Kind kind, String name, Supplier<?> source) {
         this.session = session;
@@ -33,34 +31,19 @@ final class ValueBinding implements Runnable {
     }
 
     @Override
-    public void run() {
-        Object next;
-        try {
-            next = normalize(source.get());
-        } catch (RuntimeException e) {
-            if (!started) {
-                failure = e;   // the renderer rethrows it, as SSR would
-                return;
-            }
-            throw e;           // to the nearest onError handler; the binding stays
-        }
-        if (!started) {
-            started = true;
+    void update(boolean first) {
+        Object next = normalize(source.get());
+        if (first) {
             value = next;
-            return;
+        } else if (!Objects.equals(next, value)) {
+            value = next;
+            session.emit(patch(next));
         }
-        if (Objects.equals(next, value)) {
-            return;
-        }
-        value = next;
-        session.emit(patch(next));
     }
 
     /** The value the first run produced (what the HTML carries); rethrows its failure. */
     Object initial() {
-        if (failure != null) {
-            throw failure;
-        }
+        rethrow();
         return value;
     }
 

@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
 public class HtmlRenderer implements RenderTarget {
     private static final Pattern KIND = Pattern.compile("[a-z]");
     private static final Pattern ID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     record Deferred(String id, BooleanSupplier ready, Node content) {
     }
@@ -46,19 +47,33 @@ public class HtmlRenderer implements RenderTarget {
     private record Position(int length, int portals, int deferred, int counter) implements Mark {
     }
 
-    private final StringBuilder out = new StringBuilder(1024);
+    private final StringBuilder out;
     private final String prefix;
     private int counter;
     final List<Portal> portals = new ArrayList<>();
     final List<Deferred> deferred = new ArrayList<>();
 
     protected HtmlRenderer(String prefix) {
+        this(prefix, new StringBuilder(1024));
+    }
+
+    /** Renders into {@code out}, which must be empty (so that {@link #html} is what this renderer wrote). */
+    HtmlRenderer(String prefix, StringBuilder out) {
+        if (!out.isEmpty()) {
+            throw new IllegalArgumentException("the output buffer must start empty");
+        }
         this.prefix = prefix;
+        this.out = out;
     }
 
     /** What has been rendered so far. */
     public String html() {
         return out.toString();
+    }
+
+    /** Whether this renderer's buffer is {@code target}. */
+    boolean writesInto(Appendable target) {
+        return out == target;
     }
 
     /** The portals rendered so far, to be written at the end of the body. */
@@ -107,17 +122,18 @@ public class HtmlRenderer implements RenderTarget {
     public void render(Node node) {
         switch (node) {
             case null -> throw new NullPointerException("null node");
-            case Text t -> out.append(Escape.html(t.value()));
+            case Text t -> Escape.html(t.value(), out);
             case DynamicText d -> {
                 String id = nextId();
                 openMarker("t", id, null);
-                out.append(Escape.html(text(id, d.value())));
+                Escape.html(text(id, d.value()), out);
                 closeMarker("t", id);
             }
             case RawHtml r -> out.append(r.html());
             case Fragment f -> {
-                for (Node child : f.children()) {
-                    render(child);
+                List<Node> children = f.children();
+                for (int i = 0; i < children.size(); i++) {
+                    render(children.get(i));
                 }
             }
             case Element e -> element(e);
@@ -127,19 +143,142 @@ public class HtmlRenderer implements RenderTarget {
 
     private void element(Element e) {
         String tag = e.tag();
+        List<Attribute> attributes = e.attributes();
+        List<Node> children = e.children();
         boolean rawText = Names.isRawText(tag);
-        boolean dynamicText = rawText && e.children().stream().anyMatch(c -> c instanceof DynamicText);
         out.append('<').append(tag);
         String id = null;
-        if (e.hasDynamicAttributes() || dynamicText) {
+        if (e.hasDynamicAttributes() || rawText && hasDynamicText(children)) {
             id = nextId();
             out.append(" data-ae=\"").append(id).append('"');
         }
+        if (isStaticAndPlain(attributes)) {
+            staticAttributes(attributes);
+        } else {
+            attributes(id, attributes);
+        }
+        out.append('>');
+        if (Names.isVoid(tag)) {
+            return;
+        }
+        out.append(prologue(e));
+        for (int i = 0; i < children.size(); i++) {
+            Node child = children.get(i);
+            if (rawText) {   // the parser sees no comments here: text only, no markers (the element carries the id)
+                Escape.html(child instanceof Text t ? t.value() : text(id, ((DynamicText) child).value()), out);
+            } else {
+                render(child);
+            }
+        }
+        out.append("</").append(tag).append('>');
+    }
+
+    private static boolean hasDynamicText(List<Node> children) {
+        for (int i = 0; i < children.size(); i++) {
+            if (children.get(i) instanceof DynamicText) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@link #staticAttributes} can write these attributes: only static attributes and
+     * static class names, no attribute name twice (a repeated name replaces the earlier one and
+     * moves to the end), no style. Nothing dynamic, so no hook of a subclass is skipped. Most
+     * elements qualify (and every element without attributes), and they need no map, set or
+     * joiner, which {@link #attributes} allocates per element.
+     */
+    private static boolean isStaticAndPlain(List<Attribute> attributes) {
+        for (int i = 0; i < attributes.size(); i++) {
+            Attribute a = attributes.get(i);
+            if (a instanceof Attribute.Attr attr) {
+                if (attr.dynamic() || isNameRepeated(attributes, i, attr.name())) {
+                    return false;
+                }
+            } else if (!(a instanceof Attribute.ClassName)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether an attribute before index {@code i} is also called {@code name}. */
+    private static boolean isNameRepeated(List<Attribute> attributes, int i, String name) {
+        for (int j = 0; j < i; j++) {
+            if (attributes.get(j) instanceof Attribute.Attr earlier && earlier.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The fast path, writing what {@link #attributes} would write for the same list: the attributes
+     * in order, then one {@code class} with every class name (omitted when there is none).
+     */
+    private void staticAttributes(List<Attribute> attributes) {
+        boolean hasClass = false;
+        for (int i = 0; i < attributes.size(); i++) {
+            if (attributes.get(i) instanceof Attribute.Attr attr) {
+                writeAttribute(attr.name(), attr.value());
+            } else {
+                hasClass = true;
+            }
+        }
+        if (hasClass) {
+            boolean written = false;
+            for (int i = 0; i < attributes.size(); i++) {
+                if (attributes.get(i) instanceof Attribute.ClassName c) {
+                    written = writeClassNames(c.names(), written);
+                }
+            }
+            if (written) {
+                out.append('"');
+            }
+        }
+    }
+
+    /**
+     * Writes the class names in {@code names}, escaped, opening {@code class="} before the first one
+     * of the element; returns whether it is open. The same split as {@link #addClasses} (strip, then
+     * runs of regex {@code \s}), by hand: {@code String.split("\\s+")} compiles a regex each call.
+     */
+    private boolean writeClassNames(String names, boolean written) {
+        String s = names.strip();
+        int i = 0;
+        while (i < s.length()) {
+            while (i < s.length() && isRegexSpace(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < s.length() && !isRegexSpace(s.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.append(written ? " " : " class=\"");
+                Escape.html(s, start, i, out);
+                written = true;
+            }
+        }
+        return written;
+    }
+
+    /** The characters regex {@code \s} matches (without UNICODE_CHARACTER_CLASS). */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /**
+     * The general path: dynamic parts through the hooks, a repeated attribute name replaces the
+     * earlier one (and moves to the end), classes and styles each joined into one attribute.
+     */
+    private void attributes(String id, List<Attribute> list) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         StringJoiner classes = new StringJoiner(" ");
         StringJoiner styles = new StringJoiner(";");
         Set<String> events = new LinkedHashSet<>();
-        for (Attribute a : e.attributes()) {
+        for (Attribute a : list) {
             switch (a) {
                 case Attribute.Attr attr -> {
                     Object v = attr.value() instanceof Supplier<?> s ? attribute(id, attr.name(), s) : attr.value();
@@ -167,42 +306,42 @@ public class HtmlRenderer implements RenderTarget {
             }
         }
         for (Map.Entry<String, Object> a : attributes.entrySet()) {
-            String name = a.getKey();
-            out.append(' ').append(name);
-            if (!Boolean.TRUE.equals(a.getValue())) {
-                String value = a.getValue().toString();
-                if (Names.isUrlAttribute(name)) {
-                    value = UrlPolicy.sanitize(name, value);
-                }
-                out.append("=\"").append(Escape.html(value)).append('"');
-            }
+            writeAttribute(a.getKey(), a.getValue());
         }
         if (classes.length() > 0) {
-            out.append(" class=\"").append(Escape.html(classes.toString())).append('"');
+            out.append(" class=\"");
+            Escape.html(classes.toString(), out);
+            out.append('"');
         }
         if (styles.length() > 0) {
-            out.append(" style=\"").append(Escape.html(styles.toString())).append('"');
+            out.append(" style=\"");
+            Escape.html(styles.toString(), out);
+            out.append('"');
         }
         if (!events.isEmpty()) {
             out.append(" data-ae-on=\"").append(String.join(" ", events)).append('"');
         }
-        out.append('>');
-        if (Names.isVoid(tag)) {
+    }
+
+    /** {@code name="value"}, the value through {@link UrlPolicy} for URL attributes, then escaped; {@code name} alone for true; nothing for null or false. */
+    private void writeAttribute(String name, Object value) {
+        if (value == null || Boolean.FALSE.equals(value)) {
             return;
         }
-        out.append(prologue(e));
-        for (Node child : e.children()) {
-            if (rawText) {   // the parser sees no comments here: text only, no markers (the element carries the id)
-                out.append(Escape.html(child instanceof Text t ? t.value() : text(id, ((DynamicText) child).value())));
-            } else {
-                render(child);
+        out.append(' ').append(name);
+        if (!Boolean.TRUE.equals(value)) {
+            String v = value.toString();
+            if (Names.isUrlAttribute(name)) {
+                v = UrlPolicy.sanitize(name, v);
             }
+            out.append("=\"");
+            Escape.html(v, out);
+            out.append('"');
         }
-        out.append("</").append(tag).append('>');
     }
 
     private static void addClasses(StringJoiner classes, String names) {
-        for (String name : names.strip().split("\\s+")) {
+        for (String name : WHITESPACE.split(names.strip())) {
             if (!name.isEmpty()) {
                 classes.add(name);
             }

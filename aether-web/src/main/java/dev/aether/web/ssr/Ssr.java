@@ -48,8 +48,8 @@ public final class Ssr {
 
     /** The complete HTML of {@code node}, Suspense boundaries resolved (waits for them). */
     public static String render(Node node) {
-        StringBuilder out = new StringBuilder();
-        stream(node, out);
+        StringBuilder out = new StringBuilder(4096);
+        run(null, () -> node, out, new HtmlRenderer("", out), DEFAULT_TIMEOUT);
         return out.toString();
     }
 
@@ -84,12 +84,25 @@ public final class Ssr {
     }
 
     private static void run(Page page, Supplier<? extends Node> body, Appendable out, Duration timeout) {
+        run(page, body, out, new HtmlRenderer(""), timeout);
+    }
+
+    /**
+     * Renders the shell with {@code shell}, which normally has a buffer of its own: the head of a
+     * page is written first but known only after the body, and a caller's {@code out} sees only a
+     * complete shell. {@link #render(Node)} passes a renderer writing straight into {@code out}, its
+     * own buffer, which saves copying the page; {@code out} then already holds the shell.
+     */
+    private static void run(Page page, Supplier<? extends Node> body, Appendable out, HtmlRenderer shell, Duration timeout) {
+        boolean direct = shell.writesInto(out);
+        if (direct && page != null) {
+            throw new IllegalArgumentException("a page's head goes before the shell: render it into a buffer of its own");
+        }
         ReactiveContext context = ReactiveContext.current();
         Reactive.createRoot(dispose -> {
             try {
                 Scope root = Scope.root();
                 Head head = page == null ? null : Head.open(page, root);
-                HtmlRenderer shell = new HtmlRenderer("");
                 Scope.run(root, () -> {
                     shell.render(body.get());
                     return null;
@@ -97,7 +110,9 @@ public final class Ssr {
                 if (page != null) {
                     write(out, documentStart(page, head));
                 }
-                write(out, shell.html());
+                if (!direct) {
+                    write(out, shell.html());
+                }
                 writePortals(shell.portals, out);
                 flush(out);
                 streamDeferred(context, new ArrayList<>(shell.deferred), out, timeout);

@@ -109,10 +109,11 @@
       if (!listening.has(type)) { listening.add(type); D.addEventListener(type, dispatch, true); }
     });
   }
+  function parts0(token) { return token.split(".")[0]; }
   function specs(e) {
     var out = {};
     e.getAttribute("data-ae-on").split(" ").forEach(function (token) {
-      var parts = token.split("."), s = { mods: {} };
+      var parts = token.split("."), s = { mods: {}, n: (out[parts0(token)] || []).length };
       parts.slice(1).forEach(function (m) { var i = m.indexOf("-"); s.mods[i < 0 ? m : m.slice(0, i)] = i < 0 ? true : m.slice(i + 1); });
       (out[parts[0]] = out[parts[0]] || []).push(s);
     });
@@ -132,7 +133,7 @@
     }
   }
   function schedule(e, ev, s) {
-    var key = e.getAttribute("data-ae") + " " + ev.type, fire = function () { emit(e, ev); };
+    var key = e.getAttribute("data-ae") + " " + ev.type + " " + s.n, fire = function () { emit(e, ev, s.n); };
     if (s.mods.debounce) {
       var t = ev.target; if (t && "value" in t) t._aeHold = true;
       clearTimeout(timers.get(key));
@@ -155,8 +156,9 @@
     if (ev.key !== undefined) data.key = ev.key;
     return data;
   }
-  function emit(e, ev) {
+  function emit(e, ev, n) {
     var m = ["e", ++sent, e.getAttribute("data-ae"), ev.type, payload(e, ev), seen];
+    if (n) m.push(n);
     if (ev.target && "value" in ev.target) { ev.target._aeSeq = sent; ev.target._aeTyped = false; }
     if (ev.type === "submit") e.querySelectorAll("input,textarea,select").forEach(function (x) { x._aeTyped = false; });
     outbox.push(m);

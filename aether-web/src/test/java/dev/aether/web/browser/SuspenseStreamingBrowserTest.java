@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,13 +27,10 @@ import org.openqa.selenium.WebDriver;
  */
 @BrowserTest(pageLoad = PageLoadStrategy.NONE)
 class SuspenseStreamingBrowserTest {
-    /** A page whose data arrives after {@code delayMillis}; {@code arrived} turns true when it does. */
-    private static Page profilePage(long delayMillis, AtomicBoolean arrived) {
+    /** A page whose data arrives when the test completes {@code data}. */
+    private static Page profilePage(CompletableFuture<String> data) {
         return Page.of("Profile", () -> component(() -> {
-            Resource<String> name = resource(() -> CompletableFuture.supplyAsync(() -> {
-                arrived.set(true);
-                return "Ada Lovelace";
-            }, CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS)));
+            Resource<String> name = resource(() -> data);
             return section(id("profile"),
                     h2(id("heading"), text("Profile")),
                     suspense(() -> p(id("loading"), text("Loading profile…")),
@@ -50,20 +46,22 @@ class SuspenseStreamingBrowserTest {
 
     @Test
     void theFallbackShowsWhileTheDataIsPendingThenTheContentReplacesItInPlace(WebDriver browser) {
-        AtomicBoolean arrived = new AtomicBoolean();
-        try (TestServer server = TestServer.pages(Map.of("/profile", request -> profilePage(1_500, arrived)))) {
+        CompletableFuture<String> data = new CompletableFuture<>();   // arrives when the test says so
+        try (TestServer server = TestServer.pages(Map.of("/profile", request -> profilePage(data)))) {
             browser.get(server.url("/profile"));
 
             Waits.text(browser, By.id("loading"), "Loading profile…");
-            assertThat(arrived).as("the data had not arrived yet when the fallback was on screen").isFalse();
             assertThat(browser.findElements(By.id("name"))).isEmpty();
             assertThat(childIds(browser, By.id("profile"))).containsExactly("heading", "loading", "footer");
 
+            data.complete("Ada Lovelace");
             Waits.text(browser, By.id("name"), "Ada Lovelace");
             assertThat(browser.findElements(By.id("loading"))).as("the fallback is gone").isEmpty();
             assertThat(childIds(browser, By.id("profile"))).as("the content sits where the fallback was")
                     .containsExactly("heading", "name", "footer");
             assertThat(browser.findElements(By.cssSelector("template"))).as("the chunk's template was consumed").isEmpty();
+        } finally {
+            data.complete("released"); // a failed test must not leave the render waiting
         }
     }
 
