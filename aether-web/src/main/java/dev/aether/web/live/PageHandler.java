@@ -66,8 +66,8 @@ final class PageHandler extends Handler.Wrapper {
         }
         Function<PageRequest, Page> page = pages.get(path);
         Function<PageRequest, ActionResult> action = actions.get(path);
-        if (page == null && action == null) {
-            return super.handle(request, response, callback);
+        if ((page == null && action == null) || request.getHeaders().contains(HttpHeader.UPGRADE)) {
+            return super.handle(request, response, callback);   // Netron's routes, and its WebSocket on any path
         }
         if (method.equals("GET") && page != null) {
             PageRequest pageRequest = new PageRequest(method, path, query(request), Map.of());

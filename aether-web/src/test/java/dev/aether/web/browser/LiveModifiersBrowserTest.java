@@ -1,5 +1,7 @@
 package dev.aether.web.browser;
 
+import static dev.aether.web.browser.LivePages.js;
+import static dev.aether.web.browser.LivePages.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -7,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 
@@ -26,22 +27,13 @@ class LiveModifiersBrowserTest {
         live.close();
     }
 
-    private static void open(WebDriver browser, String path) {
-        browser.get(live.url(path));
-        Waits.until(browser, "the live channel to connect", d -> "connected".equals(js(d, "return window.Aether && Aether.status()")));
-    }
-
-    private static Object js(WebDriver browser, String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
-    }
-
     private static String text(WebDriver browser, String id) {
         return browser.findElement(By.id(id)).getText();
     }
 
     @Test
     void stopPropagationKeepsTheEnclosingHandlerFromRunning(WebDriver browser) {
-        open(browser, "/modifiers");
+        open(browser, live.url("/modifiers"));
         browser.findElement(By.id("stopped")).click();
         Waits.text(browser, By.id("inner-count"), "1");
         browser.findElement(By.id("bubbling")).click();
@@ -51,7 +43,7 @@ class LiveModifiersBrowserTest {
 
     @Test
     void debounceSendsOnlyTheLatestValueAfterAQuietPeriod(WebDriver browser) {
-        open(browser, "/modifiers");
+        open(browser, live.url("/modifiers"));
         browser.findElement(By.id("debounced")).sendKeys("debounced");
         Waits.text(browser, By.id("debounced-value"), "debounced");
         assertThat(text(browser, "debounced-count")).isEqualTo("1");
@@ -59,7 +51,7 @@ class LiveModifiersBrowserTest {
 
     @Test
     void throttleSendsTheFirstAtOnceAndTheLatestAtTheEnd(WebDriver browser) {
-        open(browser, "/modifiers");
+        open(browser, live.url("/modifiers"));
         browser.findElement(By.id("throttled")).sendKeys("throttled");
         Waits.text(browser, By.id("throttled-value"), "throttled");
         int sent = Integer.parseInt(text(browser, "throttled-count"));
@@ -68,14 +60,14 @@ class LiveModifiersBrowserTest {
 
     @Test
     void aKeyFilterRunsTheHandlerOnlyForThatKey(WebDriver browser) {
-        open(browser, "/modifiers");
+        open(browser, live.url("/modifiers"));
         browser.findElement(By.id("keys")).sendKeys("abc", Keys.ENTER, "d", Keys.ENTER);
         Waits.text(browser, By.id("enters"), "2");
     }
 
     @Test
     void hostileStringsSentAsPatchesStayInert(WebDriver browser) {
-        open(browser, "/hostile");
+        open(browser, live.url("/hostile"));
         js(browser, "window.__xss = 0; window.alert = () => { window.__xss = 1 }");
         List<String> payloads = XssPayloads.all();
         for (int i = 0; i < payloads.size(); i++) {

@@ -1,5 +1,8 @@
 package dev.aether.web.browser;
 
+import static dev.aether.web.browser.LivePages.connected;
+import static dev.aether.web.browser.LivePages.js;
+import static dev.aether.web.browser.LivePages.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -27,22 +29,9 @@ class LivePagesBrowserTest {
         live.close();
     }
 
-    private static void open(WebDriver browser, String path) {
-        browser.get(live.url(path));
-        connected(browser);
-    }
-
-    private static void connected(WebDriver browser) {
-        Waits.until(browser, "the live channel to connect", d -> "connected".equals(js(d, "return window.Aether && Aether.status()")));
-    }
-
-    private static Object js(WebDriver browser, String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
-    }
-
     @Test
     void clicksRunTheJavaHandlerAndPatchTheCount(WebDriver browser) {
-        open(browser, "/counter");
+        open(browser, live.url("/counter"));
         WebElement inc = browser.findElement(By.id("inc"));
         for (int i = 0; i < 5; i++) {
             inc.click();
@@ -52,7 +41,7 @@ class LivePagesBrowserTest {
 
     @Test
     void aReorderedKeyedListKeepsTheDomNodesOfItsRows(WebDriver browser) {
-        open(browser, "/list");
+        open(browser, live.url("/list"));
         js(browser, "document.querySelectorAll('#rows li').forEach(li => li.__marker = 'kept-' + li.dataset.key)");
 
         browser.findElement(By.id("reverse")).click();
@@ -77,7 +66,7 @@ class LivePagesBrowserTest {
 
     @Test
     void fastTypingIntoASlowHandlerLosesNoKeystroke(WebDriver browser) {
-        open(browser, "/typing");
+        open(browser, live.url("/typing"));
         String typed = "the quick brown fox jumps over the lazy dog";
         WebElement box = browser.findElement(By.id("box"));
         box.sendKeys(typed);   // about 43 events; each handler takes 120 ms, so echoes lag seconds behind
@@ -91,7 +80,7 @@ class LivePagesBrowserTest {
 
     @Test
     void aSignalChangedOnTheServerUpdatesTheOpenPage(WebDriver browser) {
-        open(browser, "/push");
+        open(browser, live.url("/push"));
         Waits.text(browser, By.id("headline"), "first");
 
         live.headline.set("pushed from the server");
@@ -109,7 +98,7 @@ class LivePagesBrowserTest {
 
     @Test
     void eventsDuringADroppedConnectionAreDeliveredInOrderAfterResume(WebDriver browser) {
-        open(browser, "/counter");
+        open(browser, live.url("/counter"));
         WebElement inc = browser.findElement(By.id("inc"));
         inc.click();
         inc.click();
@@ -131,7 +120,7 @@ class LivePagesBrowserTest {
 
     @Test
     void afterAServerRestartThePageRendersAgainWithWhatWasTyped(WebDriver browser) {
-        open(browser, "/note");
+        open(browser, live.url("/note"));
         browser.findElement(By.id("note")).sendKeys("remember me");
         Waits.text(browser, By.id("saved"), "remember me");
         js(browser, "window.__before = 'old page'");

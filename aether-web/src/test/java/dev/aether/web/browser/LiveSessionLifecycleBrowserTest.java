@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /** A session lives while its tab does, and a grace period after. */
@@ -27,9 +26,7 @@ class LiveSessionLifecycleBrowserTest {
 
     @Test
     void leavingThePageEndsItsSessionOnceTheGracePeriodHasPassed(WebDriver browser) {
-        browser.get(live.url("/counter"));
-        Waits.until(browser, "the live channel to connect",
-                d -> "connected".equals(((JavascriptExecutor) d).executeScript("return window.Aether && Aether.status()")));
+        LivePages.open(browser, live.url("/counter"));
         browser.findElement(By.id("inc")).click();
         Waits.text(browser, By.id("count"), "1");
         assertThat(live.liveSessions()).isPositive();
@@ -41,15 +38,12 @@ class LiveSessionLifecycleBrowserTest {
 
     @Test
     void aConnectionBackWithinTheGracePeriodKeepsTheSession(WebDriver browser) {
-        browser.get(live.url("/counter"));
-        Waits.until(browser, "the live channel to connect",
-                d -> "connected".equals(((JavascriptExecutor) d).executeScript("return window.Aether && Aether.status()")));
+        LivePages.open(browser, live.url("/counter"));
         browser.findElement(By.id("inc")).click();
         Waits.text(browser, By.id("count"), "1");
 
-        ((JavascriptExecutor) browser).executeScript("Aether.drop(500)");   // back after half the grace period
-        Waits.until(browser, "the live channel to reconnect",
-                d -> "connected".equals(((JavascriptExecutor) d).executeScript("return Aether.status()")));
+        LivePages.js(browser, "Aether.drop(500)");   // back after half the grace period
+        LivePages.connected(browser);
         sleepQuietly(1500);    // longer than the grace period: the session must still be there
         browser.findElement(By.id("inc")).click();
         Waits.text(browser, By.id("count"), "2");

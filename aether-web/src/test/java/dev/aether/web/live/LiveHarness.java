@@ -59,6 +59,84 @@ final class LiveHarness implements AutoCloseable {
         return new LiveHarness(body, Duration.ofSeconds(30));
     }
 
+    // ---- helpers added for the specification suite ------------------------------------------
+
+    private LiveHarness(Supplier<? extends Node> body, Duration grace, int maxBufferedFrames) {
+        sessions = new LiveSessions(grace, maxBufferedFrames);
+        session = sessions.create();
+        html = session.context().call(() -> session.renderShell(Page.of("test", body)));
+        session.context().call(session::endStreaming);
+        session.context().call(() -> session.attach(connection, 0));
+        settle();
+        connection.frames.clear();   // the resume frame
+    }
+
+    /** Like {@link #render(Supplier)}, with the sessions' grace period and frame buffer given. */
+    static LiveHarness render(Supplier<? extends Node> body, Duration grace, int maxBufferedFrames) {
+        return new LiveHarness(body, grace, maxBufferedFrames);
+    }
+
+    /** Delivers event number {@code seq} (a resend, a gap…) and waits until its frame is out. */
+    void event(long seq, String id, String type, Map<String, String> data) {
+        events = Math.max(events, seq);
+        session.context().call(() -> {
+            session.receive(seq, id, type, data);
+            return null;
+        });
+        settle();
+    }
+
+    /** Delivers an event for the {@code handler}th handler of {@code type} on element {@code id}, as the runtime numbers them. */
+    void event(String id, String type, int handler, Map<String, String> data) {
+        long seq = ++events;
+        session.context().call(() -> {
+            session.receive(seq, id, type, handler, data);
+            return null;
+        });
+        settle();
+    }
+
+    /** Runs {@code task} on the session's context and returns its result (no settling). */
+    <T> T call(Supplier<T> task) {
+        return session.context().call(task);
+    }
+
+    /** Attaches {@code c} as if it had applied every frame up to {@code lastSeen}; waits for what it is sent. */
+    boolean attach(Recorder c, long lastSeen) {
+        boolean ok = session.context().call(() -> session.attach(c, lastSeen));
+        settle();
+        return ok;
+    }
+
+    /** The connection {@code c} drops. */
+    void detach(Recorder c) {
+        session.context().call(() -> {
+            session.detach(c);
+            return null;
+        });
+        settle();
+    }
+
+    /** Every patch in {@code frames}, each as its JSON array, in order. */
+    static List<String> patchesOf(List<String> frames) {
+        List<String> out = new ArrayList<>();
+        for (String f : frames) {
+            for (JsonNode p : read(f).get(1)) {
+                out.add(p.toString());
+            }
+        }
+        return out;
+    }
+
+    /** Every patch sent since the last call, parsed. */
+    List<JsonNode> patchNodes() {
+        List<JsonNode> out = new ArrayList<>();
+        for (String p : patches()) {
+            out.add(read(p));
+        }
+        return out;
+    }
+
     /** The body's HTML, without the document start. */
     String body() {
         return html.substring(html.indexOf("<body>") + 6);

@@ -1,5 +1,7 @@
 package dev.aether.examples.showcase.web;
 
+import static dev.aether.web.browser.LivePages.js;
+import static dev.aether.web.browser.LivePages.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.examples.showcase.ListenAddress;
@@ -12,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 
@@ -31,18 +32,9 @@ class ShowcasePagesBrowserTest {
         titan.stop();
     }
 
-    private void open(WebDriver browser, String path) {
-        browser.get(titan.httpUri() + path);
-        Waits.until(browser, "the live channel to connect", d -> "connected".equals(js(d, "return window.Aether && Aether.status()")));
-    }
-
-    private static Object js(WebDriver browser, String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
-    }
-
     @Test
     void theCounterCountsClicksAndSharesTheEveryoneCounter(WebDriver browser) {
-        open(browser, "/counter");
+        open(browser, titan.httpUri() + "/counter");
         browser.findElement(By.id("inc")).click();
         browser.findElement(By.id("inc")).click();
         browser.findElement(By.id("dec")).click();
@@ -54,7 +46,7 @@ class ShowcasePagesBrowserTest {
 
     @Test
     void todosAreAddedToggledReorderedAndRemovedInPlace(WebDriver browser) {
-        open(browser, "/todos");
+        open(browser, titan.httpUri() + "/todos");
         for (String title : List.of("write", "test", "ship")) {
             browser.findElement(By.id("title")).sendKeys(title, Keys.ENTER);
             Waits.until(browser, title + " added", d -> titles(d).contains(title));
@@ -83,7 +75,7 @@ class ShowcasePagesBrowserTest {
 
     @Test
     void theSignupFormValidatesAsYouTypeAndWelcomes(WebDriver browser) {
-        open(browser, "/signup");
+        open(browser, titan.httpUri() + "/signup");
         browser.findElement(By.id("submit")).click();
         Waits.text(browser, By.id("name-error"), "Enter your name");
         Waits.text(browser, By.id("email-error"), "Enter an e-mail address like ada@example.com");

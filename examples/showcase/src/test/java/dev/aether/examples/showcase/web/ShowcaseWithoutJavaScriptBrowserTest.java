@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -62,8 +63,8 @@ class ShowcaseWithoutJavaScriptBrowserTest {
 
     /** Waits for the page after the post's redirect to list exactly {@code expected}. */
     private static void titles(WebDriver browser, String... expected) {
-        Waits.until(browser, "the todos " + List.of(expected),
-                d -> d.findElements(By.cssSelector("#todos li .title")).stream().map(WebElement::getText).toList().equals(List.of(expected)));
+        Waits.until(browser, "the todos " + List.of(expected), d -> List.of(expected).equals(((JavascriptExecutor) d).executeScript(
+                "return [...document.querySelectorAll('#todos li .title')].map(s => s.textContent)")));
     }
 
     @Test

@@ -1,0 +1,103 @@
+package dev.aether.web.live;
+
+import static dev.aether.web.html.Html.p;
+import static dev.aether.web.html.Html.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aether.web.ssr.Page;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The configuration rules of {@link AetherWeb}, {@link ActionResult} and {@link PageRequest}, and the same-site check. */
+class AetherWebBuilderTest {
+    private static final Page PAGE = Page.of("t", () -> p(text("x")));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "relative", "/_aether/live", "/_aether/anything"})
+    void aPagePathMustStartWithASlashAndNotBeReserved(String path) {
+        assertThatThrownBy(() -> AetherWeb.builder().page(path, r -> PAGE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AetherWeb.builder().action(path, r -> ActionResult.redirect("/"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aNullPathOrRendererIsRefused() {
+        assertThatThrownBy(() -> AetherWeb.builder().page(null, r -> PAGE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AetherWeb.builder().page("/", null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> AetherWeb.builder().action("/", null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void theGracePeriodMustBePositive() {
+        assertThatThrownBy(() -> AetherWeb.builder().gracePeriod(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AetherWeb.builder().gracePeriod(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AetherWeb.builder().gracePeriod(null)).isInstanceOf(IllegalArgumentException.class);
+        AetherWeb.builder().gracePeriod(Duration.ofMillis(1));
+    }
+
+    @Test
+    void theFrameBufferHoldsAtLeastOneFrame() {
+        assertThatThrownBy(() -> AetherWeb.builder().maxBufferedFrames(0)).isInstanceOf(IllegalArgumentException.class);
+        AetherWeb.builder().maxBufferedFrames(1);
+    }
+
+    @Test
+    void anAetherWebNotMountedHoldsNoSessions() {
+        assertThat(AetherWeb.builder().page("/", r -> PAGE).build().liveSessions()).isZero();
+    }
+
+    // ---- ActionResult -------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//evil.example/x", "https://evil.example", "javascript:alert(1)", "welcome", ""})
+    void aRedirectGoesOnlyToAPathOnThisSite(String location) {
+        assertThatThrownBy(() -> ActionResult.redirect(location)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRedirectToAPathIsKept() {
+        assertThat(ActionResult.redirect("/welcome?x=1")).isEqualTo(new ActionResult.Redirect("/welcome?x=1"));
+    }
+
+    @Test
+    void showIs200AndInvalidIs422() {
+        assertThat(ActionResult.show(PAGE)).isEqualTo(new ActionResult.Show(PAGE, 200));
+        assertThat(ActionResult.invalid(PAGE)).isEqualTo(new ActionResult.Show(PAGE, 422));
+    }
+
+    // ---- PageRequest ---------------------------------------------------------------------------
+
+    @Test
+    void aPageRequestGivesTheFirstQueryValueAndFormFieldsOrEmpty() {
+        PageRequest r = new PageRequest("POST", "/signup", Map.of("q", List.of("a", "b"), "none", List.of()), Map.of("email", "e"));
+        assertThat(r.query("q")).isEqualTo("a");
+        assertThat(r.query("none")).isEmpty();
+        assertThat(r.query("missing")).isEmpty();
+        assertThat(r.form("email")).isEqualTo("e");
+        assertThat(r.form("missing")).isEmpty();
+        assertThat(r.isPost()).isTrue();
+        assertThat(new PageRequest("GET", "/", Map.of(), Map.of()).isPost()).isFalse();
+    }
+
+    // ---- the same-site check -------------------------------------------------------------------------
+
+    @Test
+    void anOriginIsSameSiteWhenItsHostAndPortAreTheRequestsHost() {
+        assertThat(LiveGate.sameSite("http://127.0.0.1:8080", "127.0.0.1:8080")).isTrue();
+        assertThat(LiveGate.sameSite("https://Shop.Example", "shop.example")).isTrue();
+    }
+
+    @Test
+    void anOriginOfAnotherHostOrPortOrNoneIsNotSameSite() {
+        assertThat(LiveGate.sameSite("http://127.0.0.1:8081", "127.0.0.1:8080")).isFalse();
+        assertThat(LiveGate.sameSite("http://evil.example", "shop.example")).isFalse();
+        assertThat(LiveGate.sameSite("http://shop.example.evil.example", "shop.example")).isFalse();
+        assertThat(LiveGate.sameSite("null", "shop.example")).isFalse();
+        assertThat(LiveGate.sameSite("not a uri", "shop.example")).isFalse();
+        assertThat(LiveGate.sameSite("http://shop.example", null)).isFalse();
+    }
+}

@@ -1,0 +1,705 @@
+package dev.aether.web.live;
+
+import static dev.aether.web.component.Components.component;
+import static dev.aether.web.component.Components.suspense;
+import static dev.aether.web.html.Html.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aether.reactive.Reactive;
+import dev.aether.reactive.Resource;
+import dev.aether.reactive.Signal;
+import dev.aether.titan.Titan;
+import dev.aether.web.component.Suspense;
+import dev.aether.web.html.Node;
+import dev.aether.web.ssr.Page;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * AetherWeb mounted into a real Titan on a free port, driven by the JDK's HTTP client and Jetty's
+ * WebSocket client as a browser would drive it: pages, the runtime script, form posts with their
+ * CSRF check, the live channel's admission, events and patches, limits, and streaming.
+ */
+class AetherWebServerTest {
+    private static final Pattern SESSION = Pattern.compile("data-session=\"([A-Za-z0-9_-]+)\"");
+    private static final Pattern RUNTIME_VERSION = Pattern.compile("<script src=\"/_aether/runtime\\.js\\?v=([0-9a-f]+)\"");
+    private static final Pattern CSRF_COOKIE = Pattern.compile("aether_csrf=([^;]+)");
+    private static final Pattern CSRF_FIELD = Pattern.compile("<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]*)\">");
+
+    static Titan titan;
+    static AetherWeb web;
+    static HttpClient http;
+    static WebSocketClient sockets;
+    static final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    static final List<String> posted = new CopyOnWriteArrayList<>();
+    static volatile CompletableFuture<String> slow = new CompletableFuture<>();
+
+    /** The counter page: button (element 1) and its count (text 2). */
+    static Page counterPage() {
+        return Page.of("Counter", () -> component(() -> {
+            Signal<Integer> count = Signal.of(0);
+            return div(button(on("click", () -> count.update(n -> n + 1)), text("+1")), span(text(count::get)));
+        }));
+    }
+
+    static Page formPage(String message) {
+        return Page.of("Sign up", () -> div(p(text(message)),
+                form(attr("method", "post"), attr("action", "/signup"), input(name("email")), button(text("Send")))));
+    }
+
+    static Node slowProfile() {
+        return component(() -> {
+            Resource<String> user = Reactive.resource(() -> slow);
+            return div(suspense(() -> p(text("Loading the profile")), () -> p(text(() -> Suspense.read(user)))));
+        });
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        web = AetherWeb.builder()
+                .page("/counter", request -> counterPage())
+                .page("/signup", request -> formPage(""))
+                .action("/signup", request -> {
+                    posted.add(request.form("email"));
+                    return request.form("email").isBlank()
+                            ? ActionResult.invalid(formPage("Email is required"))
+                            : ActionResult.redirect("/welcome");
+                })
+                .page("/slow", request -> Page.of("Slow", AetherWebServerTest::slowProfile))
+                .page("/keys", request -> Page.of("Keys", () -> component(() -> {
+                    Signal<String> last = Signal.of("");
+                    return div(input(on("keydown", e -> last.set("save")).key("Enter"), on("keydown", e -> last.set("cancel")).key("Escape")),
+                            span(text(last::get)));
+                })))
+                .page("/search", request -> Page.of("Search", () -> p(text("You searched for " + request.query("q")))))
+                .page("/broken", request -> Page.of("Broken", () -> {
+                    throw new IllegalStateException("the page failed");
+                }))
+                .action("/explode", request -> {
+                    throw new IllegalStateException("the action failed");
+                })
+                .build();
+        titan = Titan.builder().port(0).mount(web).build().start();
+        http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        sockets = new WebSocketClient();
+        sockets.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        sockets.stop();
+        titan.stop();
+        timers.shutdownNow();
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    static String base() {
+        return "http://127.0.0.1:" + titan.port();
+    }
+
+    static String sameOrigin() {
+        return base();
+    }
+
+    static HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String form, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String group(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        assertThat(m.find()).as("%s in %s", p, s).isTrue();
+        return m.group(1);
+    }
+
+    static String csrfCookie(HttpResponse<?> r) {
+        String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("aether_csrf=")).findFirst().orElseThrow();
+        return group(CSRF_COOKIE, setCookie);
+    }
+
+    /** A page's session token, from a fresh GET. */
+    static String openPage(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).isEqualTo(200);
+        return group(SESSION, r.body());
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** The test's browser end of the live channel. */
+    public static final class Browser implements Session.Listener.AutoDemanding {
+        final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        volatile Session session;
+
+        @Override
+        public void onWebSocketOpen(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public void onWebSocketText(String message) {
+            frames.add(message);
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+            closed.complete(statusCode);
+            callback.succeed();
+        }
+
+        String next() throws InterruptedException {
+            String frame = frames.poll(5, TimeUnit.SECONDS);
+            assertThat(frame).as("a frame within 5 s").isNotNull();
+            return frame;
+        }
+
+        void send(String text) {
+            session.sendText(text, Callback.NOOP);
+        }
+
+        int closeCode() throws Exception {
+            return closed.get(5, TimeUnit.SECONDS);
+        }
+
+        void close() {
+            if (session != null && session.isOpen()) {
+                session.close();
+            }
+        }
+    }
+
+    static Browser connect(String token, long last, String origin) throws Exception {
+        return connect(titan, token, last, origin);
+    }
+
+    static Browser connect(Titan server, String token, long last, String origin) throws Exception {
+        Browser browser = new Browser();
+        URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/_aether/live?s=" + (token == null ? "" : token) + "&last=" + last);
+        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        if (origin != null) {
+            request.setHeader("Origin", origin);
+        }
+        sockets.connect(browser, uri, request).get(5, TimeUnit.SECONDS);
+        return browser;
+    }
+
+    // ---- pages ------------------------------------------------------------------------------------
+
+    @Test
+    void aPageIsServedAsHtmlWithTheRuntimeTagItsSessionTokenAndACsrfCookie() throws Exception {
+        HttpResponse<String> r = get("/counter");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(r.body()).startsWith("<!DOCTYPE html>").contains("<title>Counter</title>").endsWith("</body></html>");
+        assertThat(r.body()).containsPattern("<script src=\"/_aether/runtime\\.js\\?v=[0-9a-f]+\" data-session=\"[A-Za-z0-9_-]{20,}\" "
+                + "data-live=\"/_aether/live\"></script></body></html>$");
+        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("aether_csrf=")).findFirst().orElseThrow();
+        assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax").containsIgnoringCase("Path=/");
+        assertThat(csrfCookie(r)).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void everyRenderOfAPageIsItsOwnSession() throws Exception {
+        int before = web.liveSessions();
+        String first = openPage("/counter");
+        String second = openPage("/counter");
+        assertThat(first).isNotEqualTo(second);
+        assertThat(web.liveSessions()).isGreaterThanOrEqualTo(before + 2);
+    }
+
+    @Test
+    void aPostingFormCarriesAHiddenCsrfFieldEqualToTheCookie() throws Exception {
+        HttpResponse<String> r = get("/signup");
+        assertThat(r.body()).contains("<form method=\"post\" action=\"/signup\"><input type=\"hidden\" name=\"_csrf\" value=\"");
+        assertThat(group(CSRF_FIELD, r.body())).isEqualTo(csrfCookie(r));
+    }
+
+    @Test
+    void aBrowserWithTheCookieKeepsItsCsrfToken() throws Exception {
+        HttpResponse<String> r = get("/signup", "Cookie", "aether_csrf=kept-token-123");
+        assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("aether_csrf="));
+        assertThat(group(CSRF_FIELD, r.body())).isEqualTo("kept-token-123");
+    }
+
+    @Test
+    void aFormWithoutMethodPostHasNoCsrfField() throws Exception {
+        assertThat(get("/counter").body()).doesNotContain("_csrf");
+    }
+
+    // ---- the runtime script -------------------------------------------------------------------------
+
+    @Test
+    void theRuntimeIsServedAsImmutableJavaScriptWithAnETagMatchingItsVersionedUrl() throws Exception {
+        String version = group(RUNTIME_VERSION, get("/counter").body());
+        HttpResponse<String> r = get("/_aether/runtime.js?v=" + version);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+        assertThat(r.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable").contains("max-age=31536000");
+        assertThat(r.headers().firstValue("ETag")).hasValue("\"" + version + "\"");
+        try (InputStream in = RuntimeScript.class.getResourceAsStream(RuntimeScript.RESOURCE)) {
+            assertThat(r.body()).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void theRuntimeAnswers304ToItsETag() throws Exception {
+        String etag = get("/_aether/runtime.js").headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> r = get("/_aether/runtime.js", "If-None-Match", etag);
+        assertThat(r.statusCode()).isEqualTo(304);
+        assertThat(r.body()).isEmpty();
+        assertThat(get("/_aether/runtime.js", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+    }
+
+    // ---- form posts -----------------------------------------------------------------------------
+
+    @Test
+    void aPostWithoutTheCsrfFieldIsRefusedAndTheActionDoesNotRun() throws Exception {
+        String token = csrfCookie(get("/signup"));
+        posted.clear();
+        HttpResponse<String> r = post("/signup", "email=ada%40example.com", "Cookie", "aether_csrf=" + token);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(posted).isEmpty();
+    }
+
+    @Test
+    void aPostWithAWrongCsrfFieldIsRefused() throws Exception {
+        String token = csrfCookie(get("/signup"));
+        posted.clear();
+        assertThat(post("/signup", "_csrf=" + token + "x&email=a", "Cookie", "aether_csrf=" + token).statusCode()).isEqualTo(403);
+        assertThat(post("/signup", "_csrf=" + token + "&email=a").statusCode()).as("no cookie").isEqualTo(403);
+        assertThat(post("/signup", "_csrf=&email=a", "Cookie", "aether_csrf=").statusCode()).as("both empty").isEqualTo(403);
+        assertThat(posted).isEmpty();
+    }
+
+    @Test
+    void aPostWithTheRightCsrfFieldRunsTheActionAndRedirects() throws Exception {
+        String token = csrfCookie(get("/signup"));
+        posted.clear();
+        HttpResponse<String> r = post("/signup", "_csrf=" + token + "&email=ada%40example.com", "Cookie", "aether_csrf=" + token);
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/welcome");
+        assertThat(posted).containsExactly("ada@example.com");
+    }
+
+    @Test
+    void anInvalidPostShowsThePageAgainWith422() throws Exception {
+        String token = csrfCookie(get("/signup"));
+        HttpResponse<String> r = post("/signup", "_csrf=" + token + "&email=", "Cookie", "aether_csrf=" + token);
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(r.body()).contains("<p>Email is required</p>").contains("data-session=\"");
+        assertThat(group(CSRF_FIELD, r.body())).isEqualTo(token);
+    }
+
+    @Test
+    void aPostFromAForeignOriginIsRefusedEvenWithTheRightToken() throws Exception {
+        String token = csrfCookie(get("/signup"));
+        posted.clear();
+        HttpResponse<String> r = post("/signup", "_csrf=" + token + "&email=a", "Cookie", "aether_csrf=" + token,
+                "Origin", "http://evil.example");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(post("/signup", "_csrf=" + token + "&email=a", "Cookie", "aether_csrf=" + token, "Origin", "null").statusCode())
+                .isEqualTo(403);
+        assertThat(posted).isEmpty();
+        assertThat(post("/signup", "_csrf=" + token + "&email=a", "Cookie", "aether_csrf=" + token, "Origin", sameOrigin()).statusCode())
+                .isEqualTo(303);
+    }
+
+    @Test
+    void aPostToAPageWithoutAnActionIs405() throws Exception {
+        HttpResponse<String> r = post("/counter", "x=1");
+        assertThat(r.statusCode()).isEqualTo(405);
+        assertThat(r.headers().firstValue("Allow")).hasValue("GET");
+    }
+
+    @Test
+    void aPageReadsItsQueryParametersAndRendersThemEscaped() throws Exception {
+        HttpResponse<String> r = get("/search?q=%3Cscript%3Ealert(1)%3C/script%3E");
+        assertThat(r.body()).contains("<p>You searched for &lt;script&gt;alert(1)&lt;/script&gt;</p>").doesNotContain("<script>alert");
+    }
+
+    @Test
+    void aPageThatFailsToRenderIsA500WithAnErrorIdAndLeavesNoSession() throws Exception {
+        int before = web.liveSessions();
+        HttpResponse<String> r = get("/broken");
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.body()).containsPattern("error id [0-9a-f-]{36}").doesNotContain("the page failed");
+        await("the failed page's session ended", () -> web.liveSessions() <= before);
+    }
+
+    @Test
+    void anActionThatThrowsIsA500WithAnErrorId() throws Exception {
+        String token = csrfCookie(get("/signup"));
+        HttpResponse<String> r = post("/explode", "_csrf=" + token, "Cookie", "aether_csrf=" + token);
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.body()).containsPattern("error id [0-9a-f-]{36}").doesNotContain("the action failed");
+    }
+
+    // ---- other paths --------------------------------------------------------------------------------
+
+    @Test
+    void pathsThatAreNotPagesGoOnToNetron() throws Exception {
+        HttpResponse<String> health = get("/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("online");
+        assertThat(get("/no-such-page").statusCode()).isEqualTo(404);
+    }
+
+    // ---- the live channel ---------------------------------------------------------------------------
+
+    @Test
+    void aConnectionWithAnUnknownTokenIsClosedWith4404() throws Exception {
+        assertThat(connect("no-such-session", 0, null).closeCode()).isEqualTo(4404);
+        assertThat(connect(null, 0, null).closeCode()).isEqualTo(4404);
+    }
+
+    @Test
+    void aConnectionFromAForeignOriginIsClosedWith4403() throws Exception {
+        String token = openPage("/counter");
+        Browser browser = connect(token, 0, "http://evil.example");
+        assertThat(browser.closeCode()).isEqualTo(4403);
+        assertThat(browser.frames).isEmpty();
+    }
+
+    @Test
+    void aConnectionWithABadResumePositionIsClosedWith4404() throws Exception {
+        String token = openPage("/counter");
+        assertThat(connect(token, 5, null).closeCode()).as("a frame never sent").isEqualTo(4404);
+    }
+
+    @Test
+    void aConnectionWithTheTokenReceivesTheResumeFrame() throws Exception {
+        String token = openPage("/counter");
+        Browser browser = connect(token, 0, sameOrigin());
+        try {
+            assertThat(browser.next()).isEqualTo("[0,[],0]");
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aClickRunsItsHandlerAndThePatchComesBack() throws Exception {
+        String token = openPage("/counter");
+        Browser browser = connect(token, 0, null);
+        try {
+            assertThat(browser.next()).isEqualTo("[0,[],0]");
+            browser.send("[\"e\",1,\"1\",\"click\",{},0]");
+            assertThat(browser.next()).isEqualTo("[1,[[\"t\",\"2\",\"1\"]],1]");
+            browser.send("[\"e\",2,\"1\",\"click\",{},1]");
+            assertThat(browser.next()).isEqualTo("[2,[[\"t\",\"2\",\"2\"]],2]");
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aConnectionWithAnUnreadableResumePositionIsClosedWith4404() throws Exception {
+        String token = openPage("/counter");
+        Browser browser = new Browser();
+        sockets.connect(browser, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + token + "&last=abc"),
+                new ClientUpgradeRequest()).get(5, TimeUnit.SECONDS);
+        assertThat(browser.closeCode()).isEqualTo(4404);
+    }
+
+    @Test
+    void aBurstOfEventsIsAnsweredFrameByFrameInOrder() throws Exception {
+        String token = openPage("/counter");
+        Browser browser = connect(token, 0, null);
+        try {
+            browser.next();
+            for (int i = 1; i <= 50; i++) {
+                browser.send("[\"e\"," + i + ",\"1\",\"click\",{},0]");
+            }
+            List<String> texts = new java.util.ArrayList<>();
+            long expectedSeq = 1;
+            long ranUpTo = 0;
+            while (ranUpTo < 50) {
+                com.fasterxml.jackson.databind.JsonNode frame = LiveHarness.read(browser.next());
+                assertThat(frame.get(0).asLong()).as("frames are numbered without gaps").isEqualTo(expectedSeq++);
+                assertThat(frame.get(2).asLong()).as("events acknowledged in order").isGreaterThan(ranUpTo);
+                ranUpTo = frame.get(2).asLong();
+                frame.get(1).forEach(patch -> texts.add(patch.get(2).asText()));
+            }
+            List<String> expected = new java.util.ArrayList<>();
+            for (int i = 1; i <= 50; i++) {
+                expected.add(String.valueOf(i));
+            }
+            assertThat(texts).isEqualTo(expected);
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    void anEventNamingTheSecondHandlerOfItsTypeRunsThatHandler() throws Exception {
+        Browser browser = connect(openPage("/keys"), 0, null);
+        try {
+            browser.next();
+            browser.send("[\"e\",1,\"1\",\"keydown\",{\"key\":\"Escape\"},0,1]");
+            assertThat(browser.next()).isEqualTo("[1,[[\"t\",\"2\",\"cancel\"]],1]");
+            browser.send("[\"e\",2,\"1\",\"keydown\",{\"key\":\"Enter\"},1]");
+            assertThat(browser.next()).isEqualTo("[2,[[\"t\",\"2\",\"save\"]],2]");
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aMalformedMessageIsAnsweredAndTheConnectionStays() throws Exception {
+        String token = openPage("/counter");
+        Browser browser = connect(token, 0, null);
+        try {
+            browser.next();
+            browser.send("{not json");
+            assertThat(browser.next()).contains("[\"!\",0,\"malformed message: not JSON\"]");
+            browser.session.sendBinary(ByteBuffer.wrap(new byte[] {1, 2}), Callback.NOOP);
+            assertThat(browser.next()).contains("[\"!\",0,\"binary messages are not part of the live protocol\"]");
+            browser.send("[\"e\",1,\"1\",\"click\",{},0]");
+            assertThat(browser.next()).contains("[[\"t\",\"2\",\"1\"]]");
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aMessageOverTheSizeLimitClosesTheConnectionButTheSessionSurvives() throws Exception {
+        String token = openPage("/counter");
+        Browser browser = connect(token, 0, null);
+        browser.next();
+        browser.send("[\"e\",1,\"1\",\"click\",{},0]");
+        assertThat(browser.next()).isEqualTo("[1,[[\"t\",\"2\",\"1\"]],1]");
+        browser.send("[\"e\",2,\"1\",\"click\",{\"value\":\"" + "x".repeat(100 * 1024) + "\"},1]");
+        assertThat(browser.closeCode()).isEqualTo(1009);   // message too big
+
+        Browser again = connect(token, 1, null);
+        try {
+            assertThat(again.next()).isEqualTo("[0,[],1]");
+            again.send("[\"e\",2,\"1\",\"click\",{},1]");
+            assertThat(again.next()).isEqualTo("[2,[[\"t\",\"2\",\"2\"]],2]");
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
+    void aReconnectReplaysTheFramesItMissed() throws Exception {
+        String token = openPage("/counter");
+        Browser browser = connect(token, 0, null);
+        browser.next();
+        browser.send("[\"e\",1,\"1\",\"click\",{},0]");
+        String first = browser.next();
+        browser.send("[\"e\",2,\"1\",\"click\",{},0]");
+        String second = browser.next();
+        browser.close();
+        browser.closeCode();
+
+        Browser again = connect(token, 0, null);
+        try {
+            assertThat(again.next()).isEqualTo(first);
+            assertThat(again.next()).isEqualTo(second);
+            assertThat(again.next()).isEqualTo("[0,[],2]");
+            again.send("[\"e\",2,\"1\",\"click\",{},2]");           // a resend after the reconnect runs nothing
+            again.send("[\"e\",3,\"1\",\"click\",{},2]");
+            assertThat(again.next()).isEqualTo("[3,[[\"t\",\"2\",\"3\"]],3]");
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
+    void aSecondConnectionTakesTheSessionOverAndTheFirstIsClosedWith4409() throws Exception {
+        String token = openPage("/counter");
+        Browser first = connect(token, 0, null);
+        first.next();
+        Browser second = connect(token, 0, null);
+        try {
+            assertThat(second.next()).isEqualTo("[0,[],0]");
+            assertThat(first.closeCode()).isEqualTo(4409);
+            second.send("[\"e\",1,\"1\",\"click\",{},0]");
+            assertThat(second.next()).isEqualTo("[1,[[\"t\",\"2\",\"1\"]],1]");
+        } finally {
+            second.close();
+        }
+    }
+
+    // ---- streaming ---------------------------------------------------------------------------------
+
+    @Test
+    void aSuspenseBoundaryIsStreamedAsAChunkBeforeTheRuntimeTagAndTheResponseEndsAfterIt() throws Exception {
+        CompletableFuture<String> data = new CompletableFuture<>();
+        slow = data;
+        timers.schedule(() -> data.complete("too late"), 5, TimeUnit.SECONDS);   // never hang the suite
+        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/slow")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        try (InputStream in = r.body()) {
+            while (!received.toString(StandardCharsets.UTF_8).contains("Loading the profile")) {
+                int n = in.read(buffer);
+                assertThat(n).as("the shell arrives before the data").isPositive();
+                received.write(buffer, 0, n);
+            }
+            String shell = received.toString(StandardCharsets.UTF_8);
+            assertThat(shell).doesNotContain("data-ae-chunk").doesNotContain("/_aether/runtime.js");
+            data.complete("Ada Lovelace");
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                received.write(buffer, 0, n);
+            }
+        }
+        String page = received.toString(StandardCharsets.UTF_8);
+        int chunk = page.indexOf("<template data-ae-chunk=\"1\">");
+        int runtime = page.indexOf("<script src=\"/_aether/runtime.js");
+        assertThat(chunk).isPositive();
+        assertThat(runtime).isGreaterThan(chunk);
+        assertThat(page.substring(chunk)).contains("Ada Lovelace").contains("<script>$ae(\"1\")</script>");
+        assertThat(page.indexOf("function $ae(")).isBetween(0, chunk);
+        assertThat(page).endsWith("</script></body></html>");
+    }
+
+    // ---- session lifetime on a real server ------------------------------------------------------------
+
+    @Test
+    void aSessionWhoseConnectionDroppedEndsAfterTheGracePeriod() throws Exception {
+        AetherWeb shortLived = AetherWeb.builder().page("/counter", request -> counterPage()).gracePeriod(Duration.ofMillis(300)).build();
+        Titan server = Titan.builder().port(0).mount(shortLived).build().start();
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/counter")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String token = group(SESSION, r.body());
+            Browser browser = connect(server, token, 0, null);
+            browser.next();
+            Thread.sleep(600);
+            assertThat(shortLived.liveSessions()).as("kept while connected").isEqualTo(1);
+            browser.close();
+            browser.closeCode();
+            await("the session ended", () -> shortLived.liveSessions() == 0);
+            assertThat(connect(server, token, 0, null).closeCode()).isEqualTo(4404);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void anOriginInTitansAllowedOriginsMayConnect() throws Exception {
+        AetherWeb own = AetherWeb.builder().page("/counter", request -> counterPage()).build();
+        Titan server = Titan.builder().port(0).allowedOrigins("http://app.example").mount(own).build().start();
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/counter")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String token = group(SESSION, r.body());
+            Browser allowed = connect(server, token, 0, "http://app.example");
+            assertThat(allowed.next()).isEqualTo("[0,[],0]");
+            allowed.close();
+            assertThat(connect(server, token, 0, "http://other.example").closeCode()).isEqualTo(4403);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aPageThatStreamsLongerThanTheGracePeriodKeepsItsSession() throws Exception {
+        CompletableFuture<String> data = new CompletableFuture<>();
+        AetherWeb own = AetherWeb.builder().gracePeriod(Duration.ofMillis(300))
+                .page("/slow", request -> Page.of("Slow", () -> component(() -> {
+                    Resource<String> user = Reactive.resource(() -> data);
+                    return div(suspense(() -> p(text("Loading")), () -> p(text(() -> Suspense.read(user)))));
+                })))
+                .build();
+        Titan server = Titan.builder().port(0).stopTimeout(Duration.ofMillis(500)).mount(own).build().start();
+        try {
+            timers.schedule(() -> data.complete("Ada"), 800, TimeUnit.MILLISECONDS);
+            HttpResponse<String> r = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slow")).build(),
+                    HttpResponse.BodyHandlers.ofString()).get(4, TimeUnit.SECONDS);
+            assertThat(r.body()).contains("<template data-ae-chunk=\"1\">").endsWith("</body></html>");
+            Browser browser = connect(server, group(SESSION, r.body()), 0, null);
+            assertThat(browser.next()).isEqualTo("[0,[],0]");
+            browser.close();
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aDeliveredPageWhoseBrowserNeverConnectsEndsAfterTheGracePeriod() throws Exception {
+        AetherWeb shortLived = AetherWeb.builder().page("/counter", request -> counterPage()).gracePeriod(Duration.ofMillis(300)).build();
+        Titan server = Titan.builder().port(0).mount(shortLived).build().start();
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/counter")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(shortLived.liveSessions()).isEqualTo(1);
+            await("the unattached session ended", () -> shortLived.liveSessions() == 0);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void stoppingTheServerTellsConnectedBrowsersToComeBackLater() throws Exception {
+        AetherWeb own = AetherWeb.builder().page("/counter", request -> counterPage()).build();
+        Titan server = Titan.builder().port(0).mount(own).build().start();
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/counter")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Browser browser = connect(server, group(SESSION, r.body()), 0, null);
+            browser.next();
+            server.stop();
+            assertThat(browser.closeCode()).isEqualTo(1001);
+            assertThat(own.liveSessions()).isZero();
+        } catch (Throwable t) {
+            server.stop();
+            throw t;
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package dev.aether.web.live;
+
+import static dev.aether.web.html.Html.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aether.reactive.ReactiveContext;
+import dev.aether.reactive.Signal;
+import dev.aether.web.html.DomEvent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DOM events in a live session: only the handlers the session rendered run, each event number
+ * runs once, a failing handler is answered and the session goes on, and handlers get the
+ * event's data through {@link DomEvent}.
+ */
+class LiveEventTest {
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    Signal<Integer> count;
+    Signal<String> last;
+    final AtomicInteger runs = new AtomicInteger();
+
+    /** A button (element 1) counting clicks into text 2. */
+    private LiveHarness counter() {
+        return LiveHarness.render(() -> {
+            count = Signal.of(0);
+            return button(on("click", () -> {
+                runs.incrementAndGet();
+                count.update(n -> n + 1);
+            }), text(() -> count.get()));
+        });
+    }
+
+    // ---- what may run ---------------------------------------------------------------------
+
+    @Test
+    void anEventForAnUnknownElementIsRejectedAndRunsNothing() {
+        try (LiveHarness live = counter()) {
+            live.event("99", "click");
+            assertThat(live.takeFrames()).containsExactly("[1,[[\"!\",1,\"no click handler on element 99\"]],1]");
+            assertThat(runs).hasValue(0);
+        }
+    }
+
+    @Test
+    void anEventOfATypeTheElementDoesNotHandleIsRejectedAndRunsNothing() {
+        try (LiveHarness live = counter()) {
+            live.event("1", "input");
+            assertThat(live.patches()).containsExactly("[\"!\",1,\"no input handler on element 1\"]");
+            assertThat(runs).hasValue(0);
+        }
+    }
+
+    @Test
+    void anEventNamingTheIdOfADynamicTextIsRejected() {
+        try (LiveHarness live = counter()) {
+            live.event("2", "click");
+            assertThat(live.patches()).singleElement().asString().startsWith("[\"!\",1,");
+            assertThat(runs).hasValue(0);
+        }
+    }
+
+    @Test
+    void aRejectedEventDoesNotStopTheNextOne() {
+        try (LiveHarness live = counter()) {
+            live.event("99", "click");
+            live.patches();
+            live.event("1", "click");
+            assertThat(live.patches()).containsExactly("[\"t\",\"2\",\"1\"]");
+        }
+    }
+
+    // ---- event numbers ----------------------------------------------------------------------
+
+    @Test
+    void anEventSentAgainWithTheSameNumberRunsOnce() {
+        try (LiveHarness live = counter()) {
+            live.event(1, "1", "click", Map.of());
+            live.event(1, "1", "click", Map.of());
+            assertThat(runs).hasValue(1);
+            assertThat(live.takeFrames()).containsExactly("[1,[[\"t\",\"2\",\"1\"]],1]");
+        }
+    }
+
+    @Test
+    void anEventWithANumberBelowTheLastRunIsIgnored() {
+        try (LiveHarness live = counter()) {
+            live.event(1, "1", "click", Map.of());
+            live.event(2, "1", "click", Map.of());
+            live.takeFrames();
+            live.event(1, "1", "click", Map.of());
+            assertThat(runs).hasValue(2);
+            assertThat(live.takeFrames()).isEmpty();
+        }
+    }
+
+    @Test
+    void anEventThatChangesNothingIsAcknowledgedWithAnUnnumberedFrame() {
+        try (LiveHarness live = LiveHarness.render(() -> button(on("click", runs::incrementAndGet), text("noop")))) {
+            live.event("1", "click");
+            assertThat(runs).hasValue(1);
+            assertThat(live.takeFrames()).containsExactly("[0,[],1]");
+        }
+    }
+
+    // ---- failing handlers ---------------------------------------------------------------------
+
+    @Test
+    void aHandlerThatThrowsIsAnsweredWithARejectionCarryingAnErrorId() {
+        try (LiveHarness live = LiveHarness.render(() -> button(on("click", () -> {
+            throw new IllegalStateException("secret detail");
+        }), text("boom")))) {
+            live.event("1", "click");
+            List<JsonNode> patches = live.patchNodes();
+            assertThat(patches).hasSize(1);
+            JsonNode p = patches.get(0);
+            assertThat(p.get(0).asText()).isEqualTo("!");
+            assertThat(p.get(1).asLong()).isEqualTo(1);
+            assertThat(p.get(2).asText()).matches("the click handler failed on the server \\(error id " + UUID + "\\)")
+                    .doesNotContain("secret detail");
+        }
+    }
+
+    @Test
+    void theSessionKeepsWorkingAfterAHandlerThrew() {
+        try (LiveHarness live = LiveHarness.render(() -> {
+            count = Signal.of(0);
+            return div(button(on("click", () -> {
+                throw new IllegalStateException("boom");
+            })), button(on("click", () -> count.update(n -> n + 1))), text(() -> count.get()));
+        })) {
+            live.event("1", "click");
+            live.patches();
+            live.event("2", "click");
+            assertThat(live.patches()).containsExactly("[\"t\",\"3\",\"1\"]");
+            live.event("1", "click");
+            assertThat(live.patches()).singleElement().asString().startsWith("[\"!\",3,");
+        }
+    }
+
+    @Test
+    void changesMadeBeforeAHandlerThrewAreStillSent() {
+        try (LiveHarness live = LiveHarness.render(() -> {
+            count = Signal.of(0);
+            return button(on("click", () -> {
+                count.set(5);
+                throw new IllegalStateException("after the write");
+            }), text(() -> count.get()));
+        })) {
+            live.event("1", "click");
+            List<String> frames = live.takeFrames();
+            assertThat(frames).hasSize(1);
+            List<String> patches = LiveHarness.patchesOf(frames);
+            assertThat(patches).hasSize(2).contains("[\"t\",\"2\",\"5\"]");
+            assertThat(patches).anyMatch(p -> p.startsWith("[\"!\",1,"));
+        }
+    }
+
+    // ---- what a handler gets ----------------------------------------------------------------
+
+    @Test
+    void aHandlerRunsOnTheSessionsContext() {
+        AtomicReference<ReactiveContext> ran = new AtomicReference<>();
+        try (LiveHarness live = LiveHarness.render(() -> button(on("click", () -> ran.set(ReactiveContext.current())), text("x")))) {
+            live.event("1", "click");
+            assertThat(ran.get()).isSameAs(live.session.context());
+        }
+    }
+
+    @Test
+    void aHandlerGetsTheEventTypeAndValue() {
+        try (LiveHarness live = LiveHarness.render(() -> {
+            last = Signal.of("");
+            return div(input(type("text"), on("input", e -> last.set(e.type() + ":" + e.value()))), text(() -> last.get()));
+        })) {
+            live.event("1", "input", Map.of("value", "Ada <3"));
+            assertThat(live.patches()).containsExactly("[\"t\",\"2\",\"input:Ada <3\"]");
+        }
+    }
+
+    @Test
+    void aHandlerReadsCheckedKeyAndFormFields() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (LiveHarness live = LiveHarness.render(() -> div(
+                input(type("checkbox"), on("change", e -> seen.add("checked=" + e.checked()))),
+                input(on("keydown", e -> seen.add("key=" + e.key() + " value=" + e.value()))),
+                form(on("submit", e -> seen.add("email=" + e.field("email") + " missing=" + e.field("nope") + "."))
+                        .preventDefault(), input(name("email")))))) {
+            live.event("1", "change", Map.of("checked", "true", "value", "on"));
+            live.event("1", "change", Map.of("checked", "false"));
+            live.event("2", "keydown", Map.of("key", "Enter", "value", "typed"));
+            live.event("3", "submit", Map.of("email", "ada@example.com"));
+            assertThat(seen).containsExactly("checked=true", "checked=false", "key=Enter value=typed",
+                    "email=ada@example.com missing=.");
+        }
+    }
+
+    @Test
+    void domEventHelpersDefaultToEmptyAndFalse() {
+        DomEvent e = new DomEvent("click", Map.of());
+        assertThat(e.value()).isEmpty();
+        assertThat(e.key()).isEmpty();
+        assertThat(e.field("email")).isEmpty();
+        assertThat(e.checked()).isFalse();
+        assertThat(new DomEvent("change", Map.of("checked", "TRUE")).checked()).isFalse();   // exactly "true"
+        assertThat(new DomEvent("change", Map.of("checked", "on")).checked()).isFalse();
+    }
+
+    @Test
+    void domEventDataIsACopyThatCannotChange() {
+        Map<String, String> data = new HashMap<>(Map.of("value", "a"));
+        DomEvent e = new DomEvent("input", data);
+        data.put("value", "b");
+        assertThat(e.value()).isEqualTo("a");
+        assertThatThrownBy(() -> e.data().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> new DomEvent(null, Map.of())).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void severalHandlersOfOneEventOnOneElementAreNumberedInTheirOrder() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (LiveHarness live = LiveHarness.render(() -> input(
+                on("keydown", e -> seen.add("save")).key("Enter"),
+                on("keydown", e -> seen.add("cancel")).key("Escape")))) {
+            assertThat(live.body()).contains("data-ae-on=\"keydown.key-Enter keydown.key-Escape\"");
+            live.event("1", "keydown", 0, Map.of("key", "Enter"));
+            live.event("1", "keydown", 1, Map.of("key", "Escape"));
+            assertThat(seen).containsExactly("save", "cancel");
+        }
+    }
+
+    @Test
+    void anEventForAHandlerNumberTheElementDoesNotHaveIsRejected() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (LiveHarness live = LiveHarness.render(() -> input(on("keydown", e -> seen.add("save")).key("Enter")))) {
+            live.event("1", "keydown", 1, Map.of("key", "Enter"));
+            assertThat(live.patches()).singleElement().asString().startsWith("[\"!\",1,");
+            assertThat(seen).isEmpty();
+        }
+    }
+}
