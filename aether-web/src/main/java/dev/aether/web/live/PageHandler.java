@@ -66,7 +66,7 @@ final class PageHandler extends Handler.Wrapper {
         }
         Function<PageRequest, Page> page = pages.get(path);
         Function<PageRequest, ActionResult> action = actions.get(path);
-        if ((page == null && action == null) || request.getHeaders().contains(HttpHeader.UPGRADE)) {
+        if ((page == null && action == null) || isWebSocketUpgrade(request)) {
             return super.handle(request, response, callback);   // Netron's routes, and its WebSocket on any path
         }
         if (method.equals("GET") && page != null) {
@@ -171,8 +171,18 @@ final class PageHandler extends Handler.Wrapper {
             sessions.end(session, CloseCodes.GOING_AWAY, "Server stopping");
             callback.failed(e);
             return;
+        } catch (RuntimeException e) {
+            sessions.end(session, CloseCodes.SESSION_GONE, "Page not delivered");   // nothing may keep a session forever
+            callback.failed(e);
+            return;
         }
         callback.succeeded();
+    }
+
+    /** A WebSocket handshake (an {@code Upgrade: h2c} offer is still a page request). */
+    private static boolean isWebSocketUpgrade(Request request) {
+        String upgrade = request.getHeaders().get(HttpHeader.UPGRADE);
+        return upgrade != null && upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket");
     }
 
     private void serveRuntime(Request request, Response response, Callback callback) {

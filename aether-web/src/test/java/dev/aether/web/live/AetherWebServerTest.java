@@ -105,7 +105,9 @@ class AetherWebServerTest {
                 })
                 .build();
         titan = Titan.builder().port(0).mount(web).build().start();
-        http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 as browsers speak it to a plain-http server (no "Upgrade: h2c" offer; see aPageRequestOfferingHttp2IsStillThePage)
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         sockets = new WebSocketClient();
         sockets.start();
     }
@@ -245,6 +247,14 @@ class AetherWebServerTest {
         String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("aether_csrf=")).findFirst().orElseThrow();
         assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax").containsIgnoringCase("Path=/");
         assertThat(csrfCookie(r)).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void aPageRequestOfferingHttp2IsStillThePage() throws Exception {
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();   // offers "Upgrade: h2c" on plain http
+        HttpResponse<String> r = http2.send(HttpRequest.newBuilder(URI.create(base() + "/counter")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("data-session=\"");
     }
 
     @Test
@@ -392,6 +402,14 @@ class AetherWebServerTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("online");
         assertThat(get("/no-such-page").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aWebSocketHandshakeOnAPagePathGoesOnToNetron() throws Exception {
+        Browser netron = new Browser();
+        sockets.connect(netron, java.net.URI.create("ws://127.0.0.1:" + titan.port() + "/counter")).get(5, TimeUnit.SECONDS);
+        // Netron answers (its WebSocket lives on "/", so this path gets its close code 4000), not the page's HTML
+        assertThat(netron.closed.get(5, TimeUnit.SECONDS)).isEqualTo(4000);
     }
 
     // ---- the live channel ---------------------------------------------------------------------------

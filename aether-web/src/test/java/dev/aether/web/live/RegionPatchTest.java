@@ -413,6 +413,21 @@ class RegionPatchTest {
     }
 
     @Test
+    void aBranchThatThrowsWhileRenderingLaterShowsTheNearestErrorBoundarysFallback() {
+        try (LiveHarness live = LiveHarness.render(() -> {
+            on = Signal.of(false);
+            return errorBoundary(() -> div(show(() -> on.get(), () -> component(() -> {
+                throw new IllegalStateException("branch failed");
+            }), () -> p(text("off")))), (error, retry) -> p(text("fallback: " + error.getMessage())));
+        })) {
+            live.run(() -> on.set(true));
+            List<String> patches = live.patches();
+            assertThat(patches).isNotEmpty();
+            assertThat(patches).last().isEqualTo("[\"r\",\"b1\",\"<p>fallback: branch failed</p>\"]");
+        }
+    }
+
+    @Test
     void theOldBranchIsCleanedUpBeforeTheNewOneRenders() {
         List<String> log = new ArrayList<>();
         try (LiveHarness live = LiveHarness.render(() -> {
