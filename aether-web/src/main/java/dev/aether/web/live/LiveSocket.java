@@ -80,8 +80,12 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
             return;
         }
         // Browsers answer pings themselves; they keep proxies from closing a quiet connection.
-        pings = sessions.timers().scheduleAtFixedRate(() -> ws.sendPing(ByteBuffer.allocate(0), Callback.NOOP),
-                20, 20, TimeUnit.SECONDS);
+        try {
+            pings = sessions.timers().scheduleAtFixedRate(() -> ws.sendPing(ByteBuffer.allocate(0), Callback.NOOP),
+                    20, 20, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException stopping) {
+            c.close(CloseCodes.GOING_AWAY, "Server stopping");
+        }
     }
 
     @Override
