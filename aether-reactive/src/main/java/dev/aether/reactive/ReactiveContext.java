@@ -163,17 +163,37 @@ public final class ReactiveContext implements AutoCloseable {
         }
     }
 
-    /** Runs {@code task} on this context and returns its result as a future. */
+    /**
+     * Runs {@code task} on this context and returns its result as a future. If the context is
+     * closed before the task runs, the future fails with a {@link RejectedExecutionException}.
+     */
     public <T> CompletableFuture<T> submit(Supplier<? extends T> task) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        post(() -> {
+        Submitted<T> submitted = new Submitted<>(task);
+        post(submitted);
+        return submitted.result;
+    }
+
+    /** A task whose caller waits for its result, told when the context closes before it runs. */
+    private final class Submitted<T> implements Runnable {
+        final Supplier<? extends T> task;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+
+        Submitted(Supplier<? extends T> task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
             try {
                 result.complete(task.get());
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             }
-        });
-        return result;
+        }
+
+        void reject() {
+            result.completeExceptionally(new RejectedExecutionException("reactive context '" + name + "' was closed before the task ran"));
+        }
     }
 
     /**
@@ -274,7 +294,11 @@ public final class ReactiveContext implements AutoCloseable {
             closeHooks.clear();
         }
         hooks.forEach(Runnable::run);
-        inbox.clear();
+        for (Runnable task; (task = inbox.poll()) != null; ) {
+            if (task instanceof Submitted<?> waiting) {
+                waiting.reject();   // its caller would otherwise wait for a result that never comes
+            }
+        }
         if (executor == null && CURRENT.get() == this) {
             CURRENT.remove();
         }

@@ -161,6 +161,33 @@ class ReactiveContextTest extends ReactiveSpec {
                 .hasMessageContaining("short-lived");
     }
 
+    @Test
+    void aTaskStillQueuedWhenTheContextClosesFailsItsCallerAtOnce() throws Exception {
+        ReactiveContext ctx = ReactiveContext.create("closing");
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ctx.post(() -> {
+            running.countDown();
+            awaitQuietly(release);
+        });
+        running.await(5, TimeUnit.SECONDS);
+        CompletableFuture<String> queued = ctx.submit(() -> "never");
+
+        ctx.close();
+        release.countDown();
+
+        assertThatThrownBy(() -> queued.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(RejectedExecutionException.class)
+                .hasMessageContaining("closing");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     // ---- serial contexts ---------------------------------------------------------------------
 
     @Test
