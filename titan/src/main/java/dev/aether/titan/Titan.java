@@ -113,6 +113,8 @@ public final class Titan implements AutoCloseable {
         ServerConnector serverConnector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         serverConnector.setHost(settings.host());
         serverConnector.setPort(settings.port());
+        // Jetty's default backlog (50) overflows when thousands of browsers reconnect after a restart.
+        serverConnector.setAcceptQueueSize(1024);
         jetty.addConnector(serverConnector);
         Handler app = WebSocketEndpoint.wrap(jetty, new HttpEndpoint(dispatcher, settings, meters), dispatcher, settings);
         for (int i = mounts.size() - 1; i >= 0; i--) {

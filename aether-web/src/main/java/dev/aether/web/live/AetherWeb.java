@@ -5,6 +5,7 @@ import dev.aether.titan.TitanSettings;
 import dev.aether.web.ssr.Page;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -69,7 +70,12 @@ public final class AetherWeb implements Mount {
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(64 * 1024);
             container.setIdleTimeout(Duration.ofSeconds(60));
-            container.addMapping(LIVE_PATH, (request, response, callback) -> gate.admit(request));
+            container.addMapping(LIVE_PATH, (request, response, callback) -> {
+                // No permessage-deflate: it keeps a Deflater (~88 KB of native memory) per connection
+                // to save about 10 bytes on a 21-byte patch frame.
+                response.setExtensions(List.of());
+                return gate.admit(request);
+            });
         });
         upgrade.setHandler(new PageHandler(next, pages, actions, live, RuntimeScript.load()));
         return upgrade;

@@ -405,6 +405,19 @@ class AetherWebServerTest {
     }
 
     @Test
+    void theLiveChannelDeclinesPermessageDeflate() throws Exception {
+        String token = openPage("/counter");
+        Browser browser = new Browser();
+        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        request.addExtensions("permessage-deflate");   // what browsers offer
+        Session session = sockets.connect(browser, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + token + "&last=0"),
+                request).get(5, TimeUnit.SECONDS);
+        browser.next();   // attached: the resume frame
+        assertThat(session.getUpgradeResponse().getExtensions()).as("a Deflater per connection costs ~88 KB").isEmpty();
+        session.close();
+    }
+
+    @Test
     void aWebSocketHandshakeOnAPagePathGoesOnToNetron() throws Exception {
         Browser netron = new Browser();
         sockets.connect(netron, java.net.URI.create("ws://127.0.0.1:" + titan.port() + "/counter")).get(5, TimeUnit.SECONDS);
