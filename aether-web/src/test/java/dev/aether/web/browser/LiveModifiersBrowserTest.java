@@ -46,7 +46,8 @@ class LiveModifiersBrowserTest {
         open(browser, live.url("/modifiers"));
         browser.findElement(By.id("debounced")).sendKeys("debounced");
         Waits.text(browser, By.id("debounced-value"), "debounced");
-        assertThat(text(browser, "debounced-count")).isEqualTo("1");
+        // one event for nine keystrokes; a loaded machine may pause longer than 300 ms between two of them
+        assertThat(Integer.parseInt(text(browser, "debounced-count"))).isBetween(1, 3);
     }
 
     @Test
@@ -55,7 +56,7 @@ class LiveModifiersBrowserTest {
         browser.findElement(By.id("throttled")).sendKeys("throttled");
         Waits.text(browser, By.id("throttled-value"), "throttled");
         int sent = Integer.parseInt(text(browser, "throttled-count"));
-        assertThat(sent).isBetween(2, 5);    // typing takes well under 2 s: far fewer than the 9 keystrokes
+        assertThat(sent).isBetween(2, 6);    // the first, the last, one per 400 ms between: fewer than the 9 keystrokes
     }
 
     @Test
