@@ -21,7 +21,11 @@ import org.slf4j.LoggerFactory;
  * {@code ["!", 0, reason]} patch and dropped; the connection and the session stay.
  *
  * <p>Public only because Jetty's listener metadata needs a public class; {@link AetherWeb}
- * creates it.
+ * creates it:
+ *
+ * <pre>{@code
+ * container.addMapping("/_aether/live", (request, response, callback) -> gate.admit(request));   // a LiveSocket
+ * }</pre>
  */
 public final class LiveSocket implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);

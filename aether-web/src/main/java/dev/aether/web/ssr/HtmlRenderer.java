@@ -31,6 +31,13 @@ import java.util.regex.Pattern;
  *
  * <p>Public only for the live renderer ({@code dev.aether.web.live}), which overrides the
  * protected hooks to keep each dynamic part bound; applications render with {@link Ssr}.
+ *
+ * <pre>{@code
+ * final class LiveRenderer extends HtmlRenderer {
+ *     LiveRenderer() { super(""); }
+ *     @Override protected String text(String id, Supplier<?> value) { return bindAndReturnFirstValue(id, value); }
+ * }
+ * }</pre>
  */
 public class HtmlRenderer implements RenderTarget {
     private static final Pattern KIND = Pattern.compile("[a-z]");
