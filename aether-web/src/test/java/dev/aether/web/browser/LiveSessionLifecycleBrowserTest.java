@@ -49,6 +49,19 @@ class LiveSessionLifecycleBrowserTest {
         Waits.text(browser, By.id("count"), "2");
     }
 
+    @Test
+    void aConnectionBackAfterTheGracePeriodRendersThePageAgainWithWhatWasTyped(WebDriver browser) {
+        LivePages.open(browser, live.url("/note"));
+        browser.findElement(By.id("note")).sendKeys("typed before the gap");
+        Waits.text(browser, By.id("saved"), "typed before the gap");
+        LivePages.js(browser, "window.__before = 'old page'; Aether.drop(2500)");   // offline past the 1 s grace period
+
+        Waits.until(browser, Duration.ofSeconds(10), "the page to be rendered again", d -> LivePages.js(d, "return window.__before") == null);
+        LivePages.connected(browser);
+        Waits.text(browser, By.id("saved"), "typed before the gap");   // the new session has the restored value
+        assertThat(browser.findElement(By.id("note")).getAttribute("value")).isEqualTo("typed before the gap");
+    }
+
     private static void sleepQuietly(long millis) {
         try {
             Thread.sleep(millis);
