@@ -322,11 +322,6 @@ final class LiveSession {
         }
     }
 
-    /** Sends a navigation to the browser. */
-    void navigate(String url) {
-        emit(new Patch.Navigate(url));
-    }
-
     /** Frees everything the page holds; the connection, if any, is told the session is over. */
     void end(int code, String reason) {
         if (connection != null) {

@@ -58,13 +58,6 @@ sealed interface Patch {
         }
     }
 
-    /** The browser goes to {@code url} (a plain navigation). */
-    record Navigate(String url) implements Patch {
-        public List<Object> wire() {
-            return List.of("g", url);
-        }
-    }
-
     /** The client's event {@code event} was refused or failed; the runtime logs {@code message}. */
     record Rejected(long event, String message) implements Patch {
         public List<Object> wire() {

@@ -85,7 +85,6 @@
           fresh.forEach(function (n) { old[0].parentNode.insertBefore(n, old[0]); }); old.forEach(function (n) { n.remove(); }); }
       });
     },
-    g: function (url) { location.assign(url); },
     "!": function (seq, message) { console.warn("aether: event " + seq + ": " + message); }
   };
   function apply(frame) {
