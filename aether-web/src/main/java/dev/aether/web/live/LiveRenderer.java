@@ -9,7 +9,6 @@ import dev.aether.web.html.Escape;
 import dev.aether.web.html.Node;
 import dev.aether.web.html.RenderTarget;
 import dev.aether.web.ssr.HtmlRenderer;
-import dev.aether.web.ssr.Ssr;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -34,9 +33,7 @@ final class LiveRenderer extends HtmlRenderer {
     static Rendered renderPart(LiveSession session, Consumer<RenderTarget> part) {
         LiveRenderer into = new LiveRenderer(session);
         Disposable root = renderRoot(() -> part.accept(into));
-        StringBuilder html = new StringBuilder(into.html());
-        Ssr.writePortals(into.portals(), html);
-        return new Rendered(html.toString(), root);
+        return new Rendered(into.htmlWithPortals(), root);
     }
 
     /** Runs {@code body} in a new root, untracked; a body that throws leaves nothing behind. */

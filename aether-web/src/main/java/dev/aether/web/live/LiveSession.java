@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,8 +99,7 @@ final class LiveSession {
                 renderer.render(page.body().get());
                 return null;
             });
-            html.append(Ssr.documentStart(page, head)).append(renderer.html());
-            Ssr.writePortals(renderer.portals(), html);
+            html.append(Ssr.documentStart(page, head)).append(renderer.htmlWithPortals());
         });
         return html.toString();
     }
@@ -176,7 +176,7 @@ final class LiveSession {
 
     /** The next streamed chunk, waiting at most {@code millis}; null when none came. */
     String nextChunk(long millis) throws InterruptedException {
-        return chunks.poll(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return chunks.poll(millis, TimeUnit.MILLISECONDS);
     }
 
     /** Ends streaming: later resolutions become patches. Returns the chunks not taken yet. */

@@ -113,7 +113,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketBinary(ByteBuffer payload, org.eclipse.jetty.websocket.api.Callback callback) {
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         callback.succeed();
         if (session != null) {
             post(() -> session.emit(new Patch.Rejected(0, "binary messages are not part of the live protocol")));
@@ -121,7 +121,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason, org.eclipse.jetty.websocket.api.Callback callback) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         callback.succeed();
         stopPings();
         Connection c = connection;

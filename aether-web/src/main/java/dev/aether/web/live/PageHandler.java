@@ -12,9 +12,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -121,7 +123,7 @@ final class PageHandler extends Handler.Wrapper {
         }
     }
 
-    private void renderPage(Request request, Response response, Callback callback, java.util.function.Supplier<Page> page, int status) {
+    private void renderPage(Request request, Response response, Callback callback, Supplier<Page> page, int status) {
         String csrf = cookie(request, CSRF_COOKIE);
         if (csrf == null) {
             csrf = newToken();
@@ -145,44 +147,48 @@ final class PageHandler extends Handler.Wrapper {
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put("Referrer-Policy", "same-origin");
         try (Writer out = new OutputStreamWriter(Content.Sink.asOutputStream(response), StandardCharsets.UTF_8)) {
-            out.write(shell);
-            out.flush();
-            long deadline = System.currentTimeMillis() + STREAM_TIMEOUT_MILLIS;
-            while (session.openBoundaries() > 0 && System.currentTimeMillis() < deadline) {
-                String chunk = session.nextChunk(Math.max(1, deadline - System.currentTimeMillis()));
-                if (chunk != null) {
-                    out.write(chunk);
-                    out.flush();
-                }
-            }
-            for (String chunk : session.context().call(session::endStreaming)) {
-                out.write(chunk);
-            }
-            out.write(runtime.tag(session.token()));
-            out.write("</body></html>");
-            sessions.scheduleExpiry(session);   // from now on the browser has the grace period to attach
-        } catch (IOException e) {
-            LOG.debug("page response cut off", e);
-            sessions.end(session, CloseCodes.SESSION_GONE, "Page not delivered");
-            callback.failed(e);
-            return;
+            stream(session, shell, out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            sessions.end(session, CloseCodes.GOING_AWAY, "Server stopping");
-            callback.failed(e);
+            abandon(session, CloseCodes.GOING_AWAY, "Server stopping", callback, e);
             return;
-        } catch (RuntimeException e) {
-            sessions.end(session, CloseCodes.SESSION_GONE, "Page not delivered");   // nothing may keep a session forever
-            callback.failed(e);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("page response cut off", e);
+            abandon(session, CloseCodes.SESSION_GONE, "Page not delivered", callback, e);   // nothing may keep a session forever
             return;
         }
         callback.succeeded();
     }
 
+    /** The shell, each Suspense chunk as it resolves (at most 30 s in all), then the runtime's tag. */
+    private void stream(LiveSession session, String shell, Writer out) throws IOException, InterruptedException {
+        out.write(shell);
+        out.flush();
+        long deadline = System.currentTimeMillis() + STREAM_TIMEOUT_MILLIS;
+        while (session.openBoundaries() > 0 && System.currentTimeMillis() < deadline) {
+            String chunk = session.nextChunk(Math.max(1, deadline - System.currentTimeMillis()));
+            if (chunk != null) {
+                out.write(chunk);
+                out.flush();
+            }
+        }
+        for (String chunk : session.context().call(session::endStreaming)) {
+            out.write(chunk);
+        }
+        out.write(runtime.tag(session.token()));
+        out.write("</body></html>");
+        sessions.scheduleExpiry(session);   // from now on the browser has the grace period to attach
+    }
+
+    private void abandon(LiveSession session, int code, String reason, Callback callback, Throwable cause) {
+        sessions.end(session, code, reason);
+        callback.failed(cause);
+    }
+
     /** A WebSocket handshake (an {@code Upgrade: h2c} offer is still a page request). */
     private static boolean isWebSocketUpgrade(Request request) {
         String upgrade = request.getHeaders().get(HttpHeader.UPGRADE);
-        return upgrade != null && upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket");
+        return upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket");
     }
 
     private void serveRuntime(Request request, Response response, Callback callback) {

@@ -42,13 +42,12 @@ import java.util.regex.Pattern;
 public class HtmlRenderer implements RenderTarget {
     private static final Pattern KIND = Pattern.compile("[a-z]");
     private static final Pattern ID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     record Deferred(String id, BooleanSupplier ready, Node content) {
     }
 
     /** A portal's content, rendered, waiting to be written at the end of the body. */
-    public record Portal(String id, String html) {
+    record Portal(String id, String html) {
     }
 
     private record Position(int length, int portals, int deferred, int counter) implements Mark {
@@ -83,9 +82,17 @@ public class HtmlRenderer implements RenderTarget {
         return out == target;
     }
 
-    /** The portals rendered so far, to be written at the end of the body. */
-    public List<Portal> portals() {
-        return portals;
+    /**
+     * What has been rendered, followed by the content of each portal rendered in it: a streamed
+     * chunk or a part rendered later, whose portals cannot move to the end of the body.
+     */
+    public String htmlWithPortals() {
+        if (portals.isEmpty()) {
+            return out.toString();
+        }
+        StringBuilder html = new StringBuilder(out);
+        Ssr.writePortals(portals, html);
+        return html.toString();
     }
 
     // ---- hooks: how a dynamic part gets its value (SSR: evaluated once) ----------------------
@@ -234,24 +241,38 @@ public class HtmlRenderer implements RenderTarget {
             }
         }
         if (hasClass) {
-            boolean written = false;
+            int before = out.length();
+            out.append(" class=\"");
+            int opened = out.length();
             for (int i = 0; i < attributes.size(); i++) {
                 if (attributes.get(i) instanceof Attribute.ClassName c) {
-                    written = writeClassNames(c.names(), written);
+                    eachClassName(c.names(), (s, start, end) -> {
+                        if (out.length() > opened) {
+                            out.append(' ');
+                        }
+                        Escape.html(s, start, end, out);
+                    });
                 }
             }
-            if (written) {
+            if (out.length() == opened) {
+                out.setLength(before);   // only blank class names: no class attribute, as on the general path
+            } else {
                 out.append('"');
             }
         }
     }
 
+    /** Receives one class name as {@code s.substring(start, end)}, without the substring being made. */
+    @FunctionalInterface
+    private interface ClassNameSink {
+        void accept(String s, int start, int end);
+    }
+
     /**
-     * Writes the class names in {@code names}, escaped, opening {@code class="} before the first one
-     * of the element; returns whether it is open. The same split as {@link #addClasses} (strip, then
-     * runs of regex {@code \s}), by hand: {@code String.split("\\s+")} compiles a regex each call.
+     * Splits {@code names} as {@code strip()} then runs of regex {@code \s} would (without
+     * UNICODE_CHARACTER_CLASS), by hand: {@code String.split("\\s+")} compiles a regex each call.
      */
-    private boolean writeClassNames(String names, boolean written) {
+    private static void eachClassName(String names, ClassNameSink sink) {
         String s = names.strip();
         int i = 0;
         while (i < s.length()) {
@@ -263,12 +284,9 @@ public class HtmlRenderer implements RenderTarget {
                 i++;
             }
             if (i > start) {
-                out.append(written ? " " : " class=\"");
-                Escape.html(s, start, i, out);
-                written = true;
+                sink.accept(s, start, i);
             }
         }
-        return written;
     }
 
     /** The characters regex {@code \s} matches (without UNICODE_CHARACTER_CLASS). */
@@ -348,11 +366,7 @@ public class HtmlRenderer implements RenderTarget {
     }
 
     private static void addClasses(StringJoiner classes, String names) {
-        for (String name : WHITESPACE.split(names.strip())) {
-            if (!name.isEmpty()) {
-                classes.add(name);
-            }
-        }
+        eachClassName(names, (s, start, end) -> classes.add(s.substring(start, end)));
     }
 
     /** How a dynamic text value prints: {@code null} as empty. */

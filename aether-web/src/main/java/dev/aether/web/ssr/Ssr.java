@@ -156,9 +156,7 @@ public final class Ssr {
                     write(out, SWAP_SCRIPT);
                     scriptSent = true;
                 }
-                StringBuilder html = new StringBuilder(chunk.html());
-                writePortals(chunk.portals, html);
-                write(out, chunk(d.id(), html.toString()));
+                write(out, chunk(d.id(), chunk.htmlWithPortals()));
                 flush(out);
             }
         }
@@ -182,7 +180,7 @@ public final class Ssr {
     }
 
     /** Writes each portal's content in its {@code <div data-ae-portal="ID">}. */
-    public static void writePortals(List<HtmlRenderer.Portal> portals, Appendable out) {
+    static void writePortals(List<HtmlRenderer.Portal> portals, Appendable out) {
         for (HtmlRenderer.Portal p : portals) {
             write(out, "<div data-ae-portal=\"" + p.id() + "\">" + p.html() + "</div>");
         }

@@ -18,9 +18,11 @@
       if (n.nodeType === 1 && n.hasAttribute("data-ae-on")) listen(n.getAttribute("data-ae-on"));
     }
   }
+  function live(n) { return n && n.isConnected ? n : null; }
+  function reindex() { marks.clear(); elements.clear(); index(D.body || H); }
   function find(map, key) {
-    var n = map.get(key);
-    if (!n || !n.isConnected) { marks.clear(); elements.clear(); index(D.body || H); n = map.get(key); }
+    var n = live(map.get(key));
+    if (!n) { reindex(); n = map.get(key); }
     return n;
   }
   function mark(key) { return find(marks, key); }
@@ -47,13 +49,14 @@
 
   // ---- patches -----------------------------------------------------------------------
   var ops = {
-    t: function (id, text) {
-      var m = marks.get("t" + id) && marks.get("t" + id).isConnected ? marks.get("t" + id) : mark("t" + id);
+    t: function (id, text) { // between the markers t<id>, or a textarea's value: one index walk at most
+      var m = live(marks.get("t" + id)), e = live(elements.get(id));
+      if (!m && !e) { reindex(); m = marks.get("t" + id); e = elements.get(id); }
       if (m) {
         var n = m.nextSibling;
         if (n && n.nodeType === 3 && n.nextSibling && n.nextSibling.nodeType === 8) n.data = text;
         else { clear(m, end(m)); m.parentNode.insertBefore(D.createTextNode(text), m.nextSibling); }
-      } else if (el(id)) setValue(el(id), text);
+      } else if (e) setValue(e, text);
     },
     a: function (id, name, value) {
       var e = el(id); if (!e) return;

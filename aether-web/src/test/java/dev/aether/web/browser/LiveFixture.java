@@ -102,7 +102,7 @@ final class LiveFixture implements AutoCloseable {
                 .page("/typing", request -> Page.of("Typing", () -> component(() -> {
                     Signal<String> value = Signal.of("");
                     return div(input(id("box"), name("box"), attr("value", value::get), on("input", e -> {
-                                sleep(120);      // a slow handler: echoes arrive long after the keystrokes
+                                Waits.pause(120);      // a slow handler: echoes arrive long after the keystrokes
                                 value.set(e.value());
                             })),
                             span(id("echo"), text(value::get)));
@@ -160,13 +160,5 @@ final class LiveFixture implements AutoCloseable {
                 .gracePeriod(grace)
                 .build();
         return Titan.builder().port(onPort).mount(web).build();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -114,7 +114,7 @@ class LivePagesBrowserTest {
 
         connected(browser);
         Waits.text(browser, By.id("count"), "5");
-        sleepQuietly(500);    // nothing is applied twice
+        Waits.pause(500);    // nothing is applied twice
         assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("5");
     }
 
@@ -131,13 +131,5 @@ class LivePagesBrowserTest {
         connected(browser);
         Waits.text(browser, By.id("saved"), "remember me");   // the new session got the restored value
         assertThat(browser.findElement(By.id("note")).getAttribute("value")).isEqualTo("remember me");
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

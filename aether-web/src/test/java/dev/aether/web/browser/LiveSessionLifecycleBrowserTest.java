@@ -44,7 +44,7 @@ class LiveSessionLifecycleBrowserTest {
 
         LivePages.js(browser, "Aether.drop(500)");   // back after half the grace period
         LivePages.connected(browser);
-        sleepQuietly(1500);    // longer than the grace period: the session must still be there
+        Waits.pause(1500);    // longer than the grace period: the session must still be there
         browser.findElement(By.id("inc")).click();
         Waits.text(browser, By.id("count"), "2");
     }
@@ -60,13 +60,5 @@ class LiveSessionLifecycleBrowserTest {
         LivePages.connected(browser);
         Waits.text(browser, By.id("saved"), "typed before the gap");   // the new session has the restored value
         assertThat(browser.findElement(By.id("note")).getAttribute("value")).isEqualTo("typed before the gap");
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -72,6 +72,15 @@ public final class Waits {
         until(driver, locator + " to be removed from the page", d -> d.findElements(locator).isEmpty());
     }
 
+    /** Waits {@code millis} for nothing to happen (a check that something is still true later). */
+    public static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Returns once the document's title is {@code title}. */
     public static void title(WebDriver driver, String title) {
         until(driver, "the page title \"" + title + "\"", d -> title.equals(d.getTitle()));
