@@ -54,7 +54,6 @@ final class LiveSession {
     private boolean ackOwed;
     private final ArrayDeque<Frame> frames = new ArrayDeque<>();
     private long nextSeq = 1;
-    private long firstKeptSeq = 1;
     private long lastEvent;
     private LiveConnection connection;
     private List<Runnable> insertions = new ArrayList<>();
@@ -213,7 +212,7 @@ final class LiveSession {
         if (seq > 0) {
             frames.addLast(new Frame(seq, json));
             while (frames.size() > maxBufferedFrames) {
-                firstKeptSeq = frames.removeFirst().seq() + 1;
+                frames.removeFirst();
             }
         }
         if (connection != null) {
@@ -257,7 +256,7 @@ final class LiveSession {
      * missed are gone (it must reload).
      */
     boolean attach(LiveConnection c, long lastSeen) {
-        if (lastSeen >= nextSeq || lastSeen + 1 < firstKeptSeq) {
+        if (lastSeen >= nextSeq || lastSeen + 1 < firstKeptSeq()) {
             return false;
         }
         owner.cancelExpiry(this);
@@ -290,8 +289,12 @@ final class LiveSession {
     void acknowledge(long seq) {
         while (!frames.isEmpty() && frames.peekFirst().seq() <= seq) {
             frames.removeFirst();
-            firstKeptSeq = seq + 1;
         }
+    }
+
+    /** The oldest frame a browser could still be sent again (frames are kept in order, without gaps). */
+    private long firstKeptSeq() {
+        return frames.isEmpty() ? nextSeq : frames.peekFirst().seq();
     }
 
     /** Runs the handler of event {@code seq}; a number already seen (a resend) is ignored. */
