@@ -291,20 +291,12 @@ public final class Dispatcher {
         CompletableFuture<Object> reply = new CompletableFuture<>();
         // Bookkeeping hangs on `outcome`, which always completes, never on `reply`, which a caller may cancel.
         outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
-            inFlight.decrementAndGet();
-            if (error == null) {
-                record(service, m.name(), start, null);
-                reply.complete(value);
-                return;
+            // Counted down only once the reply is complete, so awaitIdle() never reports idle before the caller has its answer.
+            try {
+                settle(reply, value, error, service, m, start, task, timeout);
+            } finally {
+                inFlight.decrementAndGet();
             }
-            Throwable cause = unwrap(error);
-            if (cause instanceof TimeoutException) {
-                task.cancel(true);
-                cause = RpcException.timeout("Call to " + service + "." + m.name() + " timed out after " + timeout.toMillis() + " ms");
-            }
-            NetronException mapped = toNetron(cause, service, m.name());
-            record(service, m.name(), start, mapped);
-            reply.completeExceptionally(mapped);
         });
         reply.whenComplete((value, error) -> {
             if (reply.isCancelled()) {
@@ -314,6 +306,23 @@ public final class Dispatcher {
             }
         });
         return reply;
+    }
+
+    private void settle(CompletableFuture<Object> reply, Object value, Throwable error, String service, MethodModel m,
+                        long start, Future<?> task, Duration timeout) {
+        if (error == null) {
+            record(service, m.name(), start, null);
+            reply.complete(value);
+            return;
+        }
+        Throwable cause = unwrap(error);
+        if (cause instanceof TimeoutException) {
+            task.cancel(true);
+            cause = RpcException.timeout("Call to " + service + "." + m.name() + " timed out after " + timeout.toMillis() + " ms");
+        }
+        NetronException mapped = toNetron(cause, service, m.name());
+        record(service, m.name(), start, mapped);
+        reply.completeExceptionally(mapped);
     }
 
     private static void run(MethodModel m, Object[] args, CompletableFuture<Object> result) {
