@@ -20,6 +20,51 @@ import java.util.function.Supplier;
  * markup unescaped is {@link #dangerouslyUnescapedHtml(String)}.
  */
 public final class Html {
+    // One Tag per element function, so building an element looks nothing up.
+    private static final Tag DIV = Tag.of("div");
+    private static final Tag SPAN = Tag.of("span");
+    private static final Tag P = Tag.of("p");
+    private static final Tag A = Tag.of("a");
+    private static final Tag BUTTON = Tag.of("button");
+    private static final Tag INPUT = Tag.of("input");
+    private static final Tag FORM = Tag.of("form");
+    private static final Tag LABEL = Tag.of("label");
+    private static final Tag UL = Tag.of("ul");
+    private static final Tag OL = Tag.of("ol");
+    private static final Tag LI = Tag.of("li");
+    private static final Tag H1 = Tag.of("h1");
+    private static final Tag H2 = Tag.of("h2");
+    private static final Tag H3 = Tag.of("h3");
+    private static final Tag H4 = Tag.of("h4");
+    private static final Tag TABLE = Tag.of("table");
+    private static final Tag THEAD = Tag.of("thead");
+    private static final Tag TBODY = Tag.of("tbody");
+    private static final Tag TR = Tag.of("tr");
+    private static final Tag TH = Tag.of("th");
+    private static final Tag TD = Tag.of("td");
+    private static final Tag IMG = Tag.of("img");
+    private static final Tag TEXTAREA = Tag.of("textarea");
+    private static final Tag SELECT = Tag.of("select");
+    private static final Tag OPTION = Tag.of("option");
+    private static final Tag SECTION = Tag.of("section");
+    private static final Tag ARTICLE = Tag.of("article");
+    private static final Tag HEADER = Tag.of("header");
+    private static final Tag FOOTER = Tag.of("footer");
+    private static final Tag NAV = Tag.of("nav");
+    private static final Tag MAIN = Tag.of("main");
+    private static final Tag STRONG = Tag.of("strong");
+    private static final Tag EM = Tag.of("em");
+    private static final Tag PRE = Tag.of("pre");
+    private static final Tag CODE = Tag.of("code");
+    private static final Tag BR = Tag.of("br");
+    private static final Tag HR = Tag.of("hr");
+    private static final Tag SMALL = Tag.of("small");
+    private static final Tag FIELDSET = Tag.of("fieldset");
+    private static final Tag LEGEND = Tag.of("legend");
+    private static final Tag DETAILS = Tag.of("details");
+    private static final Tag SUMMARY = Tag.of("summary");
+    private static final Tag ASIDE = Tag.of("aside");
+
     private Html() {
     }
 
@@ -29,175 +74,175 @@ public final class Html {
     }
 
     public static Element div(Part... parts) {
-        return Element.of("div", parts);
+        return Element.ofValidTag(DIV, parts);
     }
 
     public static Element span(Part... parts) {
-        return Element.of("span", parts);
+        return Element.ofValidTag(SPAN, parts);
     }
 
     public static Element p(Part... parts) {
-        return Element.of("p", parts);
+        return Element.ofValidTag(P, parts);
     }
 
     public static Element a(Part... parts) {
-        return Element.of("a", parts);
+        return Element.ofValidTag(A, parts);
     }
 
     public static Element button(Part... parts) {
-        return Element.of("button", parts);
+        return Element.ofValidTag(BUTTON, parts);
     }
 
     public static Element input(Part... parts) {
-        return Element.of("input", parts);
+        return Element.ofValidTag(INPUT, parts);
     }
 
     public static Element form(Part... parts) {
-        return Element.of("form", parts);
+        return Element.ofValidTag(FORM, parts);
     }
 
     public static Element label(Part... parts) {
-        return Element.of("label", parts);
+        return Element.ofValidTag(LABEL, parts);
     }
 
     public static Element ul(Part... parts) {
-        return Element.of("ul", parts);
+        return Element.ofValidTag(UL, parts);
     }
 
     public static Element ol(Part... parts) {
-        return Element.of("ol", parts);
+        return Element.ofValidTag(OL, parts);
     }
 
     public static Element li(Part... parts) {
-        return Element.of("li", parts);
+        return Element.ofValidTag(LI, parts);
     }
 
     public static Element h1(Part... parts) {
-        return Element.of("h1", parts);
+        return Element.ofValidTag(H1, parts);
     }
 
     public static Element h2(Part... parts) {
-        return Element.of("h2", parts);
+        return Element.ofValidTag(H2, parts);
     }
 
     public static Element h3(Part... parts) {
-        return Element.of("h3", parts);
+        return Element.ofValidTag(H3, parts);
     }
 
     public static Element h4(Part... parts) {
-        return Element.of("h4", parts);
+        return Element.ofValidTag(H4, parts);
     }
 
     public static Element table(Part... parts) {
-        return Element.of("table", parts);
+        return Element.ofValidTag(TABLE, parts);
     }
 
     public static Element thead(Part... parts) {
-        return Element.of("thead", parts);
+        return Element.ofValidTag(THEAD, parts);
     }
 
     public static Element tbody(Part... parts) {
-        return Element.of("tbody", parts);
+        return Element.ofValidTag(TBODY, parts);
     }
 
     public static Element tr(Part... parts) {
-        return Element.of("tr", parts);
+        return Element.ofValidTag(TR, parts);
     }
 
     public static Element th(Part... parts) {
-        return Element.of("th", parts);
+        return Element.ofValidTag(TH, parts);
     }
 
     public static Element td(Part... parts) {
-        return Element.of("td", parts);
+        return Element.ofValidTag(TD, parts);
     }
 
     public static Element img(Part... parts) {
-        return Element.of("img", parts);
+        return Element.ofValidTag(IMG, parts);
     }
 
     public static Element textarea(Part... parts) {
-        return Element.of("textarea", parts);
+        return Element.ofValidTag(TEXTAREA, parts);
     }
 
     public static Element select(Part... parts) {
-        return Element.of("select", parts);
+        return Element.ofValidTag(SELECT, parts);
     }
 
     public static Element option(Part... parts) {
-        return Element.of("option", parts);
+        return Element.ofValidTag(OPTION, parts);
     }
 
     public static Element section(Part... parts) {
-        return Element.of("section", parts);
+        return Element.ofValidTag(SECTION, parts);
     }
 
     public static Element article(Part... parts) {
-        return Element.of("article", parts);
+        return Element.ofValidTag(ARTICLE, parts);
     }
 
     public static Element header(Part... parts) {
-        return Element.of("header", parts);
+        return Element.ofValidTag(HEADER, parts);
     }
 
     public static Element footer(Part... parts) {
-        return Element.of("footer", parts);
+        return Element.ofValidTag(FOOTER, parts);
     }
 
     public static Element nav(Part... parts) {
-        return Element.of("nav", parts);
+        return Element.ofValidTag(NAV, parts);
     }
 
     public static Element main(Part... parts) {
-        return Element.of("main", parts);
+        return Element.ofValidTag(MAIN, parts);
     }
 
     public static Element strong(Part... parts) {
-        return Element.of("strong", parts);
+        return Element.ofValidTag(STRONG, parts);
     }
 
     public static Element em(Part... parts) {
-        return Element.of("em", parts);
+        return Element.ofValidTag(EM, parts);
     }
 
     public static Element pre(Part... parts) {
-        return Element.of("pre", parts);
+        return Element.ofValidTag(PRE, parts);
     }
 
     public static Element code(Part... parts) {
-        return Element.of("code", parts);
+        return Element.ofValidTag(CODE, parts);
     }
 
     public static Element br(Part... parts) {
-        return Element.of("br", parts);
+        return Element.ofValidTag(BR, parts);
     }
 
     public static Element hr(Part... parts) {
-        return Element.of("hr", parts);
+        return Element.ofValidTag(HR, parts);
     }
 
     public static Element small(Part... parts) {
-        return Element.of("small", parts);
+        return Element.ofValidTag(SMALL, parts);
     }
 
     public static Element fieldset(Part... parts) {
-        return Element.of("fieldset", parts);
+        return Element.ofValidTag(FIELDSET, parts);
     }
 
     public static Element legend(Part... parts) {
-        return Element.of("legend", parts);
+        return Element.ofValidTag(LEGEND, parts);
     }
 
     public static Element details(Part... parts) {
-        return Element.of("details", parts);
+        return Element.ofValidTag(DETAILS, parts);
     }
 
     public static Element summary(Part... parts) {
-        return Element.of("summary", parts);
+        return Element.ofValidTag(SUMMARY, parts);
     }
 
     public static Element aside(Part... parts) {
-        return Element.of("aside", parts);
+        return Element.ofValidTag(ASIDE, parts);
     }
 
     /** Static text, escaped. */
@@ -264,7 +309,7 @@ public final class Html {
 
     /** Static class names, space separated. */
     public static Attribute cls(String... names) {
-        return new Attribute.ClassName(String.join(" ", names));
+        return new Attribute.ClassName(names.length == 1 ? names[0] : String.join(" ", names));
     }
 
     /** Class {@code name} while {@code when} yields true. */

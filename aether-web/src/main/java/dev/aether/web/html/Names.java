@@ -50,7 +50,15 @@ public final class Names {
      * {@code srcdoc}, and the reserved {@code data-ae*} marker attributes.
      */
     public static String attributeName(String name) {
-        String n = Objects.requireNonNull(name, "name").toLowerCase(Locale.ROOT);
+        switch (Objects.requireNonNull(name, "name")) {
+            case "href", "src", "id", "type", "name", "value", "for", "title", "alt", "rel", "target", "placeholder",
+                 "method", "action", "disabled", "checked", "selected", "role", "tabindex", "lang" -> {
+                return name; // the DSL's own and the most common names, known good: skip the checks below
+            }
+            default -> {
+            }
+        }
+        String n = name.toLowerCase(Locale.ROOT);
         if (!isWellFormedAttributeName(n)) {
             throw new IllegalArgumentException("malformed attribute name: '" + shorten(name) + "'");
         }
@@ -123,8 +131,13 @@ public final class Names {
         };
     }
 
+    /** Whether {@code name} is one of {@link #URL_ATTRIBUTES}. (A switch: asked for every attribute written.) */
     public static boolean isUrlAttribute(String name) {
-        return URL_ATTRIBUTES.contains(name);
+        return switch (name) {
+            case "href", "src", "action", "formaction", "cite", "poster", "background", "longdesc", "manifest",
+                 "ping", "data", "codebase", "xlink:href", "srcset", "imagesrcset" -> true;
+            default -> false;
+        };
     }
 
     private static String shorten(String s) {

@@ -17,6 +17,20 @@ public interface RenderTarget {
     /** Renders {@code node} here. */
     void render(Node node);
 
+    /**
+     * Writes {@code html} as it is. For markup that Aether made safe already, such as the static
+     * parts of a compiled {@code Template}; a control gains nothing it could not do with
+     * {@code render(dangerouslyUnescapedHtml(html))}, which is what the default does.
+     */
+    default void writeTrustedHtml(String html) {
+        render(new RawHtml(html));
+    }
+
+    /** Writes {@code text} escaped, as text content or inside a double-quoted attribute value. */
+    default void writeText(String text) {
+        render(new Text(text));
+    }
+
     /** The next marker id, stable for a given tree and data (see docs/ui.md). */
     String nextId();
 

@@ -97,8 +97,8 @@ final class LiveRenderer extends HtmlRenderer {
         if (!e.tag().equals("form")) {
             return "";
         }
-        for (Attribute a : e.attributes()) {
-            if (a instanceof Attribute.Attr attr && attr.name().equals("method") && attr.value() instanceof String m
+        for (int i = 0; i < e.attributeCount(); i++) {
+            if (e.attribute(i) instanceof Attribute.Attr attr && attr.name().equals("method") && attr.value() instanceof String m
                     && m.equalsIgnoreCase("post")) {
                 return "<input type=\"hidden\" name=\"" + PageHandler.CSRF_FIELD + "\" value=\"" + Escape.html(session.csrfToken()) + "\">";
             }

@@ -121,9 +121,22 @@ public class HtmlRenderer implements RenderTarget {
     protected void event(String id, Attribute.On on) {
     }
 
-    /** HTML written first inside element {@code e} (the live renderer's CSRF field in a posting form); already safe. */
+    /**
+     * HTML written first inside element {@code e} (the live renderer's CSRF field in a posting
+     * form); already safe. A compiled {@link Template} asks for it for {@code form} elements only.
+     */
     protected String prologue(Element e) {
         return "";
+    }
+
+    @Override
+    public void writeTrustedHtml(String html) {
+        out.append(html);
+    }
+
+    @Override
+    public void writeText(String text) {
+        Escape.html(text, out);
     }
 
     @Override
@@ -134,93 +147,68 @@ public class HtmlRenderer implements RenderTarget {
 
     @Override
     public void render(Node node) {
-        switch (node) {
-            case null -> throw new NullPointerException("null node");
-            case Text t -> Escape.html(t.value(), out);
-            case DynamicText d -> {
-                String id = nextId();
-                openMarker("t", id, null);
-                Escape.html(text(id, d.value()), out);
-                closeMarker("t", id);
+        // An instanceof chain, most frequent first: cheaper than a pattern switch on this hot path.
+        if (node instanceof Element e) {
+            element(e);
+        } else if (node instanceof Text t) {
+            Escape.html(t.value(), out);
+        } else if (node instanceof DynamicText d) {
+            String id = nextId();
+            openMarker("t", id, null);
+            Escape.html(text(id, d.value()), out);
+            closeMarker("t", id);
+        } else if (node instanceof Fragment f) {
+            List<Node> children = f.children();
+            for (int i = 0; i < children.size(); i++) {
+                render(children.get(i));
             }
-            case RawHtml r -> out.append(r.html());
-            case Fragment f -> {
-                List<Node> children = f.children();
-                for (int i = 0; i < children.size(); i++) {
-                    render(children.get(i));
-                }
-            }
-            case Element e -> element(e);
-            case Control c -> c.render(this);
+        } else if (node instanceof RawHtml r) {
+            out.append(r.html());
+        } else if (node instanceof Control c) {
+            c.render(this);
+        } else {
+            throw new NullPointerException("null node");
         }
     }
 
     private void element(Element e) {
-        String tag = e.tag();
-        List<Attribute> attributes = e.attributes();
-        List<Node> children = e.children();
-        boolean rawText = Names.isRawText(tag);
-        out.append('<').append(tag);
+        int children = e.childCount();
+        boolean rawText = e.isRawText();
         String id = null;
-        if (e.hasDynamicAttributes() || rawText && hasDynamicText(children)) {
+        if (e.hasDynamicAttributes() || rawText && hasDynamicText(e)) {
             id = nextId();
-            out.append(" data-ae=\"").append(id).append('"');
-        }
-        if (isStaticAndPlain(attributes)) {
-            staticAttributes(attributes);
+            out.append(e.startTagPrefix()).append(" data-ae=\"").append(id).append('"');
+            attributes(id, e);
+            out.append('>');
+        } else if (e.attributeCount() == 0) {
+            out.append(e.startTag());
         } else {
-            attributes(id, attributes);
+            out.append(e.startTagPrefix());
+            if (e.hasOnlyPlainAttributes()) {
+                staticAttributes(e);
+            } else {
+                attributes(null, e);
+            }
+            out.append('>');
         }
-        out.append('>');
-        if (Names.isVoid(tag)) {
+        if (e.isVoid()) {
             return;
         }
         out.append(prologue(e));
-        for (int i = 0; i < children.size(); i++) {
-            Node child = children.get(i);
+        for (int i = 0; i < children; i++) {
+            Node child = e.child(i);
             if (rawText) {   // the parser sees no comments here: text only, no markers (the element carries the id)
                 Escape.html(child instanceof Text t ? t.value() : text(id, ((DynamicText) child).value()), out);
             } else {
                 render(child);
             }
         }
-        out.append("</").append(tag).append('>');
+        out.append(e.endTag());
     }
 
-    private static boolean hasDynamicText(List<Node> children) {
-        for (int i = 0; i < children.size(); i++) {
-            if (children.get(i) instanceof DynamicText) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether {@link #staticAttributes} can write these attributes: only static attributes and
-     * static class names, no attribute name twice (a repeated name replaces the earlier one and
-     * moves to the end), no style. Nothing dynamic, so no hook of a subclass is skipped. Most
-     * elements qualify (and every element without attributes), and they need no map, set or
-     * joiner, which {@link #attributes} allocates per element.
-     */
-    private static boolean isStaticAndPlain(List<Attribute> attributes) {
-        for (int i = 0; i < attributes.size(); i++) {
-            Attribute a = attributes.get(i);
-            if (a instanceof Attribute.Attr attr) {
-                if (attr.dynamic() || isNameRepeated(attributes, i, attr.name())) {
-                    return false;
-                }
-            } else if (!(a instanceof Attribute.ClassName)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether an attribute before index {@code i} is also called {@code name}. */
-    private static boolean isNameRepeated(List<Attribute> attributes, int i, String name) {
-        for (int j = 0; j < i; j++) {
-            if (attributes.get(j) instanceof Attribute.Attr earlier && earlier.name().equals(name)) {
+    private static boolean hasDynamicText(Element e) {
+        for (int i = 0; i < e.childCount(); i++) {
+            if (e.child(i) instanceof DynamicText) {
                 return true;
             }
         }
@@ -231,10 +219,11 @@ public class HtmlRenderer implements RenderTarget {
      * The fast path, writing what {@link #attributes} would write for the same list: the attributes
      * in order, then one {@code class} with every class name (omitted when there is none).
      */
-    private void staticAttributes(List<Attribute> attributes) {
+    private void staticAttributes(Element e) {
+        int count = e.attributeCount();
         boolean hasClass = false;
-        for (int i = 0; i < attributes.size(); i++) {
-            if (attributes.get(i) instanceof Attribute.Attr attr) {
+        for (int i = 0; i < count; i++) {
+            if (e.attribute(i) instanceof Attribute.Attr attr) {
                 writeAttribute(attr.name(), attr.value());
             } else {
                 hasClass = true;
@@ -244,8 +233,8 @@ public class HtmlRenderer implements RenderTarget {
             int before = out.length();
             out.append(" class=\"");
             int opened = out.length();
-            for (int i = 0; i < attributes.size(); i++) {
-                if (attributes.get(i) instanceof Attribute.ClassName c) {
+            for (int i = 0; i < count; i++) {
+                if (e.attribute(i) instanceof Attribute.ClassName c) {
                     eachClassName(c.names(), (s, start, end) -> {
                         if (out.length() > opened) {
                             out.append(' ');
@@ -298,13 +287,13 @@ public class HtmlRenderer implements RenderTarget {
      * The general path: dynamic parts through the hooks, a repeated attribute name replaces the
      * earlier one (and moves to the end), classes and styles each joined into one attribute.
      */
-    private void attributes(String id, List<Attribute> list) {
+    private void attributes(String id, Element e) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         StringJoiner classes = new StringJoiner(" ");
         StringJoiner styles = new StringJoiner(";");
         Set<String> events = new LinkedHashSet<>();
-        for (Attribute a : list) {
-            switch (a) {
+        for (int i = 0; i < e.attributeCount(); i++) {
+            switch (e.attribute(i)) {
                 case Attribute.Attr attr -> {
                     Object v = attr.value() instanceof Supplier<?> s ? attribute(id, attr.name(), s) : attr.value();
                     attributes.remove(attr.name());

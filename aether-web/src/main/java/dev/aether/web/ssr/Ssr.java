@@ -48,7 +48,7 @@ public final class Ssr {
 
     /** The complete HTML of {@code node}, Suspense boundaries resolved (waits for them). */
     public static String render(Node node) {
-        StringBuilder out = new StringBuilder(4096);
+        StringBuilder out = new StringBuilder(8192);   // most pages fit: growing copies the page
         run(null, () -> node, out, new HtmlRenderer("", out), DEFAULT_TIMEOUT);
         return out.toString();
     }

@@ -91,6 +91,38 @@ class HtmlDslTest {
         }
     }
 
+    /** The DSL's element functions skip the tag check, so each must name a whitelisted tag and know whether it is void. */
+    @Test
+    void everyElementFunctionMakesAWhitelistedTagAsElDoes() throws Exception {
+        int functions = 0;
+        for (java.lang.reflect.Method m : Html.class.getMethods()) {
+            if (m.getReturnType() == Element.class && m.getParameterCount() == 1 && m.getParameterTypes()[0] == Part[].class) {
+                Element made = (Element) m.invoke(null, (Object) new Part[0]);
+                assertThat(Names.TAGS).as(m.getName()).contains(made.tag());
+                Element checked = el(made.tag());
+                assertThat(made.isVoid()).as(m.getName()).isEqualTo(checked.isVoid()).isEqualTo(Names.isVoid(made.tag()));
+                assertThat(made.isRawText()).as(m.getName()).isEqualTo(Names.isRawText(made.tag()));
+                assertThat(made.startTag() + made.endTag()).as(m.getName()).isEqualTo(Ssr.render(checked));
+                functions++;
+            }
+        }
+        assertThat(functions).isGreaterThan(40);
+    }
+
+    @Test
+    void anElementDoesNotChangeWhenTheArrayItWasMadeFromDoes() {
+        Part[] parts = {cls("a"), text("x")};
+        Element e = div(parts);
+        parts[1] = text("changed");
+        assertThat(Ssr.render(e)).isEqualTo("<div class=\"a\">x</div>");
+    }
+
+    @Test
+    void elementsWithTheSamePartsAreEqual() {
+        assertThat(div(cls("a"), text("x"))).isEqualTo(new Element("div", List.of(cls("a")), List.of(text("x"))))
+                .hasSameHashCodeAs(div(cls("a"), text("x"))).isNotEqualTo(div(cls("a"), text("y")));
+    }
+
     @Test
     void voidElementRejectsChildren() {
         assertThatThrownBy(() -> el("img", text("x"))).isInstanceOf(IllegalArgumentException.class);

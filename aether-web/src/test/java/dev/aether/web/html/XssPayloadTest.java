@@ -11,6 +11,7 @@ import dev.aether.web.component.Context;
 import dev.aether.web.ssr.Head;
 import dev.aether.web.ssr.Page;
 import dev.aether.web.ssr.Ssr;
+import dev.aether.web.ssr.Template;
 import dev.aether.web.testing.HtmlTokenizer.StartTag;
 import dev.aether.web.testing.XssPayloadList;
 import dev.aether.web.testing.HtmlTokenizer.TextToken;
@@ -131,6 +132,17 @@ class XssPayloadTest {
     }
 
     record Props(String label, String link) {
+    }
+
+    private static final Template<String> TEMPLATE = Template.of(t -> div(t.attr("title", v -> v), t.classIf("on", v -> true),
+            a(t.href(v -> v), t.text(v -> v)), textarea(t.text(v -> v)), t.node(v -> span(text(v)))));
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void templateHolesAreInertAndReadBack(String payload) {
+        List<Token> tokens = assertInert(Ssr.render(TEMPLATE.with(payload)));
+        assertThat(first(tokens, "div").attributes()).containsEntry("title", expected(payload));
+        assertThat(texts(tokens)).containsExactly(expected(payload), expected(payload), expected(payload));
     }
 
     @ParameterizedTest

@@ -2,6 +2,7 @@ package dev.aether.benchmarks.ssr;
 
 import dev.aether.web.html.Node;
 import dev.aether.web.ssr.Ssr;
+import dev.aether.web.ssr.Template;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -89,6 +90,28 @@ public final class AetherStocks {
     public static String renderKeyed(List<Stock> items) {
         return Ssr.render(keyedPage(items));
     }
+
+    /** Third variant: the page and its rows as compiled {@link Template}s (static HTML joined once, values in holes). */
+    public static String renderTemplate(List<Stock> items) {
+        return Ssr.render(PAGE.with(items));
+    }
+
+    /** One row's value: its position (for the odd/even class and the number) and its stock. */
+    record Row(int index, Stock stock) {
+    }
+
+    static final Template<Row> ROW = Template.of(t -> tr(
+            t.classIf("odd", r -> r.index() % 2 == 0),
+            t.classIf("even", r -> r.index() % 2 != 0),
+            td(t.text(r -> r.index() + 1)),
+            td(a(t.href(r -> "/stocks/" + r.stock().getSymbol()), t.text(r -> r.stock().getSymbol()))),
+            td(a(t.href(r -> r.stock().getUrl()), t.text(r -> r.stock().getName()))),
+            td(strong(t.text(r -> r.stock().getPrice()))),
+            td(t.classIf("minus", r -> r.stock().getChange() < 0.0), t.text(r -> r.stock().getChange())),
+            td(t.classIf("minus", r -> r.stock().getChange() < 0.0), t.text(r -> r.stock().getRatio()))));
+
+    static final Template<List<Stock>> PAGE = Template.of(t -> document(tbody(t.node(items -> fragment(
+            IntStream.range(0, items.size()).mapToObj(i -> ROW.with(new Row(i, items.get(i)))).toList())))));
 
     static Node page(List<Stock> items) {
         return document(tbody(fragment(IntStream.range(0, items.size()).mapToObj(i -> row(i, items.get(i))).toList())));

@@ -23,13 +23,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code aether}: the main Aether variant, rows as plain nodes built with a stream;</li>
  *   <li>{@code aetherEach}: the rows through {@code Components.each} (keyed, with the live runtime's
  *       comment markers: one owner and scope per row);</li>
+ *   <li>{@code aetherTemplate}: the page and its rows as compiled {@code Template}s: the static HTML
+ *       is escaped and joined once, each render fills the holes (no tree for the static parts);</li>
  *   <li>{@code jte}: JTE 3.2.5, precompiled template, {@code ContentType.Html};</li>
  *   <li>{@code thymeleaf}: Thymeleaf 3.1.3, HTML mode, template cache on.</li>
  * </ul>
  *
  * <p>Thread scope: Aether renders on the benchmark thread's reactive context. Each benchmark
  * method runs in its own fork (JMH forks per benchmark), so the engines do not share JIT profiles.
- * 4 benchmarks × 2 forks × (3 × 2 s + 5 × 2 s) ≈ 2.5 minutes with JVM start-up.
+ * 5 benchmarks × 2 forks × (3 × 2 s + 5 × 2 s) ≈ 3 minutes with JVM start-up.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -57,6 +59,11 @@ public class StocksBenchmark {
     @Benchmark
     public String aetherEach() {
         return AetherStocks.renderKeyed(items);
+    }
+
+    @Benchmark
+    public String aetherTemplate() {
+        return AetherStocks.renderTemplate(items);
     }
 
     @Benchmark

@@ -20,6 +20,7 @@ class StocksPagesTest {
     private static final List<Stock> ITEMS = Stock.dummyItems();
     private static String aether;
     private static String aetherEach;
+    private static String aetherTemplate;
     private static String jte;
     private static String thymeleaf;
 
@@ -27,6 +28,7 @@ class StocksPagesTest {
     static void renderAll() {
         aether = AetherStocks.render(ITEMS);
         aetherEach = AetherStocks.renderKeyed(ITEMS);
+        aetherTemplate = AetherStocks.renderTemplate(ITEMS);
         jte = new JteStocks().render(ITEMS);
         thymeleaf = new ThymeleafStocks().render(ITEMS);
     }
@@ -66,13 +68,14 @@ class StocksPagesTest {
         String reference = expected(ITEMS);
         assertThat(normalize(aether)).isEqualTo(reference);
         assertThat(normalize(aetherEach)).isEqualTo(reference);
+        assertThat(aetherTemplate).as("the template variant, byte for byte").isEqualTo(aether);
         assertThat(normalize(jte)).isEqualTo(reference);
         assertThat(normalize(thymeleaf)).isEqualTo(reference);
     }
 
     @Test
     void tableHasTwentyRowsOfSixCellsWithTheRightClasses() {
-        for (String page : List.of(aether, aetherEach, jte, thymeleaf)) {
+        for (String page : List.of(aether, aetherEach, aetherTemplate, jte, thymeleaf)) {
             String html = normalize(page);
             assertThat(count(html, "<tr")).isEqualTo(21);
             assertThat(count(html, "<th>")).isEqualTo(6);
