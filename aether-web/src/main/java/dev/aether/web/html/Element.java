@@ -31,20 +31,21 @@ public final class Element implements Node {
 
     /** An element of {@code tag} (see {@link Names#tagName}); throws if the children do not fit the tag. */
     public Element(String tag, List<Attribute> attributes, List<Node> children) {
-        this(Tag.of(Names.tagName(tag)), attributes.toArray(NO_ATTRIBUTES), children.toArray(NO_CHILDREN));
+        this(Tag.of(Names.tagName(tag)), withoutNulls(attributes.toArray(NO_ATTRIBUTES)), withoutNulls(children.toArray(NO_CHILDREN)));
     }
 
     private Element(Tag tag, Attribute[] attributes, Node[] children) {
-        for (Attribute a : attributes) {
-            Objects.requireNonNull(a, "null attribute");
-        }
-        for (Node n : children) {
-            Objects.requireNonNull(n, "null child");
-        }
         this.tag = tag;
         this.attributes = attributes;
         this.children = children;
         this.flags = flags(tag, attributes, children);
+    }
+
+    private static <T> T[] withoutNulls(T[] parts) {
+        for (T part : parts) {
+            Objects.requireNonNull(part, "null attribute or child");
+        }
+        return parts;
     }
 
     /** {@code tag} with mixed parts, as the DSL writes them: {@code div(cls("x"), text("y"))}. */
@@ -54,32 +55,28 @@ public final class Element implements Node {
 
     /**
      * For the DSL's own tags, which are whitelisted already. Splits mixed parts into attributes
-     * and children, copied into arrays of their own, so that the element does not change when a
-     * caller changes an array it passed.
+     * and children, in one pass over arrays of their own (so that the element does not change
+     * when a caller changes an array it passed); most elements have no attributes, and then the
+     * children's array is the only one made.
      */
     static Element ofValidTag(Tag tag, Part... parts) {
-        int attributeCount = 0;
+        Node[] children = new Node[parts.length];
+        Attribute[] attributes = NO_ATTRIBUTES;
+        int a = 0, c = 0;
         for (Part part : parts) {
-            if (part instanceof Attribute) {
-                attributeCount++;
-            } else if (part == null) {
+            if (part instanceof Node node) {
+                children[c++] = node;
+            } else if (part instanceof Attribute attribute) {
+                if (a == 0) {
+                    attributes = new Attribute[parts.length - c];
+                }
+                attributes[a++] = attribute;
+            } else {
                 throw new NullPointerException("null part in <" + tag.name() + ">");
             }
         }
-        if (attributeCount == 0) {
-            return new Element(tag, NO_ATTRIBUTES, Arrays.copyOf(parts, parts.length, Node[].class));
-        }
-        Attribute[] attributes = new Attribute[attributeCount];
-        Node[] children = attributeCount == parts.length ? NO_CHILDREN : new Node[parts.length - attributeCount];
-        int a = 0, c = 0;
-        for (Part part : parts) {
-            if (part instanceof Attribute attribute) {
-                attributes[a++] = attribute;
-            } else {
-                children[c++] = (Node) part;
-            }
-        }
-        return new Element(tag, attributes, children);
+        return new Element(tag, a == attributes.length ? attributes : Arrays.copyOf(attributes, a),
+                c == children.length ? children : Arrays.copyOf(children, c));
     }
 
     private static int flags(Tag tag, Attribute[] attributes, Node[] children) {
