@@ -158,6 +158,11 @@ public final class ReactiveContext implements AutoCloseable {
             throw new RejectedExecutionException("reactive context '" + name + "' is closed");
         }
         inbox.add(task);
+        if (closed && inbox.remove(task)) {
+            // close() ran between the check above and add() and has already emptied the inbox: nothing
+            // would ever run or reject this task (a submit()'s caller would wait for nothing).
+            throw new RejectedExecutionException("reactive context '" + name + "' is closed");
+        }
         if (executor != null) {
             schedule();
         }

@@ -3,6 +3,8 @@ package dev.aether.titan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aether.netron.protocol.Public;
+import dev.aether.netron.protocol.Service;
 import dev.aether.netron.protocol.error.MethodNotFoundException;
 import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.error.PermissionException;
@@ -23,6 +25,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The pipeline every transport shares, driven with wire-shaped arguments. */
@@ -31,9 +35,30 @@ class DispatcherTest {
     private final Caller anonymous = new Caller(null, "peer-1", "127.0.0.1", "test");
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+    private final Blocker blocker = new Blocker();
+
+    /** A call that is provably running ({@link #entered}) until it is interrupted ({@link #interrupted}). */
+    @Service("blocker@1.0.0")
+    public static final class Blocker {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch interrupted = new CountDownLatch(1);
+
+        @Public
+        public void hold() throws InterruptedException {
+            entered.countDown();
+            try {
+                new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
+            }
+        }
+    }
+
     private Dispatcher dispatcher(RateLimiting limits) {
         ServiceRegistry registry = new ServiceRegistry();
         registry.register(ServiceModel.of(calculator));
+        registry.register(ServiceModel.of(blocker));
         return new Dispatcher(registry, NetronMsgpack.standard(), null, false, limits, meters, "server-1");
     }
 
@@ -131,7 +156,7 @@ class DispatcherTest {
     void drainingRejectsNewCallsWith503AndLetsRunningOnesFinish() throws Exception {
         Dispatcher d = dispatcher(null);
         CompletableFuture<Object> running = d.call(anonymous, "calculator", "sleep", Arguments.wire(List.of(300)), Duration.ofSeconds(5));
-        Thread.sleep(50);
+        assertThat(d.inFlight()).as("a call is counted in flight as soon as it is admitted").isEqualTo(1);
         d.startDraining();
         Throwable error = failure(d.call(anonymous, "calculator", "add", Arguments.wire(List.of(1, 1)), Duration.ofSeconds(5)));
         assertThat(error).isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.code()).isEqualTo(503));
@@ -150,11 +175,15 @@ class DispatcherTest {
     @Test
     void cancellingACallInterruptsItAndReleasesItsSlot() throws Exception {
         Dispatcher d = dispatcher(null);
-        CompletableFuture<Object> call = d.call(anonymous, "calculator", "sleep", Arguments.wire(List.of(10_000)), Duration.ofSeconds(30));
-        Thread.sleep(50);
+        CompletableFuture<Object> call = d.call(anonymous, "blocker", "hold", Arguments.wire(List.of()), Duration.ofSeconds(30));
+        assertThat(blocker.entered.await(5, TimeUnit.SECONDS)).as("the call is running").isTrue();
         assertThat(d.inFlight()).isEqualTo(1);
         call.cancel(true);
-        assertThat(d.awaitIdle(Duration.ofSeconds(2))).as("a cancelled call does not keep stop() waiting").isTrue();
+        assertThat(blocker.interrupted.await(5, TimeUnit.SECONDS)).as("the running method is interrupted").isTrue();
+        assertThat(d.awaitIdle(Duration.ofSeconds(5))).as("a cancelled call does not keep stop() waiting").isTrue();
+        assertThat(meters.get("netron.calls").tag("method", "hold").tag("outcome", "499").timer().count())
+                .as("counted as cancelled by the caller, not as the 500 its interrupted method threw").isEqualTo(1);
+        assertThat(meters.find("netron.calls").tag("method", "hold").tag("outcome", "500").timer()).isNull();
     }
 
     @Test

@@ -300,9 +300,11 @@ public final class Dispatcher {
         });
         reply.whenComplete((value, error) -> {
             if (reply.isCancelled()) {
-                task.cancel(true); // the caller went away (a dropped connection): stop the work
                 // 499 "client closed request" (the nginx convention), seen only in metrics: the caller is gone.
+                // Settled before the interrupt: otherwise the interrupted method's InterruptedException
+                // could complete `outcome` first and be counted (and logged at ERROR) as a 500.
                 outcome.completeExceptionally(new RpcException(499, "Call cancelled by the caller"));
+                task.cancel(true); // the caller went away (a dropped connection): stop the work
             }
         });
         return reply;

@@ -101,7 +101,9 @@ public final class HttpEndpoint extends Handler.Abstract {
             LOG.warn("request {} failed after its answer was sent", exchange.trace().requestId(), error);
             return;
         }
-        if (!exchange.request().consumeAvailable()) {
+        // A 413 closes even when JsonBody could read the rest of the body (as documented): the
+        // connection has carried more than the server accepts.
+        if (error.code() == 413 || !exchange.request().consumeAvailable()) {
             // Refused before its body was read (404, 405, 401, 413...): the rest of the body is not
             // worth reading, and Jetty drops the connection after the answer. Say so, or a client
             // that pools connections sends its next request into a closed socket.

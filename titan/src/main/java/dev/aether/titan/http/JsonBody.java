@@ -27,6 +27,16 @@ import org.eclipse.jetty.server.Request;
  * visitor's browser call services.
  */
 final class JsonBody {
+    /**
+     * How much of an over-limit body is read and thrown away before the 413 goes out. A client
+     * that writes its whole body before it reads the answer (the JDK's HttpClient does) gets a
+     * broken connection instead of the 413 when the server closes while it is still sending,
+     * which happens or not depending on timing; with the rest read first, it gets the answer.
+     * A body larger still is not read: the connection is closed under it (Tomcat's
+     * maxSwallowSize, 2 MiB by default, is the same trade-off).
+     */
+    static final long SWALLOW_BYTES = 2L * 1024 * 1024;
+
     private final int maxBytes;
 
     JsonBody(int maxBytes) {
@@ -35,11 +45,15 @@ final class JsonBody {
 
     String read(Request request) throws IOException {
         checkMediaType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+        InputStream in = Content.Source.asInputStream(request);
         long declared = request.getLength();
         if (declared > maxBytes) {
+            if (declared <= SWALLOW_BYTES) {
+                discardRest(in);
+            }
             throw tooLarge();
         }
-        byte[] bytes = readAtMost(Content.Source.asInputStream(request));
+        byte[] bytes = readAtMost(in);
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -55,9 +69,26 @@ final class JsonBody {
         // readNBytes stops after maxBytes + 1: one byte over the limit is proof enough.
         byte[] bytes = in.readNBytes(maxBytes + 1);
         if (bytes.length > maxBytes) {
+            discardRest(in);
             throw tooLarge();
         }
         return bytes;
+    }
+
+    /** Reads and drops what is left of the body, at most {@link #SWALLOW_BYTES}; see there. */
+    private static void discardRest(InputStream in) {
+        byte[] buffer = new byte[8192];
+        try {
+            for (long left = SWALLOW_BYTES; left > 0; ) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    return;
+                }
+                left -= n;
+            }
+        } catch (IOException gone) {
+            // the client went away: the 413 goes nowhere either way
+        }
     }
 
     private NetronException tooLarge() {

@@ -15,11 +15,16 @@ public final class GateService {
     @Public
     public String pass() throws InterruptedException {
         entered.countDown();
+        boolean released;
         try {
-            release.await(5, TimeUnit.SECONDS);
+            released = release.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             interrupted.countDown();
             throw e;
+        }
+        // Never "passed" on its own: a call that finished by itself would make a slow run look like a broken one.
+        if (!released) {
+            throw new IllegalStateException("the test never released the gate");
         }
         return "passed";
     }

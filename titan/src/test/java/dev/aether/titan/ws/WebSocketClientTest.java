@@ -186,9 +186,9 @@ class WebSocketClientTest {
     void closeFailsCallsInFlightAndReleasesTheConnection() throws Exception {
         calculator();
         WebSocketTransport transport = (WebSocketTransport) client.transport();
-        CompletableFuture<Object> slow = transport.call(new Invocation("calculator", "sleep", List.of(2_000), void.class, Duration.ofSeconds(10)));
-        Thread.sleep(50);
-        assertThat(transport.inFlight()).isEqualTo(1);
+        // Long enough never to finish before close() however slow the machine; the server interrupts it on disconnect.
+        CompletableFuture<Object> slow = transport.call(new Invocation("calculator", "sleep", List.of(30_000), void.class, Duration.ofSeconds(60)));
+        assertThat(transport.inFlight()).as("registered as soon as call() returns").isEqualTo(1);
         client.close();
         assertThat(failure(slow)).isInstanceOf(TransportLostException.class);
         assertThat(transport.inFlight()).isZero();
@@ -206,11 +206,21 @@ class WebSocketClientTest {
                 c.service(Calculator.class).add(i, i);
             }
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        // Poll with sleeps, not a spin: on a 2-core machine a spinning test thread starves the threads it waits for.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (selectorThreads() > before && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            sleepQuietly(10);
         }
         assertThat(selectorThreads()).isLessThanOrEqualTo(before);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static long selectorThreads() {

@@ -13,6 +13,7 @@ import dev.aether.titan.fixtures.CalculatorService;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Titan.stop() over WebSocket: calls in flight finish and are answered, new calls get 503. */
@@ -32,7 +33,7 @@ class WebSocketDrainingTest {
             assertThat(slow).isNotDone();
             gate.release.countDown();
             assertThat(slow).succeedsWithin(Duration.ofSeconds(5)).isEqualTo("passed");
-            stopping.get();
+            stopping.get(10, TimeUnit.SECONDS);
         } finally {
             gate.release.countDown();
             titan.stop();

@@ -49,13 +49,17 @@ class WebSocketLimitsTest {
 
     @Test
     void callsBeyondThePerConnectionCapAnswer429() throws Exception {
-        try (WsHarness harness = new WsHarness(WebSocketOptions.defaults().withMaxInFlightPerPeer(2), new CalculatorService());
+        GateService gate = new GateService();
+        try (WsHarness harness = new WsHarness(WebSocketOptions.defaults().withMaxInFlightPerPeer(2), new CalculatorService(), gate);
              RawSocket socket = RawSocket.connect(harness.uri()).handshake("greedy")) {
-            socket.send(call(1, "calculator", "sleep", 300));
-            socket.send(call(2, "calculator", "sleep", 300));
+            // Held until released, not sleeping for a while: on a slow machine a timed call could finish
+            // (and free its slot) before the third one arrives.
+            socket.send(call(1, "gate", "pass"));
+            socket.send(call(2, "gate", "pass"));
             Packet third = socket.request(call(3, "calculator", "add", 1, 2));
             assertThat(third.id()).isEqualTo(3);
             assertThat(((NetronException) third.data()).code()).isEqualTo(429);
+            gate.release.countDown();
             assertThat(List.of(socket.nextPacket().id(), socket.nextPacket().id())).containsExactlyInAnyOrder(1L, 2L);
             assertThat(socket.request(call(4, "calculator", "add", 1, 2)).data()).isEqualTo(3);
         }
@@ -63,11 +67,13 @@ class WebSocketLimitsTest {
 
     @Test
     void serverPingsTheConnectionToKeepItAlive() throws Exception {
-        try (WsHarness harness = new WsHarness(WebSocketOptions.defaults().withHeartbeat(Duration.ofMillis(100), Duration.ofSeconds(1)),
+        try (WsHarness harness = new WsHarness(WebSocketOptions.defaults().withHeartbeat(Duration.ofMillis(100), Duration.ofSeconds(2)),
                 new CalculatorService());
              RawSocket socket = RawSocket.connect(harness.uri()).handshake("idle")) {
-            assertThat(socket.awaitPing(Duration.ofSeconds(3))).isTrue();
-            Thread.sleep(400); // several ping/pong rounds: the JDK answers pongs, so the connection must survive
+            assertThat(socket.awaitPing(Duration.ofSeconds(5))).isTrue();
+            // The next ping comes only after the server checked the pong of this one (a missing pong drops the
+            // connection instead): waiting for it proves a full ping/pong round, where a sleep proved nothing.
+            assertThat(socket.awaitPing(Duration.ofSeconds(10))).as("the connection survived a ping/pong round").isTrue();
             assertThat(socket.request(call(1, "calculator", "add", 1, 1)).data()).isEqualTo(2);
         }
     }

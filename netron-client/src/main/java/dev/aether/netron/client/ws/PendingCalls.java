@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -50,14 +51,27 @@ final class PendingCalls {
     void complete(long id, Object value) {
         Pending p = take(id);
         if (p != null) {
-            executor.execute(() -> p.future().complete(value));
+            settle(() -> p.future().complete(value));
         }
     }
 
     void fail(long id, Throwable error) {
         Pending p = take(id);
         if (p != null) {
-            executor.execute(() -> p.future().completeExceptionally(error));
+            settle(() -> p.future().completeExceptionally(error));
+        }
+    }
+
+    /**
+     * Completes a future taken out of {@link #pending} on the executor. A call that raced with
+     * close() can be failed after the executor was shut down: it is then completed here, since
+     * nothing else would ever complete it (and the rejection must not escape to the caller).
+     */
+    private void settle(Runnable completion) {
+        try {
+            executor.execute(completion);
+        } catch (RejectedExecutionException shutDown) {
+            completion.run();
         }
     }
 
