@@ -33,11 +33,25 @@ public final class Escape {
 
     /**
      * Appends the escaped form of {@code s.substring(start, end)}, without building that substring
-     * or an escaped copy: the runs between characters that need escaping are copied in one go.
+     * or an escaped copy: the runs between characters that need escaping are copied in one go, and
+     * a whole string with nothing to escape (the common case) is appended as it is, which copies
+     * its bytes at once rather than char by char.
      */
     public static void html(String s, int start, int end, StringBuilder out) {
+        int i = start;
+        while (i < end && !needsEscape(s.charAt(i))) {
+            i++;
+        }
+        if (i == end) {
+            if (start == 0 && end == s.length()) {
+                out.append(s);
+            } else {
+                out.append(s, start, end);
+            }
+            return;
+        }
         int run = start;
-        for (int i = start; i < end; i++) {
+        for (; i < end; i++) {
             String rep = replacement(s.charAt(i));
             if (rep != null) {
                 out.append(s, run, i).append(rep);
@@ -45,6 +59,13 @@ public final class Escape {
             }
         }
         out.append(s, run, end);
+    }
+
+    /** The characters {@link #replacement} replaces, as bits of one mask: all of them are below 64. */
+    private static final long ESCAPED = 1L | 1L << '&' | 1L << '<' | 1L << '>' | 1L << '"' | 1L << '\'';
+
+    private static boolean needsEscape(char c) {
+        return c < 64 && (ESCAPED >>> c & 1L) != 0;
     }
 
     /** What {@code c} becomes in text and attribute values, or null when it stays as it is. */

@@ -139,6 +139,20 @@ public class HtmlRenderer implements RenderTarget {
         Escape.html(text, out);
     }
 
+    /**
+     * Writes {@code value} as text, as {@code writeText(stringOf(value))} would. Integers, longs
+     * and doubles go straight into the buffer, without a String in between (their digits,
+     * signs, {@code .}, {@code E}, {@code NaN} and {@code Infinity} need no escaping).
+     */
+    void writeValue(Object value) {
+        switch (value) {
+            case Integer i -> out.append(i.intValue());
+            case Long l -> out.append(l.longValue());
+            case Double d -> out.append(d.doubleValue());
+            case null, default -> Escape.html(stringOf(value), out);
+        }
+    }
+
     @Override
     public String nextId() {
         counter++;

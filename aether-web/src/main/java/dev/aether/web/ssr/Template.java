@@ -214,7 +214,12 @@ public final class Template<P> {
 
         @Override
         void run(RenderTarget target, Object value) {
-            target.writeText(HtmlRenderer.stringOf(text.apply(value)));
+            Object v = text.apply(value);
+            if (target instanceof HtmlRenderer renderer) {
+                renderer.writeValue(v);
+            } else {
+                target.writeText(HtmlRenderer.stringOf(v));
+            }
         }
     }
 

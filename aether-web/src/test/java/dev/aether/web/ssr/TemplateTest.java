@@ -49,6 +49,18 @@ class TemplateTest {
         assertThat(rendered(age, ADA)).isEqualTo("<td>36 / 4.5</td>");
     }
 
+    /** Numbers skip the String on the way into the buffer; what comes out must not change. */
+    @Test
+    void numberHolesPrintExactlyAsToStringDoes() {
+        Template<Object> number = Template.of(t -> span(t.text(v -> v)));
+        List<Object> values = List.of(0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 0L, Long.MIN_VALUE, Long.MAX_VALUE,
+                0.0, -0.0, 1.0, 0.1, 1e-7, 1e21, 123456789.125, Double.MIN_VALUE, Double.MAX_VALUE, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.5f, (short) 7, new java.math.BigDecimal("1E+3"));
+        for (Object v : values) {
+            assertThat(rendered(number, v)).as(v.getClass().getSimpleName() + " " + v).isEqualTo("<span>" + v + "</span>");
+        }
+    }
+
     @Test
     void attributeHolesAreEscapedAndUrlsFollowTheUrlPolicy() {
         Template<Person> link = Template.of(t -> a(t.href(Person::site), t.attr("title", Person::name), text("site")));
