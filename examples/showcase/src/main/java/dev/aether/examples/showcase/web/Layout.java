@@ -24,6 +24,7 @@ final class Layout {
             .ae-connected .badge{background:#d7f5dd} .ae-connected .badge::after{content:"live"}
             .ae-disconnected .badge{background:#ffe0e0} .ae-disconnected .badge::after{content:"reconnecting…"}
             li{margin:.3rem 0} label{display:block;margin:.5rem 0}
+            table{border-collapse:collapse;margin-top:1rem} th,td{padding:.2rem .6rem;text-align:left} .number{text-align:right} tr.down td:last-child{color:#b00020}
             </style>""";
 
     private Layout() {

@@ -22,6 +22,7 @@ public final class WebPages {
                 .page("/counter", counter::page).action("/counter", counter::post)
                 .page("/todos", todos::page).action("/todos", todos::post)
                 .page("/signup", SignupPage::page).action("/signup", SignupPage::post)
+                .page("/stocks", StocksPage::page)
                 .build();
     }
 }

@@ -68,6 +68,27 @@ class ShowcasePagesBrowserTest {
         assertThat(browser.findElements(By.id("empty"))).isEmpty();
     }
 
+    @Test
+    void theStocksTableFiltersItsTemplateRowsAsYouType(WebDriver browser) {
+        open(browser, titan.httpUri() + "/stocks");
+        assertThat(symbols(browser)).hasSize(10).startsWith("AAPL", "AMZN");
+        js(browser, "document.querySelectorAll('#quotes tbody tr').forEach(tr => tr.__marker = tr.dataset.symbol)");
+        browser.findElement(By.id("q")).sendKeys("corp");
+        Waits.until(browser, "only the corporations", d -> symbols(d).equals(List.of("INTC", "MSFT", "NVDA", "ORCL")));
+        // the rows that stayed are the same DOM nodes: the filter removed the others around them
+        assertThat(js(browser, "return [...document.querySelectorAll('#quotes tbody tr')].map(tr => tr.__marker)"))
+                .isEqualTo(List.of("INTC", "MSFT", "NVDA", "ORCL"));
+        assertThat(browser.findElement(By.cssSelector("tr[data-symbol='INTC']")).getAttribute("class")).isEqualTo("down");
+        browser.findElement(By.id("q")).sendKeys("zzz");
+        Waits.text(browser, By.id("none"), "No quote matches.");
+        assertThat(browser.getCurrentUrl()).endsWith("/stocks");   // live: the form did not submit
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> symbols(WebDriver browser) {
+        return (List<String>) js(browser, "return [...document.querySelectorAll('#quotes tbody tr')].map(tr => tr.dataset.symbol)");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> titles(WebDriver browser) {
         return (List<String>) js(browser, "return [...document.querySelectorAll('#todos li .title')].map(s => s.textContent)");

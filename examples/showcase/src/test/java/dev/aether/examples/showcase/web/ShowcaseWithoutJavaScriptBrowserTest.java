@@ -44,6 +44,18 @@ class ShowcaseWithoutJavaScriptBrowserTest {
     }
 
     @Test
+    void theStocksFilterIsAGetForm(WebDriver browser) {
+        browser.get(titan.httpUri() + "/stocks");
+        assertThat(browser.findElements(By.cssSelector("#quotes tbody tr"))).hasSize(10);
+        browser.findElement(By.id("q")).sendKeys("corp");
+        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        Waits.until(browser, "the filtered page", d -> d.getCurrentUrl().endsWith("/stocks?q=corp"));
+        assertThat(browser.findElements(By.cssSelector("#quotes tbody tr")).stream().map(tr -> tr.getAttribute("data-symbol")))
+                .containsExactly("INTC", "MSFT", "NVDA", "ORCL");
+        assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo("corp");
+    }
+
+    @Test
     void todosWorkThroughFormPosts(WebDriver browser) {
         browser.get(titan.httpUri() + "/todos");
         assertThat(browser.findElement(By.id("empty")).getText()).isEqualTo("Nothing to do.");

@@ -1,0 +1,74 @@
+package dev.aether.examples.showcase.web;
+
+import static dev.aether.web.component.Components.each;
+import static dev.aether.web.component.Components.show;
+import static dev.aether.web.html.Html.*;
+
+import dev.aether.reactive.Signal;
+import dev.aether.web.live.PageRequest;
+import dev.aether.web.ssr.Page;
+import dev.aether.web.ssr.Template;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A table whose rows are a compiled {@link Template}: the row's HTML is joined once, and each
+ * render only fills in the quote. Typing in the search box filters the rows live (a keyed
+ * {@code each} of template instances); without JavaScript the box is a GET form, {@code ?q=}.
+ *
+ * <pre>{@code
+ * web.page("/stocks", StocksPage::page);
+ * }</pre>
+ */
+public final class StocksPage {
+    /** One quote; the row shows the change in red when it is negative. */
+    public record Quote(String symbol, String name, double price, double change) {
+    }
+
+    static final List<Quote> QUOTES = List.of(
+            new Quote("AAPL", "Apple Inc.", 193.42, 1.25),
+            new Quote("AMZN", "Amazon.com, Inc.", 178.15, -0.84),
+            new Quote("ASML", "ASML Holding N.V.", 951.3, 4.1),
+            new Quote("GOOG", "Alphabet Inc.", 171.05, -2.3),
+            new Quote("IBM", "International Business Machines", 183.6, 0.45),
+            new Quote("INTC", "Intel Corporation", 31.22, -0.61),
+            new Quote("MSFT", "Microsoft Corporation", 425.52, 3.07),
+            new Quote("NVDA", "NVIDIA Corporation", 121.79, -1.92),
+            new Quote("ORCL", "Oracle Corporation", 139.8, 0.9),
+            new Quote("SAP", "SAP SE", 199.1, -0.35));
+
+    private static final Template<Quote> ROW = Template.of(t -> tr(
+            t.attr("data-symbol", Quote::symbol),
+            t.classIf("down", q -> q.change() < 0),
+            td(a(t.href(q -> "https://www.google.com/finance/quote/" + q.symbol()), t.text(Quote::symbol))),
+            td(t.text(Quote::name)),
+            td(cls("number"), t.text(Quote::price)),
+            td(cls("number"), t.text(Quote::change))));
+
+    private StocksPage() {
+    }
+
+    public static Page page(PageRequest request) {
+        return Layout.page("Stocks", () -> {
+            Signal<String> query = Signal.of(request.query("q"));
+            return section(
+                    h1(text("Stocks")),
+                    form(attr("method", "get"), attr("action", "/stocks"),
+                            input(id("q"), name("q"), type("search"), attr("placeholder", "Symbol or name"),
+                                    attr("value", query::get), on("input", e -> query.set(e.value())).debounce(150)),
+                            button(type("submit"), text("Filter"))),
+                    table(id("quotes"),
+                            thead(tr(th(text("Symbol")), th(text("Name")), th(text("Price")), th(text("Change")))),
+                            tbody(each(() -> matching(query.get()), Quote::symbol, ROW::with))),
+                    show(() -> matching(query.get()).isEmpty(), () -> p(id("none"), text("No quote matches."))));
+        });
+    }
+
+    /** The quotes whose symbol or name contains {@code query}, ignoring case. */
+    static List<Quote> matching(String query) {
+        String q = query.strip().toLowerCase(Locale.ROOT);
+        return QUOTES.stream()
+                .filter(quote -> quote.symbol().toLowerCase(Locale.ROOT).contains(q) || quote.name().toLowerCase(Locale.ROOT).contains(q))
+                .toList();
+    }
+}
