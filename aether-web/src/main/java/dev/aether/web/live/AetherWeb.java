@@ -39,7 +39,9 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  *
  * <p>Sessions: one per rendered page, on its own serial reactive context. A session whose
  * connection dropped is kept for the {@linkplain Builder#gracePeriod grace period} (30 s by
- * default), so a reconnect resumes it with nothing lost; then it ends and frees everything.
+ * default), so a reconnect resumes it with nothing lost; then it ends and frees everything. At most
+ * {@linkplain Builder#maxSessions 50,000} are held; beyond that, pages are served without the live
+ * runtime and work as they do without JavaScript.
  */
 public final class AetherWeb implements Mount {
     static final String RUNTIME_PATH = "/_aether/runtime.js";
@@ -49,6 +51,7 @@ public final class AetherWeb implements Mount {
     private final Map<String, Function<PageRequest, ActionResult>> actions;
     private final Duration grace;
     private final int maxBufferedFrames;
+    private final int maxSessions;
     private volatile LiveSessions sessions;
 
     private AetherWeb(Builder b) {
@@ -56,6 +59,7 @@ public final class AetherWeb implements Mount {
         this.actions = Map.copyOf(b.actions);
         this.grace = b.grace;
         this.maxBufferedFrames = b.maxBufferedFrames;
+        this.maxSessions = b.maxSessions;
     }
 
     public static Builder builder() {
@@ -64,7 +68,7 @@ public final class AetherWeb implements Mount {
 
     @Override
     public Handler wrap(Server server, Handler next, TitanSettings settings) {
-        LiveSessions live = new LiveSessions(grace, maxBufferedFrames);
+        LiveSessions live = new LiveSessions(grace, maxBufferedFrames, maxSessions);
         this.sessions = live;
         LiveGate gate = new LiveGate(live, settings);
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
@@ -106,6 +110,7 @@ public final class AetherWeb implements Mount {
         private final Map<String, Function<PageRequest, ActionResult>> actions = new LinkedHashMap<>();
         private Duration grace = Duration.ofSeconds(30);
         private int maxBufferedFrames = 512;
+        private int maxSessions = 50_000;
 
         private Builder() {
         }
@@ -137,6 +142,20 @@ public final class AetherWeb implements Mount {
                 throw new IllegalArgumentException("maxBufferedFrames must be at least 1, got " + frames);
             }
             this.maxBufferedFrames = frames;
+            return this;
+        }
+
+        /**
+         * The most live sessions held at once (default 50,000). An idle session takes about 15 KB
+         * of heap (docs/BENCHMARKS.md), so the default is about 750 MB: size it to your heap. At the
+         * limit, pages are still rendered and served, without their live runtime: they work as they
+         * do without JavaScript (links, form posts) until sessions end and free room.
+         */
+        public Builder maxSessions(int sessions) {
+            if (sessions < 1) {
+                throw new IllegalArgumentException("maxSessions must be at least 1, got " + sessions);
+            }
+            this.maxSessions = sessions;
             return this;
         }
 

@@ -10,19 +10,26 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live sessions of one server, by token. A session that has no connection — not yet
  * attached after its page was rendered, or dropped — ends after the grace period; ending frees
- * its graph and closes its context.
+ * its graph and closes its context. At most {@code maxSessions} are held for live pages, so that
+ * visitors who never attach (bots, no JavaScript) cannot fill the heap.
  */
 final class LiveSessions {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSessions.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConcurrentHashMap<String, LiveSession> byToken = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor timers = newTimers();
     private final Duration grace;
     private final int maxBufferedFrames;
+    private final int maxSessions;
+    private final AtomicBoolean full = new AtomicBoolean();
 
     private static ScheduledThreadPoolExecutor newTimers() {
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
@@ -35,8 +42,26 @@ final class LiveSessions {
     }
 
     LiveSessions(Duration grace, int maxBufferedFrames) {
+        this(grace, maxBufferedFrames, Integer.MAX_VALUE);
+    }
+
+    LiveSessions(Duration grace, int maxBufferedFrames, int maxSessions) {
         this.grace = grace;
         this.maxBufferedFrames = maxBufferedFrames;
+        this.maxSessions = maxSessions;
+    }
+
+    /**
+     * Whether as many sessions are held as allowed: a page rendered now is served without its
+     * live runtime. Says so in the log once each time the limit is reached.
+     */
+    boolean isFull() {
+        boolean atLimit = byToken.size() >= maxSessions;
+        if (full.getAndSet(atLimit) != atLimit && atLimit) {
+            LOG.warn("{} live sessions held, the limit (AetherWeb.Builder.maxSessions): pages are served without "
+                    + "their live runtime until sessions end (they still work, as without JavaScript)", maxSessions);
+        }
+        return atLimit;
     }
 
     /**

@@ -130,6 +130,7 @@ final class PageHandler extends Handler.Wrapper {
             Response.addCookie(response, HttpCookie.build(CSRF_COOKIE, csrf).path("/").httpOnly(true)
                     .sameSite(HttpCookie.SameSite.LAX).build());
         }
+        boolean live = !sessions.isFull();   // else the page is rendered as usual but served without its runtime
         LiveSession session = sessions.create();
         session.csrfToken(csrf);
         String shell;
@@ -147,7 +148,7 @@ final class PageHandler extends Handler.Wrapper {
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put("Referrer-Policy", "same-origin");
         try (Writer out = new OutputStreamWriter(Content.Sink.asOutputStream(response), StandardCharsets.UTF_8)) {
-            stream(session, shell, out);
+            stream(session, shell, out, live);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandon(session, CloseCodes.GOING_AWAY, "Server stopping", callback, e);
@@ -160,8 +161,11 @@ final class PageHandler extends Handler.Wrapper {
         callback.succeeded();
     }
 
-    /** The shell, each Suspense chunk as it resolves (at most 30 s in all), then the runtime's tag. */
-    private void stream(LiveSession session, String shell, Writer out) throws IOException, InterruptedException {
+    /**
+     * The shell, each Suspense chunk as it resolves (at most 30 s in all), then the runtime's tag;
+     * a page that is not {@code live} gets no runtime, and its session ends once it is written.
+     */
+    private void stream(LiveSession session, String shell, Writer out, boolean live) throws IOException, InterruptedException {
         out.write(shell);
         out.flush();
         long deadline = System.currentTimeMillis() + STREAM_TIMEOUT_MILLIS;
@@ -174,6 +178,11 @@ final class PageHandler extends Handler.Wrapper {
         }
         for (String chunk : session.context().call(session::endStreaming)) {
             out.write(chunk);
+        }
+        if (!live) {
+            out.write("</body></html>");
+            sessions.end(session, CloseCodes.SESSION_GONE, "Served without the live runtime");
+            return;
         }
         out.write(runtime.tag(session.token()));
         out.write("</body></html>");

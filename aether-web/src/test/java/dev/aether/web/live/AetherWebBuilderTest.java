@@ -46,6 +46,13 @@ class AetherWebBuilderTest {
     }
 
     @Test
+    void theSessionLimitIsAtLeastOne() {
+        assertThatThrownBy(() -> AetherWeb.builder().maxSessions(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxSessions");
+        AetherWeb.builder().maxSessions(1);
+    }
+
+    @Test
     void anAetherWebNotMountedHoldsNoSessions() {
         assertThat(AetherWeb.builder().page("/", r -> PAGE).build().liveSessions()).isZero();
     }
