@@ -52,6 +52,7 @@ public final class AetherWeb implements Mount {
     private final Duration grace;
     private final int maxBufferedFrames;
     private final int maxSessions;
+    private final Function<String, String> scriptPolicy;
     private volatile LiveSessions sessions;
 
     private AetherWeb(Builder b) {
@@ -60,6 +61,7 @@ public final class AetherWeb implements Mount {
         this.grace = b.grace;
         this.maxBufferedFrames = b.maxBufferedFrames;
         this.maxSessions = b.maxSessions;
+        this.scriptPolicy = b.scriptPolicy;
     }
 
     public static Builder builder() {
@@ -81,7 +83,7 @@ public final class AetherWeb implements Mount {
                 return gate.admit(request);
             });
         });
-        upgrade.setHandler(new PageHandler(next, pages, actions, live, RuntimeScript.load()));
+        upgrade.setHandler(new PageHandler(next, pages, actions, live, RuntimeScript.load(), scriptPolicy));
         return upgrade;
     }
 
@@ -91,6 +93,16 @@ public final class AetherWeb implements Mount {
         if (live != null) {
             live.endAll();
         }
+    }
+
+    /**
+     * The policy pages get by default: scripts only from this origin or with the response's nonce
+     * (the DSL writes no script, so an injected one does not run, even through
+     * {@code dangerouslyUnescapedHtml}), no plugins, no {@code <base>} elsewhere, and framing only
+     * by this origin. Styles, images and connections are left to the application.
+     */
+    public static String defaultContentSecurityPolicy(String nonce) {
+        return "script-src 'self' 'nonce-" + nonce + "'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
     }
 
     /** Live sessions held now (rendered pages not yet ended). */
@@ -111,6 +123,7 @@ public final class AetherWeb implements Mount {
         private Duration grace = Duration.ofSeconds(30);
         private int maxBufferedFrames = 512;
         private int maxSessions = 50_000;
+        private Function<String, String> scriptPolicy = AetherWeb::defaultContentSecurityPolicy;
 
         private Builder() {
         }
@@ -156,6 +169,21 @@ public final class AetherWeb implements Mount {
                 throw new IllegalArgumentException("maxSessions must be at least 1, got " + sessions);
             }
             this.maxSessions = sessions;
+            return this;
+        }
+
+        /**
+         * The {@code Content-Security-Policy} of every page, made from that response's nonce,
+         * which Aether's own scripts (the runtime and the streaming swaps) carry; {@code null}
+         * sends none. The default is {@link #defaultContentSecurityPolicy}:
+         *
+         * <pre>{@code
+         * AetherWeb.builder().contentSecurityPolicy(nonce ->
+         *         AetherWeb.defaultContentSecurityPolicy(nonce) + "; img-src 'self' https://cdn.example")
+         * }</pre>
+         */
+        public Builder contentSecurityPolicy(Function<String, String> policyForNonce) {
+            this.scriptPolicy = policyForNonce;
             return this;
         }
 

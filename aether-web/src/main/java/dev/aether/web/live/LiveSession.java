@@ -60,6 +60,7 @@ final class LiveSession {
     private boolean streaming;
     private boolean swapScriptSent;
     private String csrfToken = "";
+    private String scriptNonce;
 
     // ---- shared with the thread that streams the page's response ----------------------------
     private final AtomicInteger openBoundaries = new AtomicInteger();
@@ -105,6 +106,11 @@ final class LiveSession {
 
     void csrfToken(String token) {
         this.csrfToken = token;
+    }
+
+    /** The nonce the page's inline scripts carry for its Content-Security-Policy, or null. */
+    void scriptNonce(String nonce) {
+        this.scriptNonce = nonce;
     }
 
     /** The CSRF token the renderer puts into posting forms. */
@@ -159,10 +165,10 @@ final class LiveSession {
 
     void boundaryResolved(String id, String html) {
         if (streaming) {
-            String prefix = swapScriptSent ? "" : Ssr.SWAP_SCRIPT;
+            String prefix = swapScriptSent ? "" : Ssr.swapScript(scriptNonce);
             swapScriptSent = true;
             openBoundaries.decrementAndGet();   // first: the streaming thread checks the count after taking a chunk
-            chunks.add(prefix + Ssr.chunk(id, html));
+            chunks.add(prefix + Ssr.chunk(id, html, scriptNonce));
         } else {
             emit(new Patch.Replace("u" + id, html));
         }

@@ -48,14 +48,16 @@ final class PageHandler extends Handler.Wrapper {
     private final Map<String, Function<PageRequest, ActionResult>> actions;
     private final LiveSessions sessions;
     private final RuntimeScript runtime;
+    private final Function<String, String> scriptPolicy;   // nonce -> Content-Security-Policy; null: none
 
     PageHandler(Handler next, Map<String, Function<PageRequest, Page>> pages, Map<String, Function<PageRequest, ActionResult>> actions,
-                LiveSessions sessions, RuntimeScript runtime) {
+                LiveSessions sessions, RuntimeScript runtime, Function<String, String> scriptPolicy) {
         super(next);
         this.pages = pages;
         this.actions = actions;
         this.sessions = sessions;
         this.runtime = runtime;
+        this.scriptPolicy = scriptPolicy;
     }
 
     @Override
@@ -133,6 +135,8 @@ final class PageHandler extends Handler.Wrapper {
         boolean live = !sessions.isFull();   // else the page is rendered as usual but served without its runtime
         LiveSession session = sessions.create();
         session.csrfToken(csrf);
+        String nonce = scriptPolicy == null ? null : newToken();   // one per response, as CSP wants it
+        session.scriptNonce(nonce);
         String shell;
         try {
             Page p = page.get();
@@ -147,8 +151,11 @@ final class PageHandler extends Handler.Wrapper {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put("Referrer-Policy", "same-origin");
+        if (nonce != null) {
+            response.getHeaders().put("Content-Security-Policy", scriptPolicy.apply(nonce));
+        }
         try (Writer out = new OutputStreamWriter(Content.Sink.asOutputStream(response), StandardCharsets.UTF_8)) {
-            stream(session, shell, out, live);
+            stream(session, shell, out, live, nonce);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandon(session, CloseCodes.GOING_AWAY, "Server stopping", callback, e);
@@ -165,7 +172,7 @@ final class PageHandler extends Handler.Wrapper {
      * The shell, each Suspense chunk as it resolves (at most 30 s in all), then the runtime's tag;
      * a page that is not {@code live} gets no runtime, and its session ends once it is written.
      */
-    private void stream(LiveSession session, String shell, Writer out, boolean live) throws IOException, InterruptedException {
+    private void stream(LiveSession session, String shell, Writer out, boolean live, String nonce) throws IOException, InterruptedException {
         out.write(shell);
         out.flush();
         long deadline = System.currentTimeMillis() + STREAM_TIMEOUT_MILLIS;
@@ -184,7 +191,7 @@ final class PageHandler extends Handler.Wrapper {
             sessions.end(session, CloseCodes.SESSION_GONE, "Served without the live runtime");
             return;
         }
-        out.write(runtime.tag(session.token()));
+        out.write(runtime.tag(session.token(), nonce));
         out.write("</body></html>");
         sessions.scheduleExpiry(session);   // from now on the browser has the grace period to attach
     }

@@ -27,8 +27,9 @@ record RuntimeScript(byte[] bytes, String version) {
     }
 
     /** The tag that starts the runtime for session {@code token}; the URL changes with the script. */
-    String tag(String token) {
-        return "<script src=\"" + AetherWeb.RUNTIME_PATH + "?v=" + version + "\" data-session=\"" + token
-                + "\" data-live=\"" + AetherWeb.LIVE_PATH + "\"></script>";
+    String tag(String token, String nonce) {
+        return "<script src=\"" + AetherWeb.RUNTIME_PATH + "?v=" + version + "\""
+                + (nonce == null ? "" : " nonce=\"" + nonce + "\"")
+                + " data-session=\"" + token + "\" data-live=\"" + AetherWeb.LIVE_PATH + "\"></script>";
     }
 }

@@ -37,10 +37,12 @@ public final class Ssr {
      * The inline swap function streamed chunks call, sent once before the first chunk: finds
      * {@code <!--ae:uID-->…<!--/ae:uID-->} and replaces what is between with the chunk.
      */
-    public static final String SWAP_SCRIPT = "<script>function $ae(i){var t=document.querySelector('template[data-ae-chunk=\"'+i+'\"]'),"
+    private static final String SWAP_FUNCTION = "function $ae(i){var t=document.querySelector('template[data-ae-chunk=\"'+i+'\"]'),"
             + "w=document.createTreeWalker(document,128),s=null,n,p,x;while(w.nextNode()){if(w.currentNode.data==='ae:u'+i){s=w.currentNode;break}}"
             + "if(!t||!s)return;p=s.parentNode;n=s.nextSibling;while(n&&!(n.nodeType===8&&n.data==='/ae:u'+i)){x=n.nextSibling;p.removeChild(n);n=x}"
-            + "p.insertBefore(t.content,n);t.remove()}</script>";
+            + "p.insertBefore(t.content,n);t.remove()}";
+    public static final String SWAP_SCRIPT = swapScript(null);
+
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private Ssr() {
@@ -176,7 +178,24 @@ public final class Ssr {
 
     /** A streamed chunk filling Suspense boundary {@code id} with {@code html}. */
     public static String chunk(String id, String html) {
-        return "<template data-ae-chunk=\"" + id + "\">" + html + "</template><script>$ae(" + Escape.scriptString(id) + ")</script>";
+        return chunk(id, html, null);
+    }
+
+    /**
+     * A streamed chunk whose script carries {@code nonce} (null for none), for a page served with
+     * a Content-Security-Policy that allows inline scripts by nonce only.
+     */
+    public static String chunk(String id, String html, String nonce) {
+        return "<template data-ae-chunk=\"" + id + "\">" + html + "</template>" + script(nonce, "$ae(" + Escape.scriptString(id) + ")");
+    }
+
+    /** {@link #SWAP_SCRIPT} with {@code nonce} (null for none). */
+    public static String swapScript(String nonce) {
+        return script(nonce, SWAP_FUNCTION);
+    }
+
+    private static String script(String nonce, String code) {
+        return nonce == null ? "<script>" + code + "</script>" : "<script nonce=\"" + Escape.html(nonce) + "\">" + code + "</script>";
     }
 
     /** Writes each portal's content in its {@code <div data-ae-portal="ID">}. */

@@ -83,6 +83,13 @@ final class LiveFixture implements AutoCloseable {
                     return div(button(id("inc"), on("click", () -> count.update(n -> n + 1)), text("+1")),
                             span(id("count"), text(count::get)));
                 })))
+                .page("/injected", request -> Page.of("Injected", () -> component(() -> {
+                    Signal<Integer> count = Signal.of(0);
+                    // as if user input had reached raw HTML: the page's Content-Security-Policy must stop it
+                    return div(dangerouslyUnescapedHtml("<script>window.__injected = true</script>"),
+                            button(id("inc"), on("click", () -> count.update(n -> n + 1)), text("+1")),
+                            span(id("count"), text(count::get)));
+                })))
                 .page("/list", request -> Page.of("List", () -> component(() -> {
                     Signal<List<String>> rows = Signal.of(List.of("a", "b", "c", "d", "e"));
                     return div(button(id("reverse"), on("click", () -> rows.update(r -> {

@@ -40,6 +40,14 @@ class LivePagesBrowserTest {
     }
 
     @Test
+    void anInjectedInlineScriptDoesNotRunWhileTheRuntimeWithItsNonceDoes(WebDriver browser) {
+        open(browser, live.url("/injected"));
+        browser.findElement(By.id("inc")).click();
+        Waits.text(browser, By.id("count"), "1");
+        assertThat(js(browser, "return typeof window.__injected")).as("blocked by the page's CSP").isEqualTo("undefined");
+    }
+
+    @Test
     void aReorderedKeyedListKeepsTheDomNodesOfItsRows(WebDriver browser) {
         open(browser, live.url("/list"));
         js(browser, "document.querySelectorAll('#rows li').forEach(li => li.__marker = 'kept-' + li.dataset.key)");

@@ -236,14 +236,27 @@ class AetherWebServerTest {
     // ---- pages ------------------------------------------------------------------------------------
 
     @Test
+    void aPageAllowsScriptsOnlyFromThisOriginOrWithItsOwnNonce() throws Exception {
+        HttpResponse<String> r = get("/counter");
+        String policy = r.headers().firstValue("Content-Security-Policy").orElseThrow();
+        Matcher nonce = Pattern.compile("'nonce-([A-Za-z0-9_-]{20,})'").matcher(policy);
+        assertThat(nonce.find()).as(policy).isTrue();
+        assertThat(policy).isEqualTo(AetherWeb.defaultContentSecurityPolicy(nonce.group(1)))
+                .startsWith("script-src 'self' 'nonce-").contains("object-src 'none'").contains("frame-ancestors 'self'");
+        assertThat(r.body()).contains("<script src=\"/_aether/runtime.js?v=").contains(" nonce=\"" + nonce.group(1) + "\" ");
+        String next = get("/counter").headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(next).as("a nonce is used once").isNotEqualTo(policy);
+    }
+
+    @Test
     void aPageIsServedAsHtmlWithTheRuntimeTagItsSessionTokenAndACsrfCookie() throws Exception {
         HttpResponse<String> r = get("/counter");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(r.body()).startsWith("<!DOCTYPE html>").contains("<title>Counter</title>").endsWith("</body></html>");
-        assertThat(r.body()).containsPattern("<script src=\"/_aether/runtime\\.js\\?v=[0-9a-f]+\" data-session=\"[A-Za-z0-9_-]{20,}\" "
-                + "data-live=\"/_aether/live\"></script></body></html>$");
+        assertThat(r.body()).containsPattern("<script src=\"/_aether/runtime\\.js\\?v=[0-9a-f]+\" nonce=\"[A-Za-z0-9_-]{20,}\" "
+                + "data-session=\"[A-Za-z0-9_-]{20,}\" data-live=\"/_aether/live\"></script></body></html>$");
         String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("aether_csrf=")).findFirst().orElseThrow();
         assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax").containsIgnoringCase("Path=/");
         assertThat(csrfCookie(r)).hasSizeGreaterThanOrEqualTo(20);
@@ -633,7 +646,7 @@ class AetherWebServerTest {
         int runtime = page.indexOf("<script src=\"/_aether/runtime.js");
         assertThat(chunk).isPositive();
         assertThat(runtime).isGreaterThan(chunk);
-        assertThat(page.substring(chunk)).contains("Ada Lovelace").contains("<script>$ae(\"1\")</script>");
+        assertThat(page.substring(chunk)).contains("Ada Lovelace").containsPattern("<script nonce=\"[A-Za-z0-9_-]{20,}\">\\$ae\\(\"1\"\\)</script>");
         assertThat(page.indexOf("function $ae(")).isBetween(0, chunk);
         assertThat(page).endsWith("</script></body></html>");
     }
