@@ -161,7 +161,7 @@ public class HtmlRenderer implements RenderTarget {
 
     @Override
     public void render(Node node) {
-        // An instanceof chain, most frequent first: cheaper than a pattern switch on this hot path.
+        // An instanceof chain, the most frequent kinds first: this runs for every node of every page.
         if (node instanceof Element e) {
             element(e);
         } else if (node instanceof Text t) {
