@@ -35,7 +35,7 @@ final class Layout {
                 dangerouslyUnescapedHtml(CSS),
                 header(span(cls("badge")),
                         nav(a(href("/"), text("Home")), a(href("/counter"), text("Counter")), a(href("/todos"), text("Todos")),
-                                a(href("/signup"), text("Sign up")))),
+                                a(href("/signup"), text("Sign up")), a(href("/stocks"), text("Stocks")))),
                 main(content.get())));
     }
 }
