@@ -293,7 +293,19 @@ public final class Dispatcher {
         outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
             // Counted down only once the reply is complete, so awaitIdle() never reports idle before the caller has its answer.
             try {
-                settle(reply, value, error, service, m, start, task, timeout);
+                if (error == null) {
+                    record(service, m.name(), start, null);
+                    reply.complete(value);
+                    return;
+                }
+                Throwable cause = unwrap(error);
+                if (cause instanceof TimeoutException) {
+                    task.cancel(true);
+                    cause = RpcException.timeout("Call to " + service + "." + m.name() + " timed out after " + timeout.toMillis() + " ms");
+                }
+                NetronException mapped = toNetron(cause, service, m.name());
+                record(service, m.name(), start, mapped);
+                reply.completeExceptionally(mapped);
             } finally {
                 inFlight.decrementAndGet();
             }
@@ -308,23 +320,6 @@ public final class Dispatcher {
             }
         });
         return reply;
-    }
-
-    private void settle(CompletableFuture<Object> reply, Object value, Throwable error, String service, MethodModel m,
-                        long start, Future<?> task, Duration timeout) {
-        if (error == null) {
-            record(service, m.name(), start, null);
-            reply.complete(value);
-            return;
-        }
-        Throwable cause = unwrap(error);
-        if (cause instanceof TimeoutException) {
-            task.cancel(true);
-            cause = RpcException.timeout("Call to " + service + "." + m.name() + " timed out after " + timeout.toMillis() + " ms");
-        }
-        NetronException mapped = toNetron(cause, service, m.name());
-        record(service, m.name(), start, mapped);
-        reply.completeExceptionally(mapped);
     }
 
     private static void run(MethodModel m, Object[] args, CompletableFuture<Object> result) {
