@@ -45,18 +45,8 @@ final class LiveHarness implements AutoCloseable {
         }
     }
 
-    private LiveHarness(Supplier<? extends Node> body, Duration grace) {
-        sessions = new LiveSessions(grace, 512);
-        session = sessions.create();
-        html = session.context().call(() -> session.renderShell(Page.of("test", body)));
-        session.context().call(session::endStreaming);
-        session.context().call(() -> session.attach(connection, 0));
-        settle();
-        connection.frames.clear();   // the resume frame
-    }
-
     static LiveHarness render(Supplier<? extends Node> body) {
-        return new LiveHarness(body, Duration.ofSeconds(30));
+        return new LiveHarness(body, Duration.ofSeconds(30), 512);
     }
 
     // ---- helpers added for the specification suite ------------------------------------------
