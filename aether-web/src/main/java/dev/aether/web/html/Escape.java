@@ -8,22 +8,16 @@ public final class Escape {
     private Escape() {
     }
 
-    /** Escapes text content and attribute values alike. */
+    /** Escapes text content and attribute values alike; {@code s} itself when nothing needs escaping. */
     public static String html(String s) {
-        StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String rep = replacement(c);
-            if (rep != null) {
-                if (out == null) {
-                    out = new StringBuilder(s.length() + 16).append(s, 0, i);
-                }
-                out.append(rep);
-            } else if (out != null) {
-                out.append(c);
+            if (replacement(s.charAt(i)) != null) {
+                StringBuilder out = new StringBuilder(s.length() + 16).append(s, 0, i);
+                html(s, i, s.length(), out);
+                return out.toString();
             }
         }
-        return out == null ? s : out.toString();
+        return s;
     }
 
     /** Appends the escaped form of {@code s}. */
@@ -39,7 +33,7 @@ public final class Escape {
      */
     public static void html(String s, int start, int end, StringBuilder out) {
         int i = start;
-        while (i < end && !needsEscape(s.charAt(i))) {
+        while (i < end && replacement(s.charAt(i)) == null) {
             i++;
         }
         if (i == end) {
@@ -59,13 +53,6 @@ public final class Escape {
             }
         }
         out.append(s, run, end);
-    }
-
-    /** The characters {@link #replacement} replaces, as bits of one mask: all of them are below 64. */
-    private static final long ESCAPED = 1L | 1L << '&' | 1L << '<' | 1L << '>' | 1L << '"' | 1L << '\'';
-
-    private static boolean needsEscape(char c) {
-        return c < 64 && (ESCAPED >>> c & 1L) != 0;
     }
 
     /** What {@code c} becomes in text and attribute values, or null when it stays as it is. */

@@ -131,13 +131,8 @@ public final class Names {
         };
     }
 
-    /** Whether {@code name} is one of {@link #URL_ATTRIBUTES}. (A switch: asked for every attribute written.) */
     public static boolean isUrlAttribute(String name) {
-        return switch (name) {
-            case "href", "src", "action", "formaction", "cite", "poster", "background", "longdesc", "manifest",
-                 "ping", "data", "codebase", "xlink:href", "srcset", "imagesrcset" -> true;
-            default -> false;
-        };
+        return URL_ATTRIBUTES.contains(name);
     }
 
     private static String shorten(String s) {
