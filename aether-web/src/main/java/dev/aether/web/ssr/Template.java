@@ -271,23 +271,22 @@ public final class Template<P> {
     /**
      * An element's class attribute when some of its names depend on the value: the static names
      * and the names whose condition holds, in order, one space apart; nothing when none is left.
-     * Each item is a String (static, normalised and escaped) or a {@link ConditionalClass}.
+     * Each item's names are normalised and escaped already.
      */
     private static final class WriteClass extends Op {
-        private final Object[] items;
+        private final ClassNames[] items;
 
-        WriteClass(Object[] items) {
+        WriteClass(ClassNames[] items) {
             this.items = items;
         }
 
         @Override
         void run(RenderTarget target, Object instance) {
             boolean opened = false;
-            for (Object item : items) {
-                String names = item instanceof ConditionalClass c ? (c.when().test(instance) ? c.names() : null) : (String) item;
-                if (names != null) {
+            for (ClassNames item : items) {
+                if (item.when() == null || item.when().test(instance)) {
                     target.writeTrustedHtml(opened ? " " : " class=\"");
-                    target.writeTrustedHtml(names);
+                    target.writeTrustedHtml(item.names());
                     opened = true;
                 }
             }
@@ -297,7 +296,8 @@ public final class Template<P> {
         }
     }
 
-    private record ConditionalClass(String names, Predicate<Object> when) {
+    /** Class names, written always ({@code when} null) or while the instance passes {@code when}. */
+    private record ClassNames(String names, Predicate<Object> when) {
     }
 
     // ---- holes, as the view returns them while it is compiled -------------------------------
@@ -414,7 +414,7 @@ public final class Template<P> {
             String tag = e.tag();
             html(e.startTagPrefix());
             Set<String> names = new HashSet<>();
-            List<Object> classes = new ArrayList<>();
+            List<ClassNames> classes = new ArrayList<>();
             List<Attribute> styles = new ArrayList<>();
             for (Attribute a : attributes) {
                 switch (a) {
@@ -428,15 +428,15 @@ public final class Template<P> {
                             html(attributesHtml(tag, List.of(attr)));
                         }
                     }
-                    case Attribute.ClassName c -> classes.add(classNames(c.names()));
-                    case Attribute.ClassIf c -> classes.add(new ConditionalClass(classNames(c.name()), ((ConditionHole) c.when()).when()));
+                    case Attribute.ClassName c -> classes.add(new ClassNames(classNames(c.names()), null));
+                    case Attribute.ClassIf c -> classes.add(new ClassNames(classNames(c.name()), ((ConditionHole) c.when()).when()));
                     case Attribute.Style s -> styles.add(s);
                     case Attribute.On on -> throw new AssertionError("events make the element shared");
                 }
             }
-            classes.removeIf(item -> item instanceof String s ? s.isEmpty() : ((ConditionalClass) item).names().isEmpty());
+            classes.removeIf(item -> item.names().isEmpty());
             if (!classes.isEmpty()) {
-                op(new WriteClass(classes.toArray()));
+                op(new WriteClass(classes.toArray(ClassNames[]::new)));
             }
             if (!styles.isEmpty()) {
                 html(attributesHtml(tag, styles));
