@@ -93,12 +93,9 @@ final class LiveRenderer extends HtmlRenderer {
     }
 
     @Override
-    protected String prologue(Element e) {
-        if (!e.tag().equals("form")) {
-            return "";
-        }
-        for (int i = 0; i < e.attributeCount(); i++) {
-            if (e.attribute(i) instanceof Attribute.Attr attr && attr.name().equals("method") && attr.value() instanceof String m
+    protected String formPrologue(Element form) {
+        for (int i = 0; i < form.attributeCount(); i++) {
+            if (form.attribute(i) instanceof Attribute.Attr attr && attr.name().equals("method") && attr.value() instanceof String m
                     && m.equalsIgnoreCase("post")) {
                 return "<input type=\"hidden\" name=\"" + PageHandler.CSRF_FIELD + "\" value=\"" + Escape.html(session.csrfToken()) + "\">";
             }

@@ -122,10 +122,10 @@ public class HtmlRenderer implements RenderTarget {
     }
 
     /**
-     * HTML written first inside element {@code e} (the live renderer's CSRF field in a posting
-     * form); already safe. A compiled {@link Template} asks for it for {@code form} elements only.
+     * HTML written first inside {@code form} (the live renderer's CSRF field in a posting form);
+     * already safe. Asked for every {@code <form>}, by this renderer and by compiled {@link Template}s.
      */
-    protected String prologue(Element e) {
+    protected String formPrologue(Element form) {
         return "";
     }
 
@@ -208,7 +208,9 @@ public class HtmlRenderer implements RenderTarget {
         if (e.isVoid()) {
             return;
         }
-        out.append(prologue(e));
+        if (e.tag().equals("form")) {
+            out.append(formPrologue(e));
+        }
         for (int i = 0; i < children; i++) {
             Node child = e.child(i);
             if (rawText) {   // the parser sees no comments here: text only, no markers (the element carries the id)

@@ -157,7 +157,7 @@ public final class Template<P> {
      * One step of rendering an instance. An abstract class rather than an interface: a virtual
      * call is cheaper than an interface call, and an instance makes one per step.
      */
-    private abstract static sealed class Op permits Chunk, Shared, Prologue, WriteText, RenderNode, WriteAttribute, WriteClass {
+    private abstract static sealed class Op permits Chunk, Shared, FormPrologue, WriteText, RenderNode, WriteAttribute, WriteClass {
         abstract void run(RenderTarget target, Object value);
     }
 
@@ -190,17 +190,17 @@ public final class Template<P> {
     }
 
     /** Asks a renderer for what it writes first inside a form (the live renderer's CSRF field). */
-    private static final class Prologue extends Op {
+    private static final class FormPrologue extends Op {
         private final Element form;
 
-        Prologue(Element form) {
+        FormPrologue(Element form) {
             this.form = form;
         }
 
         @Override
         void run(RenderTarget target, Object value) {
             if (target instanceof HtmlRenderer renderer) {
-                target.writeTrustedHtml(renderer.prologue(form));
+                target.writeTrustedHtml(renderer.formPrologue(form));
             }
         }
     }
@@ -389,7 +389,7 @@ public final class Template<P> {
                 return;
             }
             if (e.tag().equals("form")) {
-                op(new Prologue(e));
+                op(new FormPrologue(e));
             }
             e.children().forEach(this::node);
             html(e.endTag());
