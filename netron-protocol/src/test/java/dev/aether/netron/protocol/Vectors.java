@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** The golden vectors in ../shared/netron-vectors, read as they are. */
+/** The golden vectors (test resources under {@code netron-vectors/}), read as they are. */
 final class Vectors {
 
     static final ObjectMapper JSON = new ObjectMapper()
@@ -21,23 +20,13 @@ final class Vectors {
     private Vectors() {
     }
 
-    /** Walks up from the working directory (the module) to the folder holding shared/netron-vectors. */
-    static Path dir() {
-        String override = System.getProperty("netron.vectors");
-        if (override != null) return Path.of(override);
-        Path start = Path.of("").toAbsolutePath();
-        for (Path p = start; p != null; p = p.getParent()) {
-            for (Path candidate : List.of(p.resolve("shared/netron-vectors"), p.resolve("../shared/netron-vectors"))) {
-                if (Files.isDirectory(candidate)) return candidate.normalize();
-            }
-        }
-        throw new IllegalStateException("Golden vectors not found: no shared/netron-vectors or ../shared/netron-vectors "
-                + "above " + start + " (set -Dnetron.vectors=<dir> to point at them)");
-    }
+    /** Where the vectors live on the test class path (copied from the reference; see its README). */
+    static final String RESOURCE_DIR = "/netron-vectors/";
 
     static JsonNode read(String file) {
-        try {
-            return JSON.readTree(dir().resolve(file).toFile());
+        try (InputStream in = Vectors.class.getResourceAsStream(RESOURCE_DIR + file)) {
+            if (in == null) throw new IllegalStateException("Golden vector file missing from the test class path: " + RESOURCE_DIR + file);
+            return JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

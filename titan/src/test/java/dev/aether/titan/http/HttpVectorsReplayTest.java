@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,7 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays the TypeScript reference's recorded requests (shared/netron-vectors/http.json) against
+ * Replays the TypeScript reference's recorded requests (netron-protocol/src/test/resources/netron-vectors/http.json) against
  * Titan and checks each answer has the recorded status, the recorded headers and the same JSON
  * shape: the same keys with the same kinds of values. Messages and ids of generated values may
  * differ; {@code error.details} may carry more keys (our not-found extension).
@@ -51,7 +49,7 @@ class HttpVectorsReplayTest {
 
     static Stream<Arguments> vectors() throws IOException {
         List<JsonNode> all = new ArrayList<>();
-        new ObjectMapper().readTree(vectorsFile().toFile()).forEach(all::add);
+        new ObjectMapper().readTree(vectorsFile()).forEach(all::add);
         return all.stream().map(v -> Arguments.of(v.get("name").asText(), v));
     }
 
@@ -103,19 +101,11 @@ class HttpVectorsReplayTest {
         return out;
     }
 
-    private static Path vectorsFile() {
-        String override = System.getProperty("netron.vectors");
-        if (override != null) {
-            return Path.of(override, "http.json");
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            for (Path candidate : List.of(p.resolve("shared/netron-vectors"), p.resolve("../shared/netron-vectors"))) {
-                if (Files.isDirectory(candidate)) {
-                    return candidate.resolve("http.json");
-                }
-            }
-        }
-        throw new IllegalStateException("shared/netron-vectors not found (set -Dnetron.vectors=<dir>)");
+    /** The recording, copied into the repository beside the other golden vectors (see their README). */
+    private static java.io.InputStream vectorsFile() {
+        java.io.InputStream in = HttpVectorsReplayTest.class.getResourceAsStream("/netron-vectors/http.json");
+        if (in == null) throw new IllegalStateException("netron-vectors/http.json missing from the test class path");
+        return in;
     }
 
     /** The reference recording's authentication manager. */
