@@ -1,7 +1,6 @@
 package dev.aether.titan;
 
 import dev.aether.netron.protocol.http.AuthenticateResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +17,16 @@ import java.util.Set;
  * @param roles       roles, checked any-of by {@link Auth#roles()}
  * @param permissions permissions, checked all-of by {@link Auth#permissions()}
  * @param scopes      OAuth-style scopes, checked all-of by {@link Auth#scopes()}
- * @param metadata    anything else sent back to the client on authentication (a token, a display name)
+ * @param metadata    anything else sent back to the client on authentication: a display name, or the token
+ *                    the authenticator issued under {@link #TOKEN}
  */
 public record Principal(String id, Set<String> roles, Set<String> permissions, Set<String> scopes, Map<String, Object> metadata) {
+    /**
+     * The metadata key under which an {@link Authenticator} puts the token it issues; clients
+     * send it back as {@code Authorization: Bearer}.
+     */
+    public static final String TOKEN = "token";
+
     public Principal {
         Objects.requireNonNull(id, "id");
         roles = roles == null ? Set.of() : Set.copyOf(roles);
@@ -30,17 +36,23 @@ public record Principal(String id, Set<String> roles, Set<String> permissions, S
     }
 
     /**
-     * This principal as the auth context every transport sends back on authentication. Empty
-     * roles, permissions, scopes and metadata are omitted, as the reference omits fields its
-     * principal does not have.
+     * This principal as the auth context every transport sends back on authentication, in the
+     * reference's shape: {@code roles} and {@code permissions} always as arrays (the reference
+     * types them as required, and browser code calls {@code ctx.permissions.includes(...)}),
+     * {@code scopes} and {@code metadata} only when not empty. A token the authenticator issued
+     * (the metadata entry {@value #TOKEN}) is also announced as {@code token: {type: 'bearer', value}},
+     * the only form in which the TypeScript client keeps a token.
      */
     public AuthenticateResponse.AuthContext toAuthContext() {
-        return new AuthenticateResponse.AuthContext(id, listOrNull(roles), listOrNull(permissions), listOrNull(scopes),
-                metadata.isEmpty() ? null : metadata);
+        AuthenticateResponse.Token token = metadata.get(TOKEN) instanceof String issued
+                ? AuthenticateResponse.Token.bearer(issued) : null;
+        return new AuthenticateResponse.AuthContext(id, sorted(roles), sorted(permissions),
+                scopes.isEmpty() ? null : sorted(scopes), token, metadata.isEmpty() ? null : metadata);
     }
 
-    private static List<String> listOrNull(Set<String> values) {
-        return values.isEmpty() ? null : new ArrayList<>(values);
+    // Sorted so that the same principal always reads the same on the wire (Set.copyOf has no order).
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
     }
 
     /** A principal with an id and roles only. */

@@ -95,7 +95,7 @@ public final class Dispatcher {
             if (m == null) {
                 throw new MethodNotFoundException(service, String.valueOf(method));
             }
-            m.rule().check(caller.principal(), defaultDeny);
+            m.rule().check(caller.principal(), defaultDeny, service, m.name());
             converted = convert(model, m, args);
         } catch (RuntimeException e) {
             record(service, "unknown", System.nanoTime(), e);
@@ -123,7 +123,7 @@ public final class Dispatcher {
         admit(caller);
         ServiceModel model = registry.resolve(target);
         PropertyModel p = propertyOf(model, property);
-        p.rule().check(caller.principal(), defaultDeny);
+        p.rule().check(caller.principal(), defaultDeny, model.id().toString(), property);
         return p.read();
     }
 
@@ -132,7 +132,7 @@ public final class Dispatcher {
         admit(caller);
         ServiceModel model = registry.resolve(target);
         PropertyModel p = propertyOf(model, property);
-        p.rule().check(caller.principal(), defaultDeny);
+        p.rule().check(caller.principal(), defaultDeny, model.id().toString(), property);
         if (p.readonly()) {
             throw new PermissionException("Property '" + property + "' of " + model.id() + " is read-only", Map.of());
         }

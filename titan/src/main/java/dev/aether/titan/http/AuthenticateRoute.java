@@ -18,8 +18,9 @@ import java.util.Map;
  * {@code POST /netron/authenticate}: {@code {id, credentials}} or {@code {id, params:[credentials]}};
  * a {@code token} is validated, anything else goes to the authenticator. 200
  * {@code {id, result:{success, context | error}}} whether or not the credentials are accepted;
- * 503 without an authenticator. The principal's metadata (where an authenticator puts the token
- * it issues) is returned in {@code context.metadata}.
+ * 503 without an authenticator. The context has the reference's shape ({@link Principal#toAuthContext()}):
+ * a token the authenticator issued is in {@code context.metadata.token} and announced as
+ * {@code context.token = {type: 'bearer', value}}, which is what makes the TypeScript client keep it.
  *
  * <pre>{@code
  * curl -s localhost:8080/netron/authenticate -H 'Content-Type: application/json' \

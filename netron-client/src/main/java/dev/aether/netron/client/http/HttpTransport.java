@@ -219,8 +219,16 @@ public final class HttpTransport implements Transport {
         return NetronMsgpack.standard().convert(data, type);
     }
 
+    /** The token the server issued: {@code context.token} when it is a bearer token, else {@code context.metadata.token}. */
     private static String issuedToken(AuthenticateResponse.Result result, String previous) {
-        Map<String, Object> metadata = result.context() == null ? null : result.context().metadata();
+        AuthenticateResponse.AuthContext context = result.context();
+        if (context == null) {
+            return previous;
+        }
+        if (context.token() != null && context.token().isBearer()) {
+            return context.token().value();
+        }
+        Map<String, Object> metadata = context.metadata();
         return metadata != null && metadata.get("token") instanceof String issued ? issued : previous;
     }
 
