@@ -160,6 +160,26 @@ class HttpClientTest {
     }
 
     @Test
+    void queryInterfaceOfAnUnknownServiceIsServiceNotFoundNotAFallbackToOpenApi() {
+        // Titan answers query_interface itself: its 404 names the service, so the client does not
+        // take it for a missing route and ask GET /openapi.json (which Titan does not serve).
+        try (NetronClient client = client()) {
+            assertThatThrownBy(() -> client.queryInterface("nope"))
+                    .isInstanceOfSatisfying(ServiceNotFoundException.class, e -> assertThat(e.serviceId()).isEqualTo("nope"));
+            assertThat(client.queryInterface("calculator@1.0.0").meta().methods()).containsKey("add");
+        }
+    }
+
+    @Test
+    void queryInterfaceOverHttpShowsARoleProtectedMemberOnlyToItsRole() {
+        try (NetronClient client = NetronClient.http(titan.httpUri(), Tokens.ADMIN)) {
+            var meta = client.queryInterface("calculator").meta();
+            assertThat(meta.methods()).containsKey("secret");
+            assertThat(meta.methods().get("add").arguments()).hasSize(2);
+        }
+    }
+
+    @Test
     void rateLimitArrivesAsRateLimitExceptionWithRetryAfter() {
         try (Titan limited = Titan.builder().port(0).service(new CalculatorService()).rateLimit(1, Duration.ofSeconds(60)).build().start();
              NetronClient client = NetronClient.http(limited.httpUri())) {

@@ -9,6 +9,7 @@ import dev.aether.netron.protocol.error.AuthException;
 import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.error.RpcException;
 import dev.aether.netron.protocol.error.SerializationException;
+import dev.aether.netron.protocol.error.ServiceNotFoundException;
 import dev.aether.netron.protocol.error.TransportException;
 import dev.aether.netron.protocol.error.TransportLostException;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
@@ -44,10 +45,17 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>HTTP is stateless: {@link #authenticate} keeps the token it was given, or the one the server
- * returns in {@code context.metadata.token}, and sends it as {@code Authorization: Bearer} on
- * every later request. Rejected credentials fail with {@link AuthException}, as on the other
- * transports. {@link #queryInterface} uses {@code POST /netron/query_interface}, a Titan
- * extension. A call's timeout is both the HTTP request timeout and {@code hints.timeout}, so the
+ * issued ({@code context.token} of type bearer, else {@code context.metadata.token}), and sends
+ * it as {@code Authorization: Bearer} on every later request. Rejected credentials fail with
+ * {@link AuthException}, as on the other transports.
+ *
+ * <p>{@link #queryInterface} asks a Titan with {@code POST /netron/query_interface} (our
+ * extension: full definitions, filtered by what the caller may use). A server without that route
+ * (a 404 that names no service, as the TypeScript reference answers) is asked the reference's
+ * way instead, {@code GET /openapi.json} with the bearer token, which lists method names only
+ * (see {@link OpenApiDefinitions}); the transport remembers and asks that way from then on.
+ *
+ * <p>A call's timeout is both the HTTP request timeout and {@code hints.timeout}, so the
  * server gives up when the client does; it fails with {@link RpcException} 408.
  */
 public final class HttpTransport implements Transport {
@@ -60,6 +68,8 @@ public final class HttpTransport implements Transport {
     private final AtomicLong ids = new AtomicLong();
     private volatile String token;
     private volatile boolean closed;
+    /** Set once the server answered that it has no {@code /netron/query_interface} route. */
+    private volatile boolean openApiDiscovery;
 
     /**
      * A transport to the Titan at {@code baseUri}.
@@ -104,10 +114,37 @@ public final class HttpTransport implements Transport {
 
     @Override
     public CompletableFuture<Definition> queryInterface(String service) {
+        if (openApiDiscovery) {
+            return queryOpenApi(service);
+        }
         String id = nextId();
         ObjectNode body = NetronJson.mapper().createObjectNode().put("id", id).put("service", service);
         return post("netron/query_interface", id, body, CONTROL_TIMEOUT, "queryInterface " + service)
-                .thenApply(data -> NetronJson.convert(data, Definition.class));
+                .thenApply(data -> NetronJson.convert(data, Definition.class))
+                .exceptionallyCompose(error -> {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    if (!isMissingRoute(cause)) {
+                        return CompletableFuture.failedFuture(cause);
+                    }
+                    openApiDiscovery = true;
+                    return queryOpenApi(service);
+                });
+    }
+
+    /**
+     * A 404 for the route itself rather than for the service: a Titan's "service not found" names
+     * the service it looked for; the reference's (and any plain server's) unknown-route 404 does not.
+     */
+    private static boolean isMissingRoute(Throwable error) {
+        return error instanceof NetronException e && e.code() == 404
+                && !(e instanceof ServiceNotFoundException notFound && notFound.serviceId() != null);
+    }
+
+    private CompletableFuture<Definition> queryOpenApi(String service) {
+        String id = nextId();
+        return exchange(request(OpenApiDefinitions.PATH, id, CONTROL_TIMEOUT).GET(), CONTROL_TIMEOUT,
+                "queryInterface " + service + " (GET /" + OpenApiDefinitions.PATH + ")",
+                spec -> OpenApiDefinitions.find(spec, service));
     }
 
     @Override
@@ -115,7 +152,7 @@ public final class HttpTransport implements Transport {
         String id = nextId();
         ObjectNode body = NetronJson.mapper().createObjectNode().put("id", id);
         body.set("credentials", NetronJson.tree(credentials));
-        return exchange("netron/authenticate", id, body, CONTROL_TIMEOUT, "authenticate", json -> {
+        return postJson("netron/authenticate", id, body, CONTROL_TIMEOUT, "authenticate", json -> {
             AuthenticateResponse.Result result = NetronJson.convert(json.path("result"), AuthenticateResponse.Result.class);
             if (!result.success()) {
                 throw new AuthException(result.error() == null ? "Authentication failed" : result.error());
@@ -143,23 +180,33 @@ public final class HttpTransport implements Transport {
 
     /** POSTs an invoke-shaped request and completes with its {@code data} (null when absent). */
     private CompletableFuture<JsonNode> post(String path, String id, JsonNode body, Duration timeout, String what) {
-        return exchange(path, id, body, timeout, what, json -> json.path("success").asBoolean(false) ? json.get("data") : null);
+        return postJson(path, id, body, timeout, what, json -> json.path("success").asBoolean(false) ? json.get("data") : null);
     }
 
-    private <T> CompletableFuture<T> exchange(String path, String id, JsonNode body, Duration timeout, String what,
+    private <T> CompletableFuture<T> postJson(String path, String id, JsonNode body, Duration timeout, String what,
                                               Function<JsonNode, T> onSuccess) {
-        if (closed) {
-            return CompletableFuture.failedFuture(new TransportLostException("HTTP transport to " + base + " is closed"));
-        }
+        HttpRequest.Builder post = request(path, id, timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(NetronJson.write(body), StandardCharsets.UTF_8));
+        return exchange(post, timeout, what, onSuccess);
+    }
+
+    private HttpRequest.Builder request(String path, String id, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(timeout)
-                .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .header("X-Request-ID", id)
-                .POST(HttpRequest.BodyPublishers.ofString(NetronJson.write(body), StandardCharsets.UTF_8));
+                .header("X-Request-ID", id);
         String bearer = token;
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
+        }
+        return request;
+    }
+
+    private <T> CompletableFuture<T> exchange(HttpRequest.Builder request, Duration timeout, String what,
+                                              Function<JsonNode, T> onSuccess) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new TransportLostException("HTTP transport to " + base + " is closed"));
         }
         CompletableFuture<T> result = new CompletableFuture<>();
         http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
