@@ -1,6 +1,7 @@
 package dev.aether.netron.client;
 
 import dev.aether.netron.protocol.ServiceId;
+import dev.aether.netron.protocol.error.RpcException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -9,12 +10,17 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
-/** Turns calls on a service interface into {@link Invocation}s. */
+/**
+ * Turns calls on a service interface into {@link Invocation}s: blocking methods wait for the
+ * answer and throw the server's error itself, {@code CompletionStage} methods return at once,
+ * default methods run locally, {@code Object} methods are answered by the proxy.
+ */
 final class ServiceProxy implements InvocationHandler {
     private final Class<?> contract;
     private final String service;
@@ -53,13 +59,14 @@ final class ServiceProxy implements InvocationHandler {
         List<Object> arguments = args == null ? List.of() : Arrays.asList(args);
         boolean async = CompletionStage.class.isAssignableFrom(method.getReturnType());
         Type resultType = async ? futureValueType(method) : method.getGenericReturnType();
+        String what = service + "." + method.getName();
         CompletableFuture<Object> result = transport.call(new Invocation(service, method.getName(), arguments, resultType, timeout));
         if (async) {
-            return result;
+            return rawClass(resultType) == Optional.class ? result.thenApply(value -> orAbsent(value, resultType, what)) : result;
         }
         try {
             Object value = result.get();
-            return method.getReturnType() == void.class ? null : value;
+            return method.getReturnType() == void.class ? null : orAbsent(value, resultType, what);
         } catch (ExecutionException | CompletionException e) {
             throw e.getCause() != null ? e.getCause() : e;
         } catch (InterruptedException e) {
@@ -67,6 +74,29 @@ final class ServiceProxy implements InvocationHandler {
             result.cancel(true);
             throw e;
         }
+    }
+
+    /**
+     * What a method declared to return {@code type} gives for a value: an absent result (null or
+     * undefined on the wire) is {@code Optional.empty()} for an Optional, and an invalid response
+     * (500) for a primitive, which cannot be null.
+     */
+    private static Object orAbsent(Object value, Type type, String what) {
+        if (value != null) {
+            return value;
+        }
+        Class<?> raw = rawClass(type);
+        if (raw == Optional.class) {
+            return Optional.empty();
+        }
+        if (raw.isPrimitive()) {
+            throw RpcException.invalidResponse(what + " answered no value where " + raw.getName() + " was declared");
+        }
+        return null;
+    }
+
+    private static Class<?> rawClass(Type type) {
+        return type instanceof Class<?> c ? c : type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : Object.class;
     }
 
     private static Type futureValueType(Method method) {
