@@ -89,6 +89,16 @@ class HttpDiscoveryTest {
     }
 
     @Test
+    void aTokenIssuedOnlyAsABearerContextTokenIsKeptAndSent() {
+        try (HttpTransport transport = new HttpTransport(server.uri())) {
+            transport.authenticate(Map.of("username", "ref", "password", "pw")).join();
+
+            assertThat(transport.token()).isEqualTo(ReferenceHttpServer.TOKEN);
+            assertThat(query(transport, "users").meta().methods()).containsKeys("get", "list");
+        }
+    }
+
+    @Test
     void withoutATokenTheReferenceRefusesItsDocumentWith401() {
         try (HttpTransport transport = new HttpTransport(server.uri())) {
             assertThatThrownBy(() -> query(transport, "users"))

@@ -1,5 +1,6 @@
 package dev.aether.netron.client.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aether.netron.protocol.http.NetronJson;
 import java.net.InetSocketAddress;
@@ -22,8 +23,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * A real Jetty server on 127.0.0.1 that answers discovery the way the TypeScript reference Titan
  * does (netron-wire.md §3): no {@code /netron/query_interface} route (404 in the reference's
- * error shape), and {@code GET /openapi.json} behind a valid bearer token, listing each method as
- * {@code /rpc/<service>/<method>} under {@code name@version} and under the bare name.
+ * error shape), {@code GET /openapi.json} behind a valid bearer token, listing each method as
+ * {@code /rpc/<service>/<method>} under {@code name@version} and under the bare name, and
+ * {@code POST /netron/authenticate} that issues that token.
  *
  * <pre>{@code
  * try (ReferenceHttpServer server = ReferenceHttpServer.start(Map.of("calculator@1.0.0", List.of("add")))) {
@@ -43,7 +45,7 @@ final class ReferenceHttpServer implements AutoCloseable {
         byte[] spec = NetronJson.write(openApi(methodsByQualifiedName)).getBytes(StandardCharsets.UTF_8);
         jetty.setHandler(new Handler.Abstract() {
             @Override
-            public boolean handle(Request request, Response response, Callback callback) {
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 String path = Request.getPathInContext(request);
                 requests.computeIfAbsent(request.getMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
@@ -56,6 +58,11 @@ final class ReferenceHttpServer implements AutoCloseable {
                     }
                     response.setStatus(200);
                     response.write(true, ByteBuffer.wrap(spec), callback);
+                    return true;
+                }
+                if (path.equals("/netron/authenticate") && request.getMethod().equals("POST")) {
+                    response.setStatus(200);
+                    Content.Sink.write(response, true, authenticate(Content.Source.asString(request)), callback);
                     return true;
                 }
                 response.setStatus(404);
@@ -91,6 +98,26 @@ final class ReferenceHttpServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         jetty.stop();
+    }
+
+    /**
+     * {@code POST /netron/authenticate}: {@code ref}/{@code pw} is accepted and the token issued
+     * as {@code context.token} only (no {@code metadata.token}); anything else is rejected.
+     */
+    private static String authenticate(String body) {
+        JsonNode credentials = NetronJson.parse(body).path("credentials");
+        boolean accepted = "ref".equals(credentials.path("username").asText()) && "pw".equals(credentials.path("password").asText());
+        ObjectNode response = NetronJson.mapper().createObjectNode().put("id", "auth-1");
+        ObjectNode result = response.putObject("result").put("success", accepted);
+        if (accepted) {
+            ObjectNode context = result.putObject("context").put("userId", "ref");
+            context.putArray("roles");
+            context.putArray("permissions");
+            context.putObject("token").put("type", "bearer").put("value", TOKEN);
+        } else {
+            result.put("error", "Invalid credentials");
+        }
+        return NetronJson.write(response);
     }
 
     private static ObjectNode openApi(Map<String, List<String>> methodsByQualifiedName) {
