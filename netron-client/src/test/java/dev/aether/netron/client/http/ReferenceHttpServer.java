@@ -48,6 +48,8 @@ final class ReferenceHttpServer implements AutoCloseable {
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 String path = Request.getPathInContext(request);
                 requests.computeIfAbsent(request.getMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
+                // Read the whole body first, as the reference (Node) does, so the connection stays reusable.
+                String body = Content.Source.asString(request);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
                 if (path.equals("/openapi.json") && request.getMethod().equals("GET")) {
                     if (!("Bearer " + TOKEN).equals(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
@@ -62,7 +64,7 @@ final class ReferenceHttpServer implements AutoCloseable {
                 }
                 if (path.equals("/netron/authenticate") && request.getMethod().equals("POST")) {
                     response.setStatus(200);
-                    Content.Sink.write(response, true, authenticate(Content.Source.asString(request)), callback);
+                    Content.Sink.write(response, true, authenticate(body), callback);
                     return true;
                 }
                 response.setStatus(404);
