@@ -51,7 +51,7 @@ public final class HttpEndpoint extends Handler.Abstract {
         Calls calls = new Calls(dispatcher, settings.requestTimeout());
         this.routes = Map.of(
                 "/netron/invoke", new Binding("POST", new InvokeRoute(calls, auth, body), true),
-                "/netron/batch", new Binding("POST", new BatchRoute(calls, auth, body), true),
+                "/netron/batch", new Binding("POST", new BatchRoute(calls, auth, body, new BatchSize(settings.limits().maxBatchItems())), true),
                 "/netron/authenticate", new Binding("POST", new AuthenticateRoute(dispatcher, body), true),
                 "/netron/query_interface", new Binding("POST", new QueryInterfaceRoute(dispatcher, auth, body), true),
                 "/health", new Binding("GET", new HealthRoute(dispatcher), false),
