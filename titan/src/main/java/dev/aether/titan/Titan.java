@@ -74,6 +74,7 @@ public final class Titan implements AutoCloseable {
     private final List<Mount> mounts;
     private Server server;
     private ServerConnector connector;
+    private HttpEndpoint http;
 
     private Titan(Builder builder) {
         this.settings = builder.settings();
@@ -132,7 +133,8 @@ public final class Titan implements AutoCloseable {
                 .description("Bytes held in WebSocket messages not finished yet, over all connections")
                 .baseUnit("bytes")
                 .register(meters);
-        Handler app = WebSocketEndpoint.wrap(jetty, new HttpEndpoint(dispatcher, settings, meters), dispatcher, settings);
+        HttpEndpoint netronHttp = new HttpEndpoint(dispatcher, settings, meters);
+        Handler app = WebSocketEndpoint.wrap(jetty, netronHttp, dispatcher, settings);
         for (int i = mounts.size() - 1; i >= 0; i--) {
             app = mounts.get(i).wrap(jetty, app, settings);   // the first mount sees requests first
         }
@@ -151,6 +153,7 @@ public final class Titan implements AutoCloseable {
         }
         this.server = jetty;
         this.connector = serverConnector;
+        this.http = netronHttp;
         LOG.info("Titan serving {} services on {}", registry.all().size(), httpUri());
         return this;
     }
@@ -168,6 +171,9 @@ public final class Titan implements AutoCloseable {
         try {
             if (!dispatcher.awaitIdle(settings.stopTimeout())) {
                 LOG.warn("{} calls still running after {}; stopping anyway", dispatcher.inFlight(), settings.stopTimeout());
+            }
+            if (http != null) {
+                http.abortBodyReads(); // uploads still arriving get 503 + Retry-After instead of a closed connection
             }
             if (server != null) {
                 server.stop();

@@ -18,7 +18,6 @@ import dev.aether.titan.service.ServiceModel;
 import dev.aether.titan.service.ServiceRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.lang.invoke.MethodType;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +60,7 @@ public final class Dispatcher {
     private final RateLimiting rateLimiting;
     private final MeterRegistry meters;
     private final String peerId;
+    private final ArgumentConversion conversion;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ConcurrentHashMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
@@ -80,6 +80,7 @@ public final class Dispatcher {
         this.rateLimiting = rateLimiting;
         this.meters = meters;
         this.peerId = peerId;
+        this.conversion = new ArgumentConversion();
     }
 
     /** Calls {@code method} of the service {@code target} names; completes with the result or a NetronException. */
@@ -96,7 +97,7 @@ public final class Dispatcher {
                 throw new MethodNotFoundException(service, String.valueOf(method));
             }
             m.rule().check(caller.principal(), defaultDeny);
-            converted = convert(model, m, args);
+            converted = conversion.convert(model, m, args);
         } catch (RuntimeException e) {
             record(service, "unknown", System.nanoTime(), e);
             return CompletableFuture.failedFuture(e);
@@ -137,10 +138,12 @@ public final class Dispatcher {
             throw new PermissionException("Property '" + property + "' of " + model.id() + " is read-only", Map.of());
         }
         Class<?> raw = p.field().getType();
-        if (value == null && raw.isPrimitive()) {
+        boolean isNull = ArgumentConversion.isNull(value);
+        if (isNull && raw.isPrimitive()) {
             throw new ValidationException(400, "Property '" + property + "' cannot be null", Map.of("property", property));
         }
-        p.write(value == null || (javaObject && box(raw).isInstance(value)) ? value : convertOne(value, p.type(), "property '" + property + "'"));
+        p.write(isNull ? null : javaObject && ArgumentConversion.box(raw).isInstance(value) ? value
+                : conversion.convertProperty(value, p.type(), property));
     }
 
     /**
@@ -242,39 +245,6 @@ public final class Dispatcher {
             throw new MethodNotFoundException(model.id().toString(), String.valueOf(property));
         }
         return p;
-    }
-
-    private Object[] convert(ServiceModel model, MethodModel m, Arguments args) {
-        List<?> values = args.values();
-        Class<?>[] raw = m.method().getParameterTypes();
-        if (values.size() != raw.length) {
-            throw new ValidationException(400, "Method '" + m.name() + "' of " + model.id() + " takes " + raw.length
-                    + " argument" + (raw.length == 1 ? "" : "s") + ", got " + values.size(),
-                    Map.of("expected", raw.length, "received", values.size()));
-        }
-        Object[] converted = new Object[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            Object value = values.get(i);
-            String what = "argument " + i + " of '" + m.signature() + "'";
-            if (value == null) {
-                if (raw[i].isPrimitive()) {
-                    throw new ValidationException(400, "Invalid " + what + ": must not be null", Map.of("argument", i));
-                }
-            } else if (args.javaObjects() && box(raw[i]).isInstance(value)) {
-                converted[i] = value;
-            } else {
-                converted[i] = convertOne(value, m.parameters()[i], what);
-            }
-        }
-        return converted;
-    }
-
-    private Object convertOne(Object value, java.lang.reflect.Type type, String what) {
-        try {
-            return codec.convert(value, type);
-        } catch (RuntimeException e) {
-            throw new ValidationException(400, "Invalid " + what + ": expected " + type.getTypeName(), Map.of("expected", type.getTypeName()));
-        }
     }
 
     private CompletableFuture<Object> execute(String service, MethodModel m, Object[] args, Duration timeout) {
@@ -382,10 +352,6 @@ public final class Dispatcher {
     private record TimerKey(String service, String method, String outcome) {
     }
 
-
-    private static Class<?> box(Class<?> type) {
-        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
-    }
 
     private static Map<String, Object> withoutNulls(Map<String, ?> map) {
         Map<String, Object> copy = new LinkedHashMap<>();

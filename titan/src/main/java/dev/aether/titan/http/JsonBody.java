@@ -13,6 +13,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -44,12 +46,36 @@ final class JsonBody {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final int maxBytes;
+    /** The threads reading a body now (each request is read on its own virtual thread). */
+    private final Set<Thread> reading = ConcurrentHashMap.newKeySet();
 
     JsonBody(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 
     String read(Request request) throws IOException {
+        Thread reader = Thread.currentThread();
+        reading.add(reader);
+        try {
+            return readBody(request);
+        } finally {
+            reading.remove(reader);
+            Thread.interrupted(); // an abort that came as the read finished must not hit the call that follows
+        }
+    }
+
+    /**
+     * Fails the reads of bodies still arriving, so their requests are answered now (the server is
+     * stopping: 503 with Retry-After, see {@link HttpEndpoint}) rather than cut off when the
+     * connections close.
+     */
+    void abortReads() {
+        // Interrupting the reader ends its blocking read with an InterruptedIOException; failing the
+        // request instead would fail its response too, and the client would get no answer at all.
+        reading.forEach(Thread::interrupt);
+    }
+
+    private String readBody(Request request) throws IOException {
         checkMediaType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
         InputStream in = Content.Source.asInputStream(request);
         long declared = request.getLength();
