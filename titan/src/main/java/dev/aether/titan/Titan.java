@@ -97,7 +97,7 @@ public final class Titan implements AutoCloseable {
         this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RateLimiting rateLimiting = builder.rateLimit == null ? null : new RateLimiting(builder.rateLimit, builder.rateWindow);
         this.dispatcher = new Dispatcher(registry, NetronMsgpack.standard(), builder.authenticator, settings.defaultDeny(),
-                rateLimiting, meters, builder.peerId);
+                rateLimiting, meters, builder.peerId, settings.limits().authAttempts());
     }
 
     public static Builder builder() {

@@ -11,6 +11,7 @@ import dev.aether.netron.protocol.error.TransportException;
 import dev.aether.netron.protocol.error.ValidationException;
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
 import dev.aether.titan.Authenticator;
+import dev.aether.titan.Limits;
 import dev.aether.titan.Principal;
 import dev.aether.titan.service.MethodModel;
 import dev.aether.titan.service.PropertyModel;
@@ -61,6 +62,7 @@ public final class Dispatcher {
     private final MeterRegistry meters;
     private final String peerId;
     private final ArgumentConversion conversion;
+    private final AuthThrottle authThrottle;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ConcurrentHashMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
@@ -73,6 +75,13 @@ public final class Dispatcher {
      */
     public Dispatcher(ServiceRegistry registry, NetronMsgpack codec, Authenticator authenticator, boolean defaultDeny,
                       RateLimiting rateLimiting, MeterRegistry meters, String peerId) {
+        this(registry, codec, authenticator, defaultDeny, rateLimiting, meters, peerId, Limits.AuthAttempts.defaults());
+    }
+
+    /** The same, with explicit limits on authentication attempts. */
+    public Dispatcher(ServiceRegistry registry, NetronMsgpack codec, Authenticator authenticator, boolean defaultDeny,
+                      RateLimiting rateLimiting, MeterRegistry meters, String peerId, Limits.AuthAttempts authAttempts) {
+        this.authThrottle = new AuthThrottle(authAttempts);
         this.registry = registry;
         this.codec = codec;
         this.authenticator = authenticator;
@@ -162,8 +171,8 @@ public final class Dispatcher {
     /**
      * Authenticates credentials on behalf of {@code caller}: {@code {"token": ...}} is validated
      * as a token, anything else goes to the authenticator. Attempts pass the same admission as
-     * calls (draining, rate limits), on every transport, so credentials cannot be guessed faster
-     * than calls are made. 401 when rejected, 503 when no authenticator is configured.
+     * calls (draining, rate limits), on every transport, and are throttled per IP address and per
+     * identity ({@link Limits.AuthAttempts}; 429). 401 when rejected, 503 when no authenticator is configured.
      */
     public Principal authenticate(Caller caller, Map<String, ?> credentials) {
         admit(caller);
@@ -173,6 +182,7 @@ public final class Dispatcher {
         if (credentials == null) {
             throw new AuthException("Missing credentials", Map.of());
         }
+        authThrottle.acquire(caller, credentials);
         Optional<Principal> principal = credentials.get("token") instanceof String token
                 ? authenticator.validateToken(token)
                 : authenticator.authenticate(Map.copyOf(withoutNulls(credentials)));
