@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one path every call takes, whatever transport it came by and whether or not it is part of
  * a batch: draining check, rate limit, service and member lookup, access rules, argument
- * conversion, execution on a virtual thread with a timeout, and error mapping.
+ * conversion ({@link ArgumentConversion}), Bean Validation of the arguments
+ * ({@link ArgumentValidation}, 422), execution on a virtual thread with a timeout, and error mapping.
  *
  * <p>Errors are always {@link NetronException}s with the documented codes: 400 for malformed
  * targets and wrong arguments, 401/403 from access rules, 404 for unknown services and members
@@ -63,6 +64,7 @@ public final class Dispatcher {
     private final String peerId;
     private final ArgumentConversion conversion;
     private final AuthThrottle authThrottle;
+    private final ArgumentValidation validation = new ArgumentValidation();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ConcurrentHashMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
@@ -107,6 +109,7 @@ public final class Dispatcher {
             }
             m.rule().check(caller.principal(), defaultDeny);
             converted = conversion.convert(model, m, args);
+            validation.check(model, m, converted);
         } catch (RuntimeException e) {
             record(service, "unknown", System.nanoTime(), e);
             return CompletableFuture.failedFuture(e);
