@@ -15,6 +15,7 @@ import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one conversion of call arguments to parameter types, whatever the transport: JSON trees
@@ -82,11 +83,33 @@ final class ArgumentConversion {
 
     private Object convertOne(Object value, Type type, MethodModel m, Parameter parameter, int index) {
         try {
-            return codec.convert(value, type);
+            return codec.convert(wholeNumberAsInteger(value, type), type);
         } catch (RuntimeException e) {
             throw invalid(m, parameter, index, "expected " + type.getTypeName(), type.getTypeName());
         }
     }
+
+    /**
+     * A whole float ({@code 3.0}) for an integer parameter is the integer: some encoders write every
+     * number as a float. A fraction stays a float, which the strict mapper refuses.
+     */
+    private static Object wholeNumberAsInteger(Object value, Type type) {
+        if (!INTEGRAL.contains(type)) {
+            return value;
+        }
+        double number;
+        if (value instanceof Double || value instanceof Float) {
+            number = ((Number) value).doubleValue();
+        } else if (value instanceof JsonNode node && node.isFloatingPointNumber()) {
+            number = node.doubleValue();
+        } else {
+            return value;
+        }
+        return number == Math.rint(number) && Math.abs(number) < 0x1p53 ? (Object) (long) number : value;
+    }
+
+    private static final Set<Type> INTEGRAL = Set.of(int.class, long.class, short.class, byte.class,
+            Integer.class, Long.class, Short.class, Byte.class);
 
     /** A JSON {@code null} arrives as a tree node, a MessagePack nil as Java null: both are null. */
     static boolean isNull(Object value) {
@@ -101,7 +124,7 @@ final class ArgumentConversion {
         if (expected != null) {
             details.put("expected", expected);
         }
-        return new ValidationException(400, "Invalid argument '" + name + "' (" + index + ") of '" + m.signature() + "': " + problem,
+        return new ValidationException(400, "Invalid argument " + index + " of '" + m.signature() + "' ('" + name + "'): " + problem,
                 details);
     }
 

@@ -37,7 +37,7 @@ class HttpStrictArgumentsTest {
     @Test
     void nullIntoAPrimitiveIs400NamingTheParameter() {
         JsonNode error = refused("[null,null]");
-        assertThat(error.get("message").asText()).isEqualTo("Invalid argument 'a' (0) of 'add(int, int)': must not be null");
+        assertThat(error.get("message").asText()).isEqualTo("Invalid argument 0 of 'add(int, int)' ('a'): must not be null");
         assertThat(error.at("/details/parameter").asText()).isEqualTo("a");
         assertThat(error.at("/details/argument").asInt()).isZero();
     }
@@ -54,6 +54,12 @@ class HttpStrictArgumentsTest {
         JsonNode error = refused("[1,2.5]");
         assertThat(error.at("/details/parameter").asText()).isEqualTo("b");
         assertThat(error.at("/details/argument").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void wholeFloatIntoAnIntegerIsThatInteger() {
+        HttpResponse<String> response = http.post("/netron/invoke", invoke("w", "calculator", "add", "[1.0,2]"));
+        assertThat(json(response).get("data").asInt()).isEqualTo(3);
     }
 
     @Test
