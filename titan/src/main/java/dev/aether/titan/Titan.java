@@ -10,11 +10,14 @@ import dev.aether.netron.protocol.ServiceId;
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
 import dev.aether.titan.call.Dispatcher;
 import dev.aether.titan.call.RateLimiting;
+import dev.aether.titan.http.HeaderReadTimeout;
 import dev.aether.titan.http.HttpEndpoint;
+import dev.aether.titan.inbound.InboundBudget;
 import dev.aether.titan.local.InProcessTransport;
 import dev.aether.titan.service.ServiceModel;
 import dev.aether.titan.service.ServiceRegistry;
 import dev.aether.titan.ws.WebSocketEndpoint;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -60,6 +63,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Titan implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Titan.class);
+    /** The gauge of the bytes held in unfinished WebSocket messages (see {@link Limits#maxUnfinishedMessageBytes()}). */
+    public static final String UNFINISHED_BYTES_METRIC = "netron.websocket.unfinished.bytes";
 
     private final TitanSettings settings;
     private final Injector injector;
@@ -69,6 +74,7 @@ public final class Titan implements AutoCloseable {
     private final List<Mount> mounts;
     private Server server;
     private ServerConnector connector;
+    private HttpEndpoint http;
 
     private Titan(Builder builder) {
         this.settings = builder.settings();
@@ -91,7 +97,7 @@ public final class Titan implements AutoCloseable {
         this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RateLimiting rateLimiting = builder.rateLimit == null ? null : new RateLimiting(builder.rateLimit, builder.rateWindow);
         this.dispatcher = new Dispatcher(registry, NetronMsgpack.standard(), builder.authenticator, settings.defaultDeny(),
-                rateLimiting, meters, builder.peerId);
+                rateLimiting, meters, builder.peerId, settings.limits().authAttempts());
     }
 
     public static Builder builder() {
@@ -115,12 +121,25 @@ public final class Titan implements AutoCloseable {
         serverConnector.setPort(settings.port());
         // Jetty's default backlog (50) overflows when thousands of browsers reconnect after a restart.
         serverConnector.setAcceptQueueSize(1024);
+        serverConnector.setIdleTimeout(settings.limits().idleTimeout().toMillis());
+        HeaderReadTimeout headerTimeout = new HeaderReadTimeout(settings.limits().headerReadTimeout(), jetty.getScheduler());
+        serverConnector.addEventListener(headerTimeout);
         jetty.addConnector(serverConnector);
-        Handler app = WebSocketEndpoint.wrap(jetty, new HttpEndpoint(dispatcher, settings, meters), dispatcher, settings);
+        // One budget for every WebSocket of this server (Netron's and the mounts' alike): InboundBudget.of(jetty) finds it.
+        InboundBudget budget = new InboundBudget(settings.limits().maxUnfinishedMessageBytes(), settings.limits().messageTimeout(),
+                jetty.getScheduler());
+        jetty.addBean(budget);
+        Gauge.builder(UNFINISHED_BYTES_METRIC, budget, InboundBudget::used)
+                .description("Bytes held in WebSocket messages not finished yet, over all connections")
+                .baseUnit("bytes")
+                .register(meters);
+        HttpEndpoint netronHttp = new HttpEndpoint(dispatcher, settings, meters);
+        Handler app = WebSocketEndpoint.wrap(jetty, netronHttp, dispatcher, settings);
         for (int i = mounts.size() - 1; i >= 0; i--) {
             app = mounts.get(i).wrap(jetty, app, settings);   // the first mount sees requests first
         }
-        jetty.setHandler(new GracefulHandler(app));
+        headerTimeout.setHandler(app);
+        jetty.setHandler(new GracefulHandler(headerTimeout));
         jetty.setStopTimeout(settings.stopTimeout().toMillis());
         try {
             jetty.start();
@@ -134,6 +153,7 @@ public final class Titan implements AutoCloseable {
         }
         this.server = jetty;
         this.connector = serverConnector;
+        this.http = netronHttp;
         LOG.info("Titan serving {} services on {}", registry.all().size(), httpUri());
         return this;
     }
@@ -151,6 +171,9 @@ public final class Titan implements AutoCloseable {
         try {
             if (!dispatcher.awaitIdle(settings.stopTimeout())) {
                 LOG.warn("{} calls still running after {}; stopping anyway", dispatcher.inFlight(), settings.stopTimeout());
+            }
+            if (http != null) {
+                http.abortBodyReads(); // uploads still arriving get 503 + Retry-After instead of a closed connection
             }
             if (server != null) {
                 server.stop();
@@ -240,7 +263,8 @@ public final class Titan implements AutoCloseable {
         private int port = 8080;
         private Duration requestTimeout = Duration.ofSeconds(30);
         private int maxBodyBytes = 10 * 1024 * 1024;
-        private int maxPacketBytes = 16 * 1024 * 1024;
+        private int maxPacketBytes = 4 * 1024 * 1024;
+        private Limits limits = Limits.defaults();
         private boolean defaultDeny;
         private String metricsToken;
         private List<String> allowedOrigins = List.of();
@@ -339,13 +363,53 @@ public final class Titan implements AutoCloseable {
             return this;
         }
 
+        /** Items one {@code /netron/batch} may carry (100 by default); a larger batch answers 413 and runs nothing. */
+        public Builder maxBatchItems(int max) {
+            this.limits = limits.withMaxBatchItems(max);
+            return this;
+        }
+
+        /**
+         * Slow clients: how long a connection may take to send a request's headers (and a kept-alive
+         * one may wait for its next request), 10 s by default, and how long any HTTP connection may
+         * stay silent, 30 s. A client trickling its headers is closed after the first.
+         */
+        public Builder connectionTimeouts(Duration headerRead, Duration idle) {
+            this.limits = limits.withTimeouts(headerRead, idle);
+            return this;
+        }
+
+        /**
+         * Fragmented WebSocket messages: all connections together may hold {@code maxBytes} in
+         * messages not finished yet (64 MiB by default; a peer that would need more is closed with
+         * 1013, try again later), and each message must be finished within {@code timeout} (30 s,
+         * else 1008). One message is at most {@link #maxPacketBytes(int)} either way.
+         */
+        public Builder unfinishedMessages(long maxBytes, Duration timeout) {
+            this.limits = limits.withUnfinishedMessages(maxBytes, timeout);
+            return this;
+        }
+
+        /**
+         * Authentication attempts allowed per window, per IP address and per identity (30 and 10 per
+         * minute by default; one more answers 429 with {@code Retry-After}). 0 turns one off.
+         */
+        public Builder authAttempts(int perIp, int perIdentity, Duration window) {
+            this.limits = limits.withAuthAttempts(new Limits.AuthAttempts(perIp, perIdentity, window));
+            return this;
+        }
+
         /** The Bearer token for {@code GET /metrics}; without one the endpoint stays closed (401). */
         public Builder metricsToken(String token) {
             this.metricsToken = token;
             return this;
         }
 
-        /** Origins allowed for CORS and WebSocket connections; none given: any origin. */
+        /**
+         * Origins besides the server's own whose pages may call it from a browser (CORS and the
+         * WebSocket origin check), e.g. {@code "https://app.example.com"}. None given: same origin
+         * only. Clients that send no Origin (anything but a browser) are not affected.
+         */
         public Builder allowedOrigins(String... origins) {
             this.allowedOrigins = List.of(origins);
             return this;
@@ -376,7 +440,7 @@ public final class Titan implements AutoCloseable {
 
         TitanSettings settings() {
             return new TitanSettings(host, port, requestTimeout, maxBodyBytes, maxPacketBytes, defaultDeny, metricsToken,
-                    allowedOrigins, stopTimeout, webSocketPath);
+                    allowedOrigins, stopTimeout, webSocketPath, limits);
         }
 
         private static Duration positive(Duration d, String what) {

@@ -1,5 +1,6 @@
 package dev.aether.titan;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,22 +11,54 @@ import java.util.List;
  * @param port            the port ({@code 0}: any free port)
  * @param requestTimeout  how long a call may run (30 s; a request may ask for less or more with a hint)
  * @param maxBodyBytes    the largest HTTP request body (10 MiB)
- * @param maxPacketBytes  the largest WebSocket packet (16 MiB)
+ * @param maxPacketBytes  the largest WebSocket packet (4 MiB)
  * @param defaultDeny     whether methods without {@link Auth} need an authenticated caller
  * @param metricsToken    the Bearer token {@code GET /metrics} requires; null keeps it closed
- * @param allowedOrigins  origins allowed by CORS and the WebSocket origin check; empty: any
+ * @param allowedOrigins  origins besides the server's own that browsers may call from (CORS, WebSocket); empty: same origin only
  * @param stopTimeout     how long {@link Titan#stop()} waits for calls in flight (30 s)
  * @param webSocketPath   where the Netron WebSocket is served ({@code /})
+ * @param limits          batch size, slow-client timeouts, unfinished WebSocket messages, authentication attempts
  */
 public record TitanSettings(String host, int port, Duration requestTimeout, int maxBodyBytes, int maxPacketBytes,
                            boolean defaultDeny, String metricsToken, List<String> allowedOrigins, Duration stopTimeout,
-                           String webSocketPath) {
+                           String webSocketPath, Limits limits) {
     public TitanSettings {
         allowedOrigins = List.copyOf(allowedOrigins);
+        limits = limits == null ? Limits.defaults() : limits;
     }
 
-    /** Whether a browser page from {@code origin} may call this server. */
+    /** Settings with the default {@link Limits}. */
+    public TitanSettings(String host, int port, Duration requestTimeout, int maxBodyBytes, int maxPacketBytes, boolean defaultDeny,
+                         String metricsToken, List<String> allowedOrigins, Duration stopTimeout, String webSocketPath) {
+        this(host, port, requestTimeout, maxBodyBytes, maxPacketBytes, defaultDeny, metricsToken, allowedOrigins, stopTimeout,
+                webSocketPath, Limits.defaults());
+    }
+
+    /** Whether {@code origin} is one of the explicitly {@linkplain #allowedOrigins() allowed origins}. */
     public boolean originAllowed(String origin) {
-        return allowedOrigins.isEmpty() || (origin != null && allowedOrigins.contains(origin));
+        return origin != null && allowedOrigins.contains(origin);
+    }
+
+    /**
+     * Whether a browser page from {@code origin} may call a server reached as {@code host} (the
+     * request's {@code Host} header): its own pages always may (the origin's host and port are
+     * the Host), other origins only when listed. A request without an Origin is not a
+     * cross-origin browser request and is not asked about.
+     */
+    public boolean originAllowed(String origin, String host) {
+        return originAllowed(origin) || sameOrigin(origin, host);
+    }
+
+    /** Whether {@code origin}'s host and port are {@code host}. */
+    public static boolean sameOrigin(String origin, String host) {
+        if (origin == null || host == null) {
+            return false;
+        }
+        try {
+            String authority = URI.create(origin).getRawAuthority();
+            return authority != null && authority.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.aether.web.live;
 
 import dev.aether.titan.Mount;
 import dev.aether.titan.TitanSettings;
+import dev.aether.titan.inbound.InboundBudget;
 import dev.aether.web.ssr.Page;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -72,9 +73,12 @@ public final class AetherWeb implements Mount {
     public Handler wrap(Server server, Handler next, TitanSettings settings) {
         LiveSessions live = new LiveSessions(grace, maxBufferedFrames, maxSessions);
         this.sessions = live;
-        LiveGate gate = new LiveGate(live, settings);
+        // Unfinished messages draw on the server's one budget, shared with the Netron WebSocket.
+        LiveGate gate = new LiveGate(live, settings, InboundBudget.of(server));
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
-            container.setMaxTextMessageSize(64 * 1024);
+            container.setMaxTextMessageSize(LiveSocket.MAX_MESSAGE_CHARS);
+            // Binary messages are not part of the live protocol: Jetty would gather up to 64 KiB of one outside the budget.
+            container.setMaxBinaryMessageSize(1024);
             container.setIdleTimeout(Duration.ofSeconds(60));
             container.addMapping(LIVE_PATH, (request, response, callback) -> {
                 // No permessage-deflate: it keeps a Deflater (~88 KB of native memory) per connection

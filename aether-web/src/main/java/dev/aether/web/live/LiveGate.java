@@ -1,6 +1,7 @@
 package dev.aether.web.live;
 
 import dev.aether.titan.TitanSettings;
+import dev.aether.titan.inbound.InboundBudget;
 import java.net.URI;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -14,10 +15,12 @@ import org.eclipse.jetty.util.Fields;
 final class LiveGate {
     private final LiveSessions sessions;
     private final TitanSettings settings;
+    private final InboundBudget budget;
 
-    LiveGate(LiveSessions sessions, TitanSettings settings) {
+    LiveGate(LiveSessions sessions, TitanSettings settings, InboundBudget budget) {
         this.sessions = sessions;
         this.settings = settings;
+        this.budget = budget;
     }
 
     LiveSocket admit(Request request) {
@@ -38,7 +41,7 @@ final class LiveGate {
         } catch (NumberFormatException e) {
             return LiveSocket.rejected(CloseCodes.SESSION_GONE, "Bad resume position");
         }
-        return LiveSocket.accepted(sessions, session, last);
+        return LiveSocket.accepted(sessions, session, last, budget);
     }
 
     /** Whether {@code origin}'s host and port are the ones the request was sent to. */

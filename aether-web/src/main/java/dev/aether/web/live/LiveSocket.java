@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import dev.aether.titan.inbound.InboundBudget;
+import dev.aether.titan.inbound.MessageAllowance;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -30,16 +32,24 @@ import org.slf4j.LoggerFactory;
 public final class LiveSocket implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
     static final int MAX_DATA_FIELDS = 256;
+    /** The largest message a browser may send, in characters (an event with its data). */
+    static final int MAX_MESSAGE_CHARS = 64 * 1024;
 
     private final LiveSessions sessions;
     private final LiveSession session;
     private final long lastSeen;
     private final int rejectCode;
     private final String rejectReason;
+    private final InboundBudget budget;
+    /** The fragments of a message the browser has not finished; Jetty delivers them one at a time. */
+    private final StringBuilder unfinished = new StringBuilder();
+    private volatile MessageAllowance allowance;
     private volatile Connection connection;
     private volatile ScheduledFuture<?> pings;
 
-    private LiveSocket(LiveSessions sessions, LiveSession session, long lastSeen, int rejectCode, String rejectReason) {
+    private LiveSocket(LiveSessions sessions, LiveSession session, long lastSeen, int rejectCode, String rejectReason,
+                       InboundBudget budget) {
+        this.budget = budget;
         this.sessions = sessions;
         this.session = session;
         this.lastSeen = lastSeen;
@@ -47,12 +57,13 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         this.rejectReason = rejectReason;
     }
 
-    static LiveSocket accepted(LiveSessions sessions, LiveSession session, long lastSeen) {
-        return new LiveSocket(sessions, session, lastSeen, 0, null);
+    /** @param budget the server's budget for unfinished messages, shared with the Netron WebSocket */
+    static LiveSocket accepted(LiveSessions sessions, LiveSession session, long lastSeen, InboundBudget budget) {
+        return new LiveSocket(sessions, session, lastSeen, 0, null, budget);
     }
 
     static LiveSocket rejected(int code, String reason) {
-        return new LiveSocket(null, null, 0, code, reason);
+        return new LiveSocket(null, null, 0, code, reason, null);
     }
 
     private record Connection(Session ws) implements LiveConnection {
@@ -75,6 +86,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         }
         Connection c = new Connection(ws);
         connection = c;
+        allowance = budget.open(() -> c.close(MessageAllowance.POLICY_VIOLATION, "Message not finished in time"));
         if (!post(() -> {
             if (!session.attach(c, lastSeen)) {
                 c.close(CloseCodes.SESSION_GONE, "Session cannot resume");
@@ -92,11 +104,49 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         }
     }
 
+    /**
+     * A fragment of a text message. A message in one frame (what browsers send) is handled as it
+     * is; the fragments of a longer one are held against the server's {@link InboundBudget}, at
+     * most {@value #MAX_MESSAGE_CHARS} characters, and must be finished within its time limit.
+     */
     @Override
-    public void onWebSocketText(String message) {
-        if (session == null) {
+    public void onWebSocketPartialText(String fragment, boolean last) {
+        Connection c = connection;
+        if (session == null || c == null) {
             return;
         }
+        if (last && unfinished.isEmpty()) {
+            onMessage(fragment);
+            return;
+        }
+        if (unfinished.length() + fragment.length() > MAX_MESSAGE_CHARS) {
+            dropUnfinished();
+            c.close(MessageAllowance.MESSAGE_TOO_BIG, "Message too big");
+            return;
+        }
+        // Two bytes a character: what a String costs at worst.
+        if (!allowance.reserve(2L * fragment.length())) {
+            dropUnfinished();
+            c.close(MessageAllowance.TRY_AGAIN_LATER, "Server busy: try again later");
+            return;
+        }
+        unfinished.append(fragment);
+        if (!last) {
+            allowance.unfinished();
+            return;
+        }
+        String message = unfinished.toString();
+        dropUnfinished();
+        onMessage(message);
+    }
+
+    private void dropUnfinished() {
+        unfinished.setLength(0);
+        unfinished.trimToSize();
+        allowance.finished();
+    }
+
+    private void onMessage(String message) {
         Object parsed = parse(message);
         if (parsed instanceof String error) {
             post(() -> session.emit(new Patch.Rejected(0, error)));
@@ -124,6 +174,10 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         callback.succeed();
         stopPings();
+        MessageAllowance a = allowance;
+        if (a != null) {
+            a.close(); // what an unfinished message held goes back to the budget
+        }
         Connection c = connection;
         if (session != null && c != null) {
             post(() -> session.detach(c));

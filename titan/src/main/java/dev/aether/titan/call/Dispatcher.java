@@ -11,6 +11,7 @@ import dev.aether.netron.protocol.error.TransportException;
 import dev.aether.netron.protocol.error.ValidationException;
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
 import dev.aether.titan.Authenticator;
+import dev.aether.titan.Limits;
 import dev.aether.titan.Principal;
 import dev.aether.titan.service.MethodModel;
 import dev.aether.titan.service.PropertyModel;
@@ -18,7 +19,6 @@ import dev.aether.titan.service.ServiceModel;
 import dev.aether.titan.service.ServiceRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.lang.invoke.MethodType;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one path every call takes, whatever transport it came by and whether or not it is part of
  * a batch: draining check, rate limit, service and member lookup, access rules, argument
- * conversion, execution on a virtual thread with a timeout, and error mapping.
+ * conversion ({@link ArgumentConversion}), Bean Validation of the arguments
+ * ({@link ArgumentValidation}, 422), execution on a virtual thread with a timeout, and error mapping.
  *
  * <p>Errors are always {@link NetronException}s with the documented codes: 400 for malformed
  * targets and wrong arguments, 401/403 from access rules, 404 for unknown services and members
@@ -61,6 +62,9 @@ public final class Dispatcher {
     private final RateLimiting rateLimiting;
     private final MeterRegistry meters;
     private final String peerId;
+    private final ArgumentConversion conversion;
+    private final AuthThrottle authThrottle;
+    private final ArgumentValidation validation = new ArgumentValidation();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ConcurrentHashMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
@@ -73,6 +77,13 @@ public final class Dispatcher {
      */
     public Dispatcher(ServiceRegistry registry, NetronMsgpack codec, Authenticator authenticator, boolean defaultDeny,
                       RateLimiting rateLimiting, MeterRegistry meters, String peerId) {
+        this(registry, codec, authenticator, defaultDeny, rateLimiting, meters, peerId, Limits.AuthAttempts.defaults());
+    }
+
+    /** The same, with explicit limits on authentication attempts. */
+    public Dispatcher(ServiceRegistry registry, NetronMsgpack codec, Authenticator authenticator, boolean defaultDeny,
+                      RateLimiting rateLimiting, MeterRegistry meters, String peerId, Limits.AuthAttempts authAttempts) {
+        this.authThrottle = new AuthThrottle(authAttempts);
         this.registry = registry;
         this.codec = codec;
         this.authenticator = authenticator;
@@ -80,6 +91,7 @@ public final class Dispatcher {
         this.rateLimiting = rateLimiting;
         this.meters = meters;
         this.peerId = peerId;
+        this.conversion = new ArgumentConversion();
     }
 
     /** Calls {@code method} of the service {@code target} names; completes with the result or a NetronException. */
@@ -96,7 +108,8 @@ public final class Dispatcher {
                 throw new MethodNotFoundException(service, String.valueOf(method));
             }
             m.rule().check(caller.principal(), defaultDeny, service, m.name());
-            converted = convert(model, m, args);
+            converted = conversion.convert(model, m, args);
+            validation.check(model, m, converted);
         } catch (RuntimeException e) {
             record(service, "unknown", System.nanoTime(), e);
             return CompletableFuture.failedFuture(e);
@@ -137,10 +150,12 @@ public final class Dispatcher {
             throw new PermissionException("Property '" + property + "' of " + model.id() + " is read-only", Map.of());
         }
         Class<?> raw = p.field().getType();
-        if (value == null && raw.isPrimitive()) {
+        boolean isNull = ArgumentConversion.isNull(value);
+        if (isNull && raw.isPrimitive()) {
             throw new ValidationException(400, "Property '" + property + "' cannot be null", Map.of("property", property));
         }
-        p.write(value == null || (javaObject && box(raw).isInstance(value)) ? value : convertOne(value, p.type(), "property '" + property + "'"));
+        p.write(isNull ? null : javaObject && ArgumentConversion.box(raw).isInstance(value) ? value
+                : conversion.convertProperty(value, p.type(), property));
     }
 
     /**
@@ -159,8 +174,8 @@ public final class Dispatcher {
     /**
      * Authenticates credentials on behalf of {@code caller}: {@code {"token": ...}} is validated
      * as a token, anything else goes to the authenticator. Attempts pass the same admission as
-     * calls (draining, rate limits), on every transport, so credentials cannot be guessed faster
-     * than calls are made. 401 when rejected, 503 when no authenticator is configured.
+     * calls (draining, rate limits), on every transport, and are throttled per IP address and per
+     * identity ({@link Limits.AuthAttempts}; 429). 401 when rejected, 503 when no authenticator is configured.
      */
     public Principal authenticate(Caller caller, Map<String, ?> credentials) {
         admit(caller);
@@ -170,6 +185,7 @@ public final class Dispatcher {
         if (credentials == null) {
             throw new AuthException("Missing credentials", Map.of());
         }
+        authThrottle.acquire(caller, credentials);
         Optional<Principal> principal = credentials.get("token") instanceof String token
                 ? authenticator.validateToken(token)
                 : authenticator.authenticate(Map.copyOf(withoutNulls(credentials)));
@@ -242,39 +258,6 @@ public final class Dispatcher {
             throw new MethodNotFoundException(model.id().toString(), String.valueOf(property));
         }
         return p;
-    }
-
-    private Object[] convert(ServiceModel model, MethodModel m, Arguments args) {
-        List<?> values = args.values();
-        Class<?>[] raw = m.method().getParameterTypes();
-        if (values.size() != raw.length) {
-            throw new ValidationException(400, "Method '" + m.name() + "' of " + model.id() + " takes " + raw.length
-                    + " argument" + (raw.length == 1 ? "" : "s") + ", got " + values.size(),
-                    Map.of("expected", raw.length, "received", values.size()));
-        }
-        Object[] converted = new Object[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            Object value = values.get(i);
-            String what = "argument " + i + " of '" + m.signature() + "'";
-            if (value == null) {
-                if (raw[i].isPrimitive()) {
-                    throw new ValidationException(400, "Invalid " + what + ": must not be null", Map.of("argument", i));
-                }
-            } else if (args.javaObjects() && box(raw[i]).isInstance(value)) {
-                converted[i] = value;
-            } else {
-                converted[i] = convertOne(value, m.parameters()[i], what);
-            }
-        }
-        return converted;
-    }
-
-    private Object convertOne(Object value, java.lang.reflect.Type type, String what) {
-        try {
-            return codec.convert(value, type);
-        } catch (RuntimeException e) {
-            throw new ValidationException(400, "Invalid " + what + ": expected " + type.getTypeName(), Map.of("expected", type.getTypeName()));
-        }
     }
 
     private CompletableFuture<Object> execute(String service, MethodModel m, Object[] args, Duration timeout) {
@@ -382,10 +365,6 @@ public final class Dispatcher {
     private record TimerKey(String service, String method, String outcome) {
     }
 
-
-    private static Class<?> box(Class<?> type) {
-        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
-    }
 
     private static Map<String, Object> withoutNulls(Map<String, ?> map) {
         Map<String, Object> copy = new LinkedHashMap<>();

@@ -15,12 +15,19 @@ import java.util.Map;
  * {@code window} for each key. Resilience4j counts, Caffeine forgets idle keys.
  */
 public final class RateLimiting {
+    private final String what;
     private final int limit;
     private final Duration window;
     private final RateLimiterConfig config;
     private final Cache<String, RateLimiter> limiters;
 
     public RateLimiting(int limit, Duration window) {
+        this("requests", limit, window);
+    }
+
+    /** @param what what is counted, for the 429 message ("requests", "authentication attempts") */
+    RateLimiting(String what, int limit, Duration window) {
+        this.what = what;
         if (limit < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("a rate limit needs a positive limit and window, got " + limit + " per " + window);
         }
@@ -40,7 +47,8 @@ public final class RateLimiting {
         acquire(caller.remoteAddress() == null ? null : "ip:" + caller.remoteAddress());
     }
 
-    private void acquire(String key) {
+    /** Takes one permit for {@code key} (none when null); throws 429 when it is exhausted. */
+    void acquire(String key) {
         if (key == null) {
             return;
         }
@@ -50,7 +58,7 @@ public final class RateLimiting {
                     ? atomic.getDetailedMetrics().getNanosToWait() : window.toNanos();
             long retryAfter = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
             Instant resetAt = Instant.now().plusSeconds(retryAfter);
-            throw new RateLimitException("Too many requests: limit is " + limit + " per " + window.toSeconds() + " s",
+            throw new RateLimitException("Too many " + what + ": limit is " + limit + " per " + window.toSeconds() + " s",
                     limit, 0, resetAt, retryAfter,
                     Map.of("retryAfter", retryAfter, "limit", limit, "remaining", 0, "resetAt", resetAt.toEpochMilli()));
         }

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * netron-wire.md §9.1). Items run in parallel by default, at most {@code maxConcurrency} at a
  * time (capped at {@value #MAX_CONCURRENCY} so one request cannot occupy the server);
  * {@code parallel:false} runs them in order. With {@code stopOnError}, no item starts after a
- * failure and only processed items are answered.
+ * failure and only processed items are answered. A batch of more items than
+ * {@link dev.aether.titan.Limits#maxBatchItems()} answers 413 and runs none ({@link BatchSize}).
  *
  * <pre>{@code
  * {"id":"b","requests":[{"id":"1","service":"calculator","method":"add","input":[1,2]}],
@@ -36,17 +37,21 @@ final class BatchRoute implements Route {
     private final Calls calls;
     private final BearerAuth auth;
     private final JsonBody body;
+    private final BatchSize size;
 
-    BatchRoute(Calls calls, BearerAuth auth, JsonBody body) {
+    BatchRoute(Calls calls, BearerAuth auth, JsonBody body, BatchSize size) {
         this.calls = calls;
         this.auth = auth;
         this.body = body;
+        this.size = size;
     }
 
     @Override
     public void handle(Exchange exchange) throws Exception {
         Caller caller = auth.caller(exchange);
-        BatchRequest batch = NetronJson.readBatch(body.read(exchange.request()));
+        String json = body.read(exchange.request());
+        size.check(json);
+        BatchRequest batch = NetronJson.readBatch(json);
         long start = System.nanoTime();
         List<InvokeRequest> items = batch.requests();
         List<CompletableFuture<JsonNode>> started = new ArrayList<>(items.size());

@@ -8,6 +8,9 @@ import org.eclipse.jetty.http.HttpFields;
 /**
  * CORS as netron-wire.md §3 describes it: {@code OPTIONS} answers 204 echoing an allowed
  * {@code Origin}, and responses to allowed origins carry {@code Access-Control-Allow-Origin}.
+ * Allowed are the server's own origin (the one whose host and port are the request's
+ * {@code Host}) and those listed in {@link TitanSettings#allowedOrigins()}; with no list, browsers
+ * may call only from the same origin.
  * A request from an origin that is not allowed gets 403 rather than being served without the
  * header: the browser would hide the answer, but the call would still have run.
  *
@@ -34,7 +37,7 @@ final class Cors {
         if (origin == null) {
             return; // not a browser cross-origin request
         }
-        if (!settings.originAllowed(origin)) {
+        if (!settings.originAllowed(origin, exchange.header("Host"))) {
             throw new PermissionException("Origin not allowed", Map.of("origin", origin));
         }
         HttpFields.Mutable headers = exchange.response().getHeaders();

@@ -34,7 +34,11 @@ import org.slf4j.LoggerFactory;
 public final class HttpEndpoint extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
 
+    /** What a 503 answered while the server stops says in Retry-After: another instance usually takes over within seconds. */
+    static final int RETRY_AFTER_STOPPING_SECONDS = 5;
+
     private final Dispatcher dispatcher;
+    private final JsonBody body;
     private final Cors cors;
     private final Map<String, Binding> routes;
 
@@ -46,12 +50,12 @@ public final class HttpEndpoint extends Handler.Abstract {
     public HttpEndpoint(Dispatcher dispatcher, TitanSettings settings, PrometheusMeterRegistry meters) {
         this.dispatcher = dispatcher;
         this.cors = new Cors(settings);
-        JsonBody body = new JsonBody(settings.maxBodyBytes());
+        this.body = new JsonBody(settings.maxBodyBytes());
         BearerAuth auth = new BearerAuth(dispatcher);
         Calls calls = new Calls(dispatcher, settings.requestTimeout());
         this.routes = Map.of(
                 "/netron/invoke", new Binding("POST", new InvokeRoute(calls, auth, body), true),
-                "/netron/batch", new Binding("POST", new BatchRoute(calls, auth, body), true),
+                "/netron/batch", new Binding("POST", new BatchRoute(calls, auth, body, new BatchSize(settings.limits().maxBatchItems())), true),
                 "/netron/authenticate", new Binding("POST", new AuthenticateRoute(dispatcher, body), true),
                 "/netron/query_interface", new Binding("POST", new QueryInterfaceRoute(dispatcher, auth, body), true),
                 "/health", new Binding("GET", new HealthRoute(dispatcher), false),
@@ -66,7 +70,9 @@ public final class HttpEndpoint extends Handler.Abstract {
         } catch (NetronException e) {
             fail(exchange, e);
         } catch (IOException e) {
-            fail(exchange, new NetronException(400, "Could not read the request body"));
+            // A body cut off because the server is stopping is not the client's fault: it may retry.
+            fail(exchange, dispatcher.draining() ? TransportException.unavailable("Server is shutting down")
+                    : new NetronException(400, "Could not read the request body"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(exchange, TransportException.unavailable("Server is shutting down"));
@@ -96,7 +102,12 @@ public final class HttpEndpoint extends Handler.Abstract {
         binding.route().handle(exchange);
     }
 
-    private static void fail(Exchange exchange, NetronException error) {
+    /** Answers the requests whose bodies are still arriving with 503 now; Titan calls this when it stops. */
+    public void abortBodyReads() {
+        body.abortReads();
+    }
+
+    private void fail(Exchange exchange, NetronException error) {
         if (exchange.answered()) {
             LOG.warn("request {} failed after its answer was sent", exchange.trace().requestId(), error);
             return;
@@ -108,6 +119,9 @@ public final class HttpEndpoint extends Handler.Abstract {
             // worth reading, and Jetty drops the connection after the answer. Say so, or a client
             // that pools connections sends its next request into a closed socket.
             exchange.response().getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+        if (error.code() == 503 && dispatcher.draining()) {
+            exchange.response().getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(RETRY_AFTER_STOPPING_SECONDS));
         }
         exchange.sendError(error, null);
     }

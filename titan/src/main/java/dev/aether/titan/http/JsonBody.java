@@ -1,7 +1,11 @@
 package dev.aether.titan.http;
 
 import dev.aether.netron.protocol.error.NetronException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,6 +13,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -16,7 +22,7 @@ import org.eclipse.jetty.server.Request;
 /**
  * Reads a request body as JSON text, never holding more than {@code maxBytes} of it: 413 when
  * the declared or actual length is over the limit, 415 for a media type that is not JSON, 400
- * "Invalid JSON" for bytes that are not UTF-8.
+ * "Invalid JSON" for bytes that are not UTF-8 and for anything after the JSON value.
  *
  * <pre>{@code
  * String json = new JsonBody(settings.maxBodyBytes()).read(request);
@@ -37,13 +43,39 @@ final class JsonBody {
      */
     static final long SWALLOW_BYTES = 2L * 1024 * 1024;
 
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final int maxBytes;
+    /** The threads reading a body now (each request is read on its own virtual thread). */
+    private final Set<Thread> reading = ConcurrentHashMap.newKeySet();
 
     JsonBody(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 
     String read(Request request) throws IOException {
+        Thread reader = Thread.currentThread();
+        reading.add(reader);
+        try {
+            return readBody(request);
+        } finally {
+            reading.remove(reader);
+            Thread.interrupted(); // an abort that came as the read finished must not hit the call that follows
+        }
+    }
+
+    /**
+     * Fails the reads of bodies still arriving, so their requests are answered now (the server is
+     * stopping: 503 with Retry-After, see {@link HttpEndpoint}) rather than cut off when the
+     * connections close.
+     */
+    void abortReads() {
+        // Interrupting the reader ends its blocking read with an InterruptedIOException; failing the
+        // request instead would fail its response too, and the client would get no answer at all.
+        reading.forEach(Thread::interrupt);
+    }
+
+    private String readBody(Request request) throws IOException {
         checkMediaType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
         InputStream in = Content.Source.asInputStream(request);
         long declared = request.getLength();
@@ -54,14 +86,46 @@ final class JsonBody {
             throw tooLarge();
         }
         byte[] bytes = readAtMost(in);
+        String text;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new NetronException(400, "Invalid JSON", Map.of("reason", "body is not valid UTF-8"));
+        }
+        requireOneValue(text);
+        return text;
+    }
+
+    /**
+     * 400 when something follows the JSON value ({@code {...} xyz}, {@code {...}{...}}): a body
+     * means one request, and a proxy or a cache that reads it otherwise must not see another.
+     * Malformed JSON is left to the parse that follows, which reports it.
+     */
+    private static void requireOneValue(String text) {
+        try (JsonParser parser = JSON.createParser(text)) {
+            try {
+                if (parser.nextToken() == null) {
+                    return;
+                }
+                parser.skipChildren();
+            } catch (JsonProcessingException malformed) {
+                return; // the parse that follows answers "Invalid JSON"
+            }
+            boolean trailing;
+            try {
+                trailing = parser.nextToken() != null;
+            } catch (JsonProcessingException garbage) {
+                trailing = true; // `{...} xyz`: not even JSON after the value
+            }
+            if (trailing) {
+                throw new NetronException(400, "Invalid JSON", Map.of("reason", "data after the JSON value"));
+            }
+        } catch (IOException cannotHappen) {
+            throw new UncheckedIOException(cannotHappen); // reading a String
         }
     }
 

@@ -11,7 +11,7 @@ package dev.aether.titan.ws;
 public final class CloseCodes {
     /** The upgrade asked for another path than the Netron WebSocket path. */
     public static final int PATH_NOT_FOUND = 4000;
-    /** The token was invalid, or the Origin is not allowed while authentication is configured. */
+    /** The token was invalid, or a browser's Origin is neither the server's own nor an allowed one. */
     public static final int UNAUTHORIZED = 4001;
     /** Standard 1008: the client broke the handshake rules (no {@code client-id} in time). */
     public static final int POLICY_VIOLATION = 1008;

@@ -5,6 +5,7 @@ import dev.aether.netron.protocol.error.SerializationException;
 import dev.aether.netron.protocol.handshake.Handshake;
 import dev.aether.netron.protocol.packet.Packet;
 import dev.aether.titan.call.Caller;
+import dev.aether.titan.inbound.MessageAllowance;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -33,16 +34,17 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
 
     private final Admission admission;
     private final SocketContext context;
-    private final FrameAssembler frames;
+    private volatile FrameAssembler frames;
+    private volatile Session session;
     private volatile Peer peer;
     private volatile Heartbeat heartbeat;
     private volatile Scheduler.Task handshakeTimer;
     private volatile boolean handshakeDone;
+    private volatile boolean refused;
 
     NetronSocket(Admission admission, SocketContext context) {
         this.admission = admission;
         this.context = context;
-        this.frames = new FrameAssembler(context.maxPacketBytes());
     }
 
     @Override
@@ -53,7 +55,12 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
             return;
         }
         Caller caller = ((Admission.Accepted) admission).caller();
+        this.session = session;
         Peer p = new Peer(caller, new Outbox(session, context.codec()), new InFlightCalls(context.options().maxInFlightPerPeer()));
+        frames = new FrameAssembler(context.maxPacketBytes(), context.budget().open(() -> {
+            LOG.info("peer {} did not finish a message in time: closing", caller.remoteAddress());
+            session.close(MessageAllowance.POLICY_VIOLATION, "Message not finished in time", Callback.NOOP);
+        }));
         peer = p;
         context.peers().add(this);
         // The reference waits ~10 ms before this; clients buffer it anyway, so it goes at once.
@@ -73,14 +80,18 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
     public void onWebSocketPartialBinary(ByteBuffer fragment, boolean last, Callback callback) {
         try {
             Peer p = peer;
-            if (p == null) {
-                return; // rejected connection, closing
+            if (p == null || refused) {
+                return; // rejected connection, or one refused for the budget: closing
             }
             FrameAssembler.Message message = frames.append(fragment, last);
             if (message instanceof FrameAssembler.Complete complete) {
                 onFrame(p, complete.frame());
             } else if (message instanceof FrameAssembler.TooLarge tooLarge) {
                 reject(p, tooLarge.head(), SerializationException.tooLarge(tooLarge.size(), context.maxPacketBytes()));
+            } else if (message instanceof FrameAssembler.Refused) {
+                refused = true;
+                LOG.info("peer {}: the server's budget for unfinished messages is spent: closing", p.caller().peerId());
+                session.close(MessageAllowance.TRY_AGAIN_LATER, "Server busy: try again later", Callback.NOOP);
             }
         } finally {
             callback.succeed();
@@ -123,6 +134,10 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
         Scheduler.Task timer = handshakeTimer;
         if (timer != null) {
             timer.cancel();
+        }
+        FrameAssembler assembler = frames;
+        if (assembler != null) {
+            assembler.release();
         }
         Peer p = peer;
         if (p != null) {

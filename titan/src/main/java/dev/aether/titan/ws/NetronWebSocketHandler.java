@@ -3,6 +3,7 @@ package dev.aether.titan.ws;
 import dev.aether.netron.protocol.packet.PacketCodec;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Dispatcher;
+import dev.aether.titan.inbound.InboundBudget;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,7 @@ public final class NetronWebSocketHandler extends Handler.Wrapper implements Gra
         UpgradeGate gate = new UpgradeGate(dispatcher, settings);
         SocketContext context = new SocketContext(dispatcher.peerId(),
                 new PacketCodec(dispatcher.codec(), settings.maxPacketBytes()), new PacketRouter(dispatcher, settings),
-                options, settings.maxPacketBytes(), scheduler, peers);
+                options, settings.maxPacketBytes(), InboundBudget.of(server), scheduler, peers);
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(MAX_TEXT_BYTES);
             container.setMaxFrameSize(MAX_FRAME_BYTES);

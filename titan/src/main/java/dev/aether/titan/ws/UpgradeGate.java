@@ -12,8 +12,9 @@ import org.eclipse.jetty.util.Fields;
 
 /**
  * Decides whether an upgrade request may speak Netron: the path must be the WebSocket path
- * (else 4000); when authentication is configured, a browser's Origin must be allowed and a
- * token, from {@code Authorization: Bearer} or {@code ?token=}, must be valid (else 4001). No
+ * (else 4000); a browser's Origin must be the server's own or an allowed one (else 4001); when
+ * authentication is configured, a token, from {@code Authorization: Bearer} or {@code ?token=},
+ * must be valid (else 4001). No
  * token means an anonymous connection that may authenticate later with the
  * {@code authenticate} task.
  *
@@ -37,15 +38,16 @@ final class UpgradeGate {
         if (!settings.webSocketPath().equals(Request.getPathInContext(request))) {
             return new Admission.Rejected(CloseCodes.PATH_NOT_FOUND, "Path not found");
         }
+        // Only browsers send Origin, and only browsers can be tricked into connecting from a foreign
+        // page (which then calls with the visitor's cookies and network position); a missing Origin
+        // is a non-browser client.
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null && !settings.originAllowed(origin, request.getHeaders().get(HttpHeader.HOST))) {
+            return new Admission.Rejected(CloseCodes.UNAUTHORIZED, "Origin not allowed");
+        }
         Fields query = Request.extractQueryParameters(request);
         Principal principal = null;
         if (dispatcher.authenticationConfigured()) {
-            // Only browsers send Origin, and only browsers can be tricked into connecting from a
-            // foreign page; a missing Origin is a non-browser client.
-            String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-            if (origin != null && !settings.originAllowed(origin)) {
-                return new Admission.Rejected(CloseCodes.UNAUTHORIZED, "Origin not allowed");
-            }
             String token = token(request, query);
             if (token != null) {
                 Optional<Principal> valid = dispatcher.validateToken(token);

@@ -18,8 +18,8 @@ import org.eclipse.jetty.server.Server;
  *
  * <p>Auth: a token in {@code Authorization: Bearer} or {@code ?token=} is validated at upgrade
  * (invalid: close 4001), or later with the {@code authenticate} task; without one the
- * connection is anonymous. The Origin of browser connections is checked against
- * {@link TitanSettings#allowedOrigins()} when authentication is configured (4001).
+ * connection is anonymous. A browser connection's Origin must be the server's own (its host and
+ * port are the request's Host) or one of {@link TitanSettings#allowedOrigins()} (else 4001).
  *
  * <p>Limits: a packet larger than {@link TitanSettings#maxPacketBytes()} answers 413 without
  * being buffered; at most {@link WebSocketOptions#maxInFlightPerPeer()} calls in flight per

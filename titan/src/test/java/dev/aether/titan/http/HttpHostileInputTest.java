@@ -65,6 +65,33 @@ class HttpHostileInputTest {
     }
 
     @Test
+    void garbageAfterTheJsonBodyIs400() {
+        HttpResponse<String> response = http.post("/netron/invoke", invoke("t", "calculator", "add", "[1,2]") + " xyz");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).at("/error/message").asText()).isEqualTo("Invalid JSON");
+        assertThat(json(response).at("/error/details/reason").asText()).isEqualTo("data after the JSON value");
+    }
+
+    @Test
+    void secondJsonValueAfterTheBodyIs400() {
+        String one = invoke("t", "calculator", "add", "[1,2]");
+        HttpResponse<String> response = http.post("/netron/invoke", one + one);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).at("/error/details/reason").asText()).isEqualTo("data after the JSON value");
+    }
+
+    @Test
+    void trailingDataAfterABatchIs400() {
+        HttpResponse<String> response = http.post("/netron/batch", "{\"id\":\"b\",\"requests\":[]}{}");
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void whitespaceAfterTheJsonBodyIsFine() {
+        assertThat(http.post("/netron/invoke", invoke("t", "calculator", "add", "[1,2]") + " \r\n\t ").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void textPlainBodyIs415() {
         HttpResponse<String> response = http.postBytes("/netron/invoke",
                 invoke("t", "calculator", "add", "[1,2]").getBytes(StandardCharsets.UTF_8), "Content-Type", "text/plain");
@@ -133,13 +160,14 @@ class HttpHostileInputTest {
 
     @Test
     void largeBatchRunsEveryItemWithinTheConcurrencyCap() {
+        int items = dev.aether.titan.Limits.DEFAULT_MAX_BATCH_ITEMS; // more than BatchRoute.MAX_CONCURRENCY
         StringBuilder body = new StringBuilder("{\"id\":\"many\",\"requests\":[");
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < items; i++) {
             body.append(i == 0 ? "" : ",").append(invoke("i" + i, "calculator", "add", "[1,1]"));
         }
         HttpResponse<String> response = http.post("/netron/batch", body.append("]}").toString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response).at("/hints/successCount").asInt()).isEqualTo(500);
+        assertThat(json(response).at("/hints/successCount").asInt()).isEqualTo(items);
     }
 
     @Test

@@ -91,6 +91,37 @@ class HttpLimitsAndDrainTest {
         stopping.get(10, TimeUnit.SECONDS);
     }
 
+    @Test
+    void requestWhoseBodyIsCutOffByShutdownIs503WithRetryAfter() throws Exception {
+        Titan titan = Titan.builder().port(0).service(new CalculatorService()).stopTimeout(Duration.ofSeconds(10)).build().start();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", titan.port())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            // Expect: 100-continue makes the server say when the handler starts reading the body: no guessing with sleeps.
+            out.write(("POST /netron/invoke HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n"
+                    + "Expect: 100-continue\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(head(socket.getInputStream())).startsWith("HTTP/1.1 100");
+            out.write("{\"id\":\"upload\",\"service\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(titan::stop);
+            String answer = head(socket.getInputStream());
+            assertThat(answer).startsWith("HTTP/1.1 503");
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("retry-after: " + HttpEndpoint.RETRY_AFTER_STOPPING_SECONDS);
+            stopping.get(15, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A response's status line and headers. */
+    private static String head(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        for (int b; !head.toString().endsWith("\r\n\r\n") && (b = in.read()) != -1; ) {
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
     private static void awaitDraining(RawHttp http) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (http.get("/health").statusCode() != 503) {

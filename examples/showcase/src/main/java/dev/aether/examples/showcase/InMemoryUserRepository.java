@@ -41,6 +41,11 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
+    public int count() {
+        return users.size();
+    }
+
+    @Override
     public User insert(String name, String email) {
         User user = new User(nextId.getAndIncrement(), name, email);
         users.put(user.id(), user);

@@ -19,6 +19,9 @@ public interface UserRepository {
 
     Optional<User> findByEmail(String email);
 
+    /** How many users are stored. */
+    int count();
+
     /** Stores a user under the next id and returns it. */
     User insert(String name, String email);
 

@@ -5,6 +5,7 @@ import dev.aether.netron.protocol.error.DomainException;
 import dev.aether.netron.protocol.error.ValidationException;
 import dev.aether.titan.Auth;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -18,7 +19,12 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class UserService implements Users {
-    private static final int MAX_NAME_LENGTH = 100;
+    /**
+     * The in-memory store holds at most this many users: with names and e-mails capped, a
+     * {@code list()} answer stays under half a megabyte whatever anonymous callers create.
+     */
+    public static final int MAX_USERS = 1_000;
+    private static final int MAX_NAME_LENGTH = NewUser.MAX_NAME_LENGTH;
     // Deliberately loose: one @, something on each side, a dot in the domain.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -44,7 +50,7 @@ public final class UserService implements Users {
 
     @Public
     @Override
-    public User create(NewUser user) {
+    public User create(@Valid NewUser user) {
         if (user == null) {
             throw new ValidationException(400, "A user is required: {\"name\":..., \"email\":...}", Map.of());
         }
@@ -56,9 +62,12 @@ public final class UserService implements Users {
         if (!EMAIL.matcher(email).matches()) {
             throw new ValidationException(422, "email is not a valid address", Map.of("field", "email"));
         }
-        // Check-then-insert races only between two creates of the same address; fine for a demo store.
+        // Check-then-insert races only between two concurrent creates; fine for a demo store.
         if (repository.findByEmail(email).isPresent()) {
             throw new DomainException(409, "EMAIL_TAKEN", "A user with email " + email + " already exists");
+        }
+        if (repository.count() >= MAX_USERS) {
+            throw new DomainException(409, "STORE_FULL", "The demo store holds at most " + MAX_USERS + " users: delete some first");
         }
         return repository.insert(name, email);
     }

@@ -22,7 +22,11 @@ public interface Users {
     /** The user {@code id}; 404 ({@code USER_NOT_FOUND}) when there is none. */
     User get(long id);
 
-    /** Stores a new user; 422 when the name or e-mail is missing or invalid, 409 when the e-mail is taken. */
+    /**
+     * Stores a new user; 422 when the name or e-mail is missing, invalid or too long (at most 100 and
+     * 254 characters), 409 when the e-mail is taken ({@code EMAIL_TAKEN}) or the store is full
+     * ({@code STORE_FULL}, at most {@link UserService#MAX_USERS} users).
+     */
     User create(NewUser user);
 
     /** Deletes the user {@code id} (admins only); false when there was none. */

@@ -1,0 +1,109 @@
+package dev.aether.web.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aether.titan.Titan;
+import dev.aether.titan.inbound.MessageAllowance;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fragmented messages on the live channel: joined when finished, and held against the server's
+ * one budget for unfinished messages, which the Netron WebSocket draws on too.
+ */
+class LiveUnfinishedMessagesTest {
+    private static final long BUDGET = 64 * 1024;
+    private static final Pattern SESSION = Pattern.compile("data-session=\"([A-Za-z0-9_-]+)\"");
+    private WebSocketClient sockets;
+    private Titan titan;
+
+    @BeforeEach
+    void start() throws Exception {
+        AetherWeb web = AetherWeb.builder().page("/counter", request -> AetherWebServerTest.counterPage()).build();
+        titan = Titan.builder().port(0).mount(web).unfinishedMessages(BUDGET, Duration.ofSeconds(1)).build().start();
+        sockets = new WebSocketClient();
+        sockets.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        sockets.stop();
+        titan.stop();
+    }
+
+    @Test
+    void anEventSentInFragmentsIsJoinedAndRuns() throws Exception {
+        AetherWebServerTest.Browser browser = connectLive();
+        assertThat(browser.next()).isEqualTo("[0,[],0]");
+        browser.session.sendPartialText("[\"e\",1,\"1\",", false, Callback.NOOP);
+        browser.session.sendPartialText("\"click\",{},0]", true, Callback.NOOP);
+        assertThat(browser.next()).isEqualTo("[1,[[\"t\",\"2\",\"1\"]],1]");
+        browser.close();
+    }
+
+    @Test
+    void aLiveMessageThatFindsTheSharedBudgetSpentByANetronPeerIsClosedWith1013() throws Exception {
+        // A Netron WebSocket peer starts a 48 KiB binary message and never finishes it.
+        Session netron = sockets.connect(new Session.Listener.AutoDemanding() { }, titan.webSocketUri()).get(5, TimeUnit.SECONDS);
+        netron.sendPartialBinary(ByteBuffer.allocate(48 * 1024), false, Callback.NOOP);
+        awaitHeld(held -> held >= 32 * 1024);
+
+        AetherWebServerTest.Browser browser = connectLive();
+        browser.next();
+        browser.session.sendPartialText("[\"e\",1,\"1\",\"click\",{\"v\":\"" + "x".repeat(20 * 1024), false, Callback.NOOP);
+        assertThat(browser.closeCode()).isEqualTo(MessageAllowance.TRY_AGAIN_LATER);
+        netron.close();
+        awaitHeld(held -> held == 0);
+    }
+
+    @Test
+    void aLiveMessageNotFinishedInTimeIsClosedWith1008AndItsBytesGoBack() throws Exception {
+        AetherWebServerTest.Browser browser = connectLive();
+        browser.next();
+        browser.session.sendPartialText("[\"e\",1,\"1\",\"click\",{\"v\":\"" + "x".repeat(20 * 1024), false, Callback.NOOP);
+        awaitHeld(held -> held > 0);
+        assertThat(browser.closeCode()).isEqualTo(MessageAllowance.POLICY_VIOLATION);
+        awaitHeld(held -> held == 0);
+    }
+
+    private AetherWebServerTest.Browser connectLive() throws Exception {
+        HttpResponse<String> page;
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + "/counter")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        Matcher token = SESSION.matcher(page.body());
+        assertThat(token.find()).isTrue();
+        AetherWebServerTest.Browser browser = new AetherWebServerTest.Browser();
+        sockets.connect(browser, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + token.group(1) + "&last=0"))
+                .get(5, TimeUnit.SECONDS);
+        return browser;
+    }
+
+    private void awaitHeld(java.util.function.LongPredicate condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.test(held())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("bytes held stayed at " + held());
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private long held() {
+        return (long) titan.meterRegistry().get(Titan.UNFINISHED_BYTES_METRIC).gauge().value();
+    }
+}
