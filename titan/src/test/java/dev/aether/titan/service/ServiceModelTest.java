@@ -159,6 +159,99 @@ class ServiceModelTest {
                 .hasMessageContaining("is not a valid Netron member name");
     }
 
+    @Service("accentedproperty@1.0.0")
+    public static final class AccentedProperty {
+        @Public
+        public volatile int déjà;
+    }
+
+    @Test
+    void aPropertyNameThatIsNotAPlainIdentifierIsRefused() {
+        assertThatThrownBy(() -> ServiceModel.of(new AccentedProperty())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a valid Netron member name");
+    }
+
+    @Service("longnames@1.0.0")
+    public static final class LongestName {
+        @Public
+        public int nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn() {
+            return 255;
+        }
+    }
+
+    @Service("longnames@1.0.0")
+    public static final class TooLongName {
+        @Public
+        public int mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm() {
+            return 256;
+        }
+    }
+
+    @Test
+    void aMemberNameMayHave255CharactersButNot256() {
+        assertThat(ServiceModel.of(new LongestName()).methodNames()).singleElement().asString().hasSize(255);
+        assertThatThrownBy(() -> ServiceModel.of(new TooLongName())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a valid Netron member name");
+    }
+
+    public interface Named {
+        @Public
+        String name();
+    }
+
+    /** Re-declares name() without @Public: the annotation is found one interface further up. */
+    public interface Titled extends Named {
+        @Override
+        String name();
+    }
+
+    public abstract static class Base {
+        @Public
+        public abstract int rank();
+    }
+
+    @Service("inherits@1.0.0")
+    public static final class Inherits extends Base implements Titled {
+        @Override
+        public String name() {
+            return "n";
+        }
+
+        @Override
+        public int rank() {
+            return 1;
+        }
+    }
+
+    @Test
+    void publicMayBeDeclaredOnASuperclassOrAnyInterfaceAbove() {
+        ServiceModel inherits = ServiceModel.of(new Inherits());
+        assertThat(inherits.methodNames()).containsExactly("name", "rank");
+    }
+
+    @Service("statics@1.0.0")
+    public static final class Statics {
+        @Public
+        public static volatile int shared;
+    }
+
+    @Test
+    void aStaticPropertyIsReadAndWritten() {
+        PropertyModel shared = ServiceModel.of(new Statics()).property("shared");
+        shared.write(5);
+        try {
+            assertThat(Statics.shared).isEqualTo(5);
+            assertThat(shared.read()).isEqualTo(5);
+        } finally {
+            Statics.shared = 0;
+        }
+    }
+
+    @Test
+    void aModelDescribesItselfByIdAndClass() {
+        assertThat(model).hasToString("Service[catalog@1.2.0 -> " + Catalog.class.getName() + "]");
+    }
+
     @Service("hidden@1.0.0")
     static final class NotPublicClass {
         @Public
