@@ -55,10 +55,27 @@ class DispatcherTest {
         }
     }
 
+    /** A call that runs ({@link #entered}) until the test lets it finish ({@link #release}). */
+    @Service("gate@1.0.0")
+    public static final class Gate {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Public
+        public String pass() throws InterruptedException {
+            entered.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            return "passed";
+        }
+    }
+
+    private final Gate gate = new Gate();
+
     private Dispatcher dispatcher(RateLimiting limits) {
         ServiceRegistry registry = new ServiceRegistry();
         registry.register(ServiceModel.of(calculator));
         registry.register(ServiceModel.of(blocker));
+        registry.register(ServiceModel.of(gate));
         return new Dispatcher(registry, NetronMsgpack.standard(), null, false, limits, meters, "server-1");
     }
 
@@ -155,13 +172,17 @@ class DispatcherTest {
     @Test
     void drainingRejectsNewCallsWith503AndLetsRunningOnesFinish() throws Exception {
         Dispatcher d = dispatcher(null);
-        CompletableFuture<Object> running = d.call(anonymous, "calculator", "sleep", Arguments.wire(List.of(300)), Duration.ofSeconds(5));
-        assertThat(d.inFlight()).as("a call is counted in flight as soon as it is admitted").isEqualTo(1);
+        CompletableFuture<Object> running = d.call(anonymous, "gate", "pass", Arguments.wire(List.of()), Duration.ofSeconds(30));
+        assertThat(gate.entered.await(5, TimeUnit.SECONDS)).as("the call is running").isTrue();
+        assertThat(d.inFlight()).isEqualTo(1);
         d.startDraining();
         Throwable error = failure(d.call(anonymous, "calculator", "add", Arguments.wire(List.of(1, 1)), Duration.ofSeconds(5)));
         assertThat(error).isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.code()).isEqualTo(503));
-        assertThat(d.awaitIdle(Duration.ofSeconds(5))).isTrue();
-        assertThat(running).isCompleted().isNotCompletedExceptionally();
+        assertThat(d.awaitIdle(Duration.ofMillis(20))).as("not idle while the held call runs").isFalse();
+        assertThat(running).isNotDone();
+        gate.release.countDown();
+        assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(running).isCompletedWithValue("passed");
     }
 
     @Test

@@ -121,23 +121,33 @@ class CodecBehaviourTest {
     }
 
     @Test
-    void badInputFailsWithOneDocumentedException() {
+    void badInputFailsWithOneDocumentedExceptionThatSaysWhy() {
         byte[] depthBomb = new byte[100_000];
         Arrays.fill(depthBomb, (byte) 0x91);
-        assertDecode400(depthBomb);
-        assertDecode400(Vectors.unhex("ddffffffff00"));      // array32 claiming 4 billion elements
-        assertDecode400(Vectors.unhex("dbffffffff61"));      // str32 claiming 4 GiB
-        assertDecode400(Vectors.unhex("c9ffffffff7c00"));    // ext32 claiming 4 GiB
-        assertDecode400(Vectors.unhex("c70a7cffffffff000000000000")); // Map ext with a huge count
-        assertDecode400(Vectors.unhex("d40500"));            // unknown ext type
-        assertDecode400(new byte[0]);
-        assertDecode400(Vectors.unhex("c0c0"));              // trailing bytes
+        assertDecode400(depthBomb, "Value nested deeper than 512 levels");
+        // Lengths beyond an int: refused by msgpack-core's header check, before any allocation.
+        assertDecode400(Vectors.unhex("ddffffffff00"), "Malformed MessagePack: MessageSizeException"); // array32 of 4 billion
+        assertDecode400(Vectors.unhex("dbffffffff61"), "Malformed MessagePack: MessageSizeException"); // str32 of 4 GiB
+        assertDecode400(Vectors.unhex("c9ffffffff7c00"), "Malformed MessagePack: MessageSizeException"); // ext32 of 4 GiB
+        // Lengths that fit an int but not the bytes left: refused by our own check, before any allocation.
+        assertDecode400(Vectors.unhex("dc0003"), "Incomplete buffer: array needs 3 bytes, 0 left");
+        assertDecode400(Vectors.unhex("de0002a161"), "Incomplete buffer: map needs 4 bytes, 2 left");
+        assertDecode400(Vectors.unhex("a5616263"), "Incomplete buffer: string needs 5 bytes, 3 left");
+        assertDecode400(Vectors.unhex("c40561"), "Incomplete buffer: binary needs 5 bytes, 1 left");
+        assertDecode400(Vectors.unhex("c70b7bffffffff"), "Incomplete buffer: extension needs 11 bytes, 4 left");
+        assertDecode400(Vectors.unhex("c70a7cffffffff000000000000"), "Incomplete buffer: map needs 8589934590 bytes, 6 left");
+        assertDecode400(Vectors.unhex("c7017b00"), "Incomplete buffer: set size needs 4 bytes, 1 left");
+        assertDecode400(Vectors.unhex("d40500"), "Unable to find ext type 5");
+        assertDecode400(Vectors.unhex("c1"), "Unknown MessagePack type: 0xc1");
+        assertDecode400(new byte[0], "Incomplete buffer: no value");
+        assertDecode400(Vectors.unhex("c0c0"), "Malformed MessagePack: 1 unconsumed trailing byte(s)");
     }
 
-    private static void assertDecode400(byte[] bytes) {
+    private static void assertDecode400(byte[] bytes, String reason) {
         SerializationException e = catchThrowableOfType(SerializationException.class, () -> CODEC.decode(bytes));
         assertThat(e).as(Vectors.hex(Arrays.copyOf(bytes, Math.min(16, bytes.length)))).isNotNull();
         assertThat(e.code()).isEqualTo(400);
+        assertThat(e.getMessage()).as(Vectors.hex(Arrays.copyOf(bytes, Math.min(16, bytes.length)))).startsWith(reason);
     }
 
     @Test

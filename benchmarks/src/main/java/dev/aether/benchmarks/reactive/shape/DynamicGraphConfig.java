@@ -2,8 +2,8 @@ package dev.aether.benchmarks.reactive.shape;
 
 /**
  * One configuration of the JS benchmark's rectangular dependency graph, with the sum of the
- * read leaves and the number of computed evaluations the original's config.ts expects (the count
- * is informational: the checks use {@link DynamicGraphReference}'s exact minimum).
+ * read leaves and the number of computed evaluations the original's config.ts expects (checked
+ * against {@link DynamicGraphReference}'s exact minimum, and both frameworks against both).
  *
  * @param width          sources, and computeds per layer
  * @param totalLayers    layers including the source layer

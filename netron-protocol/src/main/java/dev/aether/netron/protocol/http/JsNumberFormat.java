@@ -1,6 +1,8 @@
 package dev.aether.netron.protocol.http;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Formats a double the way JavaScript's {@code Number.prototype.toString} does, so JSON numbers
@@ -16,7 +18,7 @@ final class JsNumberFormat {
         if (Double.isNaN(d) || Double.isInfinite(d)) return "null"; // JSON.stringify does the same
         if (d == 0) return "0";
         // Double.toString gives the shortest round-tripping digits (JDK 19+), as JavaScript does.
-        BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        BigDecimal bd = shortest(new BigDecimal(Double.toString(d)).stripTrailingZeros(), d);
         String digits = bd.unscaledValue().abs().toString();
         int exponent = digits.length() - bd.scale(); // value = 0.digits * 10^exponent
         StringBuilder sb = new StringBuilder();
@@ -35,5 +37,15 @@ final class JsNumberFormat {
             sb.append('e').append(e < 0 ? '-' : '+').append(Math.abs(e));
         }
         return sb.toString();
+    }
+
+    /**
+     * Double.toString writes at least two digits and, when one digit would do, may pick a closer
+     * second one: 4.9E-324 where JavaScript writes 5e-324 (only subnormals are that coarse).
+     */
+    private static BigDecimal shortest(BigDecimal twoOrMore, double d) {
+        if (twoOrMore.precision() != 2) return twoOrMore;
+        BigDecimal one = twoOrMore.round(new MathContext(1, RoundingMode.HALF_EVEN));
+        return one.doubleValue() == d ? one.stripTrailingZeros() : twoOrMore;
     }
 }

@@ -61,9 +61,12 @@ final class ValueWriter {
     }
 
     void write(Object v) throws IOException {
-        if (++depth > NetronMsgpack.MAX_DEPTH) {
+        // `depth` counts the arrays, maps and extensions around v, as the reader counts them, so
+        // what the reader accepts can be written again and the reverse.
+        if (depth > NetronMsgpack.MAX_DEPTH) {
             throw SerializationException.encode("Value nested deeper than " + NetronMsgpack.MAX_DEPTH + " levels (a cycle?)");
         }
+        depth++;
         try {
             writeValue(v);
         } finally {
@@ -288,7 +291,7 @@ final class ValueWriter {
                 m.put("message", cause.getMessage() == null ? "" : cause.getMessage());
                 String stack = remote ? ((RemoteError) cause).remoteStack() : null;
                 m.put("stack", stack == null ? Undefined.VALUE : stack);
-                writeObject(m);
+                write(m); // a map: one level deeper, as the reader will count it
             }
         }
     }
