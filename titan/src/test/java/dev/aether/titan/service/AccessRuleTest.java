@@ -37,13 +37,13 @@ class AccessRuleTest {
 
     @Test
     void aDeclaredRuleRejectsAnonymousCallersWith401() {
-        assertThatThrownBy(() -> rule(Set.of(), Set.of(), Set.of()).check(null, false))
+        assertThatThrownBy(() -> rule(Set.of(), Set.of(), Set.of()).check(null, false, "svc", "m"))
                 .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.code()).isEqualTo(401));
     }
 
     @Test
     void aDeclaredRuleWithNoRequirementsAdmitsAnyPrincipal() {
-        assertThatCode(() -> rule(Set.of(), Set.of(), Set.of()).check(principal(Set.of(), Set.of(), Set.of()), false))
+        assertThatCode(() -> rule(Set.of(), Set.of(), Set.of()).check(principal(Set.of(), Set.of(), Set.of()), false, "svc", "m"))
                 .doesNotThrowAnyException();
     }
 
@@ -51,7 +51,7 @@ class AccessRuleTest {
     void rolesAreAnyOf() {
         AccessRule rule = rule(Set.of("admin", "editor"), Set.of(), Set.of());
         assertThat(rule.permits(principal(Set.of("editor"), Set.of(), Set.of()), false)).isTrue();
-        assertThatThrownBy(() -> rule.check(principal(Set.of("viewer"), Set.of(), Set.of()), false))
+        assertThatThrownBy(() -> rule.check(principal(Set.of("viewer"), Set.of(), Set.of()), false, "svc", "m"))
                 .isInstanceOfSatisfying(PermissionException.class, e -> assertThat(e.code()).isEqualTo(403));
     }
 
@@ -59,7 +59,7 @@ class AccessRuleTest {
     void permissionsAreAllOf() {
         AccessRule rule = rule(Set.of(), Set.of("read", "write"), Set.of());
         assertThat(rule.permits(principal(Set.of(), Set.of("read", "write", "delete"), Set.of()), false)).isTrue();
-        assertThatThrownBy(() -> rule.check(principal(Set.of(), Set.of("read"), Set.of()), false))
+        assertThatThrownBy(() -> rule.check(principal(Set.of(), Set.of("read"), Set.of()), false, "svc", "m"))
                 .isInstanceOfSatisfying(PermissionException.class, e -> assertThat(e.code()).isEqualTo(403));
     }
 
@@ -67,7 +67,7 @@ class AccessRuleTest {
     void scopesAreAllOf() {
         AccessRule rule = rule(Set.of(), Set.of(), Set.of("a", "b"));
         assertThat(rule.permits(principal(Set.of(), Set.of(), Set.of("a", "b")), false)).isTrue();
-        assertThatThrownBy(() -> rule.check(principal(Set.of(), Set.of(), Set.of("a")), false))
+        assertThatThrownBy(() -> rule.check(principal(Set.of(), Set.of(), Set.of("a")), false, "svc", "m"))
                 .isInstanceOfSatisfying(PermissionException.class, e -> assertThat(e.code()).isEqualTo(403));
     }
 
