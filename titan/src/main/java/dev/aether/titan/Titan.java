@@ -11,6 +11,7 @@ import dev.aether.netron.protocol.msgpack.NetronMsgpack;
 import dev.aether.titan.call.Dispatcher;
 import dev.aether.titan.call.RateLimiting;
 import dev.aether.titan.http.HttpEndpoint;
+import dev.aether.titan.http.SecurityHeaders;
 import dev.aether.titan.local.InProcessTransport;
 import dev.aether.titan.service.ServiceModel;
 import dev.aether.titan.service.ServiceRegistry;
@@ -120,7 +121,7 @@ public final class Titan implements AutoCloseable {
         for (int i = mounts.size() - 1; i >= 0; i--) {
             app = mounts.get(i).wrap(jetty, app, settings);   // the first mount sees requests first
         }
-        jetty.setHandler(new GracefulHandler(app));
+        jetty.setHandler(new GracefulHandler(new SecurityHeaders(app)));
         jetty.setStopTimeout(settings.stopTimeout().toMillis());
         try {
             jetty.start();
