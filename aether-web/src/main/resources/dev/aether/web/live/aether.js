@@ -6,6 +6,7 @@
   var token = me.dataset.session, path = me.dataset.live;
   var KEY = "aether:restore:" + location.pathname;
   var ws = null, seen = 0, sent = 0, acked = 0, outbox = [], tries = 0, stopped = false, ackTimer = 0, resuming = false, hold = 0;
+  var attached = false; // this page has been attached to its session at least once
   var marks = new Map(), elements = new Map(), pending = new Set(), listening = new Set(), timers = new Map();
 
   // ---- finding what the server renders: elements by data-ae, markers by comment ----------
@@ -183,6 +184,7 @@
       var frame = JSON.parse(m.data);
       if (resuming && frame[0] === 0 && frame[1].length === 0) { // the resume frame: resend what the server has not run
         resuming = false;
+        attached = true;
         if (frame[2] > acked) acked = frame[2];
         outbox = outbox.filter(function (x) { return x[1] > acked; });
         outbox.forEach(function (x) { x[5] = seen; socket.send(JSON.stringify(x)); });
@@ -194,8 +196,9 @@
     socket.onclose = function (c) {
       if (ws !== socket || stopped) return;
       ws = null;
-      if (c.code === 4404) return restart();
-      if (c.code === 4403 || c.code === 4409) { stopped = true; return status("disconnected"); }
+      // 4404: the session is gone; 4409: another connection took it over (a copy of this tab). Either way, render afresh.
+      if (c.code === 4404 || c.code === 4409) return restart();
+      if (c.code === 4403) { stopped = true; return status("disconnected"); }
       status("disconnected");
       var delay = Math.max(Math.min(5000, 100 * Math.pow(2, tries++)) * (0.75 + Math.random() / 2), hold - Date.now());
       setTimeout(connect, delay);
@@ -204,6 +207,12 @@
   // The session is gone (expired, or the server restarted): render the page again, keeping what was typed.
   function restart() {
     stopped = true;
+    // A page that was just rendered again and is refused before it ever attached (cookies blocked,
+    // say) stays as it is, without its live channel, rather than reloading forever.
+    try {
+      if (!attached && Date.now() - (+sessionStorage.getItem(KEY + ":reloaded") || 0) < 30000) return status("disconnected");
+      sessionStorage.setItem(KEY + ":reloaded", String(Date.now()));
+    } catch (x) { if (!attached) return status("disconnected"); }
     var saved = [];
     D.querySelectorAll("input[name], textarea[name], select[name]").forEach(function (e) {
       if (/^(password|hidden|file|submit|button)$/.test(e.type)) return;
