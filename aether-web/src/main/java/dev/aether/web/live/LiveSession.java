@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aether.reactive.Disposable;
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.ReactiveContext;
-import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.titan.log.LogText;
 import dev.aether.web.component.Scope;
 import dev.aether.web.html.DomEvent;
@@ -43,7 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveSession {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
-    private static final ClientErrorLog REFUSALS = new ClientErrorLog(LOG);
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String token;
@@ -343,9 +341,10 @@ final class LiveSession {
         scheduleFlush();
         EventHandler handler = handlers.get(handlerKey(elementId, type, n));
         if (handler == null) {
-            REFUSALS.info("no handler", "live session {}: rejected {} event for element {} (not a handler of this page)", token,
+            owner.refusals().info("no handler", "live session {}: rejected {} event for element {} (not a handler of this page)", token,
                     LogText.of(type), LogText.of(elementId));
-            emit(new Patch.Rejected(seq, "no " + type + " handler on element " + elementId));
+            // cut like a log line: a peer's 60 KB id is not worth sending back
+            emit(new Patch.Rejected(seq, "no " + LogText.escape(type) + " handler on element " + LogText.escape(elementId)));
             return;
         }
         try {
@@ -367,7 +366,7 @@ final class LiveSession {
         }
         lastEvent = seq;
         ackOwed = true;
-        REFUSALS.info("event rate", "live session {}: refused event {}: {}", token, seq, reason);
+        owner.refusals().info("event rate", "live session {}: refused event {}: {}", token, seq, reason);
         emit(new Patch.Rejected(seq, reason));
     }
 

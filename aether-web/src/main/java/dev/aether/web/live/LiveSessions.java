@@ -1,6 +1,7 @@
 package dev.aether.web.live;
 
 import dev.aether.reactive.ReactiveContext;
+import dev.aether.titan.log.ClientErrorLog;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.security.SecureRandom;
@@ -34,6 +35,7 @@ final class LiveSessions {
     private final EventRateLimit eventRate;
     private final RateLimiterConfig eventPermits;
     private final AtomicBoolean full = new AtomicBoolean();
+    private final ClientErrorLog refusals = new ClientErrorLog(LoggerFactory.getLogger(LiveSession.class));
 
     private static ScheduledThreadPoolExecutor newTimers() {
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
@@ -92,6 +94,11 @@ final class LiveSessions {
                 browser, RateLimiter.of("live-events", eventPermits));
         byToken.put(token, session);
         return session;
+    }
+
+    /** Where sessions log what they refuse a browser: a few lines a minute of each kind, per server. */
+    ClientErrorLog refusals() {
+        return refusals;
     }
 
     /** The events each session may send, and what a refused one is told. */

@@ -40,7 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PageHandler extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(PageHandler.class);
-    private static final ClientErrorLog REFUSALS = new ClientErrorLog(LOG);
     static final String CSRF_COOKIE = "aether_csrf";
     static final String CSRF_FIELD = "_csrf";
     private static final long STREAM_TIMEOUT_MILLIS = 30_000;
@@ -54,6 +53,7 @@ final class PageHandler extends Handler.Wrapper {
     private final RuntimeScript runtime;
     private final Function<String, String> scriptPolicy;   // nonce -> Content-Security-Policy; null: none
     private final TrustedProxies proxies;
+    private final ClientErrorLog refusals = new ClientErrorLog(LOG);
 
     PageHandler(Handler next, Map<String, Function<PageRequest, Page>> pages, Map<String, Function<PageRequest, ActionResult>> actions,
                 LiveSessions sessions, RuntimeScript runtime, Function<String, String> scriptPolicy, TrustedProxies proxies) {
@@ -106,7 +106,7 @@ final class PageHandler extends Handler.Wrapper {
         boolean originOk = origin == null || LiveGate.sameSite(origin, request.getHeaders().get(HttpHeader.HOST));
         if (!originOk || cookie == null || sent == null
                 || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
-            REFUSALS.info("csrf", "refused a POST to {}: CSRF check failed", LogText.of(path));
+            refusals.info("csrf", "refused a POST to {}: CSRF check failed", LogText.of(path));
             text(response, callback, HttpStatus.FORBIDDEN_403,
                     "This form could not be accepted: it expired or was sent from another site (CSRF check). Reload the page and try again.");
             return;

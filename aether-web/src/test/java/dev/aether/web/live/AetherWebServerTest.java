@@ -196,6 +196,7 @@ class AetherWebServerTest {
     public static final class Browser implements Session.Listener.AutoDemanding {
         final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        final List<Throwable> errors = new CopyOnWriteArrayList<>();
         volatile Session session;
 
         @Override
@@ -212,6 +213,11 @@ class AetherWebServerTest {
         public void onWebSocketClose(int statusCode, String reason, Callback callback) {
             closed.complete(statusCode);
             callback.succeed();
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            errors.add(cause);   // a connection the test closed while sending; asserted where it matters
         }
 
         String next() throws InterruptedException {
