@@ -5,8 +5,7 @@
   var me = document.currentScript, D = document, H = D.documentElement;
   var token = me.dataset.session, path = me.dataset.live;
   var KEY = "aether:restore:" + location.pathname;
-  var ws = null, seen = 0, sent = 0, acked = 0, outbox = [], tries = 0, stopped = false, ackTimer = 0, resuming = false, hold = 0;
-  var attached = false; // this page has been attached to its session at least once
+  var ws = null, seen = 0, sent = 0, acked = 0, outbox = [], tries = 0, stopped = false, ackTimer = 0, resuming = false, hold = 0, attached = false;
   var marks = new Map(), elements = new Map(), pending = new Set(), listening = new Set(), timers = new Map();
 
   // ---- finding what the server renders: elements by data-ae, markers by comment ----------
@@ -196,7 +195,7 @@
     socket.onclose = function (c) {
       if (ws !== socket || stopped) return;
       ws = null;
-      // 4404: the session is gone; 4409: another connection took it over (a copy of this tab). Either way, render afresh.
+      // 4404: session gone; 4409: taken over (a copy of this tab): render afresh either way
       if (c.code === 4404 || c.code === 4409) return restart();
       if (c.code === 4403) { stopped = true; return status("disconnected"); }
       status("disconnected");
@@ -207,11 +206,10 @@
   // The session is gone (expired, or the server restarted): render the page again, keeping what was typed.
   function restart() {
     stopped = true;
-    // A page that was just rendered again and is refused before it ever attached (cookies blocked,
-    // say) stays as it is, without its live channel, rather than reloading forever.
+    // refused again before ever attaching, just after a reload (cookies blocked?): stop, no reload loop
     try {
-      if (!attached && Date.now() - (+sessionStorage.getItem(KEY + ":reloaded") || 0) < 30000) return status("disconnected");
-      sessionStorage.setItem(KEY + ":reloaded", String(Date.now()));
+      if (!attached && Date.now() - (+sessionStorage.getItem(KEY + "!") || 0) < 30000) return status("disconnected");
+      sessionStorage.setItem(KEY + "!", Date.now());
     } catch (x) { if (!attached) return status("disconnected"); }
     var saved = [];
     D.querySelectorAll("input[name], textarea[name], select[name]").forEach(function (e) {
