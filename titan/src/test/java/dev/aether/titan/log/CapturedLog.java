@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
     private final Logger logger;
     private final Level level;
     private final boolean additive;
@@ -33,12 +33,12 @@ final class CapturedLog implements AutoCloseable {
         logger.setAdditive(false);
     }
 
-    static CapturedLog of(Class<?> type) {
+    public static CapturedLog of(Class<?> type) {
         return new CapturedLog((Logger) LoggerFactory.getLogger(type));
     }
 
     /** The formatted messages so far. */
-    List<String> lines() {
+    public List<String> lines() {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
