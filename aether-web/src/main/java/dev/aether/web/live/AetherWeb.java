@@ -35,8 +35,10 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  *
  * <p>What it serves: the pages and actions given here, {@code /_aether/runtime.js} (the runtime,
  * cached for a year under a versioned URL) and {@code /_aether/live} (the live channel: the
- * session token and a same-site Origin are checked). Every other request goes on to Netron.
- * Posts need the CSRF field the renderer puts into every {@code method="post"} form.
+ * session token, the cookie of the browser the page was rendered for, and a same-site Origin are
+ * checked). Every other request goes on to Netron. Posts need the CSRF field the renderer puts
+ * into every {@code method="post"} form. Each session may send {@linkplain Builder#eventRateLimit
+ * 100 events a second}; docs/ui.md lists every limit and default.
  *
  * <p>Sessions: one per rendered page, on its own serial reactive context. A session whose
  * connection dropped is kept for the {@linkplain Builder#gracePeriod grace period} (30 s by
@@ -223,7 +225,7 @@ public final class AetherWeb implements Mount {
          * }</pre>
          */
         public Builder trustedProxies(String... addresses) {
-            this.trustedProxies = Set.of(addresses);
+            this.trustedProxies = Set.copyOf(List.of(addresses));   // a repeated address is fine; null is not
             return this;
         }
 

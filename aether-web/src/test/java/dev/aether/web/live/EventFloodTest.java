@@ -99,7 +99,7 @@ class EventFloodTest {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(runs.get()).as("handlers run in %.1f s", seconds).isLessThanOrEqualTo((int) (100 * (Math.ceil(seconds) + 1)));
+        assertThat(runs.get()).as("handlers run in %.1f s", seconds).isLessThanOrEqualTo((int) (100 * (Math.ceil(seconds) + 2)));
         assertThat(runs.get() + refused).as("each event either ran or was refused").isEqualTo(sent);
         flooder.close();
     }
@@ -144,8 +144,10 @@ class EventFloodTest {
         long worst = latencies.getLast();
         System.out.printf("EventFloodTest: while one session sent %d events, another's clicks took median %d ms, worst %d ms%n",
                 floodSent.get(), median, worst);
-        assertThat(runs.get() - 30).as("the flooding session's handlers run over %.1f s", floodSeconds)
-                .isLessThanOrEqualTo((int) (100 * (Math.ceil(floodSeconds) + 1)));
+        // the limiter's periods are not aligned with the flood's start, and events still in flight when it stopped
+        // may run in one more: a period of slack each side
+        assertThat(runs.get() - latencies.size()).as("the flooding session's handlers run over %.1f s", floodSeconds)
+                .isLessThanOrEqualTo((int) (100 * (Math.ceil(floodSeconds) + 2)));
         assertThat(median).as("median round trip of the other session, ms").isLessThan(500);
         assertThat(worst).as("worst round trip of the other session, ms").isLessThan(3_000);
     }
