@@ -13,6 +13,7 @@ import dev.aether.titan.call.RateLimiting;
 import dev.aether.titan.http.HeaderReadTimeout;
 import dev.aether.titan.http.HttpEndpoint;
 import dev.aether.titan.inbound.InboundBudget;
+import dev.aether.titan.http.SecurityHeaders;
 import dev.aether.titan.local.InProcessTransport;
 import dev.aether.titan.service.ServiceModel;
 import dev.aether.titan.service.ServiceRegistry;
@@ -138,7 +139,7 @@ public final class Titan implements AutoCloseable {
         for (int i = mounts.size() - 1; i >= 0; i--) {
             app = mounts.get(i).wrap(jetty, app, settings);   // the first mount sees requests first
         }
-        headerTimeout.setHandler(app);
+        headerTimeout.setHandler(new SecurityHeaders(app));
         jetty.setHandler(new GracefulHandler(headerTimeout));
         jetty.setStopTimeout(settings.stopTimeout().toMillis());
         try {

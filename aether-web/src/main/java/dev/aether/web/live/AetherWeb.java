@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -35,8 +36,10 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  *
  * <p>What it serves: the pages and actions given here, {@code /_aether/runtime.js} (the runtime,
  * cached for a year under a versioned URL) and {@code /_aether/live} (the live channel: the
- * session token and a same-site Origin are checked). Every other request goes on to Netron.
- * Posts need the CSRF field the renderer puts into every {@code method="post"} form.
+ * session token, the cookie of the browser the page was rendered for, and a same-site Origin are
+ * checked). Every other request goes on to Netron. Posts need the CSRF field the renderer puts
+ * into every {@code method="post"} form. Each session may send {@linkplain Builder#eventRateLimit
+ * 100 events a second}; docs/ui.md lists every limit and default.
  *
  * <p>Sessions: one per rendered page, on its own serial reactive context. A session whose
  * connection dropped is kept for the {@linkplain Builder#gracePeriod grace period} (30 s by
@@ -54,6 +57,8 @@ public final class AetherWeb implements Mount {
     private final int maxBufferedFrames;
     private final int maxSessions;
     private final Function<String, String> scriptPolicy;
+    private final EventRateLimit eventRate;
+    private final TrustedProxies trustedProxies;
     private volatile LiveSessions sessions;
 
     private AetherWeb(Builder b) {
@@ -63,6 +68,8 @@ public final class AetherWeb implements Mount {
         this.maxBufferedFrames = b.maxBufferedFrames;
         this.maxSessions = b.maxSessions;
         this.scriptPolicy = b.scriptPolicy;
+        this.eventRate = b.eventRate;
+        this.trustedProxies = new TrustedProxies(b.trustedProxies);
     }
 
     public static Builder builder() {
@@ -71,7 +78,7 @@ public final class AetherWeb implements Mount {
 
     @Override
     public Handler wrap(Server server, Handler next, TitanSettings settings) {
-        LiveSessions live = new LiveSessions(grace, maxBufferedFrames, maxSessions);
+        LiveSessions live = new LiveSessions(grace, maxBufferedFrames, maxSessions, eventRate);
         this.sessions = live;
         // Unfinished messages draw on the server's one budget, shared with the Netron WebSocket.
         LiveGate gate = new LiveGate(live, settings, InboundBudget.of(server));
@@ -87,7 +94,7 @@ public final class AetherWeb implements Mount {
                 return gate.admit(request);
             });
         });
-        upgrade.setHandler(new PageHandler(next, pages, actions, live, RuntimeScript.load(), scriptPolicy));
+        upgrade.setHandler(new PageHandler(next, pages, actions, live, RuntimeScript.load(), scriptPolicy, trustedProxies));
         return upgrade;
     }
 
@@ -100,13 +107,16 @@ public final class AetherWeb implements Mount {
     }
 
     /**
-     * The policy pages get by default: scripts only from this origin or with the response's nonce
-     * (the DSL writes no script, so an injected one does not run, even through
-     * {@code dangerouslyUnescapedHtml}), no plugins, no {@code <base>} elsewhere, and framing only
-     * by this origin. Styles, images and connections are left to the application.
+     * The policy pages get by default: everything from this origin only ({@code default-src 'self'}:
+     * images, fonts, connections, frames); scripts only from this origin or with the response's
+     * nonce (the DSL writes no script, so an injected one does not run, even through
+     * {@code dangerouslyUnescapedHtml}); styles from this origin or inline (the DSL's {@code style}
+     * attributes and bindings; a nonce would turn inline style attributes off); no plugins; forms
+     * post, and {@code <base>} points, only to this origin; framing only by this origin.
      */
     public static String defaultContentSecurityPolicy(String nonce) {
-        return "script-src 'self' 'nonce-" + nonce + "'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+        return "default-src 'self'; script-src 'self' 'nonce-" + nonce + "'; style-src 'self' 'unsafe-inline'; object-src 'none'; "
+                + "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
     }
 
     /** Live sessions held now (rendered pages not yet ended). */
@@ -128,6 +138,8 @@ public final class AetherWeb implements Mount {
         private int maxBufferedFrames = 512;
         private int maxSessions = 50_000;
         private Function<String, String> scriptPolicy = AetherWeb::defaultContentSecurityPolicy;
+        private EventRateLimit eventRate = EventRateLimit.DEFAULT;
+        private Set<String> trustedProxies = Set.of();
 
         private Builder() {
         }
@@ -183,11 +195,41 @@ public final class AetherWeb implements Mount {
          *
          * <pre>{@code
          * AetherWeb.builder().contentSecurityPolicy(nonce ->
-         *         AetherWeb.defaultContentSecurityPolicy(nonce) + "; img-src 'self' https://cdn.example")
+         *         AetherWeb.defaultContentSecurityPolicy(nonce) + "; img-src 'self' data: https://cdn.example")
          * }</pre>
          */
         public Builder contentSecurityPolicy(Function<String, String> policyForNonce) {
             this.scriptPolicy = policyForNonce;
+            return this;
+        }
+
+        /**
+         * How many events one live session may send (default 100 per second, in bursts of up to
+         * 100). An event over the limit is not run: the browser gets an error patch for it and the
+         * page stays live. A page that sends events as fast as it can (a script, a stuck key) thus
+         * costs the server little, and every other session stays responsive.
+         *
+         * <pre>{@code
+         * AetherWeb.builder().eventRateLimit(300, Duration.ofSeconds(1))   // a drawing app
+         * }</pre>
+         */
+        public Builder eventRateLimit(int events, Duration period) {
+            this.eventRate = new EventRateLimit(events, period);
+            return this;
+        }
+
+        /**
+         * The addresses of the reverse proxies in front of the server (none by default): from them,
+         * and only from them, {@code X-Forwarded-Proto: https} is believed, and the cookies of the
+         * pages they forward are marked {@code Secure}, as they are for a request that came over
+         * HTTPS directly.
+         *
+         * <pre>{@code
+         * AetherWeb.builder().trustedProxies("127.0.0.1")   // nginx on the same host terminates TLS
+         * }</pre>
+         */
+        public Builder trustedProxies(String... addresses) {
+            this.trustedProxies = Set.copyOf(List.of(addresses));   // a repeated address is fine; null is not
             return this;
         }
 

@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aether.reactive.Disposable;
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.ReactiveContext;
+import dev.aether.titan.log.LogText;
 import dev.aether.web.component.Scope;
 import dev.aether.web.html.DomEvent;
 import dev.aether.web.html.EventHandler;
 import dev.aether.web.ssr.Head;
 import dev.aether.web.ssr.Page;
 import dev.aether.web.ssr.Ssr;
+import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +48,8 @@ final class LiveSession {
     private final ReactiveContext context;
     private final LiveSessions owner;
     private final int maxBufferedFrames;
+    private final String browser;          // the live cookie of the browser the page was rendered for; null: none
+    private final RateLimiter eventPermits;
 
     // ---- touched only on the session's context ------------------------------------------
     private Disposable root;
@@ -70,11 +76,13 @@ final class LiveSession {
     private record Frame(long seq, String json) {
     }
 
-    LiveSession(String token, ReactiveContext context, LiveSessions owner, int maxBufferedFrames) {
+    LiveSession(String token, ReactiveContext context, LiveSessions owner, int maxBufferedFrames, String browser, RateLimiter eventPermits) {
         this.token = token;
         this.context = context;
         this.owner = owner;
         this.maxBufferedFrames = maxBufferedFrames;
+        this.browser = browser;
+        this.eventPermits = eventPermits;
     }
 
     String token() {
@@ -83,6 +91,21 @@ final class LiveSession {
 
     ReactiveContext context() {
         return context;
+    }
+
+    /**
+     * Whether {@code liveCookie} is the cookie of the browser this page was rendered for: only
+     * that browser may attach, so a token seen elsewhere (a shared screenshot of the source, a
+     * log) does not take the page over. Any thread.
+     */
+    boolean renderedFor(String liveCookie) {
+        return browser != null && liveCookie != null
+                && MessageDigest.isEqual(browser.getBytes(StandardCharsets.UTF_8), liveCookie.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Takes a permit for one event from the session's rate limit; false: the event must be refused. Any thread. */
+    boolean tryEvent() {
+        return eventPermits.acquirePermission();
     }
 
     // ---- rendering ----------------------------------------------------------------------
@@ -318,17 +341,33 @@ final class LiveSession {
         scheduleFlush();
         EventHandler handler = handlers.get(handlerKey(elementId, type, n));
         if (handler == null) {
-            LOG.info("live session {}: rejected {} event for element {} (not a handler of this page)", token, type, elementId);
-            emit(new Patch.Rejected(seq, "no " + type + " handler on element " + elementId));
+            owner.refusals().info("no handler", "live session {}: rejected {} event for element {} (not a handler of this page)", token,
+                    LogText.of(type), LogText.of(elementId));
+            // cut like a log line: a peer's 60 KB id is not worth sending back
+            emit(new Patch.Rejected(seq, "no " + LogText.escape(type) + " handler on element " + LogText.escape(elementId)));
             return;
         }
         try {
             Reactive.batch(() -> handler.handle(new DomEvent(type, data)));
         } catch (RuntimeException e) {
             String errorId = UUID.randomUUID().toString();
-            LOG.error("live session {}: {} handler on element {} failed (error id {})", token, type, elementId, errorId, e);
+            LOG.error("live session {}: {} handler on element {} failed (error id {})", token, LogText.of(type), LogText.of(elementId), errorId, e);
             emit(new Patch.Rejected(seq, "the " + type + " handler failed on the server (error id " + errorId + ")"));
         }
+    }
+
+    /**
+     * Event {@code seq} was over the session's rate limit: it is not run, but counts as answered
+     * (so the browser stops resending it), and the browser is told why.
+     */
+    void refuse(long seq, String reason) {
+        if (seq <= lastEvent) {
+            return;
+        }
+        lastEvent = seq;
+        ackOwed = true;
+        owner.refusals().info("event rate", "live session {}: refused event {}: {}", token, seq, reason);
+        emit(new Patch.Rejected(seq, reason));
     }
 
     /** Frees everything the page holds; the connection, if any, is told the session is over. */

@@ -1,6 +1,9 @@
 package dev.aether.web.live;
 
 import dev.aether.reactive.ReactiveContext;
+import dev.aether.titan.log.ClientErrorLog;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -29,7 +32,10 @@ final class LiveSessions {
     private final Duration grace;
     private final int maxBufferedFrames;
     private final int maxSessions;
+    private final EventRateLimit eventRate;
+    private final RateLimiterConfig eventPermits;
     private final AtomicBoolean full = new AtomicBoolean();
+    private final ClientErrorLog refusals = new ClientErrorLog(LoggerFactory.getLogger(LiveSession.class));
 
     private static ScheduledThreadPoolExecutor newTimers() {
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
@@ -46,9 +52,15 @@ final class LiveSessions {
     }
 
     LiveSessions(Duration grace, int maxBufferedFrames, int maxSessions) {
+        this(grace, maxBufferedFrames, maxSessions, EventRateLimit.DEFAULT);
+    }
+
+    LiveSessions(Duration grace, int maxBufferedFrames, int maxSessions, EventRateLimit eventRate) {
         this.grace = grace;
         this.maxBufferedFrames = maxBufferedFrames;
         this.maxSessions = maxSessions;
+        this.eventRate = eventRate;
+        this.eventPermits = eventRate.config();
     }
 
     /**
@@ -64,17 +76,34 @@ final class LiveSessions {
         return atLimit;
     }
 
-    /**
-     * A new session with an unguessable token. Its grace period starts when its page has been
-     * delivered ({@link #scheduleExpiry}), however long the page took to stream.
-     */
+    /** A new session bound to no browser: only tests attach to it, without the gate. */
     LiveSession create() {
+        return create(null);
+    }
+
+    /**
+     * A new session with an unguessable token, bound to the browser whose live cookie is
+     * {@code browser}: the gate lets only that browser attach. Its grace period starts when its
+     * page has been delivered ({@link #scheduleExpiry}), however long the page took to stream.
+     */
+    LiveSession create(String browser) {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        LiveSession session = new LiveSession(token, ReactiveContext.create("live-" + token.substring(0, 6)), this, maxBufferedFrames);
+        LiveSession session = new LiveSession(token, ReactiveContext.create("live-" + token.substring(0, 6)), this, maxBufferedFrames,
+                browser, RateLimiter.of("live-events", eventPermits));
         byToken.put(token, session);
         return session;
+    }
+
+    /** Where sessions log what they refuse a browser: a few lines a minute of each kind, per server. */
+    ClientErrorLog refusals() {
+        return refusals;
+    }
+
+    /** The events each session may send, and what a refused one is told. */
+    EventRateLimit eventRate() {
+        return eventRate;
     }
 
     LiveSession get(String token) {

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * {@code ["e", seq, elementId, type, {data}, lastSeen]} for an event (a seventh element numbers
  * the handler when an element has several of that type) and {@code ["a", lastSeen]}
  * for an acknowledgement of the frames applied. A malformed message is answered with a
- * {@code ["!", 0, reason]} patch and dropped; the connection and the session stay.
+ * {@code ["!", 0, reason]} patch and dropped; the connection and the session stay. Events (and
+ * malformed messages) count against the session's {@linkplain AetherWeb.Builder#eventRateLimit
+ * rate limit}: one over it is answered with {@code ["!", seq, reason]} and not run.
  *
  * <p>Public only because Jetty's listener metadata needs a public class; {@link AetherWeb}
  * creates it:
@@ -149,13 +151,21 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     private void onMessage(String message) {
         Object parsed = parse(message);
         if (parsed instanceof String error) {
-            post(() -> session.emit(new Patch.Rejected(0, error)));
+            if (session.tryEvent()) {   // a flood of garbage is refused as a flood of events is, but silently
+                post(() -> session.emit(new Patch.Rejected(0, error)));
+            }
             return;
         }
         if (parsed instanceof Event e) {
+            // Counted here, on the connection's thread, so a flood costs a parse and a post, never a handler run.
+            boolean permitted = session.tryEvent();
             post(() -> {
                 session.acknowledge(e.lastSeen());
-                session.receive(e.seq(), e.elementId(), e.type(), e.handler(), e.data());
+                if (permitted) {
+                    session.receive(e.seq(), e.elementId(), e.type(), e.handler(), e.data());
+                } else {
+                    session.refuse(e.seq(), sessions.eventRate().refusal());
+                }
             });
         } else if (parsed instanceof Long ack) {
             post(() -> session.acknowledge(ack));
@@ -165,7 +175,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         callback.succeed();
-        if (session != null) {
+        if (session != null && session.tryEvent()) {
             post(() -> session.emit(new Patch.Rejected(0, "binary messages are not part of the live protocol")));
         }
     }

@@ -1,5 +1,8 @@
 package dev.aether.web.live;
 
+import dev.aether.titan.http.SecurityHeaders;
+import dev.aether.titan.log.ClientErrorLog;
+import dev.aether.titan.log.LogText;
 import dev.aether.web.html.Escape;
 import dev.aether.web.ssr.Page;
 import java.io.IOException;
@@ -49,15 +52,18 @@ final class PageHandler extends Handler.Wrapper {
     private final LiveSessions sessions;
     private final RuntimeScript runtime;
     private final Function<String, String> scriptPolicy;   // nonce -> Content-Security-Policy; null: none
+    private final TrustedProxies proxies;
+    private final ClientErrorLog refusals = new ClientErrorLog(LOG);
 
     PageHandler(Handler next, Map<String, Function<PageRequest, Page>> pages, Map<String, Function<PageRequest, ActionResult>> actions,
-                LiveSessions sessions, RuntimeScript runtime, Function<String, String> scriptPolicy) {
+                LiveSessions sessions, RuntimeScript runtime, Function<String, String> scriptPolicy, TrustedProxies proxies) {
         super(next);
         this.pages = pages;
         this.actions = actions;
         this.sessions = sessions;
         this.runtime = runtime;
         this.scriptPolicy = scriptPolicy;
+        this.proxies = proxies;
     }
 
     @Override
@@ -100,7 +106,7 @@ final class PageHandler extends Handler.Wrapper {
         boolean originOk = origin == null || LiveGate.sameSite(origin, request.getHeaders().get(HttpHeader.HOST));
         if (!originOk || cookie == null || sent == null
                 || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
-            LOG.info("refused a POST to {}: CSRF check failed", path);
+            refusals.info("csrf", "refused a POST to {}: CSRF check failed", LogText.of(path));
             text(response, callback, HttpStatus.FORBIDDEN_403,
                     "This form could not be accepted: it expired or was sent from another site (CSRF check). Reload the page and try again.");
             return;
@@ -126,14 +132,20 @@ final class PageHandler extends Handler.Wrapper {
     }
 
     private void renderPage(Request request, Response response, Callback callback, Supplier<Page> page, int status) {
+        boolean https = proxies.isHttps(request);
         String csrf = cookie(request, CSRF_COOKIE);
         if (csrf == null) {
             csrf = newToken();
-            Response.addCookie(response, HttpCookie.build(CSRF_COOKIE, csrf).path("/").httpOnly(true)
+            Response.addCookie(response, HttpCookie.build(CSRF_COOKIE, csrf).path("/").httpOnly(true).secure(https)
                     .sameSite(HttpCookie.SameSite.LAX).build());
         }
+        String browser = LiveCookie.from(request);
+        if (browser == null) {
+            browser = newToken();
+            Response.addCookie(response, LiveCookie.issue(browser, https));
+        }
         boolean live = !sessions.isFull();   // else the page is rendered as usual but served without its runtime
-        LiveSession session = sessions.create();
+        LiveSession session = sessions.create(browser);
         session.csrfToken(csrf);
         String nonce = scriptPolicy == null ? null : newToken();   // one per response, as CSP wants it
         session.scriptNonce(nonce);
@@ -149,8 +161,9 @@ final class PageHandler extends Handler.Wrapper {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.getHeaders().put("Referrer-Policy", "same-origin");
+        // Titan's SecurityHeaders sends nosniff and a referrer policy with every response; a page's URL
+        // (its query may carry what a form sent) is not even sent to other sites.
+        response.getHeaders().put(SecurityHeaders.REFERRER_POLICY, "same-origin");
         if (nonce != null) {
             response.getHeaders().put("Content-Security-Policy", scriptPolicy.apply(nonce));
         }
@@ -222,7 +235,7 @@ final class PageHandler extends Handler.Wrapper {
 
     private static void failed(Response response, Callback callback, String what, RuntimeException e) {
         String errorId = UUID.randomUUID().toString();
-        LOG.error("{} failed (error id {})", what, errorId, e);
+        LOG.error("{} failed (error id {})", LogText.of(what), errorId, e);
         text(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, "Something went wrong on the server (error id " + errorId + ").");
     }
 

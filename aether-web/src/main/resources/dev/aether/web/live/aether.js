@@ -5,7 +5,7 @@
   var me = document.currentScript, D = document, H = D.documentElement;
   var token = me.dataset.session, path = me.dataset.live;
   var KEY = "aether:restore:" + location.pathname;
-  var ws = null, seen = 0, sent = 0, acked = 0, outbox = [], tries = 0, stopped = false, ackTimer = 0, resuming = false, hold = 0;
+  var ws = null, seen = 0, sent = 0, acked = 0, outbox = [], tries = 0, stopped = false, ackTimer = 0, resuming = false, hold = 0, attached = false;
   var marks = new Map(), elements = new Map(), pending = new Set(), listening = new Set(), timers = new Map();
 
   // ---- finding what the server renders: elements by data-ae, markers by comment ----------
@@ -183,6 +183,7 @@
       var frame = JSON.parse(m.data);
       if (resuming && frame[0] === 0 && frame[1].length === 0) { // the resume frame: resend what the server has not run
         resuming = false;
+        attached = true;
         if (frame[2] > acked) acked = frame[2];
         outbox = outbox.filter(function (x) { return x[1] > acked; });
         outbox.forEach(function (x) { x[5] = seen; socket.send(JSON.stringify(x)); });
@@ -194,8 +195,9 @@
     socket.onclose = function (c) {
       if (ws !== socket || stopped) return;
       ws = null;
-      if (c.code === 4404) return restart();
-      if (c.code === 4403 || c.code === 4409) { stopped = true; return status("disconnected"); }
+      // 4404: session gone; 4409: taken over (a copy of this tab): render afresh either way
+      if (c.code === 4404 || c.code === 4409) return restart();
+      if (c.code === 4403) { stopped = true; return status("disconnected"); }
       status("disconnected");
       var delay = Math.max(Math.min(5000, 100 * Math.pow(2, tries++)) * (0.75 + Math.random() / 2), hold - Date.now());
       setTimeout(connect, delay);
@@ -204,6 +206,11 @@
   // The session is gone (expired, or the server restarted): render the page again, keeping what was typed.
   function restart() {
     stopped = true;
+    // refused again before ever attaching, just after a reload (cookies blocked?): stop, no reload loop
+    try {
+      if (!attached && Date.now() - (+sessionStorage.getItem(KEY + "!") || 0) < 30000) return status("disconnected");
+      sessionStorage.setItem(KEY + "!", Date.now());
+    } catch (x) { if (!attached) return status("disconnected"); }
     var saved = [];
     D.querySelectorAll("input[name], textarea[name], select[name]").forEach(function (e) {
       if (/^(password|hidden|file|submit|button)$/.test(e.type)) return;

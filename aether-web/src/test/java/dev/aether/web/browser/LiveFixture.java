@@ -120,6 +120,12 @@ final class LiveFixture implements AutoCloseable {
                             span(id("saved"), text(note::get)));
                 })))
                 .page("/push", request -> Page.of("Push", () -> p(id("headline"), text(headline::get))))
+                .page("/styled", request -> Page.of("Styled", () -> div(
+                        // the showcase's way: constant CSS in a <style> element, and style attributes from the DSL
+                        dangerouslyUnescapedHtml("<style>#by-sheet{color:rgb(4, 5, 6)}</style>"),
+                        p(id("by-sheet"), text("by the sheet")),
+                        p(id("by-attribute"), style("color", "rgb(1, 2, 3)"), text("by the attribute")),
+                        dangerouslyUnescapedHtml("<form id=\"elsewhere\" method=\"post\" action=\"http://elsewhere.invalid/steal\"></form>"))))
                 .page("/slow", request -> Page.of("Slow", () -> component(() -> {
                     Resource<String> late = Reactive.resource(() -> CompletableFuture.supplyAsync(() -> "resolved",
                             CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS)));

@@ -48,6 +48,22 @@ class LivePagesBrowserTest {
     }
 
     @Test
+    void inlineStylesStillApplyUnderThePagesPolicyAndTheLiveChannelConnects(WebDriver browser) {
+        open(browser, live.url("/styled"));   // open() waits until the live channel (same origin) is connected
+        assertThat(js(browser, "return getComputedStyle(document.getElementById('by-sheet')).color")).isEqualTo("rgb(4, 5, 6)");
+        assertThat(js(browser, "return getComputedStyle(document.getElementById('by-attribute')).color")).isEqualTo("rgb(1, 2, 3)");
+    }
+
+    @Test
+    void aFormInjectedIntoThePageCannotPostToAnotherSite(WebDriver browser) {
+        open(browser, live.url("/styled"));
+        js(browser, "window.__violations = []; document.addEventListener('securitypolicyviolation', "
+                + "e => window.__violations.push(e.violatedDirective)); document.getElementById('elsewhere').submit()");
+        Waits.until(browser, "the post to be refused by the page's policy", d -> ((List<?>) js(d, "return window.__violations")).contains("form-action"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(live.url("/styled"));
+    }
+
+    @Test
     void aReorderedKeyedListKeepsTheDomNodesOfItsRows(WebDriver browser) {
         open(browser, live.url("/list"));
         js(browser, "document.querySelectorAll('#rows li').forEach(li => li.__marker = 'kept-' + li.dataset.key)");

@@ -32,6 +32,19 @@ class AetherWebBuilderTest {
     }
 
     @Test
+    void anEventRateLimitNeedsAtLeastOneEventPerPositivePeriod() {
+        assertThatThrownBy(() -> AetherWeb.builder().eventRateLimit(0, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AetherWeb.builder().eventRateLimit(10, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AetherWeb.builder().eventRateLimit(10, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new EventRateLimit(300, Duration.ofSeconds(1)).refusal()).isEqualTo("too many events: at most 300 per 1000 ms; this one was not run");
+    }
+
+    @Test
+    void aTrustedProxyIsAnAddressNotNull() {
+        assertThatThrownBy(() -> AetherWeb.builder().trustedProxies((String) null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void theGracePeriodMustBePositive() {
         assertThatThrownBy(() -> AetherWeb.builder().gracePeriod(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AetherWeb.builder().gracePeriod(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);

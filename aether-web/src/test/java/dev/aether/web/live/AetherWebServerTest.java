@@ -22,6 +22,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,6 +52,9 @@ class AetherWebServerTest {
     private static final Pattern RUNTIME_VERSION = Pattern.compile("<script src=\"/_aether/runtime\\.js\\?v=([0-9a-f]+)\"");
     private static final Pattern CSRF_COOKIE = Pattern.compile("aether_csrf=([^;]+)");
     private static final Pattern CSRF_FIELD = Pattern.compile("<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]*)\">");
+    private static final Pattern LIVE_COOKIE = Pattern.compile("aether_live=([^;]+)");
+    /** The live cookie each page was served with, by session token: the test's browser keeps its cookies. */
+    static final Map<String, String> browserCookies = new ConcurrentHashMap<>();
 
     static Titan titan;
     static AetherWeb web;
@@ -162,7 +167,19 @@ class AetherWebServerTest {
     static String openPage(String path) throws Exception {
         HttpResponse<String> r = get(path);
         assertThat(r.statusCode()).isEqualTo(200);
-        return group(SESSION, r.body());
+        return token(r);
+    }
+
+    /** The session token of a page, whose live cookie {@link #connect} then sends as the browser would. */
+    static String token(HttpResponse<String> page) {
+        String token = group(SESSION, page.body());
+        browserCookies.put(token, liveCookie(page));
+        return token;
+    }
+
+    static String liveCookie(HttpResponse<?> r) {
+        String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("aether_live=")).findFirst().orElseThrow();
+        return group(LIVE_COOKIE, setCookie);
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -179,6 +196,7 @@ class AetherWebServerTest {
     public static final class Browser implements Session.Listener.AutoDemanding {
         final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        final List<Throwable> errors = new CopyOnWriteArrayList<>();
         volatile Session session;
 
         @Override
@@ -195,6 +213,11 @@ class AetherWebServerTest {
         public void onWebSocketClose(int statusCode, String reason, Callback callback) {
             closed.complete(statusCode);
             callback.succeed();
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            errors.add(cause);   // a connection the test closed while sending; asserted where it matters
         }
 
         String next() throws InterruptedException {
@@ -223,11 +246,19 @@ class AetherWebServerTest {
     }
 
     static Browser connect(Titan server, String token, long last, String origin) throws Exception {
+        return connect(server, token, last, origin, token == null ? null : browserCookies.get(token));
+    }
+
+    /** Connects as a browser whose live cookie is {@code liveCookie} (null: none). */
+    static Browser connect(Titan server, String token, long last, String origin, String liveCookie) throws Exception {
         Browser browser = new Browser();
         URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/_aether/live?s=" + (token == null ? "" : token) + "&last=" + last);
         ClientUpgradeRequest request = new ClientUpgradeRequest();
         if (origin != null) {
             request.setHeader("Origin", origin);
+        }
+        if (liveCookie != null) {
+            request.setHeader("Cookie", "aether_live=" + liveCookie);
         }
         sockets.connect(browser, uri, request).get(5, TimeUnit.SECONDS);
         return browser;
@@ -242,10 +273,28 @@ class AetherWebServerTest {
         Matcher nonce = Pattern.compile("'nonce-([A-Za-z0-9_-]{20,})'").matcher(policy);
         assertThat(nonce.find()).as(policy).isTrue();
         assertThat(policy).isEqualTo(AetherWeb.defaultContentSecurityPolicy(nonce.group(1)))
-                .startsWith("script-src 'self' 'nonce-").contains("object-src 'none'").contains("frame-ancestors 'self'");
+                .contains("script-src 'self' 'nonce-" + nonce.group(1) + "';").contains("object-src 'none'");
         assertThat(r.body()).contains("<script src=\"/_aether/runtime.js?v=").contains(" nonce=\"" + nonce.group(1) + "\" ");
         String next = get("/counter").headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(next).as("a nonce is used once").isNotEqualTo(policy);
+    }
+
+    @Test
+    void aPageAllowsEverythingElseOnlyFromThisOriginAndFramingPostingAndBaseOnlyToIt() throws Exception {
+        List<String> directives = List.of(get("/counter").headers().firstValue("Content-Security-Policy").orElseThrow().split("; "));
+        assertThat(directives).contains("default-src 'self'", "form-action 'self'", "base-uri 'self'", "frame-ancestors 'self'",
+                "style-src 'self' 'unsafe-inline'");
+    }
+
+    @Test
+    void everyAnswerOfTheWebLayerSaysNosniffAndKeepsItsUrlFromOtherSites() throws Exception {
+        HttpResponse<String> page = get("/counter");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).as("a page sends no referrer at all to other sites").hasValue("same-origin");
+        for (HttpResponse<String> r : List.of(get("/_aether/runtime.js"), post("/counter", "x=1"), post("/signup", "email=a"), get("/health"))) {
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as("nosniff on %s %s", r.request().method(), r.uri()).hasValue("nosniff");
+            assertThat(r.headers().firstValue("Referrer-Policy")).as("on %s", r.uri()).isPresent();
+        }
     }
 
     @Test
@@ -423,6 +472,7 @@ class AetherWebServerTest {
         Browser browser = new Browser();
         ClientUpgradeRequest request = new ClientUpgradeRequest();
         request.addExtensions("permessage-deflate");   // what browsers offer
+        request.setHeader("Cookie", "aether_live=" + browserCookies.get(token));
         Session session = sockets.connect(browser, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + token + "&last=0"),
                 request).get(5, TimeUnit.SECONDS);
         browser.next();   // attached: the resume frame
@@ -490,8 +540,10 @@ class AetherWebServerTest {
     void aConnectionWithAnUnreadableResumePositionIsClosedWith4404() throws Exception {
         String token = openPage("/counter");
         Browser browser = new Browser();
-        sockets.connect(browser, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + token + "&last=abc"),
-                new ClientUpgradeRequest()).get(5, TimeUnit.SECONDS);
+        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        request.setHeader("Cookie", "aether_live=" + browserCookies.get(token));
+        sockets.connect(browser, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + token + "&last=abc"), request)
+                .get(5, TimeUnit.SECONDS);
         assertThat(browser.closeCode()).isEqualTo(4404);
     }
 
@@ -601,7 +653,51 @@ class AetherWebServerTest {
     }
 
     @Test
-    void aSecondConnectionTakesTheSessionOverAndTheFirstIsClosedWith4409() throws Exception {
+    void aConnectionWithAVictimsTokenButWithoutTheVictimsCookieIsRefusedAndTheVictimKeepsItsPage() throws Exception {
+        String token = openPage("/counter");
+        Browser victim = connect(token, 0, null);
+        try {
+            victim.next();
+            Browser noCookie = connect(titan, token, 0, null, null);
+            assertThat(noCookie.closeCode()).as("refused as an unknown token is").isEqualTo(4404);
+            String attackersOwnCookie = liveCookie(get("/counter"));
+            Browser otherBrowser = connect(titan, token, 0, null, attackersOwnCookie);
+            assertThat(otherBrowser.closeCode()).isEqualTo(4404);
+            assertThat(otherBrowser.frames).isEmpty();
+
+            assertThat(victim.closed).as("the victim is not taken over").isNotDone();
+            victim.send("[\"e\",1,\"1\",\"click\",{},0]");
+            assertThat(victim.next()).isEqualTo("[1,[[\"t\",\"2\",\"1\"]],1]");
+        } finally {
+            victim.close();
+        }
+    }
+
+    @Test
+    void aPageSetsAnHttpOnlyLiveCookieWhoseValueIsNotInThePage() throws Exception {
+        HttpResponse<String> r = get("/counter");
+        String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("aether_live=")).findFirst().orElseThrow();
+        assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax").containsIgnoringCase("Path=/")
+                .doesNotContainIgnoringCase("Secure");
+        assertThat(liveCookie(r)).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(r.body()).doesNotContain(liveCookie(r));
+    }
+
+    @Test
+    void aBrowserWithTheLiveCookieKeepsItAndItsNewPagesAreBoundToIt() throws Exception {
+        String cookie = liveCookie(get("/counter"));
+        HttpResponse<String> r = get("/counter", "Cookie", "aether_live=" + cookie);
+        assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("aether_live="));
+        Browser browser = connect(titan, group(SESSION, r.body()), 0, null, cookie);
+        try {
+            assertThat(browser.next()).isEqualTo("[0,[],0]");
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aSecondConnectionFromTheSameBrowserTakesTheSessionOverAndTheFirstIsClosedWith4409() throws Exception {
         String token = openPage("/counter");
         Browser first = connect(token, 0, null);
         first.next();
@@ -660,7 +756,7 @@ class AetherWebServerTest {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/counter")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            String token = group(SESSION, r.body());
+            String token = token(r);
             Browser browser = connect(server, token, 0, null);
             browser.next();
             Thread.sleep(600);
@@ -675,13 +771,35 @@ class AetherWebServerTest {
     }
 
     @Test
+    void cookiesAreSecureWhenATrustedProxySaysThePageWasAskedForOverHttps() throws Exception {
+        AetherWeb own = AetherWeb.builder().page("/counter", request -> counterPage()).trustedProxies("127.0.0.1").build();
+        Titan server = Titan.builder().port(0).mount(own).build().start();
+        try {
+            URI page = URI.create("http://127.0.0.1:" + server.port() + "/counter");
+            HttpResponse<String> https = http.send(HttpRequest.newBuilder(page).header("X-Forwarded-Proto", "https").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(https.headers().allValues("Set-Cookie")).hasSize(2).allSatisfy(c -> assertThat(c).containsIgnoringCase("; Secure"));
+            HttpResponse<String> plain = http.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.headers().allValues("Set-Cookie")).hasSize(2).noneMatch(c -> c.toLowerCase().contains("secure"));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void xForwardedProtoFromAnAddressThatIsNoTrustedProxyIsIgnored() throws Exception {
+        HttpResponse<String> r = get("/counter", "X-Forwarded-Proto", "https");
+        assertThat(r.headers().allValues("Set-Cookie")).hasSize(2).noneMatch(c -> c.toLowerCase().contains("secure"));
+    }
+
+    @Test
     void anOriginInTitansAllowedOriginsMayConnect() throws Exception {
         AetherWeb own = AetherWeb.builder().page("/counter", request -> counterPage()).build();
         Titan server = Titan.builder().port(0).allowedOrigins("http://app.example").mount(own).build().start();
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/counter")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            String token = group(SESSION, r.body());
+            String token = token(r);
             Browser allowed = connect(server, token, 0, "http://app.example");
             assertThat(allowed.next()).isEqualTo("[0,[],0]");
             allowed.close();
@@ -706,7 +824,7 @@ class AetherWebServerTest {
             HttpResponse<String> r = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slow")).build(),
                     HttpResponse.BodyHandlers.ofString()).get(4, TimeUnit.SECONDS);
             assertThat(r.body()).contains("<template data-ae-chunk=\"1\">").endsWith("</body></html>");
-            Browser browser = connect(server, group(SESSION, r.body()), 0, null);
+            Browser browser = connect(server, token(r), 0, null);
             assertThat(browser.next()).isEqualTo("[0,[],0]");
             browser.close();
         } finally {
@@ -736,7 +854,7 @@ class AetherWebServerTest {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/counter")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            Browser browser = connect(server, group(SESSION, r.body()), 0, null);
+            Browser browser = connect(server, token(r), 0, null);
             browser.next();
             server.stop();
             assertThat(browser.closeCode()).isEqualTo(1001);

@@ -36,7 +36,7 @@ class ContentSecurityPolicyTest {
     void anApplicationsPolicyGetsTheResponsesNonce() throws Exception {
         HttpResponse<String> r = page(nonce -> AetherWeb.defaultContentSecurityPolicy(nonce) + "; img-src 'self'");
         String policy = r.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(policy).startsWith("script-src 'self' 'nonce-").endsWith("; img-src 'self'");
+        assertThat(policy).startsWith("default-src 'self'; script-src 'self' 'nonce-").endsWith("; img-src 'self'");
         String nonce = policy.substring(policy.indexOf("'nonce-") + 7, policy.indexOf("'", policy.indexOf("'nonce-") + 7));
         assertThat(r.body()).contains(" nonce=\"" + nonce + "\" data-session=");
     }

@@ -13,6 +13,7 @@ import dev.aether.netron.protocol.msgpack.NetronMsgpack;
 import dev.aether.titan.Authenticator;
 import dev.aether.titan.Limits;
 import dev.aether.titan.Principal;
+import dev.aether.titan.log.LogText;
 import dev.aether.titan.service.MethodModel;
 import dev.aether.titan.service.PropertyModel;
 import dev.aether.titan.service.ServiceModel;
@@ -338,7 +339,7 @@ public final class Dispatcher {
             return new ValidationException(400, cause.getMessage() == null ? "Invalid argument" : cause.getMessage(), Map.of());
         }
         String errorId = UUID.randomUUID().toString();
-        LOG.error("call {}.{} failed (errorId {})", service, method, errorId, cause);
+        LOG.error("call {}.{} failed (errorId {})", LogText.of(service), LogText.of(method), errorId, cause);
         return new NetronException(500, "Internal server error", Map.of("errorId", errorId));
     }
 

@@ -6,6 +6,8 @@ import dev.aether.netron.protocol.handshake.Handshake;
 import dev.aether.netron.protocol.packet.Packet;
 import dev.aether.titan.call.Caller;
 import dev.aether.titan.inbound.MessageAllowance;
+import dev.aether.titan.log.ClientErrorLog;
+import dev.aether.titan.log.LogText;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class NetronSocket implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(NetronSocket.class);
+    private static final ClientErrorLog REFUSALS = new ClientErrorLog(LOG);
     private static final int MAX_CLIENT_ID_LENGTH = 256;
 
     private final Admission admission;
@@ -50,7 +53,8 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session session) {
         if (admission instanceof Admission.Rejected rejected) {
-            LOG.info("rejecting WebSocket from {}: {} ({})", session.getRemoteSocketAddress(), rejected.reason(), rejected.code());
+            REFUSALS.info("rejected upgrade", "rejecting WebSocket from {}: {} ({})", session.getRemoteSocketAddress(), rejected.reason(),
+                    rejected.code());
             session.close(rejected.code(), rejected.reason(), Callback.NOOP);
             return;
         }
@@ -67,7 +71,7 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
         p.outbox().sendRaw(new Handshake.ServerId(context.serverId()).toBytes());
         handshakeTimer = context.scheduler().schedule(() -> {
             if (!handshakeDone) {
-                LOG.info("no client-id from {} in time: closing", caller.remoteAddress());
+                REFUSALS.info("handshake timeout", "no client-id from {} in time: closing", caller.remoteAddress());
                 session.close(CloseCodes.POLICY_VIOLATION, "Handshake timeout", Callback.NOOP);
             }
         }, context.options().handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -105,7 +109,8 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
             return;
         }
         if (handshakeDone) {
-            LOG.info("peer {}: dropped a text frame: after the handshake every frame is a binary packet", p.caller().peerId());
+            REFUSALS.info("text frame", "peer {}: dropped a text frame: after the handshake every frame is a binary packet",
+                    LogText.of(p.caller().peerId()));
             return;
         }
         handshake(p, text);
@@ -121,7 +126,7 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        LOG.debug("WebSocket error: {}", cause.toString());
+        LOG.debug("WebSocket error: {}", LogText.of(cause));
     }
 
     @Override
@@ -160,7 +165,7 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
             if (Handshake.looksLikeHandshake(frame)) {
                 handshake(p, new String(frame, StandardCharsets.UTF_8));
             } else {
-                LOG.info("peer {}: dropped a packet sent before client-id", p.caller().peerId());
+                REFUSALS.info("packet before client-id", "peer {}: dropped a packet sent before client-id", LogText.of(p.caller().peerId()));
             }
             return;
         }
@@ -179,11 +184,13 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
         try {
             message = Handshake.parse(text);
         } catch (SerializationException e) {
-            LOG.info("peer {}: dropped an invalid handshake message: {}", p.caller().peerId(), e.getMessage());
+            REFUSALS.info("invalid handshake", "peer {}: dropped an invalid handshake message: {}", LogText.of(p.caller().peerId()),
+                    LogText.of(e.getMessage()));
             return;
         }
         if (!(message instanceof Handshake.ClientId clientId) || clientId.id().isEmpty() || clientId.id().length() > MAX_CLIENT_ID_LENGTH) {
-            LOG.info("peer {}: dropped a handshake message that is not a usable client-id", p.caller().peerId());
+            REFUSALS.info("invalid handshake", "peer {}: dropped a handshake message that is not a usable client-id",
+                    LogText.of(p.caller().peerId()));
             return;
         }
         p.rekey(clientId.id());
@@ -196,6 +203,7 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
 
     private static void reject(Peer p, byte[] head, NetronException error) {
         UndecodableFrame.reply(head, error).ifPresentOrElse(p.outbox()::send,
-                () -> LOG.info("peer {}: dropped an undecodable frame of {} bytes: {}", p.caller().peerId(), head.length, error.getMessage()));
+                () -> REFUSALS.info("undecodable frame", "peer {}: dropped an undecodable frame of {} bytes: {}", LogText.of(p.caller().peerId()),
+                        head.length, LogText.of(error.getMessage())));
     }
 }

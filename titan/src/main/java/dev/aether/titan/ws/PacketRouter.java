@@ -7,6 +7,8 @@ import dev.aether.netron.protocol.packet.Packet;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Arguments;
 import dev.aether.titan.call.Dispatcher;
+import dev.aether.titan.log.ClientErrorLog;
+import dev.aether.titan.log.LogText;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PacketRouter {
     private static final Logger LOG = LoggerFactory.getLogger(PacketRouter.class);
+    private static final ClientErrorLog REFUSALS = new ClientErrorLog(LOG);
 
     private final Dispatcher dispatcher;
     private final TitanSettings settings;
@@ -39,7 +42,8 @@ final class PacketRouter {
 
     void route(Peer peer, Packet packet) {
         if (!packet.impulse()) {
-            LOG.info("peer {}: dropped a {} response (id {}): the server sends no requests", peer.caller().peerId(), packet.type(), packet.id());
+            REFUSALS.info("response packet", "peer {}: dropped a {} response (id {}): the server sends no requests",
+                    LogText.of(peer.caller().peerId()), packet.type(), packet.id());
             return;
         }
         switch (packet.type()) {
@@ -55,8 +59,8 @@ final class PacketRouter {
                 return Undefined.VALUE; // the reference answers SET with undefined
             });
             case TASK -> answer(peer, packet, () -> tasks.run(peer, packet.data()));
-            default -> LOG.info("peer {}: dropped a {} packet (id {}): streams are not served over WebSocket yet",
-                    peer.caller().peerId(), packet.type(), packet.id());
+            default -> REFUSALS.info("stream packet", "peer {}: dropped a {} packet (id {}): streams are not served over WebSocket yet",
+                    LogText.of(peer.caller().peerId()), packet.type(), packet.id());
         }
     }
 

@@ -1,0 +1,91 @@
+package dev.aether.web.live;
+
+import static dev.aether.web.html.Html.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aether.titan.Titan;
+import dev.aether.web.ssr.Page;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a peer sends reaches the log escaped, cut short and rate-limited: it can neither forge a
+ * line nor fill the disk. Real Titan, real WebSockets, the log captured with a Logback appender.
+ */
+class LiveLogTest {
+    private Titan titan;
+    private WebSocketClient sockets;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeEach
+    void start() throws Exception {
+        AetherWeb web = AetherWeb.builder()
+                .eventRateLimit(1_000_000, Duration.ofSeconds(1))   // every event reaches the session: this is about the log
+                .page("/page", request -> Page.of("Page", () -> button(on("click", () -> { }), text("ok"))))
+                .build();
+        titan = Titan.builder().port(0).mount(web).build().start();
+        sockets = new WebSocketClient();
+        sockets.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        sockets.stop();
+        titan.stop();
+    }
+
+    private AetherWebServerTest.Browser attach() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + "/page")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String token = AetherWebServerTest.token(page);
+        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        request.setHeader("Cookie", "aether_live=" + AetherWebServerTest.liveCookie(page));
+        AetherWebServerTest.Browser browser = new AetherWebServerTest.Browser();
+        sockets.connect(browser, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + token + "&last=0"), request)
+                .get(5, TimeUnit.SECONDS);
+        assertThat(browser.next()).isEqualTo("[0,[],0]");
+        return browser;
+    }
+
+    @Test
+    void aNewlineInAnElementIdCannotStartAForgedLogLine() throws Exception {
+        try (CapturedLog log = CapturedLog.of(LiveSession.class)) {
+            AetherWebServerTest.Browser browser = attach();
+            browser.send("[\"e\",1,\"9\\n12:00:00.000 ERROR dev.aether.Billing - payments down\",\"click\",{},0]");
+            assertThat(browser.next()).contains("\"!\",1,");
+            browser.close();
+            assertThat(log.lines()).singleElement().satisfies(line -> assertThat(line)
+                    .doesNotContain("\n").contains("element 9\\n12:00:00.000 ERROR dev.aether.Billing - payments down"));
+        }
+    }
+
+    @Test
+    void aFloodOfEventsWithLongIdsWritesABoundedNumberOfBytes() throws Exception {
+        try (CapturedLog log = CapturedLog.of(LiveSession.class)) {
+            AetherWebServerTest.Browser browser = attach();
+            String longId = "x".repeat(60 * 1024);
+            int events = 1_000;
+            for (int i = 1; i <= events; i++) {
+                browser.send("[\"e\"," + i + ",\"" + longId + "\",\"click\",{},0]");
+            }
+            long answered = 0;
+            while (answered < events) {
+                answered = LiveHarness.read(browser.next()).get(2).asLong();
+            }
+            browser.close();
+            long bytes = log.lines().stream().mapToLong(line -> line.getBytes(StandardCharsets.UTF_8).length + 1).sum();
+            assertThat(bytes).as("bytes logged for %d events with 60 KB ids (raw: about 60 MB)", events).isLessThan(10 * 1024);
+            assertThat(log.lines()).hasSize(21).last().asString().startsWith("20 'no handler' lines in a minute");
+        }
+    }
+}
