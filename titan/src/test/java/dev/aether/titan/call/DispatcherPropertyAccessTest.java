@@ -144,7 +144,7 @@ class DispatcherPropertyAccessTest {
 
     @Test
     void aWireValueIsConvertedToThePropertysType() {
-        dispatcher().set(anonymous, "settings", "weights", List.of(1.0, 2L), false);
+        dispatcher().set(anonymous, "settings", "weights", List.of(1, 2L), false);
         assertThat(settings.weights).containsExactly(1, 2);
     }
 
