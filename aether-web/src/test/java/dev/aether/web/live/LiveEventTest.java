@@ -39,6 +39,19 @@ class LiveEventTest {
         });
     }
 
+    @Test
+    void eventsRunInOneTaskAreAnsweredInOneFrameEachAcknowledgingItsOwnEvent() {
+        try (LiveHarness live = counter()) {
+            live.run(() -> {   // two events that arrived before the first one's frame went out
+                live.session.receive(1, "1", "click", Map.of());
+                live.session.receive(2, "1", "click", Map.of());
+            });
+            live.settle();
+            // the browser applies a value as of the event that wrote it: the frame must name that event
+            assertThat(live.takeFrames()).containsExactly("[1,[[\"t\",\"2\",\"1\"]],1]", "[2,[[\"t\",\"2\",\"2\"]],2]");
+        }
+    }
+
     // ---- what may run ---------------------------------------------------------------------
 
     @Test
