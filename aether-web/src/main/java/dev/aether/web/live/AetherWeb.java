@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -109,6 +110,18 @@ public final class AetherWeb implements Mount {
     public int liveSessions() {
         LiveSessions live = sessions;
         return live == null ? 0 : live.count();
+    }
+
+    /**
+     * The paths of the pages, in no particular order: for checking a listing of them (a menu, a
+     * startup banner) against what is served.
+     *
+     * <pre>{@code
+     * assertThat(web.pagePaths()).containsExactlyInAnyOrder("/", "/counter");
+     * }</pre>
+     */
+    public Set<String> pagePaths() {
+        return pages.keySet();
     }
 
     @Override
