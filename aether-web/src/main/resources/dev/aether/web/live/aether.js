@@ -59,6 +59,7 @@
   function remember(seq) {
     D.querySelectorAll("input[data-ae],textarea[data-ae]").forEach(function (c) {
       var h = c._aeAt = c._aeAt || [];
+      while (h.length > 1 && h[1][0] <= acked) h.shift(); // bounded: the value as of the last answer, and after
       if (!h.length || h[h.length - 1][1] !== c.value) h.push([seq, c.value]);
     });
   }

@@ -117,6 +117,19 @@ class LiveLatencyBrowserTest {
     }
 
     @Test
+    void focusAndCaretComeBackAfterAServerRestart(WebDriver browser) {
+        LivePages.open(browser, through(Duration.ofMillis(100), "/note"));
+        browser.findElement(By.id("note")).sendKeys("abc");
+        LivePages.js(browser, "document.getElementById('note').setSelectionRange(1, 1); window.__before = 'old page'");
+
+        live.restart();
+
+        Waits.until(browser, LONG, "the page to be rendered again", d -> LivePages.js(d, "return window.__before") == null);
+        browser.switchTo().activeElement().sendKeys("Z");
+        Waits.until(browser, "the key typed at the caret", d -> "aZbc".equals(value(d, "note")));
+    }
+
+    @Test
     void inputsRestoredAfterAServerRestartDoNotCountAsEditsOfUntouchedFields(WebDriver browser) {
         LivePages.open(browser, through(Duration.ofMillis(100), "/form"));
         browser.findElement(By.id("name")).sendKeys("Ada");   // still focused: no change event yet
