@@ -125,6 +125,18 @@ public final class AetherWeb implements Mount {
         return live == null ? 0 : live.count();
     }
 
+    /**
+     * The paths of the pages, in no particular order: for checking a listing of them (a menu, a
+     * startup banner) against what is served.
+     *
+     * <pre>{@code
+     * assertThat(web.pagePaths()).containsExactlyInAnyOrder("/", "/counter");
+     * }</pre>
+     */
+    public Set<String> pagePaths() {
+        return pages.keySet();
+    }
+
     @Override
     public String toString() {
         return "AetherWeb" + pages.keySet();

@@ -336,6 +336,11 @@ final class LiveSession {
         if (seq <= lastEvent) {
             return;
         }
+        if (!pending.isEmpty()) {
+            // what earlier events wrote goes out first, acknowledging only them: the browser
+            // applies a value as of the event that wrote it (rebasing what was typed since)
+            flush();
+        }
         lastEvent = seq;
         ackOwed = true;
         scheduleFlush();

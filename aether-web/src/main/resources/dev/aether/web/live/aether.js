@@ -7,6 +7,7 @@
   var KEY = "aether:restore:" + location.pathname;
   var ws = null, seen = 0, sent = 0, acked = 0, outbox = [], tries = 0, stopped = false, ackTimer = 0, resuming = false, hold = 0, attached = false;
   var marks = new Map(), elements = new Map(), pending = new Set(), listening = new Set(), timers = new Map();
+  var asOf = 0, later = [], sentUpTo = 0, submitting = 0; // see "answers apply as of their event"
 
   // ---- finding what the server renders: elements by data-ae, markers by comment ----------
   function index(root) {
@@ -40,12 +41,72 @@
   // user typed into it (focused) since its last event. A value the server sends meanwhile is
   // kept and applied once the control is no longer owned, so no keystroke is ever lost.
   function owned(e) { return e._aeHold || (e._aeSeq || 0) > acked || (e._aeTyped && e === D.activeElement); }
-  function setValue(e, v) {
+  function setValue(e, v, held) {
+    if (!held && rebased(e, v == null ? "" : v)) return;
     if (owned(e)) { e._aeValue = v; pending.add(e); return; }
     delete e._aeValue; pending.delete(e);
     if (e.type === "checkbox" || e.type === "radio") e.checked = v != null; else if (e.value !== v) e.value = v == null ? "" : v;
   }
-  function settle() { pending.forEach(function (e) { if (!owned(e)) setValue(e, e._aeValue); }); }
+  function settle() { pending.forEach(function (e) { if (!owned(e)) setValue(e, e._aeValue, 1); }); }
+
+  // ---- answers apply as of their event ---------------------------------------------------
+  // A value the server writes while answering event A is the field's value as of A: what the
+  // user typed after A is rebased on it (type "a", submit, type "b": the server's "" becomes "b").
+  // Each text control keeps its value as of each event still unanswered (_aeAt: [seq, value]...);
+  // the oldest entry is the value as of the last answer. Events after an unanswered submit wait
+  // (later) so that they carry rebased values; an edit that overlaps the server's is not rebased:
+  // the value is then held as before.
+  function remember(seq) {
+    D.querySelectorAll("input[data-ae],textarea[data-ae]").forEach(function (c) {
+      var h = c._aeAt = c._aeAt || [];
+      while (h.length > 1 && h[1][0] <= acked) h.shift(); // bounded: the value as of the last answer, and after
+      if (!h.length || h[h.length - 1][1] !== c.value) h.push([seq, c.value]);
+    });
+  }
+  function rebased(e, v) {
+    var h = e._aeAt, i = h ? h.length : 0;
+    if (!i || e.type === "checkbox" || e.type === "radio") return false;
+    while (i && h[i - 1][0] > asOf) i--;
+    if (!i) return false;
+    var b = h[i - 1][1], cur = e.value, r = rebase(b, cur, v);
+    h.splice(0, i, [asOf, v]);
+    if (!r) return false;
+    h.forEach(function (x) { var w = x[0] > sentUpTo && rebase(b, x[1], v); if (w) x[1] = w[0]; });
+    later.forEach(function (q) { q[1].forEach(function (f) { var w = f[0] === e && rebase(b, f[1][f[2]], v); if (w) f[1][f[2]] = w[0]; }); });
+    delete e._aeValue; pending.delete(e);
+    if (cur !== r[0]) {
+      var at = e === D.activeElement && caret(e);
+      e.value = r[0];
+      if (at) try { e.setSelectionRange(at[0] >= r[1] ? at[0] + r[2] : at[0], at[1] >= r[1] ? at[1] + r[2] : at[1]); } catch (x) { /* no caret */ }
+    }
+    return true;
+  }
+  // Three-way merge of one edit each: [merged, where mine's later text starts, its shift] or null.
+  function rebase(b, mine, theirs) {
+    if (theirs === b || theirs === mine) return [mine, 0, 0];
+    if (mine === b) return [theirs, 1e9, 0];
+    var p = common(b, mine, 0, 0), s = common(b, mine, 1, p), q = common(b, theirs, 0, 0), t = common(b, theirs, 1, q), d = theirs.length - b.length;
+    if (b.length - t <= p) return [theirs.slice(0, theirs.length - b.length + p) + mine.slice(p), p, d];
+    if (q >= b.length - s) return [mine.slice(0, mine.length - b.length + q) + theirs.slice(q), mine.length - b.length + q, d];
+    return null;
+  }
+  function common(a, b, back, skip) {
+    var n = 0, m = Math.min(a.length, b.length) - skip;
+    while (n < m && (back ? a[a.length - 1 - n] === b[b.length - 1 - n] : a[n] === b[n])) n++;
+    return n;
+  }
+  function caret(e) { try { return e.selectionStart == null ? null : [e.selectionStart, e.selectionEnd]; } catch (x) { return null; } }
+  function queue(m, e, ev) { // behind an unanswered submit; f: [control, payload, key] to rebase
+    var f = [], data = m[4];
+    if (ev.type === "submit") Object.keys(data).forEach(function (k) { var c = e.elements[k]; if (c && c.nodeType === 1) f.push([c, data, k]); });
+    else if (data.value != null) f.push([ev.target, data, "value"]);
+    later.push([m, f]);
+  }
+  function answered() {
+    outbox = outbox.filter(function (m) { return m[1] > acked; });
+    if (submitting && acked >= submitting) submitting = 0;
+    while (later.length && !submitting) transmit(later.shift()[0]);
+  }
 
   // ---- patches -----------------------------------------------------------------------
   var ops = {
@@ -97,8 +158,10 @@
       if (seq !== seen + 1) { ws.close(); return; } // a gap: reconnect and replay
       seen = seq;
     }
+    asOf = frame[2];
     frame[1].forEach(function (p) { var f = ops[p[0]]; if (f) f.apply(null, p.slice(1)); });
-    if (frame[2] > acked) { acked = frame[2]; outbox = outbox.filter(function (m) { return m[1] > acked; }); }
+    if (frame[2] > acked) acked = frame[2];
+    answered();
     settle();
     if (seq > 0 && !ackTimer) ackTimer = setTimeout(function () { ackTimer = 0; send(["a", seen]); }, 1000);
     H.dispatchEvent(new CustomEvent("aether:patched", { detail: { seq: seen } }));
@@ -163,10 +226,15 @@
     if (n) m.push(n);
     if (ev.target && "value" in ev.target) { ev.target._aeSeq = sent; ev.target._aeTyped = false; }
     if (ev.type === "submit") e.querySelectorAll("input,textarea,select").forEach(function (x) { x._aeTyped = false; });
-    outbox.push(m);
-    send(m);
+    remember(sent);
+    if (submitting) queue(m, e, ev); else transmit(m);
   }
-  function send(m) { if (ws && ws.readyState === 1) ws.send(JSON.stringify(m)); }
+  function transmit(m) {
+    sentUpTo = m[1];
+    if (m[3] === "submit") submitting = m[1];
+    m[5] = seen; outbox.push(m); send(m);
+  }
+  function send(m) { if (ws && ws.readyState === 1) { ws.send(JSON.stringify(m)); m.t = 1; } }
 
   // ---- the connection -------------------------------------------------------------------
   function status(s) {
@@ -186,7 +254,8 @@
         attached = true;
         if (frame[2] > acked) acked = frame[2];
         outbox = outbox.filter(function (x) { return x[1] > acked; });
-        outbox.forEach(function (x) { x[5] = seen; socket.send(JSON.stringify(x)); });
+        outbox.forEach(function (x) { x[5] = seen; x.t = 1; socket.send(JSON.stringify(x)); });
+        answered();
         settle();
         return;
       }
@@ -217,6 +286,7 @@
       saved.push([e.name, e.type === "checkbox" || e.type === "radio" ? (e.checked ? e.value : null) : e.value, e.type]);
     });
     try { sessionStorage.setItem(KEY, JSON.stringify(saved)); } catch (x) { /* storage off: nothing to restore */ }
+    keep();
     location.reload();
   }
   function restore() {
@@ -224,12 +294,60 @@
     try { saved = JSON.parse(sessionStorage.getItem(KEY) || "null"); sessionStorage.removeItem(KEY); } catch (x) { return; }
     (saved || []).forEach(function (f) {
       D.querySelectorAll('[name="' + CSS.escape(f[0]) + '"]').forEach(function (e) {
-        if (f[2] === "checkbox" || f[2] === "radio") { var on = f[1] !== null && e.value === f[1]; if (e.checked === on) return; e.checked = on; }
+        var box = f[2] === "checkbox" || f[2] === "radio" || e.tagName === "SELECT";
+        if (box) { var on = f[1] !== null && e.value === f[1]; if (e.checked === on) return; e.checked = on; }
         else { if (e.value === f[1]) return; e.value = f[1]; }
-        e.dispatchEvent(new Event("input", { bubbles: true }));
-        e.dispatchEvent(new Event("change", { bubbles: true }));
+        // Tell the server, but not as a user edit: no DOM event, and no "change" for text (a
+        // change is an edit the user committed; a restored half-typed value is not one).
+        synthetic(e, "input");
+        if (box) synthetic(e, "change");
       });
     });
+  }
+
+  function synthetic(e, type) { dispatch({ type: type, target: e, preventDefault: Object, stopPropagation: Object }); }
+
+  // ---- after the grace period: the page is new, what the user did is not lost ---------------
+  // Kept across the reload: the focused control and its caret, and the events the old session
+  // never answered. An event that never left the browser is sent again when its element is
+  // still there (same data-ae id, tag, handlers and text); any other is shown in a notice.
+  var LOST = "aether:lost:" + location.pathname;
+  function sig(e) { return e ? e.tagName + " " + e.getAttribute("data-ae-on") + " " + e.textContent.trim().slice(0, 80) : ""; }
+  function keep() {
+    var a = D.activeElement, c = a && a !== D.body ? caret(a) : null;
+    var lost = outbox.filter(function (m) { return m[1] > acked; }).concat(later.map(function (q) { return q[0]; }))
+      .map(function (m) { return [m[2], m[3], m[4], m[6] || 0, sig(el(m[2])), m.t ? 1 : 0, describe(el(m[2]), m)]; });
+    try { sessionStorage.setItem(LOST, JSON.stringify({ focus: a && a !== D.body ? [a.id, a.name, c] : null, lost: lost })); } catch (x) { /* storage off */ }
+  }
+  function describe(e, m) {
+    if (!e) return m[3];
+    var s = e.tagName === "FORM" ? (e.querySelector("[type=submit]") || e).textContent.trim() : e.textContent.trim() || e.name || m[3];
+    var v = Object.keys(m[4]).filter(function (k) { return k !== "value" || m[3] !== "click"; }).map(function (k) { var x = e.elements && e.elements[k]; return x && x.type === "hidden" ? "" : k + ": " + m[4][k]; }).filter(Boolean);
+    return "“" + s.slice(0, 40) + "”" + (v.length ? " (" + v.join(", ").slice(0, 80) + ")" : "");
+  }
+  function recover() {
+    var k;
+    try { k = JSON.parse(sessionStorage.getItem(LOST) || "null"); sessionStorage.removeItem(LOST); } catch (x) { return; }
+    if (!k) return;
+    var f = k.focus, e = f && (f[0] && D.getElementById(f[0]) || f[1] && D.querySelector('[name="' + CSS.escape(f[1]) + '"]'));
+    if (e) { e.focus(); if (f[2]) try { e.setSelectionRange(f[2][0], f[2][1]); } catch (x) { /* no caret */ } }
+    var dropped = [];
+    k.lost.forEach(function (l) {
+      var t = el(l[0]);
+      if (l[5] || !t || sig(t) !== l[4]) { dropped.push(l[6] + (l[5] ? " (may not have run)" : "")); return; }
+      var m = ["e", ++sent, l[0], l[1], l[2], seen];
+      if (l[3]) m.push(l[3]);
+      remember(sent);
+      if (submitting) later.push([m, []]); else transmit(m);
+    });
+    if (dropped.length) notice("The connection was lost for too long and the page was loaded again. Not done: " + dropped.join("; ") + ".");
+  }
+  function notice(text) {
+    var n = D.createElement("div"), b = D.createElement("button");
+    n.className = "ae-notice"; n.setAttribute("role", "alert"); n.textContent = text + " ";
+    n.style.cssText = "position:fixed;left:1rem;right:1rem;bottom:1rem;z-index:2147483647;padding:.75rem 1rem;border-radius:.5rem;background:#fff4e5;color:#5c3b00;border:1px solid #f0b54a;font:14px/1.4 system-ui,sans-serif;box-shadow:0 2px 8px #0003";
+    b.textContent = "Dismiss"; b.onclick = function () { n.remove(); };
+    n.appendChild(b); D.body.appendChild(n);
   }
 
   D.addEventListener("input", function (ev) { ev.target._aeTyped = true; }, true); // before the event listeners
@@ -238,6 +356,7 @@
   addEventListener("pagehide", function () { stopped = true; if (ws) ws.close(1000, "page closed"); });
   connect();
   restore();
+  recover();
   window.Aether = { status: function () { return ["connecting", "connected", "disconnected"].filter(function (s) { return H.classList.contains("ae-" + s); })[0]; },
     // Drops the connection as a network failure would, and stays offline for holdMillis (default 0).
     drop: function (holdMillis) { hold = Date.now() + (holdMillis || 0); if (ws) ws.close(); } };

@@ -2,6 +2,7 @@ package dev.aether.web.browser;
 
 import static dev.aether.web.component.Components.component;
 import static dev.aether.web.component.Components.each;
+import static dev.aether.web.component.Components.show;
 import static dev.aether.web.component.Components.when;
 import static dev.aether.web.component.Components.suspense;
 import static dev.aether.web.html.Html.*;
@@ -20,7 +21,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Live pages for the browser tests, served by a real Titan on 127.0.0.1; {@link #restart()}
@@ -35,6 +38,10 @@ import java.util.function.Supplier;
 final class LiveFixture implements AutoCloseable {
     /** Read by every /push page: a server push changes it from the test thread. */
     final SharedSignal<String> headline = SharedSignal.of("first");
+    /** The items of every /todos page: they outlive sessions, as a database would. */
+    final SharedSignal<List<String>> todos = SharedSignal.of(List.of());
+    /** Printed on the /vote page's button: a new edition renders a different button. */
+    final AtomicInteger edition = new AtomicInteger(1);
     private final Duration grace;
     private Titan titan;
     private AetherWeb web;
@@ -59,6 +66,11 @@ final class LiveFixture implements AutoCloseable {
     /** Live sessions the server holds now. */
     int liveSessions() {
         return web.liveSessions();
+    }
+
+    /** The port the server listens on (the same after {@link #restart()}). */
+    int port() {
+        return port;
     }
 
     String url(String path) {
@@ -118,6 +130,34 @@ final class LiveFixture implements AutoCloseable {
                     Signal<String> note = Signal.of("");
                     return div(input(id("note"), name("note"), on("input", e -> note.set(e.value()))),
                             span(id("saved"), text(note::get)));
+                })))
+                .page("/todos", request -> Page.of("Todos", () -> component(() -> {
+                    Signal<String> draft = Signal.of("");
+                    return div(form(id("add"), on("submit", e -> {
+                                        String title = e.field("title");
+                                        todos.update(list -> Stream.concat(list.stream(), Stream.of(title)).toList());
+                                        draft.set("");
+                                    }),
+                                    input(id("title"), name("title"), attr("value", draft::get), on("input", e -> draft.set(e.value()))),
+                                    button(id("add-button"), type("submit"), text("Add"))),
+                            ul(id("todos"), each(todos::get, t -> t, t -> li(text(t)))));
+                })))
+                .page("/vote", request -> Page.of("Vote", () -> component(() -> {
+                    Signal<Integer> votes = Signal.of(0);
+                    return div(button(id("vote"), on("click", () -> votes.update(n -> n + 1)), text("Vote (edition " + edition.get() + ")")),
+                            span(id("votes"), text(votes::get)));
+                })))
+                .page("/form", request -> Page.of("Form", () -> component(() -> {
+                    Signal<String> person = Signal.of("");
+                    Signal<String> email = Signal.of("");
+                    Signal<Boolean> tried = Signal.of(false);   // validation shows once the user committed a change
+                    Signal<Integer> pings = Signal.of(0);
+                    return div(input(id("name"), name("name"), on("input", e -> person.set(e.value())), on("change", e -> tried.set(true))),
+                            input(id("email"), name("email"), on("input", e -> email.set(e.value())), on("change", e -> tried.set(true))),
+                            span(id("name-echo"), text(person::get)),
+                            show(() -> tried.get() && email.get().isBlank(), () -> span(id("email-error"), text("Enter an e-mail address"))),
+                            button(id("ping"), on("click", () -> pings.update(n -> n + 1)), text("ping")),
+                            span(id("pings"), text(pings::get)));
                 })))
                 .page("/push", request -> Page.of("Push", () -> p(id("headline"), text(headline::get))))
                 .page("/styled", request -> Page.of("Styled", () -> div(

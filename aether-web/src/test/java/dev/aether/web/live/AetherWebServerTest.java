@@ -5,6 +5,7 @@ import static dev.aether.web.component.Components.suspense;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Resource;
 import dev.aether.reactive.Signal;
@@ -12,6 +13,7 @@ import dev.aether.titan.Titan;
 import dev.aether.web.component.Suspense;
 import dev.aether.web.html.Node;
 import dev.aether.web.ssr.Page;
+import dev.aether.web.testing.CapturedLog;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
@@ -41,6 +43,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * AetherWeb mounted into a real Titan on a free port, driven by the JDK's HTTP client and Jetty's
@@ -48,6 +51,12 @@ import org.junit.jupiter.api.Test;
  * CSRF check, the live channel's admission, events and patches, limits, and streaming.
  */
 class AetherWebServerTest {
+    /** A page or action that throws is logged with its error id: the tests that provoke one assert it. */
+    @RegisterExtension
+    final CapturedLog log = CapturedLog.of(PageHandler.class);
+    @RegisterExtension
+    final CapturedLog titanLog = CapturedLog.of(Titan.class);
+
     private static final Pattern SESSION = Pattern.compile("data-session=\"([A-Za-z0-9_-]+)\"");
     private static final Pattern RUNTIME_VERSION = Pattern.compile("<script src=\"/_aether/runtime\\.js\\?v=([0-9a-f]+)\"");
     private static final Pattern CSRF_COOKIE = Pattern.compile("aether_csrf=([^;]+)");
@@ -445,6 +454,10 @@ class AetherWebServerTest {
         HttpResponse<String> r = get("/broken");
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(r.body()).containsPattern("error id [0-9a-f-]{36}").doesNotContain("the page failed");
+        assertThat(log.take(Level.ERROR)).singleElement().satisfies(e -> {
+            assertThat(e.getFormattedMessage()).startsWith("page /broken failed (error id ").contains(errorId(r.body()));
+            assertThat(e.getThrowableProxy().getMessage()).isEqualTo("the page failed");
+        });
         await("the failed page's session ended", () -> web.liveSessions() <= before);
     }
 
@@ -454,6 +467,16 @@ class AetherWebServerTest {
         HttpResponse<String> r = post("/explode", "_csrf=" + token, "Cookie", "aether_csrf=" + token);
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(r.body()).containsPattern("error id [0-9a-f-]{36}").doesNotContain("the action failed");
+        assertThat(log.take(Level.ERROR)).singleElement().satisfies(e -> {
+            assertThat(e.getFormattedMessage()).startsWith("action /explode failed (error id ").contains(errorId(r.body()));
+            assertThat(e.getThrowableProxy().getMessage()).isEqualTo("the action failed");
+        });
+    }
+
+    private static String errorId(String body) {
+        Matcher m = Pattern.compile("error id ([0-9a-f-]{36})").matcher(body);
+        assertThat(m.find()).as("an error id in " + body).isTrue();
+        return m.group(1);
     }
 
     // ---- other paths --------------------------------------------------------------------------------
@@ -830,6 +853,12 @@ class AetherWebServerTest {
         } finally {
             server.stop();
         }
+        // The 500 ms stop timeout keeps this test short; Jetty's graceful stop may outlast it (it
+        // logs a TimeoutException) or not, and nothing else may be logged.
+        assertThat(titanLog.take()).allSatisfy(e -> {
+            assertThat(e.getFormattedMessage()).isEqualTo("error while stopping Titan");
+            assertThat(e.getThrowableProxy().getClassName()).isEqualTo(java.util.concurrent.TimeoutException.class.getName());
+        });
     }
 
     @Test

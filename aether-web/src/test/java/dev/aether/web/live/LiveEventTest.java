@@ -4,10 +4,12 @@ import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.reactive.ReactiveContext;
 import dev.aether.reactive.Signal;
 import dev.aether.web.html.DomEvent;
+import dev.aether.web.testing.CapturedLog;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DOM events in a live session: only the handlers the session rendered run, each event number
@@ -23,6 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 class LiveEventTest {
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    /** A failing handler is logged with its error id: the tests that provoke one assert it. */
+    @RegisterExtension
+    final CapturedLog log = CapturedLog.of(LiveSession.class);
 
     Signal<Integer> count;
     Signal<String> last;
@@ -37,6 +44,19 @@ class LiveEventTest {
                 count.update(n -> n + 1);
             }), text(() -> count.get()));
         });
+    }
+
+    @Test
+    void eventsRunInOneTaskAreAnsweredInOneFrameEachAcknowledgingItsOwnEvent() {
+        try (LiveHarness live = counter()) {
+            live.run(() -> {   // two events that arrived before the first one's frame went out
+                live.session.receive(1, "1", "click", Map.of());
+                live.session.receive(2, "1", "click", Map.of());
+            });
+            live.settle();
+            // the browser applies a value as of the event that wrote it: the frame must name that event
+            assertThat(live.takeFrames()).containsExactly("[1,[[\"t\",\"2\",\"1\"]],1]", "[2,[[\"t\",\"2\",\"2\"]],2]");
+        }
     }
 
     // ---- what may run ---------------------------------------------------------------------
@@ -126,6 +146,12 @@ class LiveEventTest {
             assertThat(p.get(1).asLong()).isEqualTo(1);
             assertThat(p.get(2).asText()).matches("the click handler failed on the server \\(error id " + UUID + "\\)")
                     .doesNotContain("secret detail");
+            String errorId = p.get(2).asText().replaceAll(".*error id (" + UUID + ").*", "$1");
+            assertThat(log.take()).singleElement().satisfies(e -> {   // the log has the detail the browser must not see
+                assertThat(e.getLevel()).isEqualTo(Level.ERROR);
+                assertThat(e.getFormattedMessage()).contains("click handler on element 1 failed (error id " + errorId + ")");
+                assertThat(e.getThrowableProxy().getMessage()).isEqualTo("secret detail");
+            });
         }
     }
 
@@ -143,6 +169,7 @@ class LiveEventTest {
             assertThat(live.patches()).containsExactly("[\"t\",\"3\",\"1\"]");
             live.event("1", "click");
             assertThat(live.patches()).singleElement().asString().startsWith("[\"!\",3,");
+            assertThat(log.take(Level.ERROR)).hasSize(2);
         }
     }
 
@@ -161,6 +188,8 @@ class LiveEventTest {
             List<String> patches = LiveHarness.patchesOf(frames);
             assertThat(patches).hasSize(2).contains("[\"t\",\"2\",\"5\"]");
             assertThat(patches).anyMatch(p -> p.startsWith("[\"!\",1,"));
+            assertThat(log.take(Level.ERROR)).singleElement()
+                    .satisfies(e -> assertThat(e.getThrowableProxy().getMessage()).isEqualTo("after the write"));
         }
     }
 

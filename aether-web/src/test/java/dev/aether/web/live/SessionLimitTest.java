@@ -3,8 +3,10 @@ package dev.aether.web.live;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.aether.titan.Titan;
 import dev.aether.web.ssr.Page;
+import dev.aether.web.testing.CapturedLog;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,12 +15,17 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * At most {@code maxSessions} live sessions are held: beyond that a page is served whole but
  * without its live runtime (it works as without JavaScript), and holds nothing once written.
  */
 class SessionLimitTest {
+    /** Reaching the limit is logged once: the test that reaches it asserts that. */
+    @RegisterExtension
+    final CapturedLog log = CapturedLog.of(LiveSessions.class);
+
     private AetherWeb web;
     private Titan titan;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -62,6 +69,8 @@ class SessionLimitTest {
                 .contains("<button data-ae=").endsWith("</body></html>");
         assertThat(third).as("its form still posts, with the CSRF field").contains("<input type=\"hidden\" name=\"_csrf\" value=\"");
         assertThat(web.liveSessions()).isEqualTo(2);
+        assertThat(log.take(Level.WARN)).singleElement()
+                .satisfies(e -> assertThat(e.getFormattedMessage()).startsWith("2 live sessions held, the limit (AetherWeb.Builder.maxSessions)"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.aether.examples.showcase;
 
+import dev.aether.examples.showcase.web.PageLink;
+import dev.aether.examples.showcase.web.WebPages;
 import java.io.PrintStream;
 import java.net.URI;
 
@@ -21,7 +23,10 @@ final class Banner {
     void print(URI http, URI webSocket) {
         out.println();
         out.println("Aether showcase is running (services: calculator@1.0.0, users@1.0.0)");
-        out.println("  Live pages " + http + "/  (counter, todos, sign-up; they work without JavaScript too)");
+        out.println("  Live pages (they work without JavaScript too):");
+        for (PageLink page : WebPages.PAGES) {
+            out.printf("    %-28s %s%n", http + page.path(), page.summary());
+        }
         out.println("  HTTP       " + http + "/netron/invoke, " + http + "/netron/batch, " + http + "/health");
         out.println("  WebSocket  " + webSocket);
         out.println("  Demo logins (demo only): admin / admin-password (role admin), guest / guest-password (role user)");

@@ -11,7 +11,7 @@ import java.net.URI;
  * CurlExample add = CurlExample.post("add two numbers", "/netron/invoke",
  *         "{\"id\":\"1\",\"service\":\"calculator@1.0.0\",\"method\":\"add\",\"input\":[2,3]}", 200, "/data", "5");
  * add.commandLine(URI.create("http://127.0.0.1:8080"));
- * // curl -s http://127.0.0.1:8080/netron/invoke -H 'Content-Type: application/json' -d '{"id":"1",...}'
+ * // curl -s -w ' -> HTTP %{http_code}\n' http://127.0.0.1:8080/netron/invoke -H 'Content-Type: application/json' -d '{"id":"1",...}'
  * }</pre>
  *
  * @param title          what the request shows
@@ -24,6 +24,9 @@ import java.net.URI;
  */
 public record CurlExample(String title, String path, String body, String token, int expectedStatus,
                           String resultPointer, String expectedResult) {
+
+    /** curl's {@code -w} argument: after the body, the status (curl -s alone hides it), then a newline. */
+    static final String STATUS_FORMAT = "' -> HTTP %{http_code}\\n'";
 
     public CurlExample {
         if (body != null && body.contains("'")) {
@@ -49,7 +52,7 @@ public record CurlExample(String title, String path, String body, String token, 
 
     /** The curl command against a server at {@code base} (e.g. {@code http://127.0.0.1:8080}). */
     public String commandLine(URI base) {
-        StringBuilder line = new StringBuilder("curl -s ").append(base).append(path);
+        StringBuilder line = new StringBuilder("curl -s -w ").append(STATUS_FORMAT).append(' ').append(base).append(path);
         if (token != null) {
             line.append(" -H 'Authorization: Bearer ").append(token).append('\'');
         }

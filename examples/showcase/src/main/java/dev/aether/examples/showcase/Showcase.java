@@ -9,9 +9,9 @@ import java.util.List;
  * to try it and runs until Ctrl-C, which stops Titan gracefully.
  *
  * <pre>{@code
- * ./mvnw -q -pl examples/showcase -am compile exec:java                        # the application
- * PORT=9090 ./mvnw -q -pl examples/showcase -am compile exec:java              # on another port
- * ./mvnw -q -pl examples/showcase -am compile exec:java -Dexec.args=--tour     # the reactive-core tour
+ * ./mvnw -pl examples/showcase -am test-compile exec:java                        # the application
+ * PORT=9090 ./mvnw -pl examples/showcase -am test-compile exec:java              # on another port
+ * ./mvnw -pl examples/showcase -am test-compile exec:java -Dexec.args=--tour     # the reactive-core tour
  * }</pre>
  */
 public final class Showcase {

@@ -1,5 +1,6 @@
 package dev.aether.examples.showcase;
 
+import dev.aether.examples.showcase.web.StaticFiles;
 import dev.aether.examples.showcase.web.WebPages;
 import dev.aether.titan.Titan;
 
@@ -25,7 +26,8 @@ public final class ShowcaseServer {
                 .service(new CalculatorService())    // an instance
                 .service(UserService.class)          // a class Guice builds
                 .authenticator(new DemoAuthenticator())
-                .mount(WebPages.create())             // the live pages: /, /counter, /todos, /signup
+                .mount(new StaticFiles())             // /showcase.css and the favicon, before the pages
+                .mount(WebPages.create())             // the live pages: WebPages.PAGES
                 .build();
     }
 }

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aether.titan.Titan;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,30 @@ class CurlExamplesOverHttpTest {
             assertThat(response.statusCode()).as(what).isEqualTo(example.expectedStatus());
             JsonNode answer = JSON.readTree(response.body());
             assertThat(answer.at(example.resultPointer())).as(what).isEqualTo(JSON.readTree(example.expectedResult()));
+        }
+    }
+
+    @Test
+    void eachCommandLineRunThroughCurlEndsWithTheHttpStatus() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(curlInstalled(), "curl is not installed: the command lines cannot be run");
+        Titan fresh = ShowcaseServer.create(ListenAddress.of("127.0.0.1", 0)).start();   // README's order from a new start
+        try {
+            for (CurlExample example : CurlExamples.ALL) {
+                Process curl = new ProcessBuilder("sh", "-c", example.commandLine(fresh.httpUri())).redirectErrorStream(true).start();
+                String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(curl.waitFor()).as(output).isZero();
+                assertThat(output).as(example.title()).endsWith(" -> HTTP " + example.expectedStatus() + "\n");
+            }
+        } finally {
+            fresh.stop();
+        }
+    }
+
+    private static boolean curlInstalled() throws InterruptedException {
+        try {
+            return new ProcessBuilder("curl", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

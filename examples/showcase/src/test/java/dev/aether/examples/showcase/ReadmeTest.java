@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeTest {
     /** Surefire runs in the module directory; README is at the root of the repository. */
     private static final Path README = Path.of("../../README.md");
+    private static final String FIRST_COMMAND = "./mvnw -pl examples/showcase -am test-compile exec:java";
     private static final URI DEFAULT_BASE = URI.create("http://127.0.0.1:" + ListenAddress.DEFAULT_PORT);
 
     static String tryItBlock() {
@@ -30,7 +31,12 @@ class ReadmeTest {
     @Test
     void readmeStillStartsWithTheTwoCommands() throws IOException {
         String readme = Files.readString(README);
-        assertThat(readme).contains("./mvnw -q -pl examples/showcase -am compile exec:java   # start the example application\n"
-                + "./mvnw verify                                            # run all the tests\n");
+        assertThat(readme).contains(FIRST_COMMAND + "   # build (Maven shows each step) and start the example application\n"
+                + "./mvnw verify                                              # run all the tests\n");
+    }
+
+    @Test
+    void theFirstCommandShowsMavensProgressInsteadOfStayingSilentWhileItCompiles() {
+        assertThat(FIRST_COMMAND.split(" ")).doesNotContain("-q", "--quiet");
     }
 }

@@ -28,20 +28,27 @@ public final class CounterPage {
 
     public Page page(PageRequest request) {
         int start = parse(request.query("count"));
-        return Layout.page("Counter", () -> component(() -> {
+        return Layout.page("/counter", () -> component(() -> {
             Signal<Integer> count = Signal.of(start);
             return section(
                     h1(text("Counter")),
-                    form(attr("method", "post"), attr("action", "/counter"),
+                    p(cls("lead"), text("Each click runs a Java handler on the server; only the number that changed is sent back.")),
+                    form(cls("counts"), attr("method", "post"), attr("action", "/counter"),
                             input(type("hidden"), name("count"), attr("value", () -> String.valueOf(count.get()))),
-                            p(text("This page: "), strong(id("count"), text(() -> count.get()))),
-                            button(id("dec"), type("submit"), name("op"), value("dec"), on("click", () -> count.update(n -> n - 1)).preventDefault(),
-                                    text("−1")),
-                            button(id("inc"), type("submit"), name("op"), value("inc"), on("click", () -> count.update(n -> n + 1)).preventDefault(),
-                                    text("+1")),
-                            p(text("Everyone: "), strong(id("everyone"), text(everyone::get))),
-                            button(id("everyone-inc"), type("submit"), name("op"), value("everyone"),
-                                    on("click", () -> everyone.update(n -> n + 1)).preventDefault(), text("+1 for everyone"))));
+                            div(cls("card"),
+                                    span(cls("caption"), text("This page")),
+                                    strong(id("count"), cls("count"), text(() -> count.get())),
+                                    div(cls("actions"),
+                                            button(id("dec"), cls("quiet"), type("submit"), name("op"), value("dec"),
+                                                    on("click", () -> count.update(n -> n - 1)).preventDefault(), attr("aria-label", "minus one"), text("−1")),
+                                            button(id("inc"), type("submit"), name("op"), value("inc"),
+                                                    on("click", () -> count.update(n -> n + 1)).preventDefault(), attr("aria-label", "plus one"), text("+1")))),
+                            div(cls("card"),
+                                    span(cls("caption"), text("Everyone (shared by every open page)")),
+                                    strong(id("everyone"), cls("count"), text(everyone::get)),
+                                    div(cls("actions"),
+                                            button(id("everyone-inc"), type("submit"), name("op"), value("everyone"),
+                                                    on("click", () -> everyone.update(n -> n + 1)).preventDefault(), text("+1 for everyone"))))));
         }));
     }
 

@@ -4,18 +4,21 @@ import static dev.aether.web.html.Html.*;
 
 import dev.aether.web.ssr.Page;
 
-/** The index: what each live page shows. */
+/** The index: a tile for each live page, saying what it shows. */
 final class HomePage {
     private HomePage() {
     }
 
     static Page page() {
-        return Layout.page("Home", () -> section(
+        return Layout.page("/", () -> section(
                 h1(text("Aether showcase")),
-                p(text("Pages rendered in Java on the server and kept live over a WebSocket. Each works without JavaScript too.")),
-                ul(li(a(href("/counter"), text("Counter")), text(": per-page state, and one counter shared by every open page")),
-                        li(a(href("/todos"), text("Todos")), text(": a keyed list: add, toggle, remove, reorder")),
-                        li(a(href("/signup"), text("Sign up")), text(": a form validated as you type")),
-                        li(a(href("/stocks"), text("Stocks")), text(": table rows from a compiled template, filtered as you type")))));
+                p(cls("lead"), text("Pages rendered in Java on the server and kept live over a WebSocket. Each works without JavaScript too.")),
+                ul(cls("tiles"), fragment(WebPages.PAGES.stream().filter(page -> !page.path().equals("/"))
+                        .map(page -> li(a(cls("card"), href(page.path()), strong(text(page.title())), span(text(capitalized(page.summary()) + ".")))))
+                        .toList()))));
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

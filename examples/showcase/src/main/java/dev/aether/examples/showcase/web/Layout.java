@@ -7,35 +7,37 @@ import dev.aether.web.ssr.Page;
 import java.util.function.Supplier;
 
 /**
- * The frame of every page: a navigation bar of plain links (they work without JavaScript) and a
- * connection badge the runtime's {@code ae-*} classes on {@code <html>} light up.
+ * The frame of every page: a top bar with the brand, a navigation of plain links (they work
+ * without JavaScript, the current page marked) and a connection badge the runtime's
+ * {@code ae-*} classes on {@code <html>} light up; the look is {@code /showcase.css}
+ * ({@link StaticFiles}).
  *
  * <pre>{@code
- * Page page = Layout.page("Counter", () -> section(h1(text("Counter"))));
+ * Page page = Layout.page("/counter", () -> section(h1(text("Counter"))));
  * }</pre>
  */
 final class Layout {
-    /** Trusted, constant CSS (the DSL refuses {@code <style>}: only framework-owned text goes through here). */
-    private static final String CSS = """
-            <style>
-            body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1b1b1f}
-            nav a{margin-right:1rem} button{margin:.2rem} .done{text-decoration:line-through;color:#777}
-            .error{color:#b00020;font-size:.9rem} .badge{float:right;font-size:.8rem;padding:.1rem .5rem;border-radius:1rem;background:#eee}
-            .ae-connected .badge{background:#d7f5dd} .ae-connected .badge::after{content:"live"}
-            .ae-disconnected .badge{background:#ffe0e0} .ae-disconnected .badge::after{content:"reconnecting…"}
-            li{margin:.3rem 0} label{display:block;margin:.5rem 0}
-            table{border-collapse:collapse;margin-top:1rem} th,td{padding:.2rem .6rem;text-align:left} .number{text-align:right} tr.down td:last-child{color:#b00020}
-            </style>""";
+    /** Trusted, constant markup: the DSL has no {@code <link>}; a stylesheet link is allowed in the body. */
+    private static final String STYLESHEET = "<link rel=\"stylesheet\" href=\"/showcase.css\">";
 
     private Layout() {
     }
 
-    static Page page(String title, Supplier<? extends Node> content) {
-        return Page.of(title + " – Aether showcase", () -> fragment(
-                dangerouslyUnescapedHtml(CSS),
-                header(span(cls("badge")),
-                        nav(a(href("/"), text("Home")), a(href("/counter"), text("Counter")), a(href("/todos"), text("Todos")),
-                                a(href("/signup"), text("Sign up")), a(href("/stocks"), text("Stocks")))),
-                main(content.get())));
+    /** The page at {@code path} (one of {@link WebPages#PAGES}) with {@code content} in its frame. */
+    static Page page(String path, Supplier<? extends Node> content) {
+        PageLink here = WebPages.PAGES.stream().filter(p -> p.path().equals(path)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a page of the showcase: " + path));
+        return Page.of(here.title() + " – Aether showcase", () -> fragment(
+                        dangerouslyUnescapedHtml(STYLESHEET),
+                        header(cls("top"), div(cls("top-inner"),
+                                a(cls("brand"), href("/"), img(attr("src", "/favicon.svg"), attr("alt", "")), text("Aether"), small(text("showcase"))),
+                                nav(attr("aria-label", "Pages"), fragment(WebPages.PAGES.stream()
+                                        .map(p -> a(href(p.path()), attr("aria-current", p == here ? "page" : null), text(p.title())))
+                                        .toList())),
+                                span(cls("badge"), attr("title", "The page's connection to the server")))),
+                        main(content.get()),
+                        footer(text("Rendered in Java on the server and kept live over a WebSocket. Every page works without JavaScript too."))))
+                .withMeta("viewport", "width=device-width, initial-scale=1")
+                .withMeta("description", "Aether showcase: " + here.summary());
     }
 }

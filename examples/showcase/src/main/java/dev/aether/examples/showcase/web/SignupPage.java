@@ -38,7 +38,7 @@ public final class SignupPage {
     }
 
     private static Page render(SignupForm initial, boolean showErrors, String welcomed) {
-        return Layout.page("Sign up", () -> {
+        return Layout.page("/signup", () -> {
             Signal<String> name = Signal.of(initial.name());
             Signal<String> email = Signal.of(initial.email());
             Signal<Boolean> tried = Signal.of(showErrors);
@@ -46,7 +46,8 @@ public final class SignupPage {
             Supplier<Map<String, String>> errors = Reactive.computed(() -> new SignupForm(name.get(), email.get()).errors());
             return section(
                     h1(text("Sign up")),
-                    when(welcome::get, who -> p(id("welcome"), text("Welcome, " + who + "!")), () -> form(id("signup"),
+                    p(cls("lead"), text("Validated as you type, by the same Java code that checks a post without JavaScript.")),
+                    when(welcome::get, who -> p(id("welcome"), cls("card"), text("Welcome, " + who + "!")), () -> form(id("signup"), cls("card", "narrow"),
                             attr("method", "post"), attr("action", "/signup"), attr("novalidate", true),
                             on("submit", e -> {
                                 name.set(e.field("name"));

@@ -21,8 +21,19 @@ import java.util.Locale;
  * }</pre>
  */
 public final class StocksPage {
-    /** One quote; the row shows the change in red when it is negative. */
+    /** One quote; the row shows a rise in green and a fall in red. */
     public record Quote(String symbol, String name, double price, double change) {
+        /** The price with two decimals: {@code 951.30}. */
+        public String priceText() {
+            return String.format(Locale.ROOT, "%.2f", price);
+        }
+
+        /** The change with two decimals and its sign: {@code +4.10}, {@code −0.84} (a minus sign), {@code 0.00}. */
+        public String changeText() {
+            String digits = String.format(Locale.ROOT, "%.2f", Math.abs(change));
+            return change > 0 && !digits.equals("0.00") ? "+" + digits
+                    : change < 0 && !digits.equals("0.00") ? "\u2212" + digits : digits;
+        }
     }
 
     static final List<Quote> QUOTES = List.of(
@@ -39,28 +50,31 @@ public final class StocksPage {
 
     private static final Template<Quote> ROW = Template.of(t -> tr(
             t.attr("data-symbol", Quote::symbol),
-            t.classIf("down", q -> q.change() < 0),
+            t.classIf("up", q -> q.changeText().startsWith("+")),
+            t.classIf("down", q -> q.changeText().startsWith("\u2212")),
             td(a(t.href(q -> "https://www.google.com/finance/quote/" + q.symbol()), t.text(Quote::symbol))),
-            td(t.text(Quote::name)),
-            td(cls("number"), t.text(Quote::price)),
-            td(cls("number"), t.text(Quote::change))));
+            td(cls("name"), t.text(Quote::name)),
+            td(cls("number price"), t.text(Quote::priceText)),
+            td(cls("number change"), span(t.text(Quote::changeText)))));
 
     private StocksPage() {
     }
 
     public static Page page(PageRequest request) {
-        return Layout.page("Stocks", () -> {
+        return Layout.page("/stocks", () -> {
             Signal<String> query = Signal.of(request.query("q"));
             return section(
                     h1(text("Stocks")),
-                    form(attr("method", "get"), attr("action", "/stocks"),
-                            input(id("q"), name("q"), type("search"), attr("placeholder", "Symbol or name"),
+                    p(cls("lead"), text("Each row is a compiled template filled in with a quote; typing filters the rows live.")),
+                    div(cls("card"), form(cls("bar"), attr("method", "get"), attr("action", "/stocks"),
+                            input(id("q"), name("q"), type("search"), attr("placeholder", "Symbol or name"), attr("aria-label", "Filter"),
                                     attr("value", query::get), on("input", e -> query.set(e.value())).debounce(150)),
                             button(type("submit"), text("Filter"))),
-                    table(id("quotes"),
-                            thead(tr(th(text("Symbol")), th(text("Name")), th(text("Price")), th(text("Change")))),
-                            tbody(each(() -> matching(query.get()), Quote::symbol, ROW::with))),
-                    show(() -> matching(query.get()).isEmpty(), () -> p(id("none"), text("No quote matches."))));
+                            div(cls("table-wrap"), table(id("quotes"),
+                                    thead(tr(th(text("Symbol")), th(cls("name"), text("Name")), th(cls("number"), text("Price")),
+                                            th(cls("number"), text("Change")))),
+                                    tbody(each(() -> matching(query.get()), Quote::symbol, ROW::with)))),
+                            show(() -> matching(query.get()).isEmpty(), () -> p(id("none"), cls("empty"), text("No quote matches.")))));
         });
     }
 

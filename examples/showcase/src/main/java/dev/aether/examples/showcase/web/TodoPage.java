@@ -28,21 +28,22 @@ public final class TodoPage {
     }
 
     public Page page(PageRequest request) {
-        return Layout.page("Todos", () -> {
+        return Layout.page("/todos", () -> {
             Signal<String> draft = Signal.of("");
             return section(
                     h1(text("Todos")),
-                    form(id("add"), attr("method", "post"), attr("action", "/todos"),
+                    p(cls("lead"), text("A keyed list: adding, moving or removing a row patches just that row.")),
+                    div(cls("card"), form(id("add"), cls("bar"), attr("method", "post"), attr("action", "/todos"),
                             on("submit", e -> {
                                 store.add(e.field("title"));
                                 draft.set("");
                             }),
                             input(type("hidden"), name("op"), value("add")),
                             input(id("title"), name("title"), attr("placeholder", "What needs doing?"), attr("maxlength", "200"),
-                                    attr("value", draft::get), on("input", e -> draft.set(e.value()))),
+                                    attr("aria-label", "New todo"), attr("value", draft::get), on("input", e -> draft.set(e.value()))),
                             button(id("add-button"), type("submit"), text("Add"))),
-                    show(() -> store.list().isEmpty(), () -> p(id("empty"), text("Nothing to do."))),
-                    ul(id("todos"), each(store::list, Todo::id, this::row)));
+                    show(() -> store.list().isEmpty(), () -> p(id("empty"), cls("empty"), text("Nothing to do."))),
+                    ul(id("todos"), cls("todos"), each(store::list, Todo::id, this::row))));
         });
     }
 
@@ -61,7 +62,7 @@ public final class TodoPage {
         return form(cls("inline"), attr("method", "post"), attr("action", "/todos"), style("display", "inline"),
                 input(type("hidden"), name("op"), value(op)),
                 input(type("hidden"), name("id"), value(id)),
-                button(cls(op), type("submit"), on("click", live).preventDefault(), text(label)));
+                button(cls(op, "quiet"), type("submit"), on("click", live).preventDefault(), attr("aria-label", op), text(label)));
     }
 
     /** The buttons without JavaScript. */

@@ -2,6 +2,7 @@ package dev.aether.examples.showcase.web;
 
 import dev.aether.reactive.SharedSignal;
 import dev.aether.web.live.AetherWeb;
+import java.util.List;
 
 /**
  * The example application's live pages, mounted into its Titan.
@@ -11,6 +12,14 @@ import dev.aether.web.live.AetherWeb;
  * }</pre>
  */
 public final class WebPages {
+    /** Every page, in navigation order; {@link #create()} serves exactly these paths. */
+    public static final List<PageLink> PAGES = List.of(
+            new PageLink("/", "Home", "what each page shows"),
+            new PageLink("/counter", "Counter", "per-page state, and one counter shared by every open page"),
+            new PageLink("/todos", "Todos", "a keyed list: add, toggle, remove, reorder"),
+            new PageLink("/signup", "Sign up", "a form validated as you type"),
+            new PageLink("/stocks", "Stocks", "table rows from a compiled template, filtered as you type"));
+
     private WebPages() {
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /** The example's live pages in Chromium: the counter, the todo list and the sign-up form. */
 @BrowserTest
@@ -82,6 +83,30 @@ class ShowcasePagesBrowserTest {
         browser.findElement(By.id("q")).sendKeys("zzz");
         Waits.text(browser, By.id("none"), "No quote matches.");
         assertThat(browser.getCurrentUrl()).endsWith("/stocks");   // live: the form did not submit
+    }
+
+    @Test
+    void stockPricesHaveTwoDecimalsAndChangesASignAndTheirColour(WebDriver browser) {
+        open(browser, titan.httpUri() + "/stocks");
+        WebElement rise = browser.findElement(By.cssSelector("#quotes tr[data-symbol='ASML']"));
+        WebElement fall = browser.findElement(By.cssSelector("#quotes tr[data-symbol='AMZN']"));
+        assertThat(rise.findElement(By.cssSelector(".price")).getText()).isEqualTo("951.30");
+        assertThat(rise.findElement(By.cssSelector(".change")).getText()).isEqualTo("+4.10");
+        assertThat(fall.findElement(By.cssSelector(".change")).getText()).isEqualTo("\u22120.84");
+        String green = rise.findElement(By.cssSelector(".change")).getCssValue("color");
+        String red = fall.findElement(By.cssSelector(".change")).getCssValue("color");
+        assertThat(green).isEqualTo("rgba(19, 122, 63, 1)");    // --up from /showcase.css
+        assertThat(red).isEqualTo("rgba(179, 38, 30, 1)");      // --down
+    }
+
+    @Test
+    void theConnectionBadgeSaysSomethingInEveryStateEvenBeforeTheRuntimeAttaches(WebDriver browser) {
+        open(browser, titan.httpUri() + "/");
+        for (String state : List.of("", "ae-connecting", "ae-connected", "ae-disconnected")) {
+            String words = (String) js(browser, "document.documentElement.className = arguments[0];"
+                    + "return getComputedStyle(document.querySelector('.badge'), '::after').content", state);
+            assertThat(words).as("the badge with <html class=\"%s\">", state).matches("\"[a-z].+\"");
+        }
     }
 
     @SuppressWarnings("unchecked")
