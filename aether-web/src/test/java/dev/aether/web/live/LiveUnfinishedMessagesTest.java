@@ -11,10 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class LiveUnfinishedMessagesTest {
     private static final long BUDGET = 64 * 1024;
-    private static final Pattern SESSION = Pattern.compile("data-session=\"([A-Za-z0-9_-]+)\"");
     private WebSocketClient sockets;
     private Titan titan;
 
@@ -85,10 +83,11 @@ class LiveUnfinishedMessagesTest {
             page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + "/counter")).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
-        Matcher token = SESSION.matcher(page.body());
-        assertThat(token.find()).isTrue();
+        String token = AetherWebServerTest.token(page);
         AetherWebServerTest.Browser browser = new AetherWebServerTest.Browser();
-        sockets.connect(browser, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + token.group(1) + "&last=0"))
+        ClientUpgradeRequest upgrade = new ClientUpgradeRequest();
+        upgrade.setHeader("Cookie", "aether_live=" + AetherWebServerTest.liveCookie(page));  // as the browser that loaded it
+        sockets.connect(browser, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + token + "&last=0"), upgrade)
                 .get(5, TimeUnit.SECONDS);
         return browser;
     }
