@@ -1,0 +1,78 @@
+package dev.aether.netron.client.call;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one call behaves. A client holds global defaults; a per-call override starts from them and
+ * changes only what it names.
+ *
+ * <pre>{@code
+ * CallOptions defaults = CallOptions.builder().timeout(Duration.ofSeconds(10)).build();
+ * NetronClient client = NetronClient.builder(transport).defaults(defaults).build();
+ * Users patient = client.withOptions(o -> o.timeout(Duration.ofMinutes(1))).service(Users.class);
+ * }</pre>
+ *
+ * @param timeout    how long the caller waits before the call fails with 408
+ * @param idempotent whether running the call twice does no harm; only idempotent calls are
+ *                   retried after a 5xx or 408
+ */
+public record CallOptions(Duration timeout, boolean idempotent) {
+    /** How long calls wait by default: 30 seconds, as browser clients do. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final CallOptions DEFAULTS = builder().build();
+
+    public CallOptions {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+    }
+
+    /** A 30 s timeout, not idempotent, nothing else. */
+    public static CallOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options, to override some of them. */
+    public Builder toBuilder() {
+        return new Builder().timeout(timeout).idempotent(idempotent);
+    }
+
+    /**
+     * Builds {@link CallOptions}.
+     *
+     * <pre>{@code
+     * CallOptions options = CallOptions.builder().timeout(Duration.ofSeconds(5)).idempotent(true).build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private boolean idempotent;
+
+        private Builder() {
+        }
+
+        /** How long the caller waits; must be positive. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Whether the call may run twice without harm (reads, puts of a whole value). */
+        public Builder idempotent(boolean idempotent) {
+            this.idempotent = idempotent;
+            return this;
+        }
+
+        public CallOptions build() {
+            return new CallOptions(timeout, idempotent);
+        }
+    }
+}
