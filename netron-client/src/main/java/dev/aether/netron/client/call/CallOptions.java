@@ -16,8 +16,11 @@ import java.util.Objects;
  * @param timeout    how long the caller waits before the call fails with 408
  * @param idempotent whether running the call twice does no harm; only idempotent calls are
  *                   retried after a 5xx or 408
+ * @param dedupe     whether concurrent identical calls (same service, method, arguments and
+ *                   principal) share one request; off by default, since two identical
+ *                   mutations are meant to run twice
  */
-public record CallOptions(Duration timeout, boolean idempotent) {
+public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe) {
     /** How long calls wait by default: 30 seconds, as browser clients do. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -30,7 +33,7 @@ public record CallOptions(Duration timeout, boolean idempotent) {
         }
     }
 
-    /** A 30 s timeout, not idempotent, nothing else. */
+    /** A 30 s timeout, not idempotent, not deduplicated, nothing else. */
     public static CallOptions defaults() {
         return DEFAULTS;
     }
@@ -42,7 +45,7 @@ public record CallOptions(Duration timeout, boolean idempotent) {
 
     /** A builder starting from these options, to override some of them. */
     public Builder toBuilder() {
-        return new Builder().timeout(timeout).idempotent(idempotent);
+        return new Builder().timeout(timeout).idempotent(idempotent).dedupe(dedupe);
     }
 
     /**
@@ -55,6 +58,7 @@ public record CallOptions(Duration timeout, boolean idempotent) {
     public static final class Builder {
         private Duration timeout = DEFAULT_TIMEOUT;
         private boolean idempotent;
+        private boolean dedupe;
 
         private Builder() {
         }
@@ -71,8 +75,14 @@ public record CallOptions(Duration timeout, boolean idempotent) {
             return this;
         }
 
+        /** Whether concurrent identical calls share one request (needs a {@code DeduplicationInterceptor}). */
+        public Builder dedupe(boolean dedupe) {
+            this.dedupe = dedupe;
+            return this;
+        }
+
         public CallOptions build() {
-            return new CallOptions(timeout, idempotent);
+            return new CallOptions(timeout, idempotent, dedupe);
         }
     }
 }
