@@ -19,8 +19,9 @@ import java.util.Objects;
  * @param dedupe     whether concurrent identical calls (same service, method, arguments and
  *                   principal) share one request; off by default, since two identical
  *                   mutations are meant to run twice
+ * @param cache      how the result is cached, or null for not at all
  */
-public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe) {
+public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, CachePolicy cache) {
     /** How long calls wait by default: 30 seconds, as browser clients do. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -33,7 +34,7 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe) 
         }
     }
 
-    /** A 30 s timeout, not idempotent, not deduplicated, nothing else. */
+    /** A 30 s timeout, not idempotent, not deduplicated, not cached. */
     public static CallOptions defaults() {
         return DEFAULTS;
     }
@@ -45,7 +46,7 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe) 
 
     /** A builder starting from these options, to override some of them. */
     public Builder toBuilder() {
-        return new Builder().timeout(timeout).idempotent(idempotent).dedupe(dedupe);
+        return new Builder().timeout(timeout).idempotent(idempotent).dedupe(dedupe).cache(cache);
     }
 
     /**
@@ -59,6 +60,7 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe) 
         private Duration timeout = DEFAULT_TIMEOUT;
         private boolean idempotent;
         private boolean dedupe;
+        private CachePolicy cache;
 
         private Builder() {
         }
@@ -81,8 +83,14 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe) 
             return this;
         }
 
+        /** How the result is cached (needs a {@code CacheInterceptor}); null for not at all. */
+        public Builder cache(CachePolicy cache) {
+            this.cache = cache;
+            return this;
+        }
+
         public CallOptions build() {
-            return new CallOptions(timeout, idempotent, dedupe);
+            return new CallOptions(timeout, idempotent, dedupe, cache);
         }
     }
 }
