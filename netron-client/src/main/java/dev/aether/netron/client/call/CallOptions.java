@@ -20,8 +20,9 @@ import java.util.Objects;
  *                   principal) share one request; off by default, since two identical
  *                   mutations are meant to run twice
  * @param cache      how the result is cached, or null for not at all
+ * @param retry      how a failed call is tried again, or null for not at all
  */
-public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, CachePolicy cache) {
+public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, CachePolicy cache, RetryPolicy retry) {
     /** How long calls wait by default: 30 seconds, as browser clients do. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -34,7 +35,7 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, 
         }
     }
 
-    /** A 30 s timeout, not idempotent, not deduplicated, not cached. */
+    /** A 30 s timeout, not idempotent, not deduplicated, not cached, not retried. */
     public static CallOptions defaults() {
         return DEFAULTS;
     }
@@ -46,7 +47,7 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, 
 
     /** A builder starting from these options, to override some of them. */
     public Builder toBuilder() {
-        return new Builder().timeout(timeout).idempotent(idempotent).dedupe(dedupe).cache(cache);
+        return new Builder().timeout(timeout).idempotent(idempotent).dedupe(dedupe).cache(cache).retry(retry);
     }
 
     /**
@@ -61,6 +62,7 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, 
         private boolean idempotent;
         private boolean dedupe;
         private CachePolicy cache;
+        private RetryPolicy retry;
 
         private Builder() {
         }
@@ -89,8 +91,14 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, 
             return this;
         }
 
+        /** How a failed call is tried again (needs a {@code RetryInterceptor}); null for not at all. */
+        public Builder retry(RetryPolicy retry) {
+            this.retry = retry;
+            return this;
+        }
+
         public CallOptions build() {
-            return new CallOptions(timeout, idempotent, dedupe, cache);
+            return new CallOptions(timeout, idempotent, dedupe, cache, retry);
         }
     }
 }
