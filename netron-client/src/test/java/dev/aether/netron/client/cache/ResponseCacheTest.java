@@ -103,6 +103,20 @@ class ResponseCacheTest {
         assertThat(transport.invocations()).hasSize(1);
     }
 
+    @Test
+    void concurrentMissesOnOneKeyShareOneFetch() throws Exception {
+        transport.holding();
+        Library library = library(ONE_MINUTE);
+        CompletableFuture<Book> first = library.bookLater(1);
+        CompletableFuture<Book> second = library.bookLater(1);
+
+        transport.nextPending().reply().complete(new Book("once", 1965, List.of()));
+
+        assertThat(first.get(5, TimeUnit.SECONDS).title()).isEqualTo("once");
+        assertThat(second.get(5, TimeUnit.SECONDS).title()).isEqualTo("once");
+        assertThat(transport.invocations()).hasSize(1);
+    }
+
     // --- stale while revalidate ---
 
     @Test
