@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param dedupe     whether concurrent identical calls (same service, method, arguments and
  *                   principal) share one request; off by default, since two identical
  *                   mutations are meant to run twice
+ * @param dedupeKey  a key naming what the call fetches, shared by calls that differ but fetch
+ *                   the same thing; implies {@code dedupe}; null for the call's own key
  * @param cache      how the result is cached, or null for not at all
  * @param retry      how a failed call is tried again, or null for not at all
  */
-public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, CachePolicy cache, RetryPolicy retry) {
+public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, String dedupeKey, CachePolicy cache, RetryPolicy retry) {
     /** How long calls wait by default: 30 seconds, as browser clients do. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -47,7 +49,7 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, 
 
     /** A builder starting from these options, to override some of them. */
     public Builder toBuilder() {
-        return new Builder().timeout(timeout).idempotent(idempotent).dedupe(dedupe).cache(cache).retry(retry);
+        return new Builder().timeout(timeout).idempotent(idempotent).dedupe(dedupe).dedupeKey(dedupeKey).cache(cache).retry(retry);
     }
 
     /**
@@ -61,6 +63,7 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, 
         private Duration timeout = DEFAULT_TIMEOUT;
         private boolean idempotent;
         private boolean dedupe;
+        private String dedupeKey;
         private CachePolicy cache;
         private RetryPolicy retry;
 
@@ -85,6 +88,12 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, 
             return this;
         }
 
+        /** Calls with this key (and the same principal) share one request, whatever their arguments; null to use each call's own key. */
+        public Builder dedupeKey(String dedupeKey) {
+            this.dedupeKey = dedupeKey;
+            return this;
+        }
+
         /** How the result is cached (needs a {@code CacheInterceptor}); null for not at all. */
         public Builder cache(CachePolicy cache) {
             this.cache = cache;
@@ -98,7 +107,7 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, 
         }
 
         public CallOptions build() {
-            return new CallOptions(timeout, idempotent, dedupe, cache, retry);
+            return new CallOptions(timeout, idempotent, dedupe || dedupeKey != null, dedupeKey, cache, retry);
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Concurrent identical calls (same service, method, arguments, result type and principal) share
  * one request: the first goes on down the chain, the others wait for its answer. Only calls
- * whose options ask for it ({@code dedupe(true)}) are shared; once the answer arrives, the next
+ * whose options ask for it ({@code dedupe(true)}, or a {@code dedupeKey} naming what calls that
+ * differ in their arguments fetch all the same) are shared; once the answer arrives, the next
  * identical call makes a new request.
  *
  * <pre>{@code
@@ -34,7 +35,8 @@ public final class DeduplicationInterceptor implements CallInterceptor {
         if (!call.options().dedupe()) {
             return chain.proceed(call);
         }
-        Key key = new Key(call.principal(), call.resultType(), CallKey.of(call));
+        String what = call.options().dedupeKey() != null ? "key:" + call.options().dedupeKey() : CallKey.of(call);
+        Key key = new Key(call.principal(), call.resultType(), what);
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> shared = inFlight.putIfAbsent(key, mine);
         if (shared == null) {

@@ -64,6 +64,17 @@ class DeduplicationTest {
     }
 
     @Test
+    void callsWithTheSameDedupeKeyShareOneRequestWhateverTheirArguments() {
+        Library library = client.withOptions(o -> o.dedupe(false).dedupeKey("current-book")).service(Library.class);
+        CompletableFuture<Book> first = library.bookLater(1);
+        CompletableFuture<Book> second = library.bookLater(2);
+
+        assertThat(transport.invocations()).hasSize(1);
+        assertThat(second).isNotDone();
+        assertThat(first).isNotDone();
+    }
+
+    @Test
     void callsForDifferentPrincipalsAreNotShared() {
         client.withPrincipal("ada").service(Library.class).bookLater(1);
         client.withPrincipal("bob").service(Library.class).bookLater(1);
