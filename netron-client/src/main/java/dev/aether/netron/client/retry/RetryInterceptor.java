@@ -12,6 +12,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -68,7 +69,20 @@ public final class RetryInterceptor implements CallInterceptor {
         }
         Call attempt = policy.attemptTimeout() == null ? call
                 : call.withOptions(call.options().toBuilder().timeout(policy.attemptTimeout()).build());
-        return retry.executeCompletionStage(scheduler, () -> chain.proceed(attempt)).toCompletableFuture();
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        // Resilience4j cannot be cancelled: a caller that gave up (cancelled, or interrupted while
+        // blocking) makes every later attempt fail at once, and a CancellationException is never retried.
+        retry.executeCompletionStage(scheduler, () -> answer.isCancelled()
+                        ? CompletableFuture.failedFuture(new CancellationException("the caller gave up on " + call.describe()))
+                        : chain.proceed(attempt))
+                .whenComplete((value, error) -> {
+                    if (error != null) {
+                        answer.completeExceptionally(error);
+                    } else {
+                        answer.complete(value);
+                    }
+                });
+        return answer;
     }
 
     /** The server's Retry-After when it sent one, else the backoff's wait. */

@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -187,6 +189,33 @@ class RetryTest {
 
         assertThat(RetryDecision.standard().shouldRetry(open, call)).isFalse();
         assertThat(RetryDecision.standard().shouldRetry(new NetronException(503, "down"), call)).isTrue();
+    }
+
+    @Test
+    void aCallerThatGivesUpStopsTheRetries() throws Exception {
+        FakeTransport held = new FakeTransport().holding();
+        Library library = NetronClient.builder(held).interceptor(new RetryInterceptor(scheduler)).build()
+                .withOptions(o -> o.retry(THREE_EXACT).idempotent(true)).service(Library.class);
+        CompletableFuture<Library.Book> answer = library.bookLater(1);
+        FakeTransport.Pending first = held.nextPending();
+
+        answer.cancel(true);
+        first.reply().completeExceptionally(TransportException.unavailable("down"));
+        awaitRetryTaskRun();
+
+        assertThat(answer).isCancelled();
+        assertThat(held.invocations()).hasSize(1);
+    }
+
+    /** The scheduled second attempt has run (and would have called the transport by now). */
+    private void awaitRetryTaskRun() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (scheduler.getCompletedTaskCount() < 1) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the retry was never scheduled");
+            }
+            Thread.sleep(5); // polling a condition, with a deadline
+        }
     }
 
     @Test
