@@ -1,5 +1,9 @@
 package dev.aether.netron.client;
 
+import dev.aether.netron.client.call.Call;
+import dev.aether.netron.client.call.CallInterceptor;
+import dev.aether.netron.client.call.CallOptions;
+import dev.aether.netron.client.call.InterceptorChain;
 import dev.aether.netron.client.http.HttpTransport;
 import dev.aether.netron.client.ws.WebSocketTransport;
 import dev.aether.netron.protocol.ServiceId;
@@ -7,7 +11,10 @@ import dev.aether.netron.protocol.definition.Definition;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,30 +39,54 @@ import java.util.concurrent.ExecutionException;
  * <p>Errors arrive as the same {@link dev.aether.netron.protocol.error.NetronException}
  * subclass the server threw. Calls time out after {@link #DEFAULT_TIMEOUT} unless the client
  * was built with another timeout. A client is thread-safe; share one per server.
+ *
+ * <p>Every call passes through the client's {@link CallInterceptor}s, in the order they were
+ * added, then the transport (see docs/data-layer.md):
+ *
+ * <pre>{@code
+ * NetronClient client = NetronClient.builder(transport)
+ *         .defaults(CallOptions.builder().timeout(Duration.ofSeconds(10)).build())
+ *         .interceptor(new CacheInterceptor(cache))
+ *         .interceptor(new DeduplicationInterceptor())
+ *         .build();
+ * Users users = client.withOptions(o -> o.idempotent(true)).service(Users.class);
+ * }</pre>
  */
 public final class NetronClient implements AutoCloseable {
     /** How long calls wait by default: 30 seconds, as browser clients do. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_TIMEOUT = CallOptions.DEFAULT_TIMEOUT;
 
     private final Transport transport;
-    private final Duration timeout;
+    private final InterceptorChain chain;
+    private final CallOptions defaults;
+    private final String principal;
 
-    private NetronClient(Transport transport, Duration timeout) {
+    private NetronClient(Transport transport, InterceptorChain chain, CallOptions defaults, String principal) {
         this.transport = Objects.requireNonNull(transport, "transport");
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-        }
+        this.chain = Objects.requireNonNull(chain, "chain");
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
+        this.principal = principal == null ? Call.ANONYMOUS : principal;
     }
 
-    /** A client over any transport, with the default timeout. */
+    /** A client over any transport, with the default timeout and no interceptors. */
     public static NetronClient over(Transport transport) {
-        return new NetronClient(transport, DEFAULT_TIMEOUT);
+        return builder(transport).build();
     }
 
-    /** A client over any transport, with the given call timeout. */
+    /** A client over any transport, with the given call timeout and no interceptors. */
     public static NetronClient over(Transport transport, Duration timeout) {
-        return new NetronClient(transport, timeout);
+        return builder(transport).defaults(CallOptions.builder().timeout(timeout).build()).build();
+    }
+
+    /**
+     * A builder for a client over {@code transport}: global call defaults, interceptors, principal.
+     *
+     * <pre>{@code
+     * NetronClient client = NetronClient.builder(transport).interceptor(new DeduplicationInterceptor()).build();
+     * }</pre>
+     */
+    public static Builder builder(Transport transport) {
+        return new Builder(transport);
     }
 
     /**
@@ -79,7 +110,7 @@ public final class NetronClient implements AutoCloseable {
      * throws {@link dev.aether.netron.protocol.error.TransportException} (503) if the server cannot be reached.
      */
     public static NetronClient websocket(URI uri) {
-        return new NetronClient(WebSocketTransport.connect(uri), DEFAULT_TIMEOUT);
+        return over(WebSocketTransport.connect(uri));
     }
 
     /**
@@ -88,17 +119,38 @@ public final class NetronClient implements AutoCloseable {
      * {@link dev.aether.netron.protocol.error.AuthException} (the server closes with 4001).
      */
     public static NetronClient websocket(URI uri, String token) {
-        return new NetronClient(WebSocketTransport.connect(uri, token), DEFAULT_TIMEOUT);
+        return over(WebSocketTransport.connect(uri, token));
     }
 
-    /** This client with another call timeout, sharing the same transport. */
+    /** This client with another call timeout, sharing the same transport and interceptors. */
     public NetronClient withTimeout(Duration timeout) {
-        return new NetronClient(transport, timeout);
+        return withOptions(options -> options.timeout(timeout));
+    }
+
+    /**
+     * This client with some call options overridden, sharing the transport, the interceptors
+     * (and so the cache) and the principal; the proxies it makes use the new options.
+     *
+     * <pre>{@code
+     * Users cachedUsers = client.withOptions(o -> o.cache(CachePolicy.maxAge(Duration.ofMinutes(1)))).service(Users.class);
+     * }</pre>
+     */
+    public NetronClient withOptions(UnaryOperator<CallOptions.Builder> override) {
+        return new NetronClient(transport, chain, override.apply(defaults.toBuilder()).build(), principal);
+    }
+
+    /**
+     * This client calling on behalf of {@code principal} (a user id, say): cache entries and
+     * deduplicated calls are kept apart per principal, so one user's data never reaches another.
+     * The principal only partitions client-side state; the server authenticates by token.
+     */
+    public NetronClient withPrincipal(String principal) {
+        return new NetronClient(transport, chain, defaults, principal);
     }
 
     /** A proxy for the service named by {@code @Service} on {@code contract}. */
     public <T> T service(Class<T> contract) {
-        return ServiceProxy.create(contract, ServiceId.of(contract).toString(), transport, timeout);
+        return service(contract, ServiceId.of(contract).toString());
     }
 
     /**
@@ -106,7 +158,7 @@ public final class NetronClient implements AutoCloseable {
      * {@code @Service} annotation or to pin another version.
      */
     public <T> T service(Class<T> contract, String name) {
-        return ServiceProxy.create(contract, name, transport, timeout);
+        return ServiceProxy.create(contract, name, chain, defaults, principal);
     }
 
     /** The definition of a service, as the caller may see it (404 if it may not). */
@@ -126,7 +178,17 @@ public final class NetronClient implements AutoCloseable {
 
     /** The call timeout. */
     public Duration timeout() {
-        return timeout;
+        return defaults.timeout();
+    }
+
+    /** The options every call of this client starts from. */
+    public CallOptions defaults() {
+        return defaults;
+    }
+
+    /** Who this client calls for ({@link Call#ANONYMOUS} when nobody was named). */
+    public String principal() {
+        return principal;
     }
 
     /** Closes the transport; calls in flight fail with TransportLostException. */
@@ -150,6 +212,50 @@ public final class NetronClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * Builds a {@link NetronClient}: interceptors run in the order added, then the transport.
+     *
+     * <pre>{@code
+     * NetronClient client = NetronClient.builder(transport)
+     *         .defaults(CallOptions.builder().timeout(Duration.ofSeconds(5)).build())
+     *         .interceptor(new DeduplicationInterceptor())
+     *         .principal("u-7")
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private final Transport transport;
+        private final List<CallInterceptor> interceptors = new ArrayList<>();
+        private CallOptions defaults = CallOptions.defaults();
+        private String principal = Call.ANONYMOUS;
+
+        private Builder(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+        }
+
+        /** The options every call starts from (global defaults). */
+        public Builder defaults(CallOptions defaults) {
+            this.defaults = Objects.requireNonNull(defaults, "defaults");
+            return this;
+        }
+
+        /** Adds an interceptor after those already added. */
+        public Builder interceptor(CallInterceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /** Who the client calls for; see {@link NetronClient#withPrincipal(String)}. */
+        public Builder principal(String principal) {
+            this.principal = principal;
+            return this;
+        }
+
+        public NetronClient build() {
+            return new NetronClient(transport, new InterceptorChain(interceptors, transport), defaults, principal);
         }
     }
 }

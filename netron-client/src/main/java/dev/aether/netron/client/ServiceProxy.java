@@ -1,47 +1,63 @@
 package dev.aether.netron.client;
 
+import dev.aether.netron.client.call.Call;
+import dev.aether.netron.client.call.CallOptions;
+import dev.aether.netron.client.call.InterceptorChain;
 import dev.aether.netron.protocol.ServiceId;
-import dev.aether.netron.protocol.error.RpcException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
-import java.lang.reflect.Type;
-import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
+import java.util.Map;
 
 /**
- * Turns calls on a service interface into {@link Invocation}s: blocking methods wait for the
- * answer and throw the server's error itself, {@code CompletionStage} methods return at once,
- * default methods run locally, {@code Object} methods are answered by the proxy.
+ * Turns calls on a service interface into {@link Call}s through the client's interceptor chain:
+ * each method's {@link MethodPlan} is worked out once when the proxy is made; default methods
+ * run locally, {@code Object} methods are answered by the proxy.
  */
 final class ServiceProxy implements InvocationHandler {
     private final Class<?> contract;
     private final String service;
-    private final Transport transport;
-    private final Duration timeout;
+    private final InterceptorChain chain;
+    private final CallOptions options;
+    private final String principal;
+    private final Map<Method, MethodPlan> plans;
 
-    private ServiceProxy(Class<?> contract, String service, Transport transport, Duration timeout) {
+    private ServiceProxy(Class<?> contract, String service, InterceptorChain chain, CallOptions options, String principal) {
         this.contract = contract;
         this.service = service;
-        this.transport = transport;
-        this.timeout = timeout;
+        this.chain = chain;
+        this.options = options;
+        this.principal = principal;
+        this.plans = plan(contract, service);
     }
 
-    static <T> T create(Class<T> contract, String service, Transport transport, Duration timeout) {
+    static <T> T create(Class<T> contract, String service, InterceptorChain chain, CallOptions options, String principal) {
         if (!contract.isInterface()) {
             throw new IllegalArgumentException(contract.getName() + " is not an interface: a service contract is a Java interface");
         }
         ServiceId.parse(service); // fail now on a malformed name, not on the first call
         Object proxy = Proxy.newProxyInstance(contract.getClassLoader(), new Class<?>[] {contract},
-                new ServiceProxy(contract, service, transport, timeout));
+                new ServiceProxy(contract, service, chain, options, principal));
         return contract.cast(proxy);
+    }
+
+    /** Plans for the methods that go over the wire; a method without a plan is refused when called. */
+    private static Map<Method, MethodPlan> plan(Class<?> contract, String service) {
+        Map<Method, MethodPlan> plans = new HashMap<>();
+        for (Method method : contract.getMethods()) {
+            if (method.getDeclaringClass() != Object.class && !method.isDefault() && !Modifier.isStatic(method.getModifiers())) {
+                try {
+                    plans.put(method, MethodPlan.of(method, service));
+                } catch (UnsupportedOperationException unsupported) {
+                    // The rest of the contract stays usable; calling this method says why it cannot be.
+                }
+            }
+        }
+        return Map.copyOf(plans);
     }
 
     @Override
@@ -56,51 +72,13 @@ final class ServiceProxy implements InvocationHandler {
         if (method.isDefault()) {
             return InvocationHandler.invokeDefault(proxy, method, args);
         }
+        MethodPlan plan = plans.get(method);
+        if (plan == null) {
+            MethodPlan.of(method, service); // throws the reason
+            throw new IllegalStateException("no plan for " + method);
+        }
         List<Object> arguments = args == null ? List.of() : Arrays.asList(args);
-        boolean async = CompletionStage.class.isAssignableFrom(method.getReturnType());
-        Type resultType = async ? futureValueType(method) : method.getGenericReturnType();
-        String what = service + "." + method.getName();
-        CompletableFuture<Object> result = transport.call(new Invocation(service, method.getName(), arguments, resultType, timeout));
-        if (async) {
-            return rawClass(resultType) == Optional.class ? result.thenApply(value -> orAbsent(value, resultType, what)) : result;
-        }
-        try {
-            Object value = result.get();
-            return method.getReturnType() == void.class ? null : orAbsent(value, resultType, what);
-        } catch (ExecutionException | CompletionException e) {
-            throw e.getCause() != null ? e.getCause() : e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            result.cancel(true);
-            throw e;
-        }
-    }
-
-    /**
-     * What a method declared to return {@code type} gives for a value: an absent result (null or
-     * undefined on the wire) is {@code Optional.empty()} for an Optional, and an invalid response
-     * (500) for a primitive, which cannot be null.
-     */
-    private static Object orAbsent(Object value, Type type, String what) {
-        if (value != null) {
-            return value;
-        }
-        Class<?> raw = rawClass(type);
-        if (raw == Optional.class) {
-            return Optional.empty();
-        }
-        if (raw.isPrimitive()) {
-            throw RpcException.invalidResponse(what + " answered no value where " + raw.getName() + " was declared");
-        }
-        return null;
-    }
-
-    private static Class<?> rawClass(Type type) {
-        return type instanceof Class<?> c ? c : type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : Object.class;
-    }
-
-    private static Type futureValueType(Method method) {
-        Type type = method.getGenericReturnType();
-        return type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+        Call call = new Call(service, plan.name(), arguments, plan.resultType(), options, principal);
+        return plan.adapter().adapt(chain.execute(call));
     }
 }

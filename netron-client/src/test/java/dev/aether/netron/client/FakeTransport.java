@@ -22,7 +22,7 @@ import java.util.function.Function;
  * List<User> users = NetronClient.over(transport).service(Users.class).list();
  * }</pre>
  */
-final class FakeTransport implements Transport {
+public final class FakeTransport implements Transport {
     private final List<Invocation> invocations = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private volatile Function<Invocation, Object> answer;
@@ -32,18 +32,18 @@ final class FakeTransport implements Transport {
     volatile CompletableFuture<AuthenticateResponse.Result> authentication = new CompletableFuture<>();
 
     /** A call and the future its caller waits on, for tests that complete calls themselves. */
-    record Pending(Invocation invocation, CompletableFuture<Object> reply) {
+    public record Pending(Invocation invocation, CompletableFuture<Object> reply) {
     }
 
     /** Answers every call with {@code answer(invocation)} converted to its result type; a thrown exception fails the call. */
-    FakeTransport answering(Function<Invocation, Object> answer) {
+    public FakeTransport answering(Function<Invocation, Object> answer) {
         this.answer = answer;
         this.holding = false;
         return this;
     }
 
     /** Leaves every call unanswered until the test completes it (see {@link #nextPending()}). */
-    FakeTransport holding() {
+    public FakeTransport holding() {
         this.holding = true;
         return this;
     }
@@ -80,16 +80,16 @@ final class FakeTransport implements Transport {
         closed = true;
     }
 
-    List<Invocation> invocations() {
+    public List<Invocation> invocations() {
         return invocations;
     }
 
-    Invocation lastInvocation() {
+    public Invocation lastInvocation() {
         return invocations.getLast();
     }
 
     /** The next held call, waiting up to five seconds for it. */
-    Pending nextPending() throws InterruptedException {
+    public Pending nextPending() throws InterruptedException {
         Pending next = pending.poll(5, TimeUnit.SECONDS);
         if (next == null) {
             throw new AssertionError("no call arrived within 5 s");
@@ -97,7 +97,7 @@ final class FakeTransport implements Transport {
         return next;
     }
 
-    boolean closed() {
+    public boolean closed() {
         return closed;
     }
 }

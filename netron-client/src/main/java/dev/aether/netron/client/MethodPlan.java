@@ -1,0 +1,34 @@
+package dev.aether.netron.client;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * Everything about one interface method that does not change between calls, worked out once
+ * when the proxy is made (as Retrofit's {@code ServiceMethod}): the wire name, the type the
+ * transport converts the result to, and how the answer reaches the caller.
+ *
+ * @param name       the method name on the wire
+ * @param resultType the type inside a future, or the return type of a blocking method
+ * @param adapter    blocking or future
+ */
+record MethodPlan(String name, Type resultType, ReturnAdapter adapter) {
+
+    static MethodPlan of(Method method, String service) {
+        Class<?> returns = method.getReturnType();
+        String what = service + "." + method.getName();
+        if (Flow.Publisher.class.isAssignableFrom(returns)) {
+            // Streams of results are part of issue 12's later work; say so rather than block on a publisher.
+            throw new UnsupportedOperationException(what + " returns a Flow.Publisher, which the client does not support yet");
+        }
+        if (CompletionStage.class.isAssignableFrom(returns)) {
+            Type inside = method.getGenericReturnType() instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+            return new MethodPlan(method.getName(), inside, new ReturnAdapter.Future(inside, what));
+        }
+        Type type = method.getGenericReturnType();
+        return new MethodPlan(method.getName(), type, new ReturnAdapter.Blocking(type, returns == void.class, what));
+    }
+}

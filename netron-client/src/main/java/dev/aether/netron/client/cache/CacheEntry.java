@@ -1,0 +1,16 @@
+package dev.aether.netron.client.cache;
+
+import java.util.Set;
+
+/**
+ * A cached result and its deadlines, in the cache ticker's nanoseconds.
+ *
+ * @param value       the result
+ * @param tags        what invalidates it
+ * @param sizeBytes   its estimated encoded size
+ * @param freshUntil  served without calling until then
+ * @param staleUntil  served stale (while refreshed) until then
+ * @param keepUntil   kept until then (later than staleUntil for error fallback)
+ */
+record CacheEntry(Object value, Set<String> tags, int sizeBytes, long freshUntil, long staleUntil, long keepUntil) {
+}

@@ -1,0 +1,354 @@
+package dev.aether.netron.client.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.aether.netron.client.call.CachePolicy;
+import dev.aether.netron.client.call.Call;
+import dev.aether.netron.client.call.CallKey;
+import dev.aether.netron.protocol.msgpack.NetronMsgpack;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Cached call results on Caffeine, with the reference's behaviour (netron-wire.md §7): a fresh
+ * entry answers at once; a stale one (within staleWhileRevalidate) answers at once and starts
+ * exactly one background refresh per key; otherwise the call goes on, and if it fails with
+ * {@code cacheOnError} the cached result, however old, answers instead.
+ *
+ * <pre>{@code
+ * ResponseCache cache = ResponseCache.builder().maxEntries(10_000).maxSizeBytes(64 << 20).build();
+ * NetronClient client = NetronClient.builder(transport).interceptor(new CacheInterceptor(cache)).build();
+ * Users users = client.withOptions(o -> o.cache(CachePolicy.maxAge(Duration.ofMinutes(1)).tags("users")))
+ *         .service(Users.class);
+ * users.find(42);                 // calls the server
+ * users.find(42);                 // from the cache
+ * cache.invalidateTags("users");  // the next find calls again
+ * }</pre>
+ *
+ * <p>Entries belong to the principal that fetched them unless the policy says the result is
+ * the same for every caller: one user's data is never served to another. Both bounds hold at
+ * once: each entry weighs its estimated encoded size but at least maxSizeBytes / maxEntries, so
+ * there are never more than maxEntries entries nor more than maxSizeBytes in all (small entries
+ * are then evicted a little early: Caffeine bounds by count or by weight, not both). Cached
+ * values are shared between callers: treat them as read-only.
+ */
+public final class ResponseCache {
+    /** At most this many entries unless configured (the reference leaves it to each app). */
+    public static final int DEFAULT_MAX_ENTRIES = 1000;
+    /** At most this many estimated bytes unless configured. */
+    public static final long DEFAULT_MAX_SIZE_BYTES = 50L * 1024 * 1024;
+
+    private static final System.Logger LOG = System.getLogger(ResponseCache.class.getName());
+
+    private final Ticker ticker;
+    private final Cache<CacheKey, CacheEntry> store;
+    private final Map<CacheKey, Fetch> inFlight = new ConcurrentHashMap<>();
+    private final List<CacheListener> listeners = new CopyOnWriteArrayList<>();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final AtomicLong sizeBytes = new AtomicLong();
+
+    /** A call to the server whose result may be stored; invalidation voids it so it cannot store an old result. */
+    private static final class Fetch {
+        final String key;
+        final Set<String> tags;
+        final boolean background;
+        final CompletableFuture<Object> result = new CompletableFuture<>();
+        boolean voided; // guarded by this
+
+        Fetch(String key, Set<String> tags, boolean background) {
+            this.key = key;
+            this.tags = tags;
+            this.background = background;
+        }
+    }
+
+    private ResponseCache(Builder builder) {
+        this.ticker = builder.ticker;
+        long minimumWeight = Math.max(1, builder.maxSizeBytes / builder.maxEntries);
+        this.store = Caffeine.newBuilder()
+                .ticker(ticker)
+                .executor(Runnable::run) // events on the thread that caused them, in order
+                .maximumWeight(builder.maxSizeBytes)
+                .weigher((CacheKey key, CacheEntry entry) -> (int) Math.min(Integer.MAX_VALUE, Math.max(entry.sizeBytes(), minimumWeight)))
+                .expireAfter(new KeepUntil())
+                .removalListener(this::removed)
+                .build();
+    }
+
+    /** A cache with {@link #DEFAULT_MAX_ENTRIES} and {@link #DEFAULT_MAX_SIZE_BYTES}. */
+    public static ResponseCache create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The call's result from the cache, or from {@code fetcher} (the rest of the chain). */
+    CompletableFuture<Object> get(Call call, Supplier<CompletableFuture<Object>> fetcher) {
+        CachePolicy policy = call.options().cache();
+        CacheKey key = keyOf(call, policy);
+        long now = ticker.read();
+        CacheEntry entry = store.getIfPresent(key);
+        if (entry != null && now < entry.freshUntil()) {
+            hits.increment();
+            emit(CacheEvent.Type.HIT, key.key());
+            return CompletableFuture.completedFuture(entry.value());
+        }
+        if (entry != null && now < entry.staleUntil()) {
+            hits.increment();
+            emit(CacheEvent.Type.STALE, key.key());
+            startOrJoin(key, call, fetcher, true);
+            return CompletableFuture.completedFuture(entry.value());
+        }
+        misses.increment();
+        emit(CacheEvent.Type.MISS, key.key());
+        return startOrJoin(key, call, fetcher, false).handle((value, error) -> {
+            if (error == null) {
+                return value;
+            }
+            CacheEntry kept = policy.cacheOnError() ? store.getIfPresent(key) : null;
+            if (kept == null) {
+                throw error instanceof CompletionException ce ? ce : new CompletionException(error);
+            }
+            emit(CacheEvent.Type.ERROR_FALLBACK, key.key());
+            return kept.value();
+        });
+    }
+
+    /** Joins the fetch already running for {@code key}, or starts one; one per key, so one refresh per key. */
+    private CompletableFuture<Object> startOrJoin(CacheKey key, Call call, Supplier<CompletableFuture<Object>> fetcher, boolean background) {
+        Fetch fetch = new Fetch(key.key(), tagsOf(call), background);
+        Fetch running = inFlight.putIfAbsent(key, fetch);
+        if (running != null) {
+            return running.result;
+        }
+        fetcher.get().whenComplete((value, error) -> {
+            if (error == null) {
+                storeUnlessVoided(fetch, key, call, value);
+            } else if (background) {
+                emit(CacheEvent.Type.REVALIDATION_ERROR, key.key());
+            }
+            inFlight.remove(key, fetch);
+            if (error != null) {
+                fetch.result.completeExceptionally(error);
+            } else {
+                fetch.result.complete(value);
+            }
+        });
+        return fetch.result;
+    }
+
+    private void storeUnlessVoided(Fetch fetch, CacheKey key, Call call, Object value) {
+        synchronized (fetch) { // invalidate() voids under the same lock: a voided fetch never stores
+            if (fetch.voided) {
+                return;
+            }
+            CachePolicy policy = call.options().cache();
+            long now = ticker.read();
+            long freshUntil = plus(now, policy.maxAge());
+            long staleUntil = plus(freshUntil, policy.staleWhileRevalidate());
+            long keepUntil = policy.cacheOnError() ? Long.MAX_VALUE : staleUntil;
+            int size = estimateSize(key, value);
+            sizeBytes.addAndGet(size);
+            store.put(key, new CacheEntry(value, fetch.tags, size, freshUntil, staleUntil, keepUntil));
+        }
+        emit(fetch.background ? CacheEvent.Type.REVALIDATED : CacheEvent.Type.SET, key.key());
+    }
+
+    /** Drops the entries {@code which} matches, and stops fetches it matches from storing; returns how many entries. */
+    public int invalidate(Invalidation which) {
+        inFlight.values().stream().filter(fetch -> which.matches(fetch.key, fetch.tags)).forEach(fetch -> {
+            synchronized (fetch) {
+                fetch.voided = true;
+            }
+        });
+        int dropped = 0;
+        for (Map.Entry<CacheKey, CacheEntry> entry : store.asMap().entrySet()) {
+            if (which.matches(entry.getKey().key(), entry.getValue().tags()) && store.asMap().remove(entry.getKey(), entry.getValue())) {
+                dropped++;
+                emit(CacheEvent.Type.INVALIDATE, entry.getKey().key());
+            }
+        }
+        return dropped;
+    }
+
+    /** {@code "prefix*"} drops keys starting with prefix; anything else the exact key. */
+    public int invalidate(String pattern) {
+        return invalidate(Invalidation.parse(pattern));
+    }
+
+    /** Drops the keys {@code regex} matches whole. */
+    public int invalidate(Pattern regex) {
+        return invalidate(new Invalidation.Matching(regex));
+    }
+
+    /** Drops the entries carrying any of {@code tags}. */
+    public int invalidateTags(String... tags) {
+        return invalidate(Invalidation.tags(tags));
+    }
+
+    /** Drops every entry and stops every running fetch from storing. */
+    public void clear() {
+        inFlight.values().forEach(fetch -> {
+            synchronized (fetch) {
+                fetch.voided = true;
+            }
+        });
+        store.asMap().keySet().forEach(key -> store.asMap().remove(key));
+        emit(CacheEvent.Type.CLEAR, null);
+    }
+
+    /** The cached value for {@code key} if there is one, fresh or not; does not count as a hit. */
+    public java.util.Optional<Object> peek(CacheKey key) {
+        return java.util.Optional.ofNullable(store.getIfPresent(key)).map(CacheEntry::value);
+    }
+
+    /** Runs pending evictions and expiries now (Caffeine otherwise does it as the cache is used). */
+    public void cleanUp() {
+        store.cleanUp();
+    }
+
+    public CacheStats stats() {
+        store.cleanUp();
+        long h = hits.sum();
+        long m = misses.sum();
+        int revalidating = (int) inFlight.values().stream().filter(fetch -> fetch.background).count();
+        return new CacheStats(store.estimatedSize(), h, m, h + m == 0 ? 0 : (double) h / (h + m), sizeBytes.get(), revalidating);
+    }
+
+    public void addListener(CacheListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(CacheListener listener) {
+        listeners.remove(listener);
+    }
+
+    private static CacheKey keyOf(Call call, CachePolicy policy) {
+        String text = policy.key() != null ? policy.key() : CallKey.of(call);
+        return new CacheKey(text, policy.sameForEveryCaller() ? null : call.principal(), call.resultType());
+    }
+
+    /** The call's tags, or the reference's defaults {@code service} and {@code service:method}. */
+    private static Set<String> tagsOf(Call call) {
+        Set<String> tags = call.options().cache().tags();
+        return tags.isEmpty() ? Set.of(call.service(), call.service() + ":" + call.method()) : tags;
+    }
+
+    private static int estimateSize(CacheKey key, Object value) {
+        int keySize = key.key().length();
+        try {
+            return keySize + NetronMsgpack.standard().encode(value).length;
+        } catch (RuntimeException unencodable) {
+            return keySize + 1024; // a guess, so the entry still counts towards the bound
+        }
+    }
+
+    private static long plus(long nanos, Duration duration) {
+        long added = nanos + duration.toNanos();
+        return added < nanos ? Long.MAX_VALUE : added;
+    }
+
+    private void removed(CacheKey key, CacheEntry entry, RemovalCause cause) {
+        if (entry != null) {
+            sizeBytes.addAndGet(-entry.sizeBytes());
+        }
+        if (key != null && cause == RemovalCause.EXPIRED) {
+            emit(CacheEvent.Type.EXPIRED, key.key());
+        } else if (key != null && cause == RemovalCause.SIZE) {
+            emit(CacheEvent.Type.EVICTED, key.key());
+        }
+    }
+
+    private void emit(CacheEvent.Type type, String key) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        CacheEvent event = new CacheEvent(type, key);
+        for (CacheListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                // A listener's bug must not fail the call that caused the event.
+                LOG.log(System.Logger.Level.WARNING, "cache listener failed on " + event, e);
+            }
+        }
+    }
+
+    /** Entries live until their keepUntil deadline, whatever reads them. */
+    private static final class KeepUntil implements Expiry<CacheKey, CacheEntry> {
+        @Override
+        public long expireAfterCreate(CacheKey key, CacheEntry entry, long now) {
+            return Math.max(0, entry.keepUntil() - now);
+        }
+
+        @Override
+        public long expireAfterUpdate(CacheKey key, CacheEntry entry, long now, long remaining) {
+            return Math.max(0, entry.keepUntil() - now);
+        }
+
+        @Override
+        public long expireAfterRead(CacheKey key, CacheEntry entry, long now, long remaining) {
+            return remaining;
+        }
+    }
+
+    /**
+     * Builds a {@link ResponseCache}.
+     *
+     * <pre>{@code
+     * ResponseCache cache = ResponseCache.builder().maxEntries(500).maxSizeBytes(8 << 20).build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private int maxEntries = DEFAULT_MAX_ENTRIES;
+        private long maxSizeBytes = DEFAULT_MAX_SIZE_BYTES;
+        private Ticker ticker = Ticker.systemTicker();
+
+        private Builder() {
+        }
+
+        /** At most this many entries. */
+        public Builder maxEntries(int maxEntries) {
+            if (maxEntries < 1) {
+                throw new IllegalArgumentException("maxEntries must be at least 1, got " + maxEntries);
+            }
+            this.maxEntries = maxEntries;
+            return this;
+        }
+
+        /** At most this many bytes, as estimated from each result's MessagePack encoding. */
+        public Builder maxSizeBytes(long maxSizeBytes) {
+            if (maxSizeBytes < 1) {
+                throw new IllegalArgumentException("maxSizeBytes must be at least 1, got " + maxSizeBytes);
+            }
+            this.maxSizeBytes = maxSizeBytes;
+            return this;
+        }
+
+        /** The clock deadlines are measured on (a fake one in tests). */
+        public Builder ticker(Ticker ticker) {
+            this.ticker = ticker;
+            return this;
+        }
+
+        public ResponseCache build() {
+            return new ResponseCache(this);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The response cache on Caffeine: {@link dev.aether.netron.client.cache.ResponseCache} holds
+ * the entries (fresh, stale-while-revalidate, error fallback), partitioned by principal;
+ * {@link dev.aether.netron.client.cache.CacheInterceptor} puts it in a client's chain.
+ */
+package dev.aether.netron.client.cache;

@@ -1,0 +1,59 @@
+package dev.aether.netron.client.call;
+
+import dev.aether.netron.client.Invocation;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One method call as the interceptor chain sees it: what to call, with which options, on whose
+ * behalf. The last link turns it into the {@link Invocation} a transport sends.
+ *
+ * <pre>{@code
+ * Call call = new Call("users@1.0.0", "find", List.of(42), User.class, CallOptions.defaults(), "u-7");
+ * CompletableFuture<Object> user = chain.execute(call);
+ * }</pre>
+ *
+ * @param service    {@code name@version} or a bare {@code name}
+ * @param method     the method name
+ * @param arguments  the arguments, in order (may contain nulls)
+ * @param resultType the Java type the caller expects back
+ * @param options    how the call behaves: timeout, cache, retry, deduplication
+ * @param principal  who calls, as the client knows it ({@link #ANONYMOUS} when nobody); cache
+ *                   entries and deduplicated calls are never shared between principals
+ */
+public record Call(String service, String method, List<Object> arguments, Type resultType, CallOptions options, String principal) {
+    /** The principal of a client that has not said who it calls for. */
+    public static final String ANONYMOUS = "";
+
+    public Call {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(method, "method");
+        arguments = arguments == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(arguments));
+        resultType = resultType == null ? Object.class : resultType;
+        Objects.requireNonNull(options, "options");
+        principal = principal == null ? ANONYMOUS : principal;
+    }
+
+    /** A call for nobody in particular, with the default options. */
+    public static Call of(String service, String method, List<Object> arguments, Type resultType) {
+        return new Call(service, method, arguments, resultType, CallOptions.defaults(), ANONYMOUS);
+    }
+
+    /** This call with other options (for example a shorter timeout for one attempt). */
+    public Call withOptions(CallOptions options) {
+        return new Call(service, method, arguments, resultType, options, principal);
+    }
+
+    /** What a transport sends for this call. */
+    public Invocation toInvocation() {
+        return new Invocation(service, method, arguments, resultType, options.timeout());
+    }
+
+    /** {@code service.method}, for messages. */
+    public String describe() {
+        return service + "." + method;
+    }
+}
