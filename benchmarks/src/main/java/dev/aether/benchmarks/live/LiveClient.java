@@ -89,7 +89,8 @@ final class LiveClient implements AutoCloseable {
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET " + get.uri() + " answered " + r.statusCode());
         }
-        return LivePage.parse(new String(r.body(), StandardCharsets.UTF_8), r.body().length);
+        return LivePage.parse(new String(r.body(), StandardCharsets.UTF_8), r.body().length,
+                LivePage.liveCookie(r.headers().allValues("Set-Cookie")));
     }
 
     // ---- sockets --------------------------------------------------------------------------------
@@ -133,6 +134,7 @@ final class LiveClient implements AutoCloseable {
         URI uri = URI.create("ws://" + base.getRawAuthority() + "/_aether/live?s=" + page.token() + "&last=0");
         ClientUpgradeRequest upgrade = new ClientUpgradeRequest(uri);
         upgrade.setHeader("Origin", base.toString());   // what a browser sends for a same-site page
+        upgrade.setHeader("Cookie", page.cookieHeader());
         upgrade.setTimeout(60, TimeUnit.SECONDS);
         if (deflate) {
             upgrade.addExtensions("permessage-deflate; client_max_window_bits");

@@ -41,7 +41,7 @@ final class RawWireProbe implements AutoCloseable {
     private final Inflater inflater = new Inflater(true);
     private final String negotiated;
 
-    private RawWireProbe(URI base, String token, String offer) throws IOException {
+    private RawWireProbe(URI base, LivePage page, String offer) throws IOException {
         socket = new Socket(base.getHost(), base.getPort());
         socket.setSoTimeout(5000);
         socket.setTcpNoDelay(true);
@@ -49,12 +49,13 @@ final class RawWireProbe implements AutoCloseable {
         out = socket.getOutputStream();
         byte[] key = new byte[16];
         RANDOM.nextBytes(key);
-        String request = "GET /_aether/live?s=" + token + "&last=0 HTTP/1.1\r\n"
+        String request = "GET /_aether/live?s=" + page.token() + "&last=0 HTTP/1.1\r\n"
                 + "Host: " + base.getRawAuthority() + "\r\n"
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
                 + "Origin: " + base + "\r\n"
+                + "Cookie: " + page.cookieHeader() + "\r\n"
                 + (offer == null ? "" : "Sec-WebSocket-Extensions: " + offer + "\r\n")
                 + "\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
@@ -78,7 +79,7 @@ final class RawWireProbe implements AutoCloseable {
      * sets the shared count twice and waits for each push.
      */
     static Result measure(LiveServer server, LivePage page, String offer) throws Exception {
-        try (RawWireProbe p = new RawWireProbe(server.base(), page.token(), offer)) {
+        try (RawWireProbe p = new RawWireProbe(server.base(), page, offer)) {
             RawFrame resume = p.nextText();
             while (ClientSocket.seqOf(resume.text()) != 0) {   // frames the session made before the attach come first
                 resume = p.nextText();
