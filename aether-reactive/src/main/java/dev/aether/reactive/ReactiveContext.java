@@ -73,7 +73,10 @@ public final class ReactiveContext implements AutoCloseable {
     /** The owner that new effects, roots and cleanups attach to, or null. */
     Owner owner;
     int batchDepth;
-    private boolean flushing;
+    /** Whether effects are being run now: writes made meanwhile are seen in the next round. */
+    boolean flushing;
+    /** Counts flush rounds: the writes of one round are undone by writing the old value back. */
+    int flushRound;
 
     private Effect[] queue = new Effect[16];
     private int queued;
@@ -393,6 +396,7 @@ public final class ReactiveContext implements AutoCloseable {
                     abortLoop();
                     return;
                 }
+                flushRound++;
                 // Effects queued while this round runs go to the next round.
                 Effect[] batch = queue;
                 int count = queued;

@@ -18,13 +18,27 @@ import java.util.function.UnaryOperator;
  * count.set(1);                                            // prints count = 1
  * count.set(1);                                            // equal: nothing
  * count.update(n -> n + 1);                                // prints count = 2
+ * batch(() -> { count.set(5); count.set(2); });            // back to 2 within the batch: nothing
  * }</pre>
  */
 public final class Signal<T> extends Node implements ReadSignal<T> {
     private static final BiPredicate<Object, Object> EQUALS = Objects::equals;
 
+    /** Marks {@link #before} as holding nothing. */
+    private static final Object NONE = new Object();
+
     private T value;
     private final BiPredicate<? super T, ? super T> equality;
+    /** The highest version ever given out: a reverted write goes back, the next one never reuses. */
+    private int lastVersion;
+    /**
+     * The value (and its version) this signal had when the current flush round's deferred writes
+     * started, or {@link #NONE}. A write back to it inside a batch restores the version too, so an
+     * effect that last saw that version has nothing to re-run for.
+     */
+    private Object before = NONE;
+    private int beforeVersion;
+    private int beforeRound;
 
     private Signal(ReactiveContext context, T value, BiPredicate<? super T, ? super T> equality) {
         super(context);
@@ -72,11 +86,37 @@ public final class Signal<T> extends Node implements ReadSignal<T> {
     public void set(T newValue) {
         ReactiveContext ctx = context;
         ctx.checkThread(this);
-        if (equality.test(value, newValue)) {
+        T old = value;
+        if (equality.test(old, newValue)) {
             return;
         }
         value = newValue;
+        if (ctx.batchDepth == 0 && !ctx.flushing) {
+            // Effects see this write at once: nothing to revert to later.
+            if (before != NONE) {
+                before = NONE;
+            }
+            version = ++lastVersion;
+        } else {
+            deferredWrite(ctx, old, newValue);
+        }
         changed(ctx);
+    }
+
+    /** Versions a write that effects will only see when the batch (or flush round) ends. */
+    @SuppressWarnings("unchecked")
+    private void deferredWrite(ReactiveContext ctx, T old, T newValue) {
+        int round = ctx.flushRound;
+        if (before == NONE || beforeRound != round) {
+            before = old;
+            beforeVersion = version;
+            beforeRound = round;
+            version = ++lastVersion;
+        } else if (equality.test((T) before, newValue)) {
+            version = beforeVersion; // back to what readers saw before the batch
+        } else {
+            version = ++lastVersion;
+        }
     }
 
     /**
@@ -101,6 +141,8 @@ public final class Signal<T> extends Node implements ReadSignal<T> {
     public void mutate(Consumer<? super T> fn) {
         context.checkThread(this);
         fn.accept(value);
+        before = NONE; // changed in place: an earlier value is no longer a state to return to
+        version = ++lastVersion;
         changed(context);
     }
 
@@ -146,7 +188,6 @@ public final class Signal<T> extends Node implements ReadSignal<T> {
     }
 
     private void changed(ReactiveContext ctx) {
-        version++;
         if (subs != null) {
             markSubscribers(DIRTY);
             ctx.flush();
