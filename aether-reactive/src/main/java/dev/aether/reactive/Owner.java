@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 abstract sealed class Owner extends Node permits Effect, Root {
     /** Where errors and context are looked up; also the owner this one is a child of, if any. */
     final Owner parent;
-    private Owner firstChild, lastChild, prevSibling, nextSibling;
+    // Package-private for the bookkeeping tests, like Node's links.
+    Owner firstChild, lastChild, prevSibling, nextSibling;
     /** A Runnable, or an ArrayList of them. */
     private Object cleanups;
     /** A Consumer of Throwable, or an ArrayList of them. */

@@ -75,8 +75,10 @@ public final class ReactiveContext implements AutoCloseable {
     int batchDepth;
     /** Whether effects are being run now: writes made meanwhile are seen in the next round. */
     boolean flushing;
-    /** Counts flush rounds: the writes of one round are undone by writing the old value back. */
-    int flushRound;
+    /** The last version given to a signal write; signals of this context share the counter. */
+    int versions;
+    /** {@link #versions} when the current round of effects started: later versions are this round's writes. */
+    int roundStart;
 
     private Effect[] queue = new Effect[16];
     private int queued;
@@ -396,7 +398,7 @@ public final class ReactiveContext implements AutoCloseable {
                     abortLoop();
                     return;
                 }
-                flushRound++;
+                roundStart = versions;
                 // Effects queued while this round runs go to the next round.
                 Effect[] batch = queue;
                 int count = queued;

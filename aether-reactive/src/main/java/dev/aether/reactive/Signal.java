@@ -24,26 +24,22 @@ import java.util.function.UnaryOperator;
 public final class Signal<T> extends Node implements ReadSignal<T> {
     private static final BiPredicate<Object, Object> EQUALS = Objects::equals;
 
-    /** Marks {@link #before} as holding nothing. */
-    private static final Object NONE = new Object();
-
     private T value;
     private final BiPredicate<? super T, ? super T> equality;
-    /** The highest version ever given out: a reverted write goes back, the next one never reuses. */
-    private int lastVersion;
     /**
-     * The value (and its version) this signal had when the current flush round's deferred writes
-     * started, or {@link #NONE}. A write back to it inside a batch restores the version too, so an
-     * effect that last saw that version has nothing to re-run for.
+     * A value this signal held and the version it had then: at the start of the current round of
+     * deferred writes (a batch, or effects running), so that writing it back restores the
+     * version and readers that saw it have nothing to re-run for. Outside batches, the current
+     * value, so that nothing older is kept alive.
      */
-    private Object before = NONE;
+    private Object before;
     private int beforeVersion;
-    private int beforeRound;
 
     private Signal(ReactiveContext context, T value, BiPredicate<? super T, ? super T> equality) {
         super(context);
         this.value = value;
         this.equality = equality;
+        this.before = value;
     }
 
     /** A signal holding {@code value}, in the current {@link ReactiveContext}. */
@@ -92,31 +88,30 @@ public final class Signal<T> extends Node implements ReadSignal<T> {
         }
         value = newValue;
         if (ctx.batchDepth == 0 && !ctx.flushing) {
-            // Effects see this write at once: nothing to revert to later.
-            if (before != NONE) {
-                before = NONE;
-            }
-            version = ++lastVersion;
+            version = ++ctx.versions; // effects see this write at once
+            before = newValue;
+            beforeVersion = version;
         } else {
             deferredWrite(ctx, old, newValue);
         }
         changed(ctx);
     }
 
-    /** Versions a write that effects will only see when the batch (or flush round) ends. */
+    /**
+     * Versions a write that effects see only when the batch or the round of effects ends. Versions
+     * come from the context's counter, so a version is never given out twice and one compared
+     * with the current round's start tells whether this signal was written in the round already.
+     */
     @SuppressWarnings("unchecked")
     private void deferredWrite(ReactiveContext ctx, T old, T newValue) {
-        int round = ctx.flushRound;
-        if (before == NONE || beforeRound != round) {
-            before = old;
+        if (version - ctx.roundStart <= 0) {
+            before = old; // first write of the round: what readers may have seen
             beforeVersion = version;
-            beforeRound = round;
-            version = ++lastVersion;
         } else if (equality.test((T) before, newValue)) {
-            version = beforeVersion; // back to what readers saw before the batch
-        } else {
-            version = ++lastVersion;
+            version = beforeVersion; // back to what readers saw before the round
+            return;
         }
+        version = ++ctx.versions;
     }
 
     /**
@@ -141,8 +136,10 @@ public final class Signal<T> extends Node implements ReadSignal<T> {
     public void mutate(Consumer<? super T> fn) {
         context.checkThread(this);
         fn.accept(value);
-        before = NONE; // changed in place: an earlier value is no longer a state to return to
-        version = ++lastVersion;
+        // Changed in place: no earlier version describes the value any more.
+        version = ++context.versions;
+        before = value;
+        beforeVersion = version;
         changed(context);
     }
 
