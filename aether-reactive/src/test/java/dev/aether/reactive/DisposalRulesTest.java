@@ -156,6 +156,25 @@ class DisposalRulesTest extends ReactiveSpec {
     }
 
     @Test
+    void aCleanupThatWritesASignalAndWritesItBackDoesNotReRunTheSignalsReaders() {
+        Signal<Integer> source = signal(42);
+        Signal<Integer> trigger = signal(0);
+        List<Integer> seen = new ArrayList<>();
+        effect(() -> seen.add(source.get()));
+        effect(() -> {
+            trigger.get();
+            onCleanup(() -> {
+                source.set(0);
+                source.set(42);
+            });
+        });
+
+        trigger.set(1); // the cleanup runs while effects are being run, outside any batch
+
+        assertThat(seen).containsExactly(42);
+    }
+
+    @Test
     void anEffectThatWritesASignalAndThenWritesItBackDoesNotReRunItsReaders() {
         Signal<Integer> source = signal(42);
         Signal<Integer> trigger = signal(0);

@@ -522,4 +522,61 @@ class SignalListTest {
 
         assertThat(untracked.reruns()).isZero();
     }
+
+    @Test
+    void writesReturnWhatTheListInterfacePromises() {
+        assertThat(list.add("d")).isTrue();
+        assertThat(list.set(0, "A")).isEqualTo("a");
+        assertThat(list.set(0, "A")).as("equal value").isEqualTo("A");
+        assertThat(list.isEmpty()).isFalse();
+        assertThat(new SignalList<String>().isEmpty()).isTrue();
+    }
+
+    @Test
+    void insertingAtTheEndIndexAppends() {
+        list.add(3, "d");
+        list.addAll(4, List.of("e", "f"));
+
+        assertThat(list).containsExactly("a", "b", "c", "d", "e", "f");
+    }
+
+    @Test
+    void swappingTwoNeighboursByMoveNotifiesBoth() {
+        Runs<String> at0 = Runs.of(() -> list.get(0));
+        Runs<String> at1 = Runs.of(() -> list.get(1));
+
+        list.move(0, 1);
+
+        assertThat(list).containsExactly("b", "a", "c");
+        assertThat(at0.last()).isEqualTo("b");
+        assertThat(at1.last()).isEqualTo("a");
+    }
+
+    @Test
+    void everyListIteratorOperationFailsFastAfterAStructuralChangeBehindIt() {
+        ListIterator<String> it = list.listIterator(1);
+        it.next();
+
+        list.remove(2);
+
+        assertThatThrownBy(it::previous).isInstanceOf(ConcurrentModificationException.class);
+        assertThatThrownBy(() -> it.set("x")).isInstanceOf(ConcurrentModificationException.class);
+        assertThatThrownBy(it::remove).isInstanceOf(ConcurrentModificationException.class);
+        assertThatThrownBy(() -> it.add("x")).isInstanceOf(ConcurrentModificationException.class);
+        assertThat(list).containsExactly("a", "b");
+    }
+
+    @Test
+    void everyOperationRefusesAnotherThreadBeforeTouchingTheList() {
+        ListIterator<String> it = list.listIterator();
+        it.next();
+        List<java.util.concurrent.Callable<?>> operations = List.of(
+                list::size, () -> list.set(0, "x"), list::listIterator, it::next, it::previous,
+                () -> { it.set("x"); return null; }, () -> { it.add("x"); return null; }, () -> { it.remove(); return null; });
+        for (java.util.concurrent.Callable<?> operation : operations) {
+            assertThat(Runs.fromAnotherThread(operation)).isInstanceOf(WrongThreadException.class)
+                    .hasMessageStartingWith("a SignalList");
+        }
+        assertThat(list).containsExactly("a", "b", "c");
+    }
 }
