@@ -216,4 +216,21 @@ class GraphBookkeepingTest {
             ctx.owner = previous;
         }
     }
+
+    @Test
+    void anEffectThatDisposedItselfSubscribesToNothingItReadsAfterwards() {
+        Signal<Integer> before = signal(1);
+        Signal<Integer> after = signal(2);
+        Effect[] self = new Effect[1];
+        self[0] = Effect.create(() -> {
+            before.get();
+            self[0].dispose();
+            after.get();
+        });
+
+        self[0].run();
+
+        assertThat(before.subs).isNull();
+        assertThat(after.subs).isNull();
+    }
 }

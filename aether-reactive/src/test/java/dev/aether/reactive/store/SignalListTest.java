@@ -579,4 +579,16 @@ class SignalListTest {
         }
         assertThat(list).containsExactly("a", "b", "c");
     }
+
+    @Test
+    void movingAnElementAmongEqualOnesNotifiesNobody() {
+        SignalList<String> same = new SignalList<>(List.of("x", "x", "x", "y"));
+        Runs<String> all = Runs.of(same::toString);
+
+        same.move(0, 2);
+        same.move(0, 1);
+
+        assertThat(all.reruns()).isZero();
+        assertThat(same).containsExactly("x", "x", "x", "y");
+    }
 }

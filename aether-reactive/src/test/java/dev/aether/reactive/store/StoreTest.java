@@ -518,6 +518,14 @@ class StoreTest {
     }
 
     @Test
+    void aMapEntryCanBeReachedByAnyKeyObject() {
+        Object key = "theme";
+
+        assertThat(settings.<String>at(key).get()).isEqualTo("light");
+        assertThat(settings.at(key).path()).isEqualTo("settings.theme");
+    }
+
+    @Test
     void everyOperationRefusesAnotherThreadBeforeTouchingTheStore() {
         List<Callable<?>> operations = List.of(
                 store::cursor, () -> users.at(1), () -> users.at("x"), () -> store.cursor().select(AppState::users),
