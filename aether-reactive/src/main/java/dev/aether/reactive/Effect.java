@@ -50,7 +50,12 @@ public final class Effect extends Owner implements Disposable {
         Owner parent = ctx.owner;
         Effect effect = new Effect(ctx, parent, fn);
         if (parent != null) {
-            parent.adopt(effect);
+            if (parent.isDisposed()) {
+                // Created by code still running in a disposed owner: nothing would ever dispose it.
+                effect.flags = DISPOSED;
+            } else {
+                parent.adopt(effect);
+            }
         }
         return effect;
     }
@@ -119,7 +124,9 @@ public final class Effect extends Owner implements Disposable {
         if ((f & DISPOSED) != 0 || (f & STATE) == CLEAN) {
             return;
         }
-        if ((f & STATE) == CHECK && !dependenciesChanged()) {
+        // Also when a source was written directly (DIRTY): a write reverted within the batch
+        // leaves the version the effect last saw, and then there is nothing to re-run for.
+        if (!dependenciesChanged()) {
             flags &= ~STATE;
             return;
         }
@@ -131,6 +138,9 @@ public final class Effect extends Owner implements Disposable {
         ReactiveContext ctx = context;
         flags &= ~STATE; // a write during the run marks us again
         reset();
+        if ((flags & DISPOSED) != 0) {
+            return; // a cleanup disposed the effect (or it was born disposed): the run is cancelled
+        }
         Node prevObserver = ctx.observer;
         Owner prevOwner = ctx.owner;
         ctx.observer = this;

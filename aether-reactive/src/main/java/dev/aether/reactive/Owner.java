@@ -8,13 +8,20 @@ import java.util.function.Consumer;
  * error handlers. Disposing an owner disposes its children in reverse order of creation, then
  * runs its cleanups in reverse order of registration.
  *
+ * <p>Cleanups always run untracked: what they read becomes nobody's dependency, whichever
+ * effect happens to be running when the owner is disposed. An owner counts as disposed from the
+ * moment its disposal starts; a cleanup registered with it after that (by code still running
+ * inside an effect that disposed itself, say) runs at once, and an effect created under it is
+ * born disposed and never runs. Nothing can attach to a dead owner and be forgotten there.
+ *
  * <p>An owner with a {@code lookupParent} but no place in that parent's children (a nested
  * root) is found by error and context look-ups yet never disposed by the parent.
  */
 abstract sealed class Owner extends Node permits Effect, Root {
     /** Where errors and context are looked up; also the owner this one is a child of, if any. */
     final Owner parent;
-    private Owner firstChild, lastChild, prevSibling, nextSibling;
+    // Package-private for the bookkeeping tests, like Node's links.
+    Owner firstChild, lastChild, prevSibling, nextSibling;
     /** A Runnable, or an ArrayList of them. */
     private Object cleanups;
     /** A Consumer of Throwable, or an ArrayList of them. */
@@ -55,6 +62,10 @@ abstract sealed class Owner extends Node permits Effect, Root {
 
     @SuppressWarnings("unchecked")
     final void addCleanup(Runnable cleanup) {
+        if ((flags & DISPOSED) != 0) {
+            runCleanups(cleanup); // nothing would ever run it later
+            return;
+        }
         if (cleanups == null) {
             cleanups = cleanup;
         } else if (cleanups instanceof ArrayList<?> list) {
@@ -93,16 +104,33 @@ abstract sealed class Owner extends Node permits Effect, Root {
         }
         firstChild = lastChild = null;
         Object pending = cleanups;
-        cleanups = null;
-        if (pending instanceof ArrayList<?> list) {
-            for (int i = list.size() - 1; i >= 0; i--) {
-                runCleanup((Runnable) list.get(i));
-            }
-        } else if (pending != null) {
-            runCleanup((Runnable) pending);
+        if (pending != null) {
+            cleanups = null;
+            runCleanups(pending);
         }
         // Cleared last so that a failing cleanup still reaches the handler registered beside it.
         errorHandlers = null;
+    }
+
+    /**
+     * Runs a cleanup, or a list of them newest first, untracked: {@code dispose()} may be called
+     * inside another effect, whose dependencies a cleanup's reads must not become.
+     */
+    private void runCleanups(Object pending) {
+        ReactiveContext ctx = context;
+        Node observer = ctx.observer;
+        ctx.observer = null;
+        try {
+            if (pending instanceof ArrayList<?> list) {
+                for (int i = list.size() - 1; i >= 0; i--) {
+                    runCleanup((Runnable) list.get(i));
+                }
+            } else {
+                runCleanup((Runnable) pending);
+            }
+        } finally {
+            ctx.observer = observer;
+        }
     }
 
     private void runCleanup(Runnable cleanup) {
@@ -125,8 +153,9 @@ abstract sealed class Owner extends Node permits Effect, Root {
         if ((flags & DISPOSED) != 0) {
             return;
         }
-        reset();
+        // Disposed from here on, so that whatever the cleanups attach is not left behind.
         flags |= DISPOSED;
+        reset();
         released();
         if (detach && parent != null && parent.firstChild != null) {
             parent.disown(this);

@@ -132,8 +132,9 @@ public final class Reactive {
     }
 
     /**
-     * Registers {@code cleanup} with the current owner: it runs before the enclosing effect
-     * re-runs, and when the owner is disposed.
+     * Registers {@code cleanup} with the current owner: it runs, untracked, before the enclosing
+     * effect re-runs, and when the owner is disposed. If the owner is already being disposed
+     * (an effect that disposed itself and is still running), it runs at once.
      *
      * @throws IllegalStateException outside an effect or root
      */

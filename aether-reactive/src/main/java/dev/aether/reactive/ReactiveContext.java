@@ -73,7 +73,12 @@ public final class ReactiveContext implements AutoCloseable {
     /** The owner that new effects, roots and cleanups attach to, or null. */
     Owner owner;
     int batchDepth;
-    private boolean flushing;
+    /** Whether effects are being run now: writes made meanwhile are seen in the next round. */
+    boolean flushing;
+    /** The last version given to a signal write; signals of this context share the counter. */
+    int versions;
+    /** {@link #versions} when the current round of effects started: later versions are this round's writes. */
+    int roundStart;
 
     private Effect[] queue = new Effect[16];
     private int queued;
@@ -393,6 +398,7 @@ public final class ReactiveContext implements AutoCloseable {
                     abortLoop();
                     return;
                 }
+                roundStart = versions;
                 // Effects queued while this round runs go to the next round.
                 Effect[] batch = queue;
                 int count = queued;

@@ -18,6 +18,7 @@ import java.util.function.UnaryOperator;
  * count.set(1);                                            // prints count = 1
  * count.set(1);                                            // equal: nothing
  * count.update(n -> n + 1);                                // prints count = 2
+ * batch(() -> { count.set(5); count.set(2); });            // back to 2 within the batch: nothing
  * }</pre>
  */
 public final class Signal<T> extends Node implements ReadSignal<T> {
@@ -25,11 +26,20 @@ public final class Signal<T> extends Node implements ReadSignal<T> {
 
     private T value;
     private final BiPredicate<? super T, ? super T> equality;
+    /**
+     * A value this signal held and the version it had then: at the start of the current round of
+     * deferred writes (a batch, or effects running), so that writing it back restores the
+     * version and readers that saw it have nothing to re-run for. Outside batches, the current
+     * value, so that nothing older is kept alive.
+     */
+    private Object before;
+    private int beforeVersion;
 
     private Signal(ReactiveContext context, T value, BiPredicate<? super T, ? super T> equality) {
         super(context);
         this.value = value;
         this.equality = equality;
+        this.before = value;
     }
 
     /** A signal holding {@code value}, in the current {@link ReactiveContext}. */
@@ -72,11 +82,36 @@ public final class Signal<T> extends Node implements ReadSignal<T> {
     public void set(T newValue) {
         ReactiveContext ctx = context;
         ctx.checkThread(this);
-        if (equality.test(value, newValue)) {
+        T old = value;
+        if (equality.test(old, newValue)) {
             return;
         }
         value = newValue;
+        if (ctx.batchDepth == 0 && !ctx.flushing) {
+            version = ++ctx.versions; // effects see this write at once
+            before = newValue;
+            beforeVersion = version;
+        } else {
+            deferredWrite(ctx, old, newValue);
+        }
         changed(ctx);
+    }
+
+    /**
+     * Versions a write that effects see only when the batch or the round of effects ends. Versions
+     * come from the context's counter, so a version is never given out twice and one compared
+     * with the current round's start tells whether this signal was written in the round already.
+     */
+    @SuppressWarnings("unchecked")
+    private void deferredWrite(ReactiveContext ctx, T old, T newValue) {
+        if (version - ctx.roundStart <= 0) {
+            before = old; // first write of the round: what readers may have seen
+            beforeVersion = version;
+        } else if (equality.test((T) before, newValue)) {
+            version = beforeVersion; // back to what readers saw before the round
+            return;
+        }
+        version = ++ctx.versions;
     }
 
     /**
@@ -101,6 +136,10 @@ public final class Signal<T> extends Node implements ReadSignal<T> {
     public void mutate(Consumer<? super T> fn) {
         context.checkThread(this);
         fn.accept(value);
+        // Changed in place: no earlier version describes the value any more.
+        version = ++context.versions;
+        before = value;
+        beforeVersion = version;
         changed(context);
     }
 
@@ -146,7 +185,6 @@ public final class Signal<T> extends Node implements ReadSignal<T> {
     }
 
     private void changed(ReactiveContext ctx) {
-        version++;
         if (subs != null) {
             markSubscribers(DIRTY);
             ctx.flush();

@@ -210,6 +210,54 @@ class EffectTest extends ReactiveSpec {
     }
 
     @Test
+    void anUpdateMayTakeAsManyRoundsAsTheLimitAndNoMore() {
+        int rounds = ReactiveContext.MAX_FLUSH_ROUNDS;
+        // Counting up to `limit` takes limit + 1 rounds: the last one sees the limit and stops.
+        assertThat(errorsCountingUpTo(rounds - 1)).isEmpty();
+        assertThat(errorsCountingUpTo(rounds)).singleElement().isInstanceOf(EffectLoopException.class);
+    }
+
+    private static List<Throwable> errorsCountingUpTo(int limit) {
+        Signal<Integer> n = signal(0);
+        Signal<Boolean> go = signal(false);
+        List<Throwable> errors = new ArrayList<>();
+        createRoot(dispose -> {
+            onError(errors::add);
+            effect(() -> {
+                int v = n.get();
+                if (go.get() && v < limit) {
+                    n.set(v + 1);
+                }
+            });
+            return dispose;
+        });
+        go.set(true);
+        assertThat(n.peek()).isLessThanOrEqualTo(limit);
+        if (errors.isEmpty()) {
+            assertThat(n.peek()).isEqualTo(limit);
+        }
+        return errors;
+    }
+
+    @Test
+    void manyEffectsQueuedByOneWriteAllRunOnce() {
+        Signal<Integer> s = signal(0);
+        List<Integer> runs = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            int id = i;
+            effect(() -> {
+                if (s.get() > 0) {
+                    runs.add(id);
+                }
+            });
+        }
+
+        s.set(1);
+
+        assertThat(runs).hasSize(100).doesNotHaveDuplicates();
+    }
+
+    @Test
     void effectLoopWithoutAHandlerGoesToTheUncaughtErrorHandler() {
         runOnOwnThread(Duration.ofSeconds(10), () -> {
             List<Throwable> uncaught = new ArrayList<>();

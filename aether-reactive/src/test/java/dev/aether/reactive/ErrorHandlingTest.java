@@ -246,4 +246,20 @@ class ErrorHandlingTest extends ReactiveSpec {
         });
         assertThat(errors).containsExactly(failure);
     }
+
+    @Test
+    void ofSeveralHandlersOnOneOwnerTheLatestRegisteredTakesTheError() {
+        List<String> log = new ArrayList<>();
+        createRoot(dispose -> {
+            onError(e -> log.add("first: " + e.getMessage()));
+            onError(e -> log.add("second: " + e.getMessage()));
+            onError(e -> log.add("third: " + e.getMessage()));
+            effect(() -> {
+                throw new IllegalStateException("boom");
+            });
+            return dispose;
+        });
+
+        assertThat(log).containsExactly("third: boom");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.aether.reactive;
 
 import static dev.aether.reactive.Reactive.computed;
+import static dev.aether.reactive.Reactive.createRoot;
 import static dev.aether.reactive.Reactive.effect;
 import static dev.aether.reactive.Reactive.signal;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,5 +110,127 @@ class GraphBookkeepingTest {
         assertThat(s.subs).isInstanceOf(Link.class);
         s.set(2);
         assertThat(seen).containsExactly(2, 3);
+    }
+
+    // ---- what dispose() leaves behind -----------------------------------------------------------
+
+    private static List<Owner> childrenForwards(Owner owner) {
+        List<Owner> out = new ArrayList<>();
+        for (Owner c = owner.firstChild; c != null; c = c.nextSibling) {
+            out.add(c);
+        }
+        return out;
+    }
+
+    private static List<Owner> childrenBackwards(Owner owner) {
+        List<Owner> out = new ArrayList<>();
+        for (Owner c = owner.lastChild; c != null; c = c.prevSibling) {
+            out.add(0, c);
+        }
+        return out;
+    }
+
+    @Test
+    void aDisposedEffectIsNoLongerASubscriberOfWhatItRead() {
+        Signal<Integer> a = signal(1);
+        Signal<Integer> b = signal(2);
+        Effect e = effect(() -> a.get());
+        Effect f = effect(() -> { a.get(); b.get(); });
+
+        f.dispose();
+
+        assertThat(subscribers(a)).isEqualTo(1);
+        assertThat(a.subs.subscriber()).isSameAs(e);
+        assertThat(subscribers(b)).isZero();
+        assertThat(dependencies(f)).isZero();
+        e.dispose();
+        assertThat(a.subs).isNull();
+        assertThat(a.subsTail).isNull();
+    }
+
+    @Test
+    void aDisposedComputedIsNoLongerASubscriberOfWhatItRead() {
+        Signal<Integer> a = signal(1);
+        Computed<Integer> c = computed(() -> a.get() + 1);
+        Effect e = effect(c::get);
+
+        c.dispose();
+
+        assertThat(subscribers(a)).isZero();
+        assertThat(dependencies(c)).isZero();
+        a.set(5);
+        assertThat(c.get()).as("keeps its last value").isEqualTo(2);
+        e.dispose();
+    }
+
+    @Test
+    void anEffectDisposedByHandLeavesItsParentsListOfChildren() {
+        Root root = createRoot(dispose -> (Root) dispose);
+        List<Effect> kids = new ArrayList<>();
+        runIn(root, () -> {
+            for (int i = 0; i < 4; i++) {
+                kids.add(effect(() -> { }));
+            }
+        });
+
+        kids.get(1).dispose(); // a middle one
+        assertThat(childrenForwards(root)).containsExactly(kids.get(0), kids.get(2), kids.get(3));
+        assertThat(childrenBackwards(root)).containsExactly(kids.get(0), kids.get(2), kids.get(3));
+
+        kids.get(0).dispose(); // the first
+        assertThat(childrenForwards(root)).containsExactly(kids.get(2), kids.get(3));
+        assertThat(childrenBackwards(root)).containsExactly(kids.get(2), kids.get(3));
+
+        kids.get(3).dispose(); // the last
+        assertThat(childrenForwards(root)).containsExactly(kids.get(2));
+        assertThat(childrenBackwards(root)).containsExactly(kids.get(2));
+        assertThat(kids.get(3).prevSibling).isNull();
+
+        kids.get(2).dispose();
+        assertThat(root.firstChild).isNull();
+        assertThat(root.lastChild).isNull();
+    }
+
+    @Test
+    void disposingAParentLeavesItWithNoChildren() {
+        Signal<Integer> s = signal(0);
+        Effect parent = effect(() -> {
+            effect(s::get);
+            effect(s::get);
+        });
+
+        parent.dispose();
+
+        assertThat(parent.firstChild).isNull();
+        assertThat(parent.lastChild).isNull();
+        assertThat(s.subs).isNull();
+    }
+
+    private static void runIn(Owner owner, Runnable body) {
+        ReactiveContext ctx = owner.context;
+        Owner previous = ctx.owner;
+        ctx.owner = owner;
+        try {
+            body.run();
+        } finally {
+            ctx.owner = previous;
+        }
+    }
+
+    @Test
+    void anEffectThatDisposedItselfSubscribesToNothingItReadsAfterwards() {
+        Signal<Integer> before = signal(1);
+        Signal<Integer> after = signal(2);
+        Effect[] self = new Effect[1];
+        self[0] = Effect.create(() -> {
+            before.get();
+            self[0].dispose();
+            after.get();
+        });
+
+        self[0].run();
+
+        assertThat(before.subs).isNull();
+        assertThat(after.subs).isNull();
     }
 }

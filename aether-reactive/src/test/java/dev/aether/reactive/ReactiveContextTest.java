@@ -65,6 +65,42 @@ class ReactiveContextTest extends ReactiveSpec {
     }
 
     @Test
+    void aComputedWithACachedValueStillRefusesTheWrongThread() {
+        Signal<Integer> s = signal(1).named("source");
+        Computed<Integer> total = computed(() -> s.get() + 1).named("total");
+        assertThat(total.get()).isEqualTo(2); // cached and clean: nothing below would notice the thread
+
+        for (Runnable touch : List.<Runnable>of(total::get, total::peek, total::dispose)) {
+            assertThat(thrownOnAnotherThread(touch)).isInstanceOf(WrongThreadException.class)
+                    .hasMessageContaining("'total'");
+        }
+        s.set(2);
+        assertThat(total.get()).as("not disposed").isEqualTo(3);
+    }
+
+    @Test
+    void mutatingASignalFromTheWrongThreadFailsBeforeTheValueIsTouched() {
+        List<String> items = new ArrayList<>(List.of("a"));
+        Signal<List<String>> s = signal(items).named("items");
+
+        assertThat(thrownOnAnotherThread(() -> s.mutate(list -> list.add("b"))))
+                .isInstanceOf(WrongThreadException.class).hasMessageContaining("'items'");
+        assertThat(items).containsExactly("a");
+    }
+
+    @Test
+    void runPendingFromAnotherThreadFailsInsteadOfRunningTheTasksThere() {
+        ReactiveContext ctx = ReactiveContext.current();
+        List<String> ranOn = new ArrayList<>();
+        ctx.post(() -> ranOn.add(Thread.currentThread().getName()));
+
+        assertThat(thrownOnAnotherThread(ctx::runPending)).isInstanceOf(WrongThreadException.class);
+
+        assertThat(ctx.runPending()).isEqualTo(1);
+        assertThat(ranOn).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
     void aSerialContextsNodesRefuseOtherThreads() {
         try (ReactiveContext ctx = ReactiveContext.create("serial")) {
             Signal<Integer> s = ctx.call(() -> signal(1));

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 class StoreTest {
@@ -398,5 +399,141 @@ class StoreTest {
         Map<String, String> map = new LinkedHashMap<>();
         map.put(key, value);
         return Collections.unmodifiableMap(map);
+    }
+
+    // ---- lists: both ends ---------------------------------------------------------------------
+
+    @Test
+    void insertingAtIndexZeroShiftsEveryElementAndNotifiesTheLength() {
+        Runs<String> first = Runs.of(() -> name(0).get());
+        Runs<String> second = Runs.of(() -> name(1).get());
+        Runs<Integer> count = Runs.of(users::size);
+
+        users.add(0, new User("Abe", 60));
+
+        assertThat(first.last()).isEqualTo("Abe");
+        assertThat(second.last()).isEqualTo("Ann");
+        assertThat(count.last()).isEqualTo(6);
+        assertThat(store.snapshot().users()).extracting(User::name).containsExactly("Abe", "Ann", "Bob", "Cy", "Dee", "Eve");
+    }
+
+    @Test
+    void insertingAtTheEndIndexAppends() {
+        users.add(5, new User("Fay", 33));
+
+        assertThat(name(5).peek()).isEqualTo("Fay");
+    }
+
+    @Test
+    void insertingPastTheEndOrBeforeTheStartIsRefusedWithThePath() {
+        assertThatThrownBy(() -> users.add(6, new User("Zed", 1)))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("cannot add at users[6]: the list has 5 elements");
+        assertThatThrownBy(() -> users.add(-1, new User("Zed", 1)))
+                .isInstanceOf(IndexOutOfBoundsException.class).hasMessage("cannot add at users[-1]");
+        assertThat(store.snapshot()).isSameAs(INITIAL);
+    }
+
+    @Test
+    void removingIndexZeroShiftsEveryElementAndNotifiesTheLength() {
+        Runs<String> first = Runs.of(() -> name(0).get());
+        Runs<Integer> count = Runs.of(users::size);
+
+        users.at(0).remove();
+
+        assertThat(first.last()).isEqualTo("Bob");
+        assertThat(count.last()).isEqualTo(4);
+    }
+
+    @Test
+    void removingTheLastElementLeavesTheOthersAlone() {
+        Runs<String> first = Runs.of(() -> name(0).get());
+
+        users.at(4).remove();
+
+        assertThat(first.reruns()).isZero();
+        assertThat(store.snapshot().users()).hasSize(4);
+    }
+
+    @Test
+    void removingAnIndexOutOfRangeIsRefusedWithThePath() {
+        assertThatThrownBy(() -> users.at(5).remove())
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("cannot remove users[5]: users has 5 elements");
+        assertThatThrownBy(() -> users.at(-1).remove())
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("cannot remove users[-1]: users has 5 elements");
+        assertThat(store.snapshot()).isSameAs(INITIAL);
+    }
+
+    @Test
+    void removingAnAbsentMapKeyChangesNothing() {
+        Runs<Set<Object>> keys = Runs.of(() -> Set.copyOf(settings.keys()));
+
+        settings.at("font").remove();
+
+        assertThat(keys.reruns()).isZero();
+        assertThat(store.snapshot()).isSameAs(INITIAL);
+    }
+
+    @Test
+    void theRootCannotBeRemoved() {
+        assertThatThrownBy(() -> store.cursor().remove())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("root");
+    }
+
+    // ---- update -------------------------------------------------------------------------------
+
+    @Test
+    void updateAppliesTheFunctionToTheCurrentValue() {
+        Runs<Integer> age = Runs.of(() -> users.at(1).<Integer>at("age").get());
+
+        users.at(1).<Integer>at("age").update(a -> a + 1);
+        store.update(state -> new AppState(state.users(), Map.of("theme", "dark")));
+
+        assertThat(age.last()).isEqualTo(42);
+        assertThat(store.snapshot().settings()).containsEntry("theme", "dark");
+    }
+
+    @Test
+    void anUpdateThatReturnsAnEqualValueChangesNothing() {
+        users.at(1).<Integer>at("age").update(a -> Integer.valueOf(a));
+        store.update(state -> new AppState(List.copyOf(state.users()), Map.copyOf(state.settings())));
+
+        assertThat(store.snapshot()).isSameAs(INITIAL);
+    }
+
+    // ---- cursors are values -------------------------------------------------------------------
+
+    @Test
+    void cursorsAtTheSamePathOfTheSameStoreAreEqual() {
+        Store<AppState> other = Store.of(INITIAL);
+
+        assertThat(name(2)).isEqualTo(name(2)).hasSameHashCodeAs(name(2));
+        assertThat(name(2)).isNotEqualTo(name(3)).isNotEqualTo(other.cursor().select(AppState::users).at(2).at("name"));
+        assertThat(name(2)).isNotEqualTo("users[2].name");
+        assertThat(name(2).hashCode()).isNotEqualTo(name(3).hashCode());
+        assertThat(name(2)).hasToString("Cursor[users[2].name]");
+        assertThat(store).hasToString("Store[" + INITIAL + "]");
+    }
+
+    @Test
+    void aMapEntryCanBeReachedByAnyKeyObject() {
+        Object key = "theme";
+
+        assertThat(settings.<String>at(key).get()).isEqualTo("light");
+        assertThat(settings.at(key).path()).isEqualTo("settings.theme");
+    }
+
+    @Test
+    void everyOperationRefusesAnotherThreadBeforeTouchingTheStore() {
+        List<Callable<?>> operations = List.of(
+                store::cursor, () -> users.at(1), () -> users.at("x"), () -> store.cursor().select(AppState::users),
+                () -> { store.transaction(() -> { }); return null; }, users::size, settings::keys,
+                () -> store.subscribe(state -> { }));
+        for (Callable<?> operation : operations) {
+            assertThat(Runs.fromAnotherThread(operation)).isInstanceOf(WrongThreadException.class)
+                    .hasMessageStartingWith("a Store");
+        }
     }
 }
