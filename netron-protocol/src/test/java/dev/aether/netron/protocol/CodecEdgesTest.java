@@ -189,6 +189,17 @@ class CodecEdgesTest {
     }
 
     @Test
+    void definitionArgumentsKeepTheirIndexes() {
+        var method = new dev.aether.netron.protocol.definition.MethodInfo("Number",
+                List.of(new dev.aether.netron.protocol.definition.ArgumentInfo(5, "String")));
+        var definition = new dev.aether.netron.protocol.definition.Definition("d-1", "", "p",
+                new dev.aether.netron.protocol.definition.ServiceMetadata("s", "1.0.0", Map.of(), Map.of("m", method)));
+        var back = (dev.aether.netron.protocol.definition.Definition) CODEC.decode(CODEC.encode(definition));
+        assertThat(back.meta().methods().get("m").arguments()).containsExactly(
+                new dev.aether.netron.protocol.definition.ArgumentInfo(5, "String"));
+    }
+
+    @Test
     void anEmptyFrameIsNoHandshake() {
         assertThat(Handshake.looksLikeHandshake(new byte[0])).isFalse();
     }

@@ -7,6 +7,7 @@ import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
 import dev.aether.netron.protocol.http.BatchRequest;
 import dev.aether.netron.protocol.http.CacheHints;
+import dev.aether.netron.protocol.http.ETag;
 import dev.aether.netron.protocol.http.HttpError;
 import dev.aether.netron.protocol.http.InvokeRequest;
 import dev.aether.netron.protocol.http.InvokeResponse;
@@ -111,5 +112,15 @@ class HttpMessagesTest {
                 () -> NetronJson.convert(NetronJson.parse("{\"pages\":\"many\"}"), Book.class));
         assertThat(e.code()).isEqualTo(400);
         assertThat(e.getMessage()).isEqualTo("Invalid value for Book");
+    }
+
+    @Test
+    void anEtagMatchesIfNoneMatchWeaklyOrByStar() {
+        String tag = ETag.of("[1]");
+        assertThat(ETag.matches(tag, tag)).isTrue();
+        assertThat(ETag.matches("\"x\", " + tag.substring(2), tag)).isTrue();
+        assertThat(ETag.matches("*", tag)).isTrue();
+        assertThat(ETag.matches("W/\"x\", W/\"y\"", tag)).isFalse();
+        assertThat(ETag.matches(null, tag)).isFalse();
     }
 }

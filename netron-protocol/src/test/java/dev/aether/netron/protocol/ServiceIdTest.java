@@ -50,7 +50,8 @@ class ServiceIdTest {
                 .hasMessageStartingWith("invalid service name 'bad name'");
         assertThatThrownBy(() -> ServiceId.parse("users@1.0")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("invalid version '1.0' of service 'users'");
-        assertThatThrownBy(() -> ServiceId.parse("@1.0.0")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ServiceId.parse("@1.0.0")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("invalid service name ''");
         assertThatThrownBy(() -> ServiceId.parse("users@01.0.0")).isInstanceOf(IllegalArgumentException.class);
     }
 
