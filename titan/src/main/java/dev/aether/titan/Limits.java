@@ -13,8 +13,8 @@ import java.util.Objects;
  * }</pre>
  *
  * @param maxBatchItems             items one {@code /netron/batch} may carry (100; one more answers 413)
- * @param headerReadTimeout         how long a connection may take to send a request's headers, and
- *                                  how long a kept-alive connection may wait before its next request (10 s)
+ * @param headerReadTimeout         how long a new connection may take to send its first request's headers
+ *                                  (10 s); a kept-alive connection has the idle timeout plus this for its next one
  * @param idleTimeout               how long an HTTP connection may stay silent (30 s)
  * @param maxUnfinishedMessageBytes bytes all WebSocket connections together may hold in messages they
  *                                  have not finished sending (64 MiB; a peer that needs more is closed with 1013)

@@ -123,7 +123,8 @@ public final class Titan implements AutoCloseable {
         // Jetty's default backlog (50) overflows when thousands of browsers reconnect after a restart.
         serverConnector.setAcceptQueueSize(1024);
         serverConnector.setIdleTimeout(settings.limits().idleTimeout().toMillis());
-        HeaderReadTimeout headerTimeout = new HeaderReadTimeout(settings.limits().headerReadTimeout(), jetty.getScheduler());
+        HeaderReadTimeout headerTimeout = new HeaderReadTimeout(settings.limits().headerReadTimeout(),
+                settings.limits().idleTimeout().plus(settings.limits().headerReadTimeout()), jetty.getScheduler());
         serverConnector.addEventListener(headerTimeout);
         jetty.addConnector(serverConnector);
         // One budget for every WebSocket of this server (Netron's and the mounts' alike): InboundBudget.of(jetty) finds it.

@@ -2,7 +2,6 @@ package dev.aether.web.live;
 
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.inbound.InboundBudget;
-import java.net.URI;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
@@ -28,8 +27,7 @@ final class LiveGate {
 
     LiveSocket admit(Request request) {
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin != null && !sameSite(origin, request.getHeaders().get(HttpHeader.HOST))
-                && !(!settings.allowedOrigins().isEmpty() && settings.originAllowed(origin))) {
+        if (origin != null && !settings.originAllowed(origin, request.getHeaders().get(HttpHeader.HOST))) {
             return LiveSocket.rejected(CloseCodes.FORBIDDEN_ORIGIN, "Origin not allowed");
         }
         Fields query = Request.extractQueryParameters(request);
@@ -45,18 +43,5 @@ final class LiveGate {
             return LiveSocket.rejected(CloseCodes.SESSION_GONE, "Bad resume position");
         }
         return LiveSocket.accepted(sessions, session, last, budget);
-    }
-
-    /** Whether {@code origin}'s host and port are the ones the request was sent to. */
-    static boolean sameSite(String origin, String host) {
-        if (host == null) {
-            return false;
-        }
-        try {
-            String authority = URI.create(origin).getRawAuthority();
-            return authority != null && authority.equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import dev.aether.titan.TitanSettings;
 import dev.aether.titan.http.SecurityHeaders;
 import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.titan.log.LogText;
@@ -103,7 +104,7 @@ final class PageHandler extends Handler.Wrapper {
         String cookie = cookie(request, CSRF_COOKIE);
         String sent = fields.getValue(CSRF_FIELD);
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        boolean originOk = origin == null || LiveGate.sameSite(origin, request.getHeaders().get(HttpHeader.HOST));
+        boolean originOk = origin == null || TitanSettings.sameOrigin(origin, request.getHeaders().get(HttpHeader.HOST));
         if (!originOk || cookie == null || sent == null
                 || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
             refusals.info("csrf", "refused a POST to {}: CSRF check failed", LogText.of(path));

@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import dev.aether.titan.TitanSettings;
 import static dev.aether.web.html.Html.p;
 import static dev.aether.web.html.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,17 +108,17 @@ class AetherWebBuilderTest {
 
     @Test
     void anOriginIsSameSiteWhenItsHostAndPortAreTheRequestsHost() {
-        assertThat(LiveGate.sameSite("http://127.0.0.1:8080", "127.0.0.1:8080")).isTrue();
-        assertThat(LiveGate.sameSite("https://Shop.Example", "shop.example")).isTrue();
+        assertThat(TitanSettings.sameOrigin("http://127.0.0.1:8080", "127.0.0.1:8080")).isTrue();
+        assertThat(TitanSettings.sameOrigin("https://Shop.Example", "shop.example")).isTrue();
     }
 
     @Test
     void anOriginOfAnotherHostOrPortOrNoneIsNotSameSite() {
-        assertThat(LiveGate.sameSite("http://127.0.0.1:8081", "127.0.0.1:8080")).isFalse();
-        assertThat(LiveGate.sameSite("http://evil.example", "shop.example")).isFalse();
-        assertThat(LiveGate.sameSite("http://shop.example.evil.example", "shop.example")).isFalse();
-        assertThat(LiveGate.sameSite("null", "shop.example")).isFalse();
-        assertThat(LiveGate.sameSite("not a uri", "shop.example")).isFalse();
-        assertThat(LiveGate.sameSite("http://shop.example", null)).isFalse();
+        assertThat(TitanSettings.sameOrigin("http://127.0.0.1:8081", "127.0.0.1:8080")).isFalse();
+        assertThat(TitanSettings.sameOrigin("http://evil.example", "shop.example")).isFalse();
+        assertThat(TitanSettings.sameOrigin("http://shop.example.evil.example", "shop.example")).isFalse();
+        assertThat(TitanSettings.sameOrigin("null", "shop.example")).isFalse();
+        assertThat(TitanSettings.sameOrigin("not a uri", "shop.example")).isFalse();
+        assertThat(TitanSettings.sameOrigin("http://shop.example", null)).isFalse();
     }
 }
