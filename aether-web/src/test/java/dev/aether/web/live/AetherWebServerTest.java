@@ -13,7 +13,7 @@ import dev.aether.titan.Titan;
 import dev.aether.web.component.Suspense;
 import dev.aether.web.html.Node;
 import dev.aether.web.ssr.Page;
-import dev.aether.web.testing.CapturedLog;
+import dev.aether.titan.testing.CapturedLog;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
