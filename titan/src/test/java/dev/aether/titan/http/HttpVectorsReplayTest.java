@@ -88,12 +88,17 @@ class HttpVectorsReplayTest {
         assertEveryOpaqueErrorIsLoggedUnderItsId(response.body());
     }
 
-    /** A crash answers only an errorId; the server's log must hold the detail under that same id. */
+    /**
+     * Each crash (an opaque 500) is logged once by the dispatcher with an errorId, and an errorId the
+     * client is given is the one logged. (A batch item's error carries no details, so no id.)
+     */
     private void assertEveryOpaqueErrorIsLoggedUnderItsId(String body) throws IOException {
-        List<String> answeredIds = body.isBlank() ? List.of() : new ObjectMapper().readTree(body).findValuesAsText("errorId");
+        JsonNode answer = body.isBlank() ? new ObjectMapper().createObjectNode() : new ObjectMapper().readTree(body);
+        long crashes = answer.findValues("code").stream().filter(code -> code.asText().equals("500")).count();
         List<String> loggedIds = dispatcherLog.take(Level.ERROR).stream().map(ILoggingEvent::getFormattedMessage)
                 .map(LOGGED_ERROR_ID::matcher).filter(Matcher::find).map(m -> m.group(1)).toList();
-        assertThat(loggedIds).as("error ids logged by the dispatcher").containsExactlyInAnyOrderElementsOf(answeredIds);
+        assertThat(loggedIds).as("error ids logged by the dispatcher").hasSize((int) crashes)
+                .containsAll(answer.findValuesAsText("errorId"));
     }
 
     private static void assertSameShape(JsonNode actual, JsonNode expected, String path) {
