@@ -3,6 +3,7 @@ package dev.aether.titan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.aether.netron.client.NetronClient;
 import dev.aether.netron.protocol.error.AuthException;
 import dev.aether.netron.protocol.error.MethodNotFoundException;
@@ -10,13 +11,19 @@ import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.error.PermissionException;
 import dev.aether.netron.protocol.error.RpcException;
 import dev.aether.netron.protocol.error.ValidationException;
+import dev.aether.titan.call.Dispatcher;
 import dev.aether.titan.fixtures.Calculator;
 import dev.aether.titan.fixtures.CalculatorService;
+import dev.aether.titan.testing.CapturedLog;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class InProcessCallTest {
+    @RegisterExtension
+    final CapturedLog dispatcherLog = CapturedLog.of(Dispatcher.class);
+
     private final Titan titan = Titan.builder().service(new CalculatorService()).build();
     private final NetronClient client = titan.client();
     private final Calculator calculator = client.service(Calculator.class);
@@ -53,7 +60,12 @@ class InProcessCallTest {
     void unexpectedExceptionBecomesAnOpaque500() {
         assertThatThrownBy(calculator::crash).isInstanceOf(NetronException.class)
                 .hasMessage("Internal server error")
-                .satisfies(e -> assertThat(((NetronException) e).details()).containsKey("errorId"));
+                .satisfies(e -> assertThat(((NetronException) e).details()).containsKey("errorId"))
+                .satisfies(e -> assertThat(dispatcherLog.take(Level.ERROR)).singleElement().satisfies(logged -> {
+                    assertThat(logged.getFormattedMessage())
+                            .isEqualTo("call calculator@1.0.0.crash failed (errorId " + ((NetronException) e).details().get("errorId") + ")");
+                    assertThat(logged.getThrowableProxy().getMessage()).isEqualTo("internal detail that must not leak");
+                }));
     }
 
     @Test

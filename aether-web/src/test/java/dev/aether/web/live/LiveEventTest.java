@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.reactive.ReactiveContext;
 import dev.aether.reactive.Signal;
 import dev.aether.web.html.DomEvent;
-import dev.aether.web.testing.CapturedLog;
+import dev.aether.titan.testing.CapturedLog;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

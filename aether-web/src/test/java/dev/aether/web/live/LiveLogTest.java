@@ -4,6 +4,7 @@ import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.titan.Titan;
+import dev.aether.titan.testing.CapturedLog;
 import dev.aether.web.ssr.Page;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,7 +60,7 @@ class LiveLogTest {
 
     @Test
     void aNewlineInAnElementIdCannotStartAForgedLogLine() throws Exception {
-        try (CapturedLog log = CapturedLog.of(LiveSession.class)) {
+        try (CapturedLog log = CapturedLog.open(LiveSession.class)) {
             AetherWebServerTest.Browser browser = attach();
             browser.send("[\"e\",1,\"9\\n12:00:00.000 ERROR dev.aether.Billing - payments down\",\"click\",{},0]");
             assertThat(browser.next()).contains("\"!\",1,");
@@ -71,7 +72,7 @@ class LiveLogTest {
 
     @Test
     void aFloodOfEventsWithLongIdsWritesABoundedNumberOfBytes() throws Exception {
-        try (CapturedLog log = CapturedLog.of(LiveSession.class)) {
+        try (CapturedLog log = CapturedLog.open(LiveSession.class)) {
             AetherWebServerTest.Browser browser = attach();
             String longId = "x".repeat(60 * 1024);
             int events = 1_000;

@@ -3,6 +3,7 @@ package dev.aether.titan.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.aether.netron.protocol.Public;
 import dev.aether.netron.protocol.Service;
 import dev.aether.netron.protocol.error.AuthException;
@@ -17,6 +18,7 @@ import dev.aether.titan.Cacheable;
 import dev.aether.titan.Principal;
 import dev.aether.titan.service.ServiceModel;
 import dev.aether.titan.service.ServiceRegistry;
+import dev.aether.titan.testing.CapturedLog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +30,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The rest of the call pipeline: authentication, definitions, cache settings, results and failures. */
 class DispatcherPipelineTest {
+    @RegisterExtension
+    final CapturedLog dispatcherLog = CapturedLog.of(Dispatcher.class);
 
     @Service("shelf@1.0.0")
     public static final class Shelf {
@@ -276,7 +281,12 @@ class DispatcherPipelineTest {
         assertThat(Dispatcher.toNetron(new java.util.concurrent.ExecutionException(inner), "s", "m")).isSameAs(inner);
         assertThat(Dispatcher.toNetron(new CompletionException(new CompletionException(new IllegalArgumentException("bad"))), "s", "m"))
                 .isInstanceOf(ValidationException.class).hasMessage("bad");
-        assertThat(Dispatcher.toNetron(new CompletionException("no cause", null), "s", "m").code()).isEqualTo(500);
+        NetronException opaque = Dispatcher.toNetron(new CompletionException("no cause", null), "s", "m");
+        assertThat(opaque.code()).isEqualTo(500);
+        assertThat(dispatcherLog.take(Level.ERROR)).singleElement().satisfies(logged -> {
+            assertThat(logged.getFormattedMessage()).isEqualTo("call s.m failed (errorId " + opaque.details().get("errorId") + ")");
+            assertThat(logged.getThrowableProxy().getMessage()).isEqualTo("no cause");
+        });
     }
 
     @Test
@@ -296,6 +306,10 @@ class DispatcherPipelineTest {
             assertThat(e.code()).isEqualTo(500);
             assertThat(e.getMessage()).isEqualTo("Internal server error");
             assertThat(e.details()).containsKey("errorId");
+            assertThat(dispatcherLog.take(Level.ERROR)).singleElement().satisfies(logged -> {
+                assertThat(logged.getFormattedMessage()).isEqualTo("call shelf@1.0.0.failLater failed (errorId " + e.details().get("errorId") + ")");
+                assertThat(logged.getThrowableProxy().getMessage()).isEqualTo("secret detail");
+            });
         });
     }
 

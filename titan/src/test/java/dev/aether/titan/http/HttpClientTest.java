@@ -4,6 +4,7 @@ import dev.aether.titan.fixtures.Tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.aether.netron.client.NetronClient;
 import dev.aether.netron.protocol.error.AuthException;
 import dev.aether.netron.protocol.error.MethodNotFoundException;
@@ -17,17 +18,22 @@ import dev.aether.netron.protocol.error.TransportLostException;
 import dev.aether.netron.protocol.error.ValidationException;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
 import dev.aether.titan.Titan;
+import dev.aether.titan.call.Dispatcher;
 import dev.aether.titan.fixtures.Calculator;
 import dev.aether.titan.fixtures.CalculatorService;
+import dev.aether.titan.testing.CapturedLog;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The typed Netron client over HTTP against a real Titan. */
 class HttpClientTest {
+    @RegisterExtension
+    final CapturedLog dispatcherLog = CapturedLog.of(Dispatcher.class);
     private static Titan titan;
 
     @BeforeAll
@@ -97,7 +103,12 @@ class HttpClientTest {
         try (NetronClient client = client()) {
             assertThatThrownBy(() -> client.service(Calculator.class).crash()).isExactlyInstanceOf(NetronException.class)
                     .hasMessage("Internal server error")
-                    .satisfies(e -> assertThat(((NetronException) e).code()).isEqualTo(500));
+                    .satisfies(e -> assertThat(((NetronException) e).code()).isEqualTo(500))
+                    .satisfies(e -> assertThat(dispatcherLog.take(Level.ERROR)).singleElement().satisfies(logged -> {
+                        assertThat(logged.getFormattedMessage())
+                                .isEqualTo("call calculator@1.0.0.crash failed (errorId " + ((NetronException) e).details().get("errorId") + ")");
+                        assertThat(logged.getThrowableProxy().getMessage()).isEqualTo("internal detail that must not leak");
+                    }));
         }
     }
 

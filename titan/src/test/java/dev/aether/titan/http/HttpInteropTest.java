@@ -5,14 +5,18 @@ import static dev.aether.titan.http.RawHttp.invoke;
 import static dev.aether.titan.http.RawHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.titan.Titan;
+import dev.aether.titan.call.Dispatcher;
 import dev.aether.titan.fixtures.CalculatorService;
+import dev.aether.titan.testing.CapturedLog;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP wire contract (netron-wire.md §3) as any non-Java caller sees it: raw JSON over HTTP. */
 class HttpInteropTest {
@@ -21,6 +25,9 @@ class HttpInteropTest {
 
     private static Titan titan;
     private static RawHttp http;
+
+    @RegisterExtension
+    final CapturedLog dispatcherLog = CapturedLog.of(Dispatcher.class);
 
     @BeforeAll
     static void start() {
@@ -119,7 +126,12 @@ class HttpInteropTest {
         HttpResponse<String> response = http.post("/netron/invoke", invoke("r10", CALC, "crash", "[]"));
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).doesNotContain("internal detail");
-        assertThat(json(response).at("/error/details/errorId").asText()).isNotBlank();
+        String errorId = json(response).at("/error/details/errorId").asText();
+        assertThat(errorId).isNotBlank();
+        assertThat(dispatcherLog.take(Level.ERROR)).singleElement().satisfies(logged -> {   // the detail is in the log only
+            assertThat(logged.getFormattedMessage()).isEqualTo("call calculator@1.0.0.crash failed (errorId " + errorId + ")");
+            assertThat(logged.getThrowableProxy().getMessage()).isEqualTo("internal detail that must not leak");
+        });
     }
 
     @Test

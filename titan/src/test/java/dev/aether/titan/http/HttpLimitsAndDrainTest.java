@@ -5,17 +5,27 @@ import static dev.aether.titan.http.RawHttp.invoke;
 import static dev.aether.titan.http.RawHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.titan.Titan;
 import dev.aether.titan.fixtures.CalculatorService;
+import dev.aether.titan.testing.CapturedLog;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.Blocker;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Behaviour that needs its own server: inbound rate limits and graceful draining. */
 class HttpLimitsAndDrainTest {
+    /** Jetty's, not ours: it warns when shutdown cuts off the blocking read of a request body. */
+    @RegisterExtension
+    final CapturedLog jettyBlockerLog = CapturedLog.of(Blocker.class);
 
     @Test
     void callOverTheRateLimitIs429WithRetryAfterAndRateLimitHeaders() {
@@ -111,6 +121,20 @@ class HttpLimitsAndDrainTest {
             assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("retry-after: " + HttpEndpoint.RETRY_AFTER_STOPPING_SECONDS);
             stopping.get(15, TimeUnit.SECONDS);
         }
+        // The handler was blocked reading the rest of the body when the server stopped under it.
+        assertThat(awaitWarnings(jettyBlockerLog)).singleElement().extracting(ILoggingEvent::getFormattedMessage)
+                .isEqualTo("Blocking.Shared incomplete");
+    }
+
+    /** The WARN events logged, waiting for the first: the handler thread may log after stop() returns. */
+    private static List<ILoggingEvent> awaitWarnings(CapturedLog log) throws InterruptedException {
+        List<ILoggingEvent> warnings = new ArrayList<>(log.take(Level.WARN));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (warnings.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            warnings.addAll(log.take(Level.WARN));
+        }
+        return warnings;
     }
 
     /** A response's status line and headers. */

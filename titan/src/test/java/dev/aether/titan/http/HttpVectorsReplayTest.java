@@ -2,11 +2,15 @@ package dev.aether.titan.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aether.titan.Authenticator;
 import dev.aether.titan.Principal;
 import dev.aether.titan.Titan;
+import dev.aether.titan.call.Dispatcher;
+import dev.aether.titan.testing.CapturedLog;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,9 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +41,10 @@ class HttpVectorsReplayTest {
     private static Titan titan;
     private static Titan withoutAuth;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern LOGGED_ERROR_ID = Pattern.compile("failed \\(errorId ([^)]+)\\)");
+
+    @RegisterExtension
+    final CapturedLog dispatcherLog = CapturedLog.of(Dispatcher.class);
 
     @BeforeAll
     static void start() {
@@ -74,6 +85,20 @@ class HttpVectorsReplayTest {
             JsonNode actual = new ObjectMapper().readTree(response.body());
             assertSameShape(actual, expected.get("json"), "$");
         }
+        assertEveryOpaqueErrorIsLoggedUnderItsId(response.body());
+    }
+
+    /**
+     * Each crash (an opaque 500) is logged once by the dispatcher with an errorId, and an errorId the
+     * client is given is the one logged. (A batch item's error carries no details, so no id.)
+     */
+    private void assertEveryOpaqueErrorIsLoggedUnderItsId(String body) throws IOException {
+        JsonNode answer = body.isBlank() ? new ObjectMapper().createObjectNode() : new ObjectMapper().readTree(body);
+        long crashes = answer.findValues("code").stream().filter(code -> code.asText().equals("500")).count();
+        List<String> loggedIds = dispatcherLog.take(Level.ERROR).stream().map(ILoggingEvent::getFormattedMessage)
+                .map(LOGGED_ERROR_ID::matcher).filter(Matcher::find).map(m -> m.group(1)).toList();
+        assertThat(loggedIds).as("error ids logged by the dispatcher").hasSize((int) crashes)
+                .containsAll(answer.findValuesAsText("errorId"));
     }
 
     private static void assertSameShape(JsonNode actual, JsonNode expected, String path) {

@@ -2,6 +2,7 @@ package dev.aether.titan.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aether.titan.testing.CapturedLog;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class ClientErrorLogTest {
 
     @Test
     void aFloodOfOneKindWritesTheLimitAndOneNoticeThisMinute() {
-        try (CapturedLog log = CapturedLog.of(ClientErrorLogTest.class)) {
+        try (CapturedLog log = CapturedLog.open(ClientErrorLogTest.class)) {
             ClientErrorLog refusals = new ClientErrorLog(LoggerFactory.getLogger(ClientErrorLogTest.class), 5, clock::get);
             for (int i = 0; i < 1000; i++) {
                 refusals.info("unknown handler", "no handler on element {}", i);
@@ -25,7 +26,7 @@ class ClientErrorLogTest {
 
     @Test
     void theFirstLineOfTheNextMinuteSaysHowManyWereLeftOut() {
-        try (CapturedLog log = CapturedLog.of(ClientErrorLogTest.class)) {
+        try (CapturedLog log = CapturedLog.open(ClientErrorLogTest.class)) {
             ClientErrorLog refusals = new ClientErrorLog(LoggerFactory.getLogger(ClientErrorLogTest.class), 5, clock::get);
             for (int i = 0; i < 100; i++) {
                 refusals.info("unknown handler", "no handler on element {}", i);
@@ -38,7 +39,7 @@ class ClientErrorLogTest {
 
     @Test
     void eachKindHasItsOwnLimit() {
-        try (CapturedLog log = CapturedLog.of(ClientErrorLogTest.class)) {
+        try (CapturedLog log = CapturedLog.open(ClientErrorLogTest.class)) {
             ClientErrorLog refusals = new ClientErrorLog(LoggerFactory.getLogger(ClientErrorLogTest.class), 2, clock::get);
             for (int i = 0; i < 10; i++) {
                 refusals.info("malformed", "malformed {}", i);

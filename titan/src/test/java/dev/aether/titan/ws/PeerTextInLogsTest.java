@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.titan.Titan;
 import dev.aether.titan.fixtures.CalculatorService;
-import dev.aether.titan.log.CapturedLog;
+import dev.aether.titan.testing.CapturedLog;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +27,7 @@ class PeerTextInLogsTest {
 
     @Test
     void aNewlineInAPeersClientIdCannotStartAForgedLogLine() throws InterruptedException {
-        try (CapturedLog log = CapturedLog.of(NetronSocket.class);
+        try (CapturedLog log = CapturedLog.open(NetronSocket.class);
              RawSocket socket = RawSocket.connect(titan.webSocketUri()).handshake("7\\n12:00:00.000 ERROR dev.aether.Billing - payments down")) {
             socket.sendText("after the handshake every frame is binary");   // refused, and logged with the peer's id
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();

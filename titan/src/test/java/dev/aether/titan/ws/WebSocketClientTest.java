@@ -4,6 +4,7 @@ import dev.aether.titan.fixtures.Tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.aether.netron.client.Invocation;
 import dev.aether.netron.client.NetronClient;
 import dev.aether.netron.client.ws.WebSocketTransport;
@@ -17,8 +18,10 @@ import dev.aether.netron.protocol.error.TransportLostException;
 import dev.aether.netron.protocol.error.ValidationException;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
 import dev.aether.titan.Titan;
+import dev.aether.titan.call.Dispatcher;
 import dev.aether.titan.fixtures.Calculator;
 import dev.aether.titan.fixtures.CalculatorService;
+import dev.aether.titan.testing.CapturedLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +34,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The typed Netron client over the WebSocket transport against a real Titan. */
 class WebSocketClientTest {
+    @RegisterExtension
+    final CapturedLog dispatcherLog = CapturedLog.of(Dispatcher.class);
+    @RegisterExtension
+    final CapturedLog titanLog = CapturedLog.of(Titan.class);
+
     private static final int PARALLEL = 64;
     private static Titan titan;
     private NetronClient client;
@@ -124,7 +133,12 @@ class WebSocketClientTest {
     void unexpectedServerExceptionIsAnOpaque500() {
         Calculator calc = calculator();
         assertThatThrownBy(calc::crash).isInstanceOf(NetronException.class).hasMessage("Internal server error")
-                .satisfies(e -> assertThat(((NetronException) e).details()).containsKey("errorId"));
+                .satisfies(e -> assertThat(((NetronException) e).details()).containsKey("errorId"))
+                .satisfies(e -> assertThat(dispatcherLog.take(Level.ERROR)).singleElement().satisfies(logged -> {
+                    assertThat(logged.getFormattedMessage())
+                            .isEqualTo("call calculator@1.0.0.crash failed (errorId " + ((NetronException) e).details().get("errorId") + ")");
+                    assertThat(logged.getThrowableProxy().getMessage()).isEqualTo("internal detail that must not leak");
+                }));
     }
 
     @Test
@@ -237,6 +251,8 @@ class WebSocketClientTest {
             gate.awaitEntered();
             short_.stop(); // the call outlives the 200 ms stop timeout: the connection is cut under it
             assertThat(failure(slow)).isInstanceOf(TransportLostException.class).extracting(NetronException::code).isEqualTo(503);
+            assertThat(titanLog.take(Level.WARN)).singleElement().extracting(e -> e.getFormattedMessage())
+                    .isEqualTo("1 calls still running after PT0.2S; stopping anyway");
         } finally {
             gate.release.countDown();
         }
