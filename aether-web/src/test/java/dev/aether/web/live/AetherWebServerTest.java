@@ -186,6 +186,21 @@ class AetherWebServerTest {
         return token;
     }
 
+    /**
+     * Opens {@code path} on {@code server} as a browser would and attaches to its live session with
+     * the page's live cookie; the resume frame is the first thing {@link Browser#next()} returns.
+     */
+    static Browser openAndAttach(Titan server, String path, HttpClient http, WebSocketClient client) throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        ClientUpgradeRequest upgrade = new ClientUpgradeRequest();
+        upgrade.setHeader("Cookie", "aether_live=" + liveCookie(page));
+        Browser browser = new Browser();
+        client.connect(browser, URI.create("ws://127.0.0.1:" + server.port() + "/_aether/live?s=" + token(page) + "&last=0"), upgrade)
+                .get(5, TimeUnit.SECONDS);
+        return browser;
+    }
+
     static String liveCookie(HttpResponse<?> r) {
         String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("aether_live=")).findFirst().orElseThrow();
         return group(LIVE_COOKIE, setCookie);

@@ -8,10 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.reactive.Signal;
 import dev.aether.titan.Titan;
 import dev.aether.web.ssr.Page;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,14 +58,7 @@ class EventFloodTest {
 
     /** Opens the counter page in a new browser and attaches to it. */
     private AetherWebServerTest.Browser openCounter() throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + "/counter")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String token = AetherWebServerTest.token(page);
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
-        request.setHeader("Cookie", "aether_live=" + AetherWebServerTest.liveCookie(page));
-        AetherWebServerTest.Browser browser = new AetherWebServerTest.Browser();
-        sockets.connect(browser, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + token + "&last=0"), request)
-                .get(5, TimeUnit.SECONDS);
+        AetherWebServerTest.Browser browser = AetherWebServerTest.openAndAttach(titan, "/counter", http, sockets);
         assertThat(browser.next()).isEqualTo("[0,[],0]");
         return browser;
     }

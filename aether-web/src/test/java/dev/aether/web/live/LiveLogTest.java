@@ -6,14 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aether.titan.Titan;
 import dev.aether.titan.testing.CapturedLog;
 import dev.aether.web.ssr.Page;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,14 +41,7 @@ class LiveLogTest {
     }
 
     private AetherWebServerTest.Browser attach() throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + "/page")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String token = AetherWebServerTest.token(page);
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
-        request.setHeader("Cookie", "aether_live=" + AetherWebServerTest.liveCookie(page));
-        AetherWebServerTest.Browser browser = new AetherWebServerTest.Browser();
-        sockets.connect(browser, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + token + "&last=0"), request)
-                .get(5, TimeUnit.SECONDS);
+        AetherWebServerTest.Browser browser = AetherWebServerTest.openAndAttach(titan, "/page", http, sockets);
         assertThat(browser.next()).isEqualTo("[0,[],0]");
         return browser;
     }

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.titan.Titan;
 import dev.aether.titan.inbound.MessageAllowance;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class LiveUnfinishedMessagesTest {
     private static final long BUDGET = 64 * 1024;
     private WebSocketClient sockets;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Titan titan;
 
     @BeforeEach
@@ -78,18 +75,7 @@ class LiveUnfinishedMessagesTest {
     }
 
     private AetherWebServerTest.Browser connectLive() throws Exception {
-        HttpResponse<String> page;
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + "/counter")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-        String token = AetherWebServerTest.token(page);
-        AetherWebServerTest.Browser browser = new AetherWebServerTest.Browser();
-        ClientUpgradeRequest upgrade = new ClientUpgradeRequest();
-        upgrade.setHeader("Cookie", "aether_live=" + AetherWebServerTest.liveCookie(page));  // as the browser that loaded it
-        sockets.connect(browser, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + token + "&last=0"), upgrade)
-                .get(5, TimeUnit.SECONDS);
-        return browser;
+        return AetherWebServerTest.openAndAttach(titan, "/counter", http, sockets);
     }
 
     private void awaitHeld(java.util.function.LongPredicate condition) throws InterruptedException {
