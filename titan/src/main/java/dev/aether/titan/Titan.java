@@ -99,6 +99,7 @@ public final class Titan implements AutoCloseable {
         RateLimiting rateLimiting = builder.rateLimit == null ? null : new RateLimiting(builder.rateLimit, builder.rateWindow);
         this.dispatcher = new Dispatcher(registry, NetronMsgpack.standard(), builder.authenticator, settings.defaultDeny(),
                 rateLimiting, meters, builder.peerId, settings.limits().authAttempts());
+        builder.cacheInvalidations.forEach(dispatcher.cacheInvalidations()::register);
     }
 
     public static Builder builder() {
@@ -236,6 +237,11 @@ public final class Titan implements AutoCloseable {
         return settings;
     }
 
+    /** The caches the {@code invalidate_cache} task acts on; register one while the server runs. */
+    public CacheInvalidations cacheInvalidations() {
+        return dispatcher.cacheInvalidations();
+    }
+
     /** This server's Netron peer id. */
     public String peerId() {
         return dispatcher.peerId();
@@ -281,6 +287,7 @@ public final class Titan implements AutoCloseable {
         private final List<Module> modules = new ArrayList<>();
         private final List<List<Module>> scopes = new ArrayList<>();
         private final List<Mount> mounts = new ArrayList<>();
+        private final List<CacheInvalidation> cacheInvalidations = new ArrayList<>();
 
         private Builder() {
         }
@@ -334,6 +341,12 @@ public final class Titan implements AutoCloseable {
 
         public Builder authenticator(Authenticator authenticator) {
             this.authenticator = authenticator;
+            return this;
+        }
+
+        /** A cache the {@code invalidate_cache} task asks to drop entries (see {@link CacheInvalidation}); may be called again for more. */
+        public Builder cacheInvalidation(CacheInvalidation cache) {
+            cacheInvalidations.add(Objects.requireNonNull(cache, "cache"));
             return this;
         }
 

@@ -11,6 +11,8 @@ import dev.aether.netron.protocol.error.TransportException;
 import dev.aether.netron.protocol.error.ValidationException;
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
 import dev.aether.titan.Authenticator;
+import dev.aether.titan.CacheInvalidation;
+import dev.aether.titan.CacheInvalidations;
 import dev.aether.titan.Limits;
 import dev.aether.titan.Principal;
 import dev.aether.titan.log.LogText;
@@ -69,6 +71,7 @@ public final class Dispatcher {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ConcurrentHashMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+    private final CacheInvalidations cacheInvalidations = new CacheInvalidations();
     private volatile boolean draining;
 
     /**
@@ -191,6 +194,25 @@ public final class Dispatcher {
                 ? authenticator.validateToken(token)
                 : authenticator.authenticate(Map.copyOf(withoutNulls(credentials)));
         return principal.orElseThrow(() -> new AuthException("Invalid credentials", Map.of()));
+    }
+
+    /**
+     * Asks the registered caches to drop what {@code request} names (the {@code invalidate_cache}
+     * task) and answers how many entries they removed. It passes the same admission as calls;
+     * with default-deny on, an anonymous caller gets 401, as for any method without
+     * {@code @Auth(allowAnonymous = true)}.
+     */
+    public int invalidateCache(Caller caller, CacheInvalidation.Request request) {
+        admit(caller);
+        if (defaultDeny && caller.principal() == null) {
+            throw new AuthException("Authentication required to invalidate caches", Map.of());
+        }
+        return cacheInvalidations.invalidate(request);
+    }
+
+    /** The caches the {@code invalidate_cache} task acts on. */
+    public CacheInvalidations cacheInvalidations() {
+        return cacheInvalidations;
     }
 
     /** Validates a bearer token; empty when there is no authenticator or the token is invalid. */

@@ -17,8 +17,9 @@ import org.eclipse.jetty.http.HttpHeader;
  * error's status with {@code {id, success:false, error}}.
  *
  * <p>A successful call of a {@link dev.aether.titan.Cacheable} method also gets
- * {@code hints.cache}, {@code Cache-Control: public, max-age=<s>}, the reference's weak
- * {@code ETag} over the JSON result and {@code X-Cache-Tags}; a matching {@code If-None-Match}
+ * {@code hints.cache}, {@code Cache-Control: private, max-age=<s>} and {@code Vary: Authorization}
+ * ({@code public} without Vary when the method declares {@code shared = true}), the reference's
+ * weak {@code ETag} over the JSON result and {@code X-Cache-Tags}; a matching {@code If-None-Match}
  * turns it into a 304 without a body. Everything else stays {@code no-store}.
  *
  * <pre>{@code
@@ -61,7 +62,11 @@ final class InvokeRoute implements Route {
                 new ResponseHints(new ResponseHints.Metrics(serverTime), CacheHints.of(cache.maxAge(), cache.tags()))));
         // Headers go on only now that the body is written: a failure before this point is still answered no-store.
         HttpFields.Mutable headers = exchange.response().getHeaders();
-        headers.put(HttpHeader.CACHE_CONTROL, "public, max-age=" + cache.maxAgeSeconds());
+        headers.put(HttpHeader.CACHE_CONTROL, cache.cacheControl());
+        if (!cache.shared()) {
+            // A private cache keyed by URL alone would hand the previous user's result to the next one signed in.
+            headers.add(HttpHeader.VARY, "Authorization"); // add: CORS may have put Vary: Origin already
+        }
         headers.put(HttpHeader.ETAG, etag);
         if (!cache.tags().isEmpty()) {
             headers.put("X-Cache-Tags", String.join(",", cache.tags()));

@@ -46,8 +46,9 @@ public record MethodModel(String name, Method method, MethodHandle invoker, Type
      *
      * @param maxAge how long caches may keep a result, in milliseconds
      * @param tags   invalidation tags, in declaration order
+     * @param shared whether the result is the same for every caller ({@link Cacheable#shared()})
      */
-    public record Cache(long maxAge, List<String> tags) {
+    public record Cache(long maxAge, List<String> tags, boolean shared) {
         public Cache {
             if (maxAge < 0) {
                 throw new IllegalArgumentException("@Cacheable maxAge must not be negative: " + maxAge);
@@ -63,7 +64,12 @@ public record MethodModel(String name, Method method, MethodHandle invoker, Type
 
         /** The settings of {@code cacheable}, or null when the method is not annotated. */
         static Cache of(Cacheable cacheable) {
-            return cacheable == null ? null : new Cache(cacheable.maxAge(), List.of(cacheable.tags()));
+            return cacheable == null ? null : new Cache(cacheable.maxAge(), List.of(cacheable.tags()), cacheable.shared());
+        }
+
+        /** The {@code Cache-Control} of a result: {@code public} only when it is the same for every caller. */
+        public String cacheControl() {
+            return (shared ? "public" : "private") + ", max-age=" + maxAgeSeconds();
         }
 
         /** The {@code max-age} of {@code Cache-Control}: whole seconds, rounded down. */

@@ -5,6 +5,7 @@ import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.error.PermissionException;
 import dev.aether.netron.protocol.error.RpcException;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
+import dev.aether.titan.CacheInvalidation;
 import dev.aether.titan.Principal;
 import dev.aether.titan.call.Dispatcher;
 import java.util.List;
@@ -20,8 +21,12 @@ import java.util.Map;
  *       no authenticator configured answers 503.</li>
  *   <li>{@code query_interface(serviceName)}: the Definition as this caller may see it; a service it may
  *       use nothing of answers 404 like one that does not exist.</li>
- *   <li>{@code invalidate_cache(...)}: Titan keeps no definition or result cache yet, so there is
- *       nothing to clear: it answers 0 (the number of entries removed).</li>
+ *   <li>{@code invalidate_cache(pattern | {pattern, tags})}: asks the caches registered with
+ *       {@link dev.aether.titan.CacheInvalidations} to drop what it names ({@code "users*"} a
+ *       prefix, another string an exact key, {@code tags} any of them, no argument everything) and
+ *       answers the number of entries they removed. The reference's {@code servicesOnly} and
+ *       {@code httpOnly} are accepted and ignored: Titan keeps no definition or HTTP cache of its
+ *       own. With default-deny on, an anonymous caller gets 401.</li>
  *   <li>{@code expose_service}, {@code unexpose_service}, {@code unref_service}: remote service
  *       publication is off, 403.</li>
  *   <li>{@code subscribe}, {@code unsubscribe}, {@code emit}: events are not served yet, 501.</li>
@@ -47,7 +52,7 @@ final class CoreTasks {
         return switch (name) {
             case "authenticate" -> authenticate(peer, args);
             case "query_interface" -> dispatcher.queryInterface(peer.caller(), stringArgument(args, name));
-            case "invalidate_cache" -> 0;
+            case "invalidate_cache" -> dispatcher.invalidateCache(peer.caller(), invalidation(args));
             case "expose_service", "unexpose_service", "unref_service" ->
                     throw new PermissionException("Remote service publication is disabled on this server");
             case "subscribe", "unsubscribe", "emit" ->
@@ -68,6 +73,29 @@ final class CoreTasks {
         }
         peer.authenticate(principal);
         return AuthenticateResponse.Result.ok(principal.toAuthContext());
+    }
+
+    private static CacheInvalidation.Request invalidation(List<?> args) {
+        if (args.isEmpty() || args.get(0) == null) {
+            return CacheInvalidation.Request.all();
+        }
+        if (args.get(0) instanceof String pattern) {
+            return new CacheInvalidation.Request(pattern, List.of());
+        }
+        if (args.get(0) instanceof Map<?, ?> options) {
+            Object pattern = options.get("pattern");
+            Object tags = options.get("tags");
+            if ((pattern != null && !(pattern instanceof String)) || (tags != null && !isStringList(tags))) {
+                throw RpcException.invalidRequest("invalidate_cache expects {pattern: string, tags: string[]}");
+            }
+            List<String> tagList = tags == null ? List.of() : ((List<?>) tags).stream().map(String.class::cast).toList();
+            return new CacheInvalidation.Request((String) pattern, tagList);
+        }
+        throw RpcException.invalidRequest("invalidate_cache expects a pattern string or {pattern, tags}");
+    }
+
+    private static boolean isStringList(Object value) {
+        return value instanceof List<?> list && list.stream().allMatch(String.class::isInstance);
     }
 
     private static String stringArgument(List<?> args, String task) {

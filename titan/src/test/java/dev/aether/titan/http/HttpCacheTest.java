@@ -13,6 +13,7 @@ import dev.aether.netron.protocol.http.ETag;
 import dev.aether.netron.protocol.http.NetronJson;
 import dev.aether.titan.Cacheable;
 import dev.aether.titan.Titan;
+import dev.aether.titan.fixtures.Tokens;
 import dev.aether.titan.service.ServiceModel;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -53,6 +54,12 @@ class HttpCacheTest {
         }
 
         @Public
+        @Cacheable(maxAge = 3_600_000, shared = true)
+        public Item featured() {
+            return new Item(3, "item-3");
+        }
+
+        @Public
         public Item plain() {
             return new Item(1, "item-1");
         }
@@ -60,7 +67,7 @@ class HttpCacheTest {
 
     @BeforeAll
     static void start() {
-        titan = Titan.builder().port(0).service(new Catalog()).build().start();
+        titan = Titan.builder().port(0).service(new Catalog()).authenticator(new Tokens()).build().start();
         http = new RawHttp(titan.httpUri());
     }
 
@@ -81,9 +88,60 @@ class HttpCacheTest {
     void cacheableResultCarriesCacheHeaders() {
         HttpResponse<String> response = item(1);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=90");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("private, max-age=90");
         assertThat(response.headers().firstValue("X-Cache-Tags")).hasValue("items,items:one");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    }
+
+    private static HttpResponse<String> featured(String... headers) {
+        return http.post("/netron/invoke", invoke("f", CATALOG, "featured", "[]"), headers);
+    }
+
+    @Test
+    void resultForAnAuthenticatedCallerIsPrivateAndVariesByAuthorization() {
+        HttpResponse<String> response = item(1, "Authorization", "Bearer " + Tokens.USER);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("private, max-age=90");
+        assertThat(response.headers().firstValue("Vary")).hasValue("Authorization");
+    }
+
+    @Test
+    void resultForAnAnonymousCallerIsPrivateAndVariesByAuthorizationToo() {
+        // The same URL answers differently once a token is sent: even the anonymous answer must not reach a shared cache.
+        HttpResponse<String> response = item(1);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("private, max-age=90");
+        assertThat(response.headers().firstValue("Vary")).hasValue("Authorization");
+    }
+
+    @Test
+    void sharedResultIsPublicForAnAuthenticatedCaller() {
+        HttpResponse<String> response = featured("Authorization", "Bearer " + Tokens.USER);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=3600");
+        assertThat(response.headers().firstValue("Vary")).isEmpty();
+    }
+
+    @Test
+    void sharedResultIsPublicForAnAnonymousCaller() {
+        HttpResponse<String> response = featured();
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=3600");
+        assertThat(response.headers().firstValue("Vary")).isEmpty();
+    }
+
+    @Test
+    void notModifiedAnswerKeepsPrivateAndVary() {
+        String tag = etag(item(1, "Authorization", "Bearer " + Tokens.USER));
+        HttpResponse<String> response = item(1, "Authorization", "Bearer " + Tokens.USER, "If-None-Match", tag);
+        assertThat(response.statusCode()).isEqualTo(304);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("private, max-age=90");
+        assertThat(response.headers().firstValue("Vary")).hasValue("Authorization");
+    }
+
+    @Test
+    void notModifiedAnswerOfASharedResultStaysPublic() {
+        HttpResponse<String> response = featured("Authorization", "Bearer " + Tokens.USER, "If-None-Match", etag(featured()));
+        assertThat(response.statusCode()).isEqualTo(304);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=3600");
     }
 
     @Test
@@ -103,7 +161,7 @@ class HttpCacheTest {
     @Test
     void defaultsAreFiveMinutesAndNoTags() {
         HttpResponse<String> response = http.post("/netron/invoke", invoke("s", CATALOG, "size", "[]"));
-        assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("private, max-age=300");
         assertThat(response.headers().firstValue("X-Cache-Tags")).isEmpty();
         assertThat(NetronJson.write(json(response).at("/hints/cache"))).isEqualTo("{\"maxAge\":300000,\"tags\":[]}");
     }
@@ -127,7 +185,7 @@ class HttpCacheTest {
         assertThat(response.statusCode()).isEqualTo(304);
         assertThat(response.body()).isEmpty();
         assertThat(response.headers().firstValue("ETag")).hasValue(tag);
-        assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=90");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("private, max-age=90");
         assertThat(response.headers().firstValue("X-Cache-Tags")).hasValue("items,items:one");
     }
 
@@ -239,6 +297,8 @@ class HttpCacheTest {
         ServiceModel model = ServiceModel.of(new Catalog());
         assertThat(model.method("item").cache().maxAge()).isEqualTo(90_500);
         assertThat(model.method("item").cache().tags()).containsExactly("items", "items:one");
+        assertThat(model.method("item").cache().shared()).isFalse();
+        assertThat(model.method("featured").cache().shared()).isTrue();
         assertThat(model.method("plain").cache()).isNull();
     }
 }

@@ -46,9 +46,14 @@ public final class Users {
     public record Summary(int id, String name) {
     }
 
-    /** The reference recording's cacheable method: cacheMaxAge 60000, cacheTags users, users:list. */
+    /**
+     * The reference recording's cacheable method: cacheMaxAge 60000, cacheTags users, users:list.
+     * The reference answers every cacheable result {@code public}; Titan does so only for a result
+     * declared the same for every caller (this fixed list), so the recording is replayed against
+     * {@code shared = true}. The {@code private} default is HttpCacheTest's.
+     */
     @Public
-    @Cacheable(maxAge = 60_000, tags = {"users", "users:list"})
+    @Cacheable(maxAge = 60_000, tags = {"users", "users:list"}, shared = true)
     public List<Summary> listUsers() {
         return List.of(new Summary(1, "Alice"), new Summary(2, "Bob"));
     }

@@ -322,17 +322,17 @@ class ServiceModelTest {
 
     @Test
     void aNegativeMaxAgeIsRefusedAndZeroIsAllowed() {
-        assertThatThrownBy(() -> new MethodModel.Cache(-1, List.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new MethodModel.Cache(-1, List.of(), false)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("@Cacheable maxAge must not be negative: -1");
-        assertThat(new MethodModel.Cache(0, List.of()).maxAgeSeconds()).isZero();
+        assertThat(new MethodModel.Cache(0, List.of(), false).maxAgeSeconds()).isZero();
     }
 
     @Test
     void aTagThatWouldBreakTheHeaderIsRefused() {
         for (String bad : new String[] {"", " ", "a,b", "a\nb", "a\u0000"}) {
-            assertThatThrownBy(() -> new MethodModel.Cache(1000, List.of(bad))).as(bad).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new MethodModel.Cache(1000, List.of(bad), false)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
-        assertThat(new MethodModel.Cache(1000, List.of("a-b.c")).tags()).containsExactly("a-b.c");
+        assertThat(new MethodModel.Cache(1000, List.of("a-b.c"), false).tags()).containsExactly("a-b.c");
     }
 
     @Test

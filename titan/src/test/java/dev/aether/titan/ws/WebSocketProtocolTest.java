@@ -272,7 +272,7 @@ class WebSocketProtocolTest {
     }
 
     @Test
-    void invalidateCacheClearsNothingAndAnswersZero() {
+    void invalidateCacheWithNoRegisteredCacheAnswersZero() {
         assertThat(connected().request(Packet.request(1, PacketType.TASK, List.of("invalidate_cache", "calculator*"))).data()).isEqualTo(0);
     }
 
