@@ -10,7 +10,7 @@ import org.eclipse.jetty.util.Fields;
  * Decides whether a live-channel upgrade may attach: a browser's Origin must be this site's
  * (or one of Titan's allowed origins, when some are configured), the session token must name
  * a live session, and the request must carry the live cookie of the browser that page was
- * rendered for ({@link LiveCookie}). {@code ?s=TOKEN&last=N}: N is the last frame the page applied.
+ * rendered for ({@link BrowserCookie#LIVE}). {@code ?s=TOKEN&last=N}: N is the last frame the page applied.
  * A token without its browser's cookie is refused exactly as an unknown token is (4404), so the
  * answer does not tell whether the token exists.
  */
@@ -32,7 +32,7 @@ final class LiveGate {
         }
         Fields query = Request.extractQueryParameters(request);
         LiveSession session = sessions.get(query.getValue("s"));
-        if (session == null || !session.renderedFor(LiveCookie.from(request))) {
+        if (session == null || !session.renderedFor(BrowserCookie.LIVE.from(request))) {
             return LiveSocket.rejected(CloseCodes.SESSION_GONE, "Session expired");
         }
         long last;

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -41,7 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PageHandler extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(PageHandler.class);
-    static final String CSRF_COOKIE = "aether_csrf";
     static final String CSRF_FIELD = "_csrf";
     private static final long STREAM_TIMEOUT_MILLIS = 30_000;
     private static final int MAX_FORM_FIELDS = 1000;
@@ -101,7 +99,7 @@ final class PageHandler extends Handler.Wrapper {
             text(response, callback, HttpStatus.BAD_REQUEST_400, "The form could not be read: " + e.getMessage());
             return;
         }
-        String cookie = cookie(request, CSRF_COOKIE);
+        String cookie = BrowserCookie.CSRF.from(request);
         String sent = fields.getValue(CSRF_FIELD);
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         boolean originOk = origin == null || TitanSettings.sameOrigin(origin, request.getHeaders().get(HttpHeader.HOST));
@@ -134,17 +132,8 @@ final class PageHandler extends Handler.Wrapper {
 
     private void renderPage(Request request, Response response, Callback callback, Supplier<Page> page, int status) {
         boolean https = proxies.isHttps(request);
-        String csrf = cookie(request, CSRF_COOKIE);
-        if (csrf == null) {
-            csrf = newToken();
-            Response.addCookie(response, HttpCookie.build(CSRF_COOKIE, csrf).path("/").httpOnly(true).secure(https)
-                    .sameSite(HttpCookie.SameSite.LAX).build());
-        }
-        String browser = LiveCookie.from(request);
-        if (browser == null) {
-            browser = newToken();
-            Response.addCookie(response, LiveCookie.issue(browser, https));
-        }
+        String csrf = BrowserCookie.CSRF.readOrIssue(request, response, https, PageHandler::newToken);
+        String browser = BrowserCookie.LIVE.readOrIssue(request, response, https, PageHandler::newToken);
         boolean live = !sessions.isFull();   // else the page is rendered as usual but served without its runtime
         LiveSession session = sessions.create(browser);
         session.csrfToken(csrf);
@@ -258,17 +247,7 @@ final class PageHandler extends Handler.Wrapper {
         return query;
     }
 
-    private static String cookie(Request request, String name) {
-        List<HttpCookie> cookies = Request.getCookies(request);
-        for (HttpCookie c : cookies) {
-            if (c.getName().equals(name) && !c.getValue().isEmpty()) {
-                return c.getValue();
-            }
-        }
-        return null;
-    }
-
-    private static String newToken() {
+    static String newToken() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
