@@ -14,6 +14,7 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * One browser connection of a live session. Frames from the browser are JSON arrays:
@@ -88,7 +89,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         }
         Connection c = new Connection(ws);
         connection = c;
-        allowance = budget.open(() -> c.close(MessageAllowance.POLICY_VIOLATION, "Message not finished in time"));
+        allowance = budget.open(() -> c.close(StatusCode.POLICY_VIOLATION, "Message not finished in time"));
         if (!post(() -> {
             if (!session.attach(c, lastSeen)) {
                 c.close(CloseCodes.SESSION_GONE, "Session cannot resume");
@@ -123,13 +124,13 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         }
         if (unfinished.length() + fragment.length() > MAX_MESSAGE_CHARS) {
             dropUnfinished();
-            c.close(MessageAllowance.MESSAGE_TOO_BIG, "Message too big");
+            c.close(StatusCode.MESSAGE_TOO_LARGE, "Message too big");
             return;
         }
         // Two bytes a character: what a String costs at worst.
         if (!allowance.reserve(2L * fragment.length())) {
             dropUnfinished();
-            c.close(MessageAllowance.TRY_AGAIN_LATER, "Server busy: try again later");
+            c.close(StatusCode.TRY_AGAIN_LATER, "Server busy: try again later");
             return;
         }
         unfinished.append(fragment);

@@ -3,7 +3,6 @@ package dev.aether.web.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.titan.Titan;
-import dev.aether.titan.inbound.MessageAllowance;
 import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * Fragmented messages on the live channel: joined when finished, and held against the server's
@@ -59,7 +59,7 @@ class LiveUnfinishedMessagesTest {
         AetherWebServerTest.Browser browser = connectLive();
         browser.next();
         browser.session.sendPartialText("[\"e\",1,\"1\",\"click\",{\"v\":\"" + "x".repeat(20 * 1024), false, Callback.NOOP);
-        assertThat(browser.closeCode()).isEqualTo(MessageAllowance.TRY_AGAIN_LATER);
+        assertThat(browser.closeCode()).isEqualTo(StatusCode.TRY_AGAIN_LATER);
         netron.close();
         awaitHeld(held -> held == 0);
     }
@@ -70,7 +70,7 @@ class LiveUnfinishedMessagesTest {
         browser.next();
         browser.session.sendPartialText("[\"e\",1,\"1\",\"click\",{\"v\":\"" + "x".repeat(20 * 1024), false, Callback.NOOP);
         awaitHeld(held -> held > 0);
-        assertThat(browser.closeCode()).isEqualTo(MessageAllowance.POLICY_VIOLATION);
+        assertThat(browser.closeCode()).isEqualTo(StatusCode.POLICY_VIOLATION);
         awaitHeld(held -> held == 0);
     }
 

@@ -10,19 +10,12 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * the bytes back; {@link #close()} does the same when the connection ends.
  *
  * <pre>{@code
- * if (!allowance.reserve(grownBy)) { close(MessageAllowance.TRY_AGAIN_LATER, "Server busy"); return; }
+ * if (!allowance.reserve(grownBy)) { close(StatusCode.TRY_AGAIN_LATER, "Server busy"); return; }
  * if (!last) allowance.unfinished();     // starts the timer of this message
  * else allowance.finished();
  * }</pre>
  */
 public final class MessageAllowance implements AutoCloseable {
-    /** WebSocket 1009: a message larger than the connection may send. */
-    public static final int MESSAGE_TOO_BIG = 1009;
-    /** WebSocket 1013: the server cannot hold the message now; the peer may try again later. */
-    public static final int TRY_AGAIN_LATER = 1013;
-    /** WebSocket 1008: the message was not finished in time. */
-    public static final int POLICY_VIOLATION = 1008;
-
     private final InboundBudget budget;
     private final Runnable onExpired;
     private long reserved;

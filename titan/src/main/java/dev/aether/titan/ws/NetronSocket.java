@@ -5,7 +5,6 @@ import dev.aether.netron.protocol.error.SerializationException;
 import dev.aether.netron.protocol.handshake.Handshake;
 import dev.aether.netron.protocol.packet.Packet;
 import dev.aether.titan.call.Caller;
-import dev.aether.titan.inbound.MessageAllowance;
 import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.titan.log.LogText;
 import java.nio.ByteBuffer;
@@ -16,6 +15,7 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * One Netron WebSocket connection: closes it at once when the upgrade was rejected (4000/4001),
@@ -63,7 +63,7 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
         Peer p = new Peer(caller, new Outbox(session, context.codec()), new InFlightCalls(context.options().maxInFlightPerPeer()));
         frames = new FrameAssembler(context.maxPacketBytes(), context.budget().open(() -> {
             LOG.info("peer {} did not finish a message in time: closing", caller.remoteAddress());
-            session.close(MessageAllowance.POLICY_VIOLATION, "Message not finished in time", Callback.NOOP);
+            session.close(StatusCode.POLICY_VIOLATION, "Message not finished in time", Callback.NOOP);
         }));
         peer = p;
         context.peers().add(this);
@@ -95,7 +95,7 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
             } else if (message instanceof FrameAssembler.Refused) {
                 refused = true;
                 LOG.info("peer {}: the server's budget for unfinished messages is spent: closing", p.caller().peerId());
-                session.close(MessageAllowance.TRY_AGAIN_LATER, "Server busy: try again later", Callback.NOOP);
+                session.close(StatusCode.TRY_AGAIN_LATER, "Server busy: try again later", Callback.NOOP);
             }
         } finally {
             callback.succeed();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aether.netron.protocol.packet.Packet;
 import dev.aether.netron.protocol.packet.PacketType;
 import dev.aether.titan.Titan;
-import dev.aether.titan.inbound.MessageAllowance;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * Peers that start a fragmented message and never finish it: the server holds at most its
@@ -51,7 +51,7 @@ class UnfinishedMessagesTest {
             int refused = 0;
             for (FrameSocket peer : peers) {
                 int code = peer.awaitCloseCode(Duration.ofMillis(50));
-                if (code == MessageAllowance.TRY_AGAIN_LATER) {
+                if (code == StatusCode.TRY_AGAIN_LATER) {
                     refused++;
                 }
             }
@@ -90,7 +90,7 @@ class UnfinishedMessagesTest {
              FrameSocket slow = FrameSocket.open(titan.webSocketUri())) {
             slow.send(true, FrameSocket.TEXT, "{\"type\":\"client-id\",\"id\":\"slow\"}".getBytes(StandardCharsets.UTF_8));
             slow.send(false, FrameSocket.BINARY, new byte[FRAGMENT]);
-            assertThat(slow.awaitCloseCode(Duration.ofSeconds(10))).isEqualTo(MessageAllowance.POLICY_VIOLATION);
+            assertThat(slow.awaitCloseCode(Duration.ofSeconds(10))).isEqualTo(StatusCode.POLICY_VIOLATION);
             awaitHeld(titan, held -> held == 0);
         }
     }
