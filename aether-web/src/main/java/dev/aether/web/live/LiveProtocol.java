@@ -1,0 +1,138 @@
+package dev.aether.web.live;
+
+/**
+ * Every constant of the live protocol, defined once: the paths, the inbound message kinds, the
+ * patch operations, the close codes, the attributes and markers the server renders. The runtime
+ * ({@code aether.js}) holds the same values in its constants part; {@code RuntimeProtocolTest}
+ * checks that the two agree, so a change here that the runtime does not follow fails the build.
+ * The protocol itself is described in docs/ui.md.
+ *
+ * <pre>{@code
+ * List.of(LiveProtocol.Op.TEXT, id, text);   // a patch: ["t", id, text]
+ * }</pre>
+ */
+public final class LiveProtocol {
+
+    /** Where the runtime and the live socket are served. */
+    public static final class Paths {
+        /** The runtime script, served by the page handler. */
+        public static final String RUNTIME = "/_aether/runtime.js";
+        /** The live WebSocket. */
+        public static final String LIVE = "/_aether/live";
+        /** Reserved prefix: no page may be mounted below it. */
+        public static final String RESERVED_PREFIX = "/_aether/";
+        /** Query parameter of the live socket naming the session's token. */
+        public static final String SESSION_PARAM = "s";
+        /** Query parameter of the live socket naming the last frame the page applied. */
+        public static final String LAST_SEEN_PARAM = "last";
+
+        private Paths() {
+        }
+    }
+
+    /** The first element of a message the runtime sends. */
+    public static final class Inbound {
+        /** {@code ["e", seq, elementId, type, {data}, lastSeen, handlerIndex?]}: a DOM event. */
+        public static final String EVENT = "e";
+        /** {@code ["a", lastSeen]}: frames the page has applied. */
+        public static final String ACK = "a";
+
+        private Inbound() {
+        }
+    }
+
+    /**
+     * What the server sends. A patch frame is {@code [seq, [patch…], answeredUpTo]} (seq from 1;
+     * 0 for a frame outside the numbered log, such as an error answer). The resume frame, sent
+     * once after each (re)connection, is {@code ["resume", answeredUpTo]}: the runtime then
+     * re-sends the events the server has not answered.
+     */
+    public static final class Outbound {
+        /** First element of the resume frame. */
+        public static final String RESUME = "resume";
+
+        private Outbound() {
+        }
+    }
+
+    /** The first element of a patch in a frame the server sends. */
+    public static final class Op {
+        /** {@code ["t", id, text]}: the text between markers, or a text control's value. */
+        public static final String TEXT = "t";
+        /** {@code ["a", id, name, value|null]}: set or remove an attribute. */
+        public static final String ATTRIBUTE = "a";
+        /** {@code ["c", id, name, 0|1]}: toggle a class. */
+        public static final String CLASS = "c";
+        /** {@code ["y", id, property, value|null]}: set or remove a style property. */
+        public static final String STYLE = "y";
+        /** {@code ["r", region, html]}: replace a region's content. */
+        public static final String REGION = "r";
+        /** {@code ["l", id, [listOp…]]}: keyed list operations. */
+        public static final String LIST = "l";
+        /** {@code ["!", seq, message]}: an event was refused or failed; shown in the console. */
+        public static final String ERROR = "!";
+
+        private Op() {
+        }
+    }
+
+    /** The first element of a keyed-list operation inside an {@link Op#LIST} patch. */
+    public static final class ListOp {
+        /** {@code ["-", key]}: remove a row. */
+        public static final String REMOVE = "-";
+        /** {@code ["+", key, afterKey, html]}: insert a row. */
+        public static final String INSERT = "+";
+        /** {@code ["m", key, afterKey]}: move a row. */
+        public static final String MOVE = "m";
+        /** {@code ["u", key, html]}: render a row again. */
+        public static final String UPDATE = "u";
+
+        private ListOp() {
+        }
+    }
+
+    /** WebSocket close codes of the live channel; the runtime reacts to each (docs/ui.md). */
+    public static final class Close {
+        /** Server stopping or restarting: reconnect with backoff. */
+        public static final int GOING_AWAY = 1001;
+        /** The origin of the page is not this server's: do not reconnect. */
+        public static final int FORBIDDEN_ORIGIN = 4403;
+        /** No such session (expired, or the server restarted): reload the page and restore the form input. */
+        public static final int SESSION_GONE = 4404;
+        /** Another tab or connection took the session over: render afresh. */
+        public static final int REPLACED = 4409;
+
+        private Close() {
+        }
+    }
+
+    /** Attributes and comment markers the server renders and the runtime reads. */
+    public static final class Markup {
+        /** An element the server may patch: {@code data-ae="id"}. */
+        public static final String ELEMENT_ID = "data-ae";
+        /** The events an element listens to: {@code data-ae-on="click input.debounce-300"}. */
+        public static final String EVENTS = "data-ae-on";
+        /** A Suspense chunk streamed after the shell. */
+        public static final String CHUNK = "data-ae-chunk";
+        /** A portal's content. */
+        public static final String PORTAL = "data-ae-portal";
+        /** The runtime script's attribute naming the session token. */
+        public static final String SESSION = "data-session";
+        /** The runtime script's attribute naming the live socket's path. */
+        public static final String LIVE = "data-live";
+        /** Prefix of every comment marker: {@code <!--ae:t3-->}. */
+        public static final String MARKER_PREFIX = "ae:";
+        /** Marker kind of a dynamic text. */
+        public static final String TEXT_MARKER = "t";
+        /** Marker kind of a keyed list. */
+        public static final String LIST_MARKER = "l";
+        /** Marker kind of one keyed row. */
+        public static final String ROW_MARKER = "k";
+
+        private Markup() {
+        }
+    }
+
+    private LiveProtocol() {
+    }
+}
