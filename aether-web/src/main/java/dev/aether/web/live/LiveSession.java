@@ -298,7 +298,7 @@ final class LiveSession {
                 c.send(f.json());
             }
         }
-        c.send(frame(0, List.of(), lastEvent));
+        c.send("[\"" + LiveProtocol.Outbound.RESUME + "\"," + lastEvent + "]");   // ["resume", answeredUpTo]
         runInsertions();
         return true;
     }

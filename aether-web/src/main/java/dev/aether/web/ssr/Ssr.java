@@ -8,6 +8,7 @@ import dev.aether.web.html.Escape;
 import dev.aether.web.html.Node;
 import java.io.Flushable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -35,12 +36,10 @@ import java.util.function.Supplier;
 public final class Ssr {
     /**
      * The inline swap function streamed chunks call, sent once before the first chunk: finds
-     * {@code <!--ae:uID-->…<!--/ae:uID-->} and replaces what is between with the chunk.
+     * {@code <!--ae:uID-->…<!--/ae:uID-->} and replaces what is between with the chunk. Kept in
+     * the resource {@code swap.js} beside this class, as the runtime is, read once.
      */
-    private static final String SWAP_FUNCTION = "function $ae(i){var t=document.querySelector('template[data-ae-chunk=\"'+i+'\"]'),"
-            + "w=document.createTreeWalker(document,128),s=null,n,p,x;while(w.nextNode()){if(w.currentNode.data==='ae:u'+i){s=w.currentNode;break}}"
-            + "if(!t||!s)return;p=s.parentNode;n=s.nextSibling;while(n&&!(n.nodeType===8&&n.data==='/ae:u'+i)){x=n.nextSibling;p.removeChild(n);n=x}"
-            + "p.insertBefore(t.content,n);t.remove()}";
+    private static final String SWAP_FUNCTION = resource("swap.js");
     public static final String SWAP_SCRIPT = swapScript(null);
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -192,6 +191,17 @@ public final class Ssr {
     /** {@link #SWAP_SCRIPT} with {@code nonce} (null for none). */
     public static String swapScript(String nonce) {
         return script(nonce, SWAP_FUNCTION);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Ssr.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the resource " + name + " is missing from aether-web");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String script(String nonce, String code) {

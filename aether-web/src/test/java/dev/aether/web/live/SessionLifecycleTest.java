@@ -179,7 +179,7 @@ class SessionLifecycleTest {
             LiveHarness.Recorder browser = new LiveHarness.Recorder();
             assertThat(session.context().call(() -> session.attach(browser, 0))).isTrue();
             assertThat(mounts).hasValue(1);
-            assertThat(browser.frames).containsExactly("[0,[],0]");
+            assertThat(browser.frames).containsExactly("[\"resume\",0]");
             session.context().call(() -> session.attach(new LiveHarness.Recorder(), 0));
             assertThat(mounts).as("a reconnect does not mount again").hasValue(1);
         } finally {

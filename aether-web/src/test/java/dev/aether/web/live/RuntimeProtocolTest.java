@@ -1,0 +1,109 @@
+package dev.aether.web.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runtime ({@code aether.js}) and {@link LiveProtocol} hold the same protocol values. The
+ * runtime keeps them in one object written as JSON between {@code /* PROTOCOL: *}{@code /} and
+ * {@code /* :PROTOCOL *}{@code /}, keyed as the Java is: {@code "Close": {"SESSION_GONE": 4404}}
+ * for {@code LiveProtocol.Close.SESSION_GONE}. Every public constant of every nested class is
+ * compared, so a constant added in Java without its runtime counterpart fails here.
+ */
+class RuntimeProtocolTest {
+    private static final String BEGIN = "/* PROTOCOL: */", END = "/* :PROTOCOL */";
+    private static final String RUNTIME = runtime();
+
+    @Test
+    void everyLiveProtocolConstantHasTheSameValueInTheRuntime() throws IOException {
+        JsonNode runtime = runtimeProtocol();
+        Map<String, Object> java = javaProtocol();
+        List<String> different = new ArrayList<>();
+        java.forEach((key, value) -> {
+            String[] at = key.split("\\.");
+            JsonNode node = runtime.path(at[0]).get(at[1]);
+            Object inRuntime = node == null ? "(missing)" : node.isInt() ? (Object) node.intValue() : node.isTextual() ? node.textValue() : node.toString();
+            if (!value.equals(inRuntime)) {
+                different.add(key + ": Java " + value + ", runtime " + inRuntime);
+            }
+        });
+        assertThat(different).as("LiveProtocol constants the runtime's PROTOCOL does not match").isEmpty();
+    }
+
+    @Test
+    void theRuntimeHoldsNoProtocolValueThatLiveProtocolLacks() throws IOException {
+        Set<String> runtimeKeys = new TreeSet<>();
+        runtimeProtocol().fields().forEachRemaining(group -> group.getValue().fieldNames()
+                .forEachRemaining(name -> runtimeKeys.add(group.getKey() + "." + name)));
+        assertThat(runtimeKeys).isEqualTo(new TreeSet<>(javaProtocol().keySet()));
+    }
+
+    @Test
+    void theRuntimeWritesNoProtocolValueOutsideItsConstants() {
+        String rest = withoutComments(RUNTIME.substring(RUNTIME.indexOf(END) + END.length()));
+        List<String> literals = new ArrayList<>();
+        javaProtocol().forEach((key, value) -> {
+            // one-letter values (the ops, "s", "t") are too common in code to search for
+            boolean found = value instanceof Integer code
+                    ? Pattern.compile("(?<![\\w.])" + code + "(?![\\w.])").matcher(rest).find()
+                    : value.toString().length() > 1 && (rest.contains("\"" + value + "\"") || rest.contains("'" + value + "'"));
+            if (found) {
+                literals.add(key + " = " + value);
+            }
+        });
+        assertThat(literals).as("protocol values written as literals instead of PROTOCOL's names").isEmpty();
+    }
+
+    /** "Group.NAME" → value, for every public static final field of LiveProtocol's nested classes. */
+    private static Map<String, Object> javaProtocol() {
+        Map<String, Object> constants = new LinkedHashMap<>();
+        for (Class<?> group : LiveProtocol.class.getDeclaredClasses()) {
+            for (Field f : group.getDeclaredFields()) {
+                int m = f.getModifiers();
+                if (Modifier.isPublic(m) && Modifier.isStatic(m) && Modifier.isFinal(m)) {
+                    try {
+                        constants.put(group.getSimpleName() + "." + f.getName(), f.get(null));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        assertThat(constants).as("LiveProtocol's constants").isNotEmpty();
+        return constants;
+    }
+
+    private static JsonNode runtimeProtocol() throws IOException {
+        int begin = RUNTIME.indexOf(BEGIN), end = RUNTIME.indexOf(END);
+        assertThat(begin).as("the runtime's " + BEGIN + " marker").isNotNegative();
+        assertThat(end).as("the runtime's " + END + " marker, after " + BEGIN).isGreaterThan(begin);
+        return new ObjectMapper().readTree(RUNTIME.substring(begin + BEGIN.length(), end));
+    }
+
+    private static String withoutComments(String js) {
+        return js.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//.*$|\\s// .*$", "");
+    }
+
+    private static String runtime() {
+        try (InputStream in = LiveProtocol.class.getResourceAsStream(RuntimeScript.RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
