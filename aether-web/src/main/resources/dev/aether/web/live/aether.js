@@ -83,7 +83,7 @@
   // (later) so that they carry rebased values; an edit that overlaps the server's is not rebased:
   // the value is then held as before.
   let asOf = 0, sentUpTo = 0, submitting = 0;
-  let later = []; // [message, [[control, data, key]...]]: data[key] is rebased
+  const later = []; // [message, [[control, data, key]...]]: data[key] is rebased
   function remember(seq) {
     D.querySelectorAll("input[" + Markup.ELEMENT_ID + "],textarea[" + Markup.ELEMENT_ID + "]").forEach((c) => {
       const h = control(c).at = control(c).at || [];
@@ -262,7 +262,7 @@
     if (ev.key !== undefined) data.key = ev.key;
     return data;
   }
-  function emit(e, ev, n) {
+  function emit(e, ev, n) { // m: [EVENT, seq, id, type, {data}, lastSeen, n if not 0]
     const m = [Inbound.EVENT, ++sent, e.getAttribute(Markup.ELEMENT_ID), ev.type, payload(e, ev), seen];
     if (n) m.push(n);
     if (ev.target && "value" in ev.target) Object.assign(control(ev.target), { seq: sent, typed: false });
@@ -407,6 +407,6 @@
     drop(holdMillis) { hold = Date.now() + (holdMillis || 0); if (ws) ws.close(); } };
   if (me.hasAttribute("data-ae-test")) { // a test page's (RuntimePartsBrowserTest), never a production page's
     window.AetherTest = { PROTOCOL, rebase, parseSpec, specsOf, mark, el, apply,
-      state: () => ({ seen, acked, sent, stopped, attached, outbox: outbox.length }) };
+      state: () => ({ stopped, outbox: outbox.length }) };
   }
 })();
