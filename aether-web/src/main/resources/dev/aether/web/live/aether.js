@@ -34,7 +34,7 @@
     while ((n = w.nextNode())) {
       if (n.nodeType === COMMENT) { if (n.data.startsWith(Markup.MARKER_PREFIX)) marks.set(n.data.slice(Markup.MARKER_PREFIX.length), n); }
       else if (n.hasAttribute(Markup.ELEMENT_ID)) elements.set(n.getAttribute(Markup.ELEMENT_ID), n);
-      if (n.nodeType === ELEMENT && n.hasAttribute(Markup.EVENTS)) listen(n.getAttribute(Markup.EVENTS));
+      if (n.nodeType === ELEMENT && n.hasAttribute(Markup.EVENTS)) listen(n);
     }
   }
   const live = (n) => n && n.isConnected ? n : null;
@@ -219,8 +219,8 @@
   }
   const listening = new Set(), timers = new Map();
   let sent = 0;
-  function listen(spec) {
-    Object.keys(parseSpec(spec)).forEach((type) => {
+  function listen(e) {
+    Object.keys(specsOf(e)).forEach((type) => {
       if (!listening.has(type)) { listening.add(type); D.addEventListener(type, dispatch, true); }
     });
   }
