@@ -87,7 +87,7 @@ public final class Titan implements AutoCloseable {
 
     private Titan(Builder builder) {
         this.settings = builder.settings();
-        this.events = new Events(new InProcessEventBus(), new EventCatalog(builder.events, settings.defaultDeny()), builder.eventLimits);
+        this.events = new Events(builder.eventBus, new EventCatalog(builder.events, settings.defaultDeny()), builder.eventLimits);
         List<Module> modules = new ArrayList<>(builder.modules);
         // Services and application code publish with an injected EventBus.
         modules.add(binder -> binder.bind(EventBus.class).toInstance(events.bus()));
@@ -313,6 +313,7 @@ public final class Titan implements AutoCloseable {
         private final List<CacheInvalidation> cacheInvalidations = new ArrayList<>();
         private final Map<String, EventAccess> events = new java.util.LinkedHashMap<>();
         private EventLimits eventLimits = EventLimits.defaults();
+        private EventBus eventBus = new InProcessEventBus();
 
         private Builder() {
         }
@@ -328,6 +329,20 @@ public final class Titan implements AutoCloseable {
         public Builder event(String event, EventAccess access) {
             EventCatalog.checkName(event);
             events.put(event, Objects.requireNonNull(access, "access"));
+            return this;
+        }
+
+        /**
+         * The event bus to serve (a fresh {@link InProcessEventBus} by default): pass one to reach
+         * it before Titan is built, from a page mounted on it, say.
+         *
+         * <pre>{@code
+         * EventBus events = new InProcessEventBus();
+         * Titan.builder().eventBus(events).mount(SignupsPage.mount(events));
+         * }</pre>
+         */
+        public Builder eventBus(EventBus bus) {
+            this.eventBus = Objects.requireNonNull(bus, "bus");
             return this;
         }
 
