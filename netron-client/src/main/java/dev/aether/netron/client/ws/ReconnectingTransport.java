@@ -239,9 +239,12 @@ public final class ReconnectingTransport implements Transport, EventSource {
             current = null;
             ready = new CompletableFuture<>();
         }
-        connection.close();   // releases its HttpClient; its calls in flight already failed with TransportLostException
         changeState(ConnectionState.RECONNECTING);
-        reconnecting = Thread.ofVirtual().name("netron-reconnect").start(this::reconnect);
+        // Off the socket's thread: closing the old connection may wait a moment for its close frame.
+        reconnecting = Thread.ofVirtual().name("netron-reconnect").start(() -> {
+            connection.close();   // releases its HttpClient; its calls in flight already failed with TransportLostException
+            reconnect();
+        });
     }
 
     private void reconnect() {
