@@ -6,7 +6,6 @@ import dev.aether.netron.protocol.error.AuthException;
 import dev.aether.netron.protocol.error.PermissionException;
 import dev.aether.netron.protocol.error.RateLimitException;
 import dev.aether.netron.protocol.packet.Packet;
-import dev.aether.netron.protocol.packet.PacketType;
 import dev.aether.titan.Titan;
 import dev.aether.titan.event.EventAccess;
 import dev.aether.titan.event.EventLimits;
@@ -212,9 +211,5 @@ class EventSubscriptionTest {
             Thread.sleep(10);
         }
         assertThat(titan.events().listenerCount()).isEqualTo(expected);
-    }
-
-    static Packet request(long id, Object... data) {
-        return Packet.request(id, PacketType.TASK, List.of(data));
     }
 }

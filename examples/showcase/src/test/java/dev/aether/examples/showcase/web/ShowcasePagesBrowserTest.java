@@ -55,11 +55,11 @@ class ShowcasePagesBrowserTest {
 
         // Created by another client: the users service emits user.created, the open page shows it without a reload.
         try (NetronClient remote = NetronClient.websocket(titan.webSocketUri())) {
-            remote.service(Users.class).create(new NewUser("Grace Hopper", "grace@example.com"));
-            remote.service(Users.class).create(new NewUser("Ada Lovelace", "ada@example.com"));
+            remote.service(Users.class).create(new NewUser("Grace Hopper", "grace.hopper@example.org"));
+            remote.service(Users.class).create(new NewUser("Alan Turing", "alan.turing@example.org"));
         }
         Waits.until(browser, "both sign-ups listed, newest first", d -> d.findElements(By.cssSelector("#signups li strong")).stream()
-                .map(WebElement::getText).toList().equals(List.of("Ada Lovelace", "Grace Hopper")));
+                .map(WebElement::getText).toList().equals(List.of("Alan Turing", "Grace Hopper")));
         assertThat(browser.findElements(By.id("no-signups"))).isEmpty();
         assertThat(browser.getCurrentUrl()).endsWith("/signups");
     }
