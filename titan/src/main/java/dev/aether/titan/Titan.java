@@ -17,7 +17,14 @@ import dev.aether.titan.http.SecurityHeaders;
 import dev.aether.titan.local.InProcessTransport;
 import dev.aether.titan.service.ServiceModel;
 import dev.aether.titan.service.ServiceRegistry;
+import dev.aether.titan.event.EventAccess;
+import dev.aether.titan.event.EventBus;
+import dev.aether.titan.event.EventCatalog;
+import dev.aether.titan.event.EventLimits;
+import dev.aether.titan.event.Events;
+import dev.aether.titan.event.InProcessEventBus;
 import dev.aether.titan.ws.WebSocketEndpoint;
+import dev.aether.titan.ws.WebSocketOptions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -73,13 +80,17 @@ public final class Titan implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final PrometheusMeterRegistry meters;
     private final List<Mount> mounts;
+    private final Events events;
     private Server server;
     private ServerConnector connector;
     private HttpEndpoint http;
 
     private Titan(Builder builder) {
         this.settings = builder.settings();
+        this.events = new Events(builder.eventBus, new EventCatalog(builder.events, settings.defaultDeny()), builder.eventLimits);
         List<Module> modules = new ArrayList<>(builder.modules);
+        // Services and application code publish with an injected EventBus.
+        modules.add(binder -> binder.bind(EventBus.class).toInstance(events.bus()));
         this.injector = Guice.createInjector(modules);
         this.registry = new ServiceRegistry();
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -137,7 +148,7 @@ public final class Titan implements AutoCloseable {
                 .baseUnit("bytes")
                 .register(meters);
         HttpEndpoint netronHttp = new HttpEndpoint(dispatcher, settings, meters);
-        Handler app = WebSocketEndpoint.wrap(jetty, netronHttp, dispatcher, settings);
+        Handler app = WebSocketEndpoint.wrap(jetty, netronHttp, dispatcher, settings, WebSocketOptions.defaults(), events);
         for (int i = mounts.size() - 1; i >= 0; i--) {
             app = mounts.get(i).wrap(jetty, app, settings);   // the first mount sees requests first
         }
@@ -242,6 +253,18 @@ public final class Titan implements AutoCloseable {
         return dispatcher.cacheInvalidations();
     }
 
+    /**
+     * The event bus: what is emitted on it reaches every WebSocket peer subscribed to the event
+     * (services get the same bus injected as {@link EventBus}).
+     *
+     * <pre>{@code
+     * titan.events().emit("user.created", user);
+     * }</pre>
+     */
+    public EventBus events() {
+        return events.bus();
+    }
+
     /** This server's Netron peer id. */
     public String peerId() {
         return dispatcher.peerId();
@@ -288,8 +311,45 @@ public final class Titan implements AutoCloseable {
         private final List<List<Module>> scopes = new ArrayList<>();
         private final List<Mount> mounts = new ArrayList<>();
         private final List<CacheInvalidation> cacheInvalidations = new ArrayList<>();
+        private final Map<String, EventAccess> events = new java.util.LinkedHashMap<>();
+        private EventLimits eventLimits = EventLimits.defaults();
+        private EventBus eventBus = new InProcessEventBus();
 
         private Builder() {
+        }
+
+        /**
+         * Declares who may subscribe to {@code event} (an undeclared event is open to every peer,
+         * or every authenticated one when default-deny is on).
+         *
+         * <pre>{@code
+         * Titan.builder().event("user.created", EventAccess.roles("admin"));
+         * }</pre>
+         */
+        public Builder event(String event, EventAccess access) {
+            EventCatalog.checkName(event);
+            events.put(event, Objects.requireNonNull(access, "access"));
+            return this;
+        }
+
+        /**
+         * The event bus to serve (a fresh {@link InProcessEventBus} by default): pass one to reach
+         * it before Titan is built, from a page mounted on it, say.
+         *
+         * <pre>{@code
+         * EventBus events = new InProcessEventBus();
+         * Titan.builder().eventBus(events).mount(SignupsPage.mount(events));
+         * }</pre>
+         */
+        public Builder eventBus(EventBus bus) {
+            this.eventBus = Objects.requireNonNull(bus, "bus");
+            return this;
+        }
+
+        /** Subscriptions per connection (1,000) and events queued per connection before a slow subscriber is dropped (1,024). */
+        public Builder eventLimits(EventLimits limits) {
+            this.eventLimits = Objects.requireNonNull(limits, "limits");
+            return this;
         }
 
         /** Serves {@code mount} (live pages, say) in front of the Netron routes; the first mount added sees requests first. */

@@ -5,7 +5,11 @@ import dev.aether.netron.client.call.CallInterceptor;
 import dev.aether.netron.client.call.CallOptions;
 import dev.aether.netron.client.call.InterceptorChain;
 import dev.aether.netron.client.http.HttpTransport;
-import dev.aether.netron.client.ws.WebSocketTransport;
+import dev.aether.netron.client.event.EventHandler;
+import dev.aether.netron.client.event.EventSource;
+import dev.aether.netron.client.event.EventSubscription;
+import dev.aether.netron.client.ws.ReconnectingTransport;
+import dev.aether.netron.protocol.msgpack.NetronMsgpack;
 import dev.aether.netron.protocol.ServiceId;
 import dev.aether.netron.protocol.definition.Definition;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
@@ -14,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +60,8 @@ import java.util.concurrent.ExecutionException;
 public final class NetronClient implements AutoCloseable {
     /** How long calls wait by default: 30 seconds, as browser clients do. */
     public static final Duration DEFAULT_TIMEOUT = CallOptions.DEFAULT_TIMEOUT;
+
+    private static final NetronMsgpack EVENT_ARGS = NetronMsgpack.standard();
 
     private final Transport transport;
     private final InterceptorChain chain;
@@ -106,11 +113,11 @@ public final class NetronClient implements AutoCloseable {
     }
 
     /**
-     * A client over Netron WebSocket ({@code ws://host:port/}), connected and past the handshake;
-     * throws {@link dev.aether.netron.protocol.error.TransportException} (503) if the server cannot be reached.
+     * A client over Netron WebSocket ({@code ws://host:port/}), connected and past the handshake,
+     * that reconnects by itself when the connection drops (see {@link ReconnectingTransport}); throws {@link dev.aether.netron.protocol.error.TransportException} (503) if the server cannot be reached.
      */
     public static NetronClient websocket(URI uri) {
-        return over(WebSocketTransport.connect(uri));
+        return over(ReconnectingTransport.connect(uri));
     }
 
     /**
@@ -119,7 +126,7 @@ public final class NetronClient implements AutoCloseable {
      * {@link dev.aether.netron.protocol.error.AuthException} (the server closes with 4001).
      */
     public static NetronClient websocket(URI uri, String token) {
-        return over(WebSocketTransport.connect(uri, token));
+        return over(ReconnectingTransport.connect(uri, token));
     }
 
     /** This client with another call timeout, sharing the same transport and interceptors. */
@@ -159,6 +166,33 @@ public final class NetronClient implements AutoCloseable {
      */
     public <T> T service(Class<T> contract, String name) {
         return ServiceProxy.create(contract, name, chain, defaults, principal);
+    }
+
+    /**
+     * Calls {@code handler} with each {@code event} the server emits, its first argument converted
+     * to {@code type} (as call results are). Handlers of the same event share one wire
+     * subscription; a handler that throws does not affect the others. The transport must deliver
+     * events (WebSocket); a refusal (401/403, 429 past the server's cap) is thrown here.
+     *
+     * <pre>{@code
+     * try (EventSubscription s = client.subscribe("user.created", User.class, user -> System.out.println(user.name()))) {
+     *     ...
+     * }
+     * }</pre>
+     */
+    public <T> EventSubscription subscribe(String event, Class<T> type, Consumer<? super T> handler) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(handler, "handler");
+        return subscribe(event, args -> handler.accept(args.isEmpty() ? null : EVENT_ARGS.convert(args.get(0), type)));
+    }
+
+    /** Calls {@code handler} with every argument of each {@code event}, as they came off the wire. */
+    public EventSubscription subscribe(String event, EventHandler handler) {
+        if (!(transport instanceof EventSource events)) {
+            throw new UnsupportedOperationException("Events need a transport that delivers them (WebSocket); this one is "
+                    + transport.getClass().getSimpleName());
+        }
+        return events.subscribe(event, handler);
     }
 
     /** The definition of a service, as the caller may see it (404 if it may not). */

@@ -13,6 +13,12 @@ public final class CloseCodes {
     public static final int PATH_NOT_FOUND = 4000;
     /** The token was invalid, or a browser's Origin is neither the server's own nor an allowed one. */
     public static final int UNAUTHORIZED = 4001;
+    /**
+     * Ours, not the reference's: the connection fell more events behind than
+     * {@link dev.aether.titan.event.EventLimits#maxQueuedEventsPerPeer()} allows, so its
+     * subscriptions were dropped; a client reconnects and subscribes again (the 29 echoes 429).
+     */
+    public static final int SLOW_SUBSCRIBER = 4029;
     /** Standard 1008: the client broke the handshake rules (no {@code client-id} in time). */
     public static final int POLICY_VIOLATION = 1008;
 

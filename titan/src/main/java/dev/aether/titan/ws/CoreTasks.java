@@ -5,6 +5,7 @@ import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.error.PermissionException;
 import dev.aether.netron.protocol.error.RpcException;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
+import dev.aether.netron.protocol.msgpack.Undefined;
 import dev.aether.titan.CacheInvalidation;
 import dev.aether.titan.Principal;
 import dev.aether.titan.call.Dispatcher;
@@ -29,7 +30,14 @@ import java.util.Map;
  *       own. With default-deny on, an anonymous caller gets 401.</li>
  *   <li>{@code expose_service}, {@code unexpose_service}, {@code unref_service}: remote service
  *       publication is off, 403.</li>
- *   <li>{@code subscribe}, {@code unsubscribe}, {@code emit}: events are not served yet, 501.</li>
+ *   <li>{@code subscribe(eventName)}: idempotent; the event's {@link dev.aether.titan.event.EventAccess}
+ *       decides (401/403 as a method call), at most {@link dev.aether.titan.event.EventLimits#maxSubscriptionsPerPeer()}
+ *       events per connection (then 429). Each later event reaches the client as a TASK request
+ *       {@code ['emit', eventName, ...args]}. Answers undefined.</li>
+ *   <li>{@code unsubscribe(eventName)}: ends it (nothing subscribed is fine). Answers undefined.</li>
+ *   <li>{@code emit(eventName, ...args)}: accepted and answered undefined, as the reference (which
+ *       delivers it to the server's listeners on that very connection); it is not published on
+ *       the {@link dev.aether.titan.event.EventBus}: a client never broadcasts to other clients.</li>
  * </ul>
  *
  * <pre>{@code
@@ -51,12 +59,22 @@ final class CoreTasks {
         List<?> args = list.subList(1, list.size());
         return switch (name) {
             case "authenticate" -> authenticate(peer, args);
-            case "query_interface" -> dispatcher.queryInterface(peer.caller(), stringArgument(args, name));
+            case "query_interface" -> dispatcher.queryInterface(peer.caller(), stringArgument(args, name, "a service name"));
             case "invalidate_cache" -> dispatcher.invalidateCache(peer.caller(), invalidation(args));
             case "expose_service", "unexpose_service", "unref_service" ->
                     throw new PermissionException("Remote service publication is disabled on this server");
-            case "subscribe", "unsubscribe", "emit" ->
-                    throw new NetronException(501, "Task '" + name + "' is not supported by this server yet");
+            case "subscribe" -> {
+                peer.events().subscribe(peer.caller().principal(), stringArgument(args, name, "an event name"));
+                yield Undefined.VALUE;
+            }
+            case "unsubscribe" -> {
+                peer.events().unsubscribe(stringArgument(args, name, "an event name"));
+                yield Undefined.VALUE;
+            }
+            case "emit" -> {
+                stringArgument(args, name, "an event name");
+                yield Undefined.VALUE;
+            }
             default -> throw new NetronException(404, "Unknown task: " + name);
         };
     }
@@ -98,9 +116,9 @@ final class CoreTasks {
         return value instanceof List<?> list && list.stream().allMatch(String.class::isInstance);
     }
 
-    private static String stringArgument(List<?> args, String task) {
+    private static String stringArgument(List<?> args, String task, String what) {
         if (args.isEmpty() || !(args.get(0) instanceof String s)) {
-            throw RpcException.invalidRequest(task + " expects a service name");
+            throw RpcException.invalidRequest(task + " expects " + what);
         }
         return s;
     }

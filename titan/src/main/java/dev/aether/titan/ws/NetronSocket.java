@@ -60,7 +60,10 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
         }
         Caller caller = ((Admission.Accepted) admission).caller();
         this.session = session;
-        Peer p = new Peer(caller, new Outbox(session, context.codec()), new InFlightCalls(context.options().maxInFlightPerPeer()));
+        Outbox outbox = new Outbox(session, context.codec());
+        PeerEvents events = new PeerEvents(context.events(), context.codec(), outbox,
+                () -> session.close(CloseCodes.SLOW_SUBSCRIBER, "Too slow reading events", Callback.NOOP));
+        Peer p = new Peer(caller, outbox, new InFlightCalls(context.options().maxInFlightPerPeer()), events);
         frames = new FrameAssembler(context.maxPacketBytes(), context.budget().open(() -> {
             LOG.info("peer {} did not finish a message in time: closing", caller.remoteAddress());
             session.close(StatusCode.POLICY_VIOLATION, "Message not finished in time", Callback.NOOP);
@@ -147,6 +150,7 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
         Peer p = peer;
         if (p != null) {
             p.calls().closeAll();
+            p.events().closeAll();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.aether.titan.ws;
 import dev.aether.netron.protocol.packet.PacketCodec;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Dispatcher;
+import dev.aether.titan.event.Events;
 import dev.aether.titan.inbound.InboundBudget;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -38,12 +39,13 @@ public final class NetronWebSocketHandler extends Handler.Wrapper implements Gra
     private final Scheduler scheduler;
     private volatile CompletableFuture<Void> shutdown;
 
-    NetronWebSocketHandler(Server server, Handler next, Dispatcher dispatcher, TitanSettings settings, WebSocketOptions options) {
+    NetronWebSocketHandler(Server server, Handler next, Dispatcher dispatcher, TitanSettings settings, WebSocketOptions options,
+                           Events events) {
         this.scheduler = server.getScheduler();
         UpgradeGate gate = new UpgradeGate(dispatcher, settings);
         SocketContext context = new SocketContext(dispatcher.peerId(),
                 new PacketCodec(dispatcher.codec(), settings.maxPacketBytes()), new PacketRouter(dispatcher, settings),
-                options, settings.maxPacketBytes(), InboundBudget.of(server), scheduler, peers);
+                options, settings.maxPacketBytes(), InboundBudget.of(server), scheduler, peers, events);
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(MAX_TEXT_BYTES);
             container.setMaxFrameSize(MAX_FRAME_BYTES);

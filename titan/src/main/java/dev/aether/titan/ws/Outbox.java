@@ -56,6 +56,11 @@ final class Outbox {
         session.sendBinary(ByteBuffer.wrap(bytes), Callback.NOOP);
     }
 
+    /** Sends an encoded frame (an event); {@code done} runs exactly once, when the write succeeds or fails. */
+    void sendRaw(byte[] frame, Runnable done) {
+        session.sendBinary(ByteBuffer.wrap(frame), Callback.from(done, failure -> done.run()));
+    }
+
     void send(Packet packet) {
         send(packet, () -> { });
     }

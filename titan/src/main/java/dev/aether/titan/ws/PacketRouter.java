@@ -4,6 +4,7 @@ import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.error.RateLimitException;
 import dev.aether.netron.protocol.msgpack.Undefined;
 import dev.aether.netron.protocol.packet.Packet;
+import dev.aether.netron.protocol.packet.PacketType;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Arguments;
 import dev.aether.titan.call.Dispatcher;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Answers one decoded request packet: PING is echoed, CALL goes through
  * {@link Dispatcher#call} asynchronously (many per connection, each reply sent when it
  * completes), GET/SET/TASK are answered at once. Every failure becomes an error reply with the
- * request's id and type; packets that expect no reply (responses, streams) are dropped with a log line.
+ * request's id and type; packets that expect no reply (responses, streams) are dropped with a log line,
+ * except TASK responses: those acknowledge the events forwarded to the client and are ignored.
  *
  * <pre>{@code
  * router.route(peer, codec.decode(frame));
@@ -41,6 +43,9 @@ final class PacketRouter {
     }
 
     void route(Peer peer, Packet packet) {
+        if (!packet.impulse() && packet.type() == PacketType.TASK) {
+            return; // a client acknowledging an event we forwarded: delivery is at-most-once, nothing waits for it
+        }
         if (!packet.impulse()) {
             REFUSALS.info("response packet", "peer {}: dropped a {} response (id {}): the server sends no requests",
                     LogText.of(peer.caller().peerId()), packet.type(), packet.id());

@@ -5,18 +5,20 @@ import dev.aether.titan.call.Caller;
 
 /**
  * One connected client as the request handlers see it: who it is (the {@link Caller}, re-keyed
- * by the handshake and upgraded by the {@code authenticate} task), where replies go, and the
- * calls it has in flight.
+ * by the handshake and upgraded by the {@code authenticate} task), where replies go, the
+ * calls it has in flight and the events it subscribed to.
  */
 final class Peer {
     private final Outbox outbox;
     private final InFlightCalls calls;
+    private final PeerEvents events;
     private volatile Caller caller;
 
-    Peer(Caller caller, Outbox outbox, InFlightCalls calls) {
+    Peer(Caller caller, Outbox outbox, InFlightCalls calls, PeerEvents events) {
         this.caller = caller;
         this.outbox = outbox;
         this.calls = calls;
+        this.events = events;
     }
 
     Caller caller() {
@@ -29,6 +31,10 @@ final class Peer {
 
     InFlightCalls calls() {
         return calls;
+    }
+
+    PeerEvents events() {
+        return events;
     }
 
     /** The client announced its Netron id in {@code client-id}. */

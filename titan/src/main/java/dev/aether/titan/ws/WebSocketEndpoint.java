@@ -2,12 +2,13 @@ package dev.aether.titan.ws;
 
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Dispatcher;
+import dev.aether.titan.event.Events;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 
 /**
  * Netron over WebSocket (netron-wire.md §4): the {@code id} / {@code client-id} handshake,
- * CALL/GET/SET/TASK/PING packets, the core tasks, keep-alive pings, close codes 4000/4001.
+ * CALL/GET/SET/TASK/PING packets, the core tasks (events included), keep-alive pings, close codes 4000/4001/4029.
  * Upgrade requests are served on {@link TitanSettings#webSocketPath()}; every other request
  * passes to {@code next}.
  *
@@ -35,9 +36,15 @@ public final class WebSocketEndpoint {
         return wrap(server, next, dispatcher, settings, WebSocketOptions.defaults());
     }
 
-    /** The same, with explicit connection limits and timers. */
+    /** The same, with explicit connection limits and timers, and an event bus of its own (every event open). */
     public static NetronWebSocketHandler wrap(Server server, Handler next, Dispatcher dispatcher, TitanSettings settings,
                                               WebSocketOptions options) {
-        return new NetronWebSocketHandler(server, next, dispatcher, settings, options);
+        return wrap(server, next, dispatcher, settings, options, Events.inProcess());
+    }
+
+    /** The same, serving the events of {@code events} to subscribed peers (see {@link dev.aether.titan.event.EventBus}). */
+    public static NetronWebSocketHandler wrap(Server server, Handler next, Dispatcher dispatcher, TitanSettings settings,
+                                              WebSocketOptions options, Events events) {
+        return new NetronWebSocketHandler(server, next, dispatcher, settings, options, events);
     }
 }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Level;
 import dev.aether.netron.client.Invocation;
 import dev.aether.netron.client.NetronClient;
-import dev.aether.netron.client.ws.WebSocketTransport;
+import dev.aether.netron.client.ws.ReconnectingTransport;
 import dev.aether.netron.protocol.definition.Definition;
 import dev.aether.netron.protocol.error.AuthException;
 import dev.aether.netron.protocol.error.MethodNotFoundException;
@@ -89,7 +89,7 @@ class WebSocketClientTest {
     @Test
     void handshakeLearnsTheServerId() {
         calculator();
-        assertThat(((WebSocketTransport) client.transport()).serverId()).isEqualTo(titan.peerId());
+        assertThat(((ReconnectingTransport) client.transport()).serverId()).isEqualTo(titan.peerId());
     }
 
     @Test
@@ -153,7 +153,7 @@ class WebSocketClientTest {
         Calculator impatient = client.withTimeout(Duration.ofMillis(150)).service(Calculator.class);
         assertThatThrownBy(() -> impatient.sleep(1_000)).isInstanceOf(RpcException.class)
                 .extracting(e -> ((NetronException) e).code()).isEqualTo(408);
-        assertThat(((WebSocketTransport) client.transport()).inFlight()).isZero();
+        assertThat(((ReconnectingTransport) client.transport()).inFlight()).isZero();
         assertThat(calc.add(1, 1)).isEqualTo(2); // the late reply is ignored; the connection is fine
     }
 
@@ -199,7 +199,7 @@ class WebSocketClientTest {
     @Test
     void closeFailsCallsInFlightAndReleasesTheConnection() throws Exception {
         calculator();
-        WebSocketTransport transport = (WebSocketTransport) client.transport();
+        ReconnectingTransport transport = (ReconnectingTransport) client.transport();
         // Long enough never to finish before close() however slow the machine; the server interrupts it on disconnect.
         CompletableFuture<Object> slow = transport.call(new Invocation("calculator", "sleep", List.of(30_000), void.class, Duration.ofSeconds(60)));
         assertThat(transport.inFlight()).as("registered as soon as call() returns").isEqualTo(1);
@@ -246,7 +246,7 @@ class WebSocketClientTest {
         GateService gate = new GateService();
         try (Titan short_ = Titan.builder().port(0).stopTimeout(Duration.ofMillis(200)).service(gate).build().start();
              NetronClient c = NetronClient.websocket(short_.webSocketUri())) {
-            WebSocketTransport transport = (WebSocketTransport) c.transport();
+            ReconnectingTransport transport = (ReconnectingTransport) c.transport();
             CompletableFuture<Object> slow = transport.call(new Invocation("gate", "pass", List.of(), String.class, Duration.ofSeconds(10)));
             gate.awaitEntered();
             short_.stop(); // the call outlives the 200 ms stop timeout: the connection is cut under it

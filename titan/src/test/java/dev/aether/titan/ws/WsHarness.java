@@ -3,6 +3,7 @@ package dev.aether.titan.ws;
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Dispatcher;
+import dev.aether.titan.event.Events;
 import dev.aether.titan.service.ServiceModel;
 import dev.aether.titan.service.ServiceRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,6 +28,11 @@ final class WsHarness implements AutoCloseable {
     private final ServerConnector connector;
 
     WsHarness(WebSocketOptions options, Object... services) {
+        this(options, Events.inProcess(), services);
+    }
+
+    /** The same, serving the events of {@code events} (its bus is what tests emit on and count). */
+    WsHarness(WebSocketOptions options, Events events, Object... services) {
         ServiceRegistry registry = new ServiceRegistry();
         for (Object service : services) {
             registry.register(ServiceModel.of(service));
@@ -37,7 +43,7 @@ final class WsHarness implements AutoCloseable {
         connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        handler = WebSocketEndpoint.wrap(server, new NotFound(), dispatcher, settings, options);
+        handler = WebSocketEndpoint.wrap(server, new NotFound(), dispatcher, settings, options, events);
         server.setHandler(handler);
         try {
             server.start();

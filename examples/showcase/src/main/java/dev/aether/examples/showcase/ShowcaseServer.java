@@ -3,6 +3,8 @@ package dev.aether.examples.showcase;
 import dev.aether.examples.showcase.web.StaticFiles;
 import dev.aether.examples.showcase.web.WebPages;
 import dev.aether.titan.Titan;
+import dev.aether.titan.event.EventBus;
+import dev.aether.titan.event.InProcessEventBus;
 
 /**
  * Assembles the example application's Titan: the calculator, the users service with its Guice
@@ -19,6 +21,8 @@ public final class ShowcaseServer {
 
     /** The application's Titan, built but not started. */
     public static Titan create(ListenAddress address) {
+        // Made here so that the sign-ups page can listen to it before Titan exists; UserService gets it injected.
+        EventBus events = new InProcessEventBus();
         return Titan.builder()
                 .host(address.host())
                 .port(address.port())
@@ -26,8 +30,9 @@ public final class ShowcaseServer {
                 .service(new CalculatorService())    // an instance
                 .service(UserService.class)          // a class Guice builds
                 .authenticator(new DemoAuthenticator())
+                .eventBus(events)                     // user.created: to WebSocket subscribers and the sign-ups page
                 .mount(new StaticFiles())             // /showcase.css and the favicon, before the pages
-                .mount(WebPages.create())             // the live pages: WebPages.PAGES
+                .mount(WebPages.create(events))       // the live pages: WebPages.PAGES
                 .build();
     }
 }

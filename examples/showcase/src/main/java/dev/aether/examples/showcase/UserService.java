@@ -4,6 +4,7 @@ import dev.aether.netron.protocol.Public;
 import dev.aether.netron.protocol.error.DomainException;
 import dev.aether.netron.protocol.error.ValidationException;
 import dev.aether.titan.Auth;
+import dev.aether.titan.event.EventBus;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -28,11 +29,16 @@ public final class UserService implements Users {
     // Deliberately loose: one @, something on each side, a dot in the domain.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+    /** Emitted with the new {@link User} after every successful {@link #create}; WebSocket peers may subscribe to it. */
+    public static final String USER_CREATED = "user.created";
+
     private final UserRepository repository;
+    private final EventBus events;
 
     @Inject
-    public UserService(UserRepository repository) {
+    public UserService(UserRepository repository, EventBus events) {
         this.repository = repository;
+        this.events = events;
     }
 
     @Public
@@ -69,7 +75,9 @@ public final class UserService implements Users {
         if (repository.count() >= MAX_USERS) {
             throw new DomainException(409, "STORE_FULL", "The demo store holds at most " + MAX_USERS + " users: delete some first");
         }
-        return repository.insert(name, email);
+        User created = repository.insert(name, email);
+        events.emit(USER_CREATED, created);
+        return created;
     }
 
     @Public

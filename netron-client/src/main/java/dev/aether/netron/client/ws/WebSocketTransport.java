@@ -13,6 +13,7 @@ import dev.aether.netron.protocol.error.TransportLostException;
 import dev.aether.netron.protocol.handshake.Handshake;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
+import dev.aether.netron.protocol.msgpack.Undefined;
 import dev.aether.netron.protocol.packet.IdSequence;
 import dev.aether.netron.protocol.packet.Packet;
 import dev.aether.netron.protocol.packet.PacketCodec;
@@ -55,11 +56,14 @@ import java.util.concurrent.TimeoutException;
  * forgotten; every call in flight fails with {@link TransportLostException} (503) when the
  * connection drops or {@link #close()} is called; server errors arrive as the same
  * {@link NetronException} subclass the server threw. PING packets from the server are
- * answered. There is no automatic reconnect: after a loss, connect a new transport.
+ * answered. This is one connection: {@link ReconnectingTransport} (what {@code NetronClient.websocket}
+ * uses) reconnects and keeps subscriptions across connections.
  */
 public final class WebSocketTransport implements Transport {
     /** How long {@link #connect} waits for the upgrade and the server's id message. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** The core task the server forwards events with: {@code ["emit", eventName, ...args]}. */
+    static final String EMIT_TASK = "emit";
     /** How long core tasks ({@code authenticate}, {@code query_interface}) wait for their reply. */
     public static final Duration TASK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -83,6 +87,7 @@ public final class WebSocketTransport implements Transport {
     private final IdSequence ids = new IdSequence();
     private final PendingCalls pending;
     private final CompletableFuture<String> serverId = new CompletableFuture<>();
+    private volatile Hooks hooks = Hooks.NONE;
     private volatile OrderedSender sender;
     private volatile WebSocket socket;
     private volatile boolean closed;
@@ -110,11 +115,17 @@ public final class WebSocketTransport implements Transport {
      * 4000, no handshake within {@code connectTimeout}).
      */
     public static WebSocketTransport connect(URI uri, String token, Duration connectTimeout) {
+        return connect(uri, token, connectTimeout, Hooks.NONE);
+    }
+
+    /** Connects as {@link #connect(URI, String, Duration)}, reporting the connection's end and the events it receives to {@code hooks}. */
+    static WebSocketTransport connect(URI uri, String token, Duration connectTimeout, Hooks hooks) {
         Objects.requireNonNull(uri, "uri");
         String clientId = UUID.randomUUID().toString();
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         HttpClient http = HttpClient.newBuilder().executor(SOCKET_IO).connectTimeout(connectTimeout).build();
         WebSocketTransport transport = new WebSocketTransport(clientId, http, executor);
+        transport.hooks = hooks;
         try {
             transport.open(withId(uri, clientId), token, connectTimeout);
             return transport;
@@ -168,6 +179,11 @@ public final class WebSocketTransport implements Transport {
     public CompletableFuture<AuthenticateResponse.Result> authenticate(Map<String, ?> credentials) {
         return request(PacketType.TASK, List.of("authenticate", credentials), TASK_TIMEOUT, "authenticate")
                 .thenApply(result -> (AuthenticateResponse.Result) adapt(result, AuthenticateResponse.Result.class));
+    }
+
+    /** Runs a core task ({@code ["subscribe", name]}, say) and completes with its result. */
+    CompletableFuture<Object> task(List<Object> data) {
+        return request(PacketType.TASK, data, TASK_TIMEOUT, String.valueOf(data.get(0)));
     }
 
     /** Requests sent and not answered yet. */
@@ -262,8 +278,13 @@ public final class WebSocketTransport implements Transport {
         if (packet.impulse()) {
             if (packet.type() == PacketType.PING) {
                 sender.binary(codec.encode(packet.reply(packet.data())));
+            } else if (packet.type() == PacketType.TASK && packet.data() instanceof List<?> task && task.size() >= 2
+                    && EMIT_TASK.equals(task.get(0)) && task.get(1) instanceof String event) {
+                // A TypeScript Titan waits for this answer (runTask); ours ignores it.
+                sender.binary(codec.encode(packet.reply(Undefined.VALUE)));
+                hooks.event(event, java.util.Collections.unmodifiableList(new ArrayList<Object>(task.subList(2, task.size()))));
             }
-            return; // events and streams are not handled by this transport yet
+            return; // streams are not handled by this transport yet
         }
         if (!packet.error()) {
             pending.complete(packet.id(), packet.data());
@@ -284,7 +305,27 @@ public final class WebSocketTransport implements Transport {
         serverId.completeExceptionally(cause);
         if (wasOpen) {
             pending.failAll(() -> new TransportLostException("Connection lost (" + code + ")"));
+            hooks.lost(code, reason);
         }
+    }
+
+    /** What the transport that owns this connection hears from it: its end and the events the server forwards. */
+    interface Hooks {
+        Hooks NONE = new Hooks() {
+            @Override
+            public void lost(int code, String reason) {
+            }
+
+            @Override
+            public void event(String event, List<Object> args) {
+            }
+        };
+
+        /** The server or the network ended the connection (not {@link #close()}). */
+        void lost(int code, String reason);
+
+        /** The server forwarded an event this connection subscribed to; runs on the socket's thread, must not block. */
+        void event(String event, List<Object> args);
     }
 
     private static URI withId(URI uri, String clientId) {

@@ -1,6 +1,8 @@
 package dev.aether.examples.showcase.web;
 
 import dev.aether.reactive.SharedSignal;
+import dev.aether.titan.event.EventBus;
+import dev.aether.titan.event.InProcessEventBus;
 import dev.aether.web.live.AetherWeb;
 import java.util.List;
 
@@ -18,12 +20,20 @@ public final class WebPages {
             new PageLink("/counter", "Counter", "per-page state, and one counter shared by every open page"),
             new PageLink("/todos", "Todos", "a keyed list: add, toggle, remove, reorder"),
             new PageLink("/signup", "Sign up", "a form validated as you type"),
-            new PageLink("/stocks", "Stocks", "table rows from a compiled template, filtered as you type"));
+            new PageLink("/stocks", "Stocks", "table rows from a compiled template, filtered as you type"),
+            new PageLink("/signups", "Sign-ups", "new users appear as the users service creates them (a live event)"));
 
     private WebPages() {
     }
 
+    /** The pages, with a sign-ups page nothing feeds (for tests that only need the routes). */
     public static AetherWeb create() {
+        return create(new InProcessEventBus());
+    }
+
+    /** The pages; the sign-ups page listens to {@code events}, the bus the users service emits on. */
+    public static AetherWeb create(EventBus events) {
+        SignupsPage signups = SignupsPage.listeningTo(events);
         CounterPage counter = new CounterPage(SharedSignal.of(0));
         TodoPage todos = new TodoPage(new TodoStore());
         return AetherWeb.builder()
@@ -32,6 +42,7 @@ public final class WebPages {
                 .page("/todos", todos::page).action("/todos", todos::post)
                 .page("/signup", SignupPage::page).action("/signup", SignupPage::post)
                 .page("/stocks", StocksPage::page)
+                .page("/signups", signups::page)
                 .build();
     }
 }

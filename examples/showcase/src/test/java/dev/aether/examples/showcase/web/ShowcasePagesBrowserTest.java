@@ -5,6 +5,9 @@ import static dev.aether.web.browser.LivePages.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.examples.showcase.ListenAddress;
+import dev.aether.examples.showcase.NewUser;
+import dev.aether.examples.showcase.Users;
+import dev.aether.netron.client.NetronClient;
 import dev.aether.examples.showcase.ShowcaseServer;
 import dev.aether.titan.Titan;
 import dev.aether.web.browser.BrowserTest;
@@ -43,6 +46,22 @@ class ShowcasePagesBrowserTest {
         browser.findElement(By.id("everyone-inc")).click();
         Waits.text(browser, By.id("everyone"), "1");
         assertThat(browser.getCurrentUrl()).endsWith("/counter");   // live: the form did not post
+    }
+
+    @Test
+    void aUserCreatedElsewhereAppearsOnTheSignupsPageAsItHappens(WebDriver browser) {
+        open(browser, titan.httpUri() + "/signups");
+        Waits.text(browser, By.id("no-signups"), "Nobody has signed up yet.");
+
+        // Created by another client: the users service emits user.created, the open page shows it without a reload.
+        try (NetronClient remote = NetronClient.websocket(titan.webSocketUri())) {
+            remote.service(Users.class).create(new NewUser("Grace Hopper", "grace.hopper@example.org"));
+            remote.service(Users.class).create(new NewUser("Alan Turing", "alan.turing@example.org"));
+        }
+        Waits.until(browser, "both sign-ups listed, newest first", d -> d.findElements(By.cssSelector("#signups li strong")).stream()
+                .map(WebElement::getText).toList().equals(List.of("Alan Turing", "Grace Hopper")));
+        assertThat(browser.findElements(By.id("no-signups"))).isEmpty();
+        assertThat(browser.getCurrentUrl()).endsWith("/signups");
     }
 
     @Test

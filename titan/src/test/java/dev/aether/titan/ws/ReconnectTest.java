@@ -1,0 +1,173 @@
+package dev.aether.titan.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aether.netron.client.Invocation;
+import dev.aether.netron.client.NetronClient;
+import dev.aether.netron.client.event.EventSubscription;
+import dev.aether.netron.client.ws.ConnectionState;
+import dev.aether.netron.client.ws.ReconnectPolicy;
+import dev.aether.netron.client.ws.ReconnectingTransport;
+import dev.aether.netron.protocol.error.NetronException;
+import dev.aether.netron.protocol.error.RpcException;
+import dev.aether.netron.protocol.error.TransportLostException;
+import dev.aether.titan.Titan;
+import dev.aether.titan.fixtures.Tokens;
+import dev.aether.titan.testing.CapturedLog;
+import ch.qos.logback.classic.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Java client across a server restart: a real Titan is stopped and started again on the same
+ * port while a client is subscribed; the client comes back by itself.
+ */
+class ReconnectTest {
+    private static final ReconnectPolicy FAST = new ReconnectPolicy(Duration.ofMillis(50), Duration.ofMillis(400), 0.15);
+
+    @RegisterExtension
+    final CapturedLog titanLog = CapturedLog.of(Titan.class);
+
+    private final BlockingQueue<ConnectionState> states = new LinkedBlockingQueue<>();
+    private Titan titan;
+    private NetronClient client;
+
+    @AfterEach
+    void tearDown() {
+        if (client != null) {
+            client.close();
+        }
+        if (titan != null) {
+            titan.stop();
+        }
+    }
+
+    private static Titan titan(int port, Object... services) {
+        Titan.Builder builder = Titan.builder().port(port).stopTimeout(Duration.ofMillis(200)).authenticator(new Tokens())
+                .service(UserDirectory.class);
+        for (Object service : services) {
+            builder.service(service);
+        }
+        return builder.build().start();
+    }
+
+    private NetronClient connect(String token) {
+        ReconnectingTransport transport = ReconnectingTransport.builder(titan.webSocketUri()).token(token).reconnect(FAST)
+                .listener(states::add).connect();
+        return NetronClient.over(transport, Duration.ofSeconds(10));
+    }
+
+    private void awaitState(ConnectionState expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        ConnectionState state;
+        do {
+            state = states.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } while (state != null && state != expected);
+        assertThat(state).as("state reached").isEqualTo(expected);
+    }
+
+    @Test
+    void afterARestartTheClientReconnectsResubscribesAndHearsNewEvents() throws InterruptedException {
+        titan = titan(0);
+        int port = titan.port();
+        client = connect(Tokens.USER);
+        awaitState(ConnectionState.CONNECTED);
+        BlockingQueue<String> created = new LinkedBlockingQueue<>();
+        EventSubscription subscription = client.subscribe("user.created", UserDirectory.User.class, user -> created.add(user.name()));
+
+        titan.stop();
+        awaitState(ConnectionState.RECONNECTING);
+        titan = titan(port);
+        awaitState(ConnectionState.CONNECTED);
+
+        awaitListeners(1);
+        client.service(ClientEventsTest.Users.class).create("after the restart");
+        assertThat(created.poll(10, TimeUnit.SECONDS)).isEqualTo("after the restart");
+        ReconnectingTransport transport = (ReconnectingTransport) client.transport();
+        assertThat(transport.handlerCount()).as("no handler added by the reconnect").isEqualTo(1);
+        assertThat(created.poll(300, TimeUnit.MILLISECONDS)).as("heard once").isNull();
+
+        subscription.close();
+        awaitListeners(0);
+    }
+
+    @Test
+    void aCallMadeWhileDisconnectedWaitsForTheConnection() throws InterruptedException {
+        titan = titan(0);
+        int port = titan.port();
+        client = connect(null);
+        titan.stop();
+        awaitState(ConnectionState.RECONNECTING);
+
+        CompletableFuture<UserDirectory.User> waiting = CompletableFuture.supplyAsync(
+                () -> client.service(ClientEventsTest.Users.class).create("patient"));
+        titan = titan(port);
+
+        assertThat(waiting).succeedsWithin(Duration.ofSeconds(15)).extracting(UserDirectory.User::name).isEqualTo("patient");
+    }
+
+    @Test
+    void aCallMadeWhileDisconnectedFailsWith408AfterItsTimeout() throws InterruptedException {
+        titan = titan(0);
+        client = connect(null);
+        titan.stop();
+        titan = null;
+        awaitState(ConnectionState.RECONNECTING);
+
+        ClientEventsTest.Users impatient = client.withTimeout(Duration.ofMillis(300)).service(ClientEventsTest.Users.class);
+        assertThatThrownBy(() -> impatient.create("nobody")).isInstanceOf(RpcException.class)
+                .extracting(e -> ((NetronException) e).code()).isEqualTo(408);
+    }
+
+    @Test
+    void aCallInFlightWhenTheConnectionDropsFailsWithTransportLostAndIsNotSentAgain() throws InterruptedException {
+        GateService gate = new GateService();
+        titan = titan(0, gate);
+        int port = titan.port();
+        client = connect(null);
+        ReconnectingTransport transport = (ReconnectingTransport) client.transport();
+        CompletableFuture<Object> inFlight = transport.call(new Invocation("gate", "pass", List.of(), String.class, Duration.ofSeconds(20)));
+        gate.awaitEntered();
+
+        titan.stop();   // the call outlives the 200 ms stop timeout: the connection is cut under it
+        assertThatThrownBy(inFlight::join).isInstanceOf(CompletionException.class).cause().isInstanceOf(TransportLostException.class);
+        assertThat(titanLog.take(Level.WARN)).singleElement().extracting(e -> e.getFormattedMessage())
+                .isEqualTo("1 calls still running after PT0.2S; stopping anyway");
+
+        GateService after = new GateService();
+        titan = titan(port, after);
+        awaitState(ConnectionState.CONNECTED);
+        client.service(ClientEventsTest.Users.class).create("round trip");
+        assertThat(after.entered.getCount()).as("the lost call was not sent again").isEqualTo(1);
+    }
+
+    @Test
+    void closingTheClientStopsReconnectingAndReportsDisconnected() throws InterruptedException {
+        titan = titan(0);
+        client = connect(null);
+        titan.stop();
+        titan = null;
+        awaitState(ConnectionState.RECONNECTING);
+        client.close();
+        awaitState(ConnectionState.DISCONNECTED);
+        assertThat(((ReconnectingTransport) client.transport()).isOpen()).isFalse();
+        client = null;
+    }
+
+    private void awaitListeners(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (titan.events().listenerCount() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(titan.events().listenerCount()).isEqualTo(expected);
+    }
+}
