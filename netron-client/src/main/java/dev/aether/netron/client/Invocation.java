@@ -13,17 +13,24 @@ import java.util.Objects;
  * @param arguments  the arguments, in order (may contain nulls)
  * @param resultType the Java type the caller expects back; transports convert the result to it
  * @param timeout    how long the caller waits before the call fails with code 408
+ * @param idempotencyKey the same for every attempt of one logical call, so a server that keeps
+ *                   results runs it once; null for none (HTTP sends it as {@code Idempotency-Key})
  *
  * <pre>{@code
  * transport.call(new Invocation("calculator@1.0.0", "add", List.of(2, 3), Integer.class, Duration.ofSeconds(5)));
  * }</pre>
  */
-public record Invocation(String service, String method, List<Object> arguments, Type resultType, Duration timeout) {
+public record Invocation(String service, String method, List<Object> arguments, Type resultType, Duration timeout, String idempotencyKey) {
     public Invocation {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(method, "method");
         arguments = arguments == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(arguments));
         resultType = resultType == null ? Object.class : resultType;
         Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** An invocation without an idempotency key. */
+    public Invocation(String service, String method, List<Object> arguments, Type resultType, Duration timeout) {
+        this(service, method, arguments, resultType, timeout, null);
     }
 }

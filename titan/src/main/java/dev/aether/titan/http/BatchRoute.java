@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.http.BatchRequest;
 import dev.aether.netron.protocol.http.BatchResponse;
+import dev.aether.netron.protocol.http.IdempotencyKey;
 import dev.aether.netron.protocol.http.InvokeRequest;
 import dev.aether.netron.protocol.http.InvokeResponse;
 import dev.aether.netron.protocol.http.NetronJson;
@@ -92,7 +93,13 @@ final class BatchRoute implements Route {
         if (item == null || item.id() == null || item.service() == null || item.method() == null || item.input() == null) {
             return CompletableFuture.failedFuture(new NetronException(400, "Invalid request format"));
         }
-        return calls.start(caller, item);
+        String idempotencyKey;
+        try {
+            idempotencyKey = IdempotencyKey.of(item.context());
+        } catch (NetronException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return calls.start(caller, item, idempotencyKey);
     }
 
     private static int concurrency(BatchRequest batch) {

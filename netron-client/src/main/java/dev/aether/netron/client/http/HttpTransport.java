@@ -13,6 +13,7 @@ import dev.aether.netron.protocol.error.ServiceNotFoundException;
 import dev.aether.netron.protocol.error.TransportException;
 import dev.aether.netron.protocol.error.TransportLostException;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
+import dev.aether.netron.protocol.http.IdempotencyKey;
 import dev.aether.netron.protocol.http.NetronJson;
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
 import java.io.IOException;
@@ -108,7 +109,13 @@ public final class HttpTransport implements Transport {
         }
         body.putObject("hints").put("timeout", invocation.timeout().toMillis());
         String what = invocation.service() + "." + invocation.method();
-        return post("netron/invoke", id, body, invocation.timeout(), what)
+        HttpRequest.Builder post = request("netron/invoke", id, invocation.timeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(NetronJson.write(body), StandardCharsets.UTF_8));
+        if (invocation.idempotencyKey() != null) {
+            post.header(IdempotencyKey.HEADER, invocation.idempotencyKey());
+        }
+        return exchange(post, invocation.timeout(), what, HttpTransport::dataOf)
                 .thenApply(data -> convert(data, invocation.resultType()));
     }
 
@@ -180,7 +187,12 @@ public final class HttpTransport implements Transport {
 
     /** POSTs an invoke-shaped request and completes with its {@code data} (null when absent). */
     private CompletableFuture<JsonNode> post(String path, String id, JsonNode body, Duration timeout, String what) {
-        return postJson(path, id, body, timeout, what, json -> json.path("success").asBoolean(false) ? json.get("data") : null);
+        return postJson(path, id, body, timeout, what, HttpTransport::dataOf);
+    }
+
+    /** The {@code data} of a successful invoke-shaped answer (null when absent). */
+    private static JsonNode dataOf(JsonNode json) {
+        return json.path("success").asBoolean(false) ? json.get("data") : null;
     }
 
     private <T> CompletableFuture<T> postJson(String path, String id, JsonNode body, Duration timeout, String what,
