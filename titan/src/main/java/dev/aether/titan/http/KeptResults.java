@@ -7,13 +7,14 @@ import dev.aether.netron.protocol.http.NetronJson;
 import dev.aether.titan.IdempotencySettings;
 import dev.aether.titan.call.Caller;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
  * The results of calls that carried an idempotency key, kept per (principal, key, service,
  * method) on Caffeine: a call whose key already ran gets the first result; one whose key is still
- * running waits for it and gets the same result. Failed calls are not kept (Caffeine drops a
- * failed future), so a retry after a failure runs again. Bounded in time (expire after write) and
+ * running waits for it and gets the same result. Failed calls are not kept, so a retry after a
+ * failure runs again. Bounded in time (expire after write) and
  * in memory (the weight of a result is its JSON length plus its key's).
  *
  * <pre>{@code
@@ -31,8 +32,12 @@ final class KeptResults {
         }
     }
 
-    /** A result as kept; a void result is {@code data == null} (Caffeine would drop a null value). */
-    private record Result(JsonNode data, int jsonLength) {
+    /**
+     * A call's outcome: its data (null for a void result, which Caffeine would drop as a null
+     * value) or its error. A failed outcome is removed as soon as it is known, and never fails
+     * the cache's future (Caffeine would log every failed call as a warning).
+     */
+    private record Result(JsonNode data, int jsonLength, Throwable error) {
     }
 
     KeptResults(IdempotencySettings settings) {
@@ -49,8 +54,15 @@ final class KeptResults {
             return start.get();
         }
         String principal = caller.principal() == null ? "" : "user:" + caller.principal().id();
-        return results.get(new Key(principal, key, service, method), (k, executor) -> start.get()
-                        .thenApply(data -> new Result(data, data == null ? 0 : NetronJson.write(data).length())))
-                .thenApply(Result::data);
+        Key kept = new Key(principal, key, service, method);
+        CompletableFuture<Result> outcome = results.get(kept, (k, executor) -> start.get()
+                .handle((data, error) -> new Result(data, data == null ? 0 : NetronJson.write(data).length(), error)));
+        return outcome.thenApply(result -> {
+            if (result.error() != null) {
+                results.asMap().remove(kept, outcome); // a failed call may be tried again
+                throw result.error() instanceof CompletionException wrapped ? wrapped : new CompletionException(result.error());
+            }
+            return result.data();
+        });
     }
 }

@@ -122,6 +122,17 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void aKeyWhoseCallFailedRunsAgainWhenRetried() throws Exception {
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> failed = raw.send(depositRequest(Tokens.USER, key, -1), HttpResponse.BodyHandlers.ofString());
+        JsonNode retried = deposit(Tokens.USER, key, -1);
+
+        assertThat(failed.statusCode()).isEqualTo(409);
+        assertThat(retried.path("data").asInt()).isEqualTo(-1);
+        assertThat(ledger.deposits.get()).isEqualTo(2);
+    }
+
+    @Test
     void anOverlongKeyIsRefusedWith400AndNothingRuns() throws Exception {
         HttpResponse<String> response = raw.send(depositRequest(Tokens.USER, "k".repeat(IdempotencyKey.MAX_LENGTH + 1), 5),
                 HttpResponse.BodyHandlers.ofString());

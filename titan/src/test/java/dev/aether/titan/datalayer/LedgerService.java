@@ -1,6 +1,8 @@
 package dev.aether.titan.datalayer;
 
 import dev.aether.netron.protocol.Public;
+import dev.aether.netron.protocol.error.NetronException;
+import java.util.Map;
 import dev.aether.titan.Cacheable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -11,11 +13,16 @@ public final class LedgerService implements Ledger {
     final AtomicInteger deposits = new AtomicInteger();
     final AtomicInteger balanceReads = new AtomicInteger();
     private final AtomicInteger balance = new AtomicInteger();
+    /** Makes the first negative deposit fail with 409: how a failed keyed call is provoked. */
+    private final AtomicInteger negativeDeposits = new AtomicInteger();
 
     @Public
     @Override
     public int deposit(int amount) {
         deposits.incrementAndGet();
+        if (amount < 0 && negativeDeposits.getAndIncrement() == 0) {
+            throw new NetronException(409, "Conflict, try again", Map.of());
+        }
         return balance.addAndGet(amount);
     }
 

@@ -58,10 +58,16 @@ import java.util.function.Function;
  *
  * <p>A call's timeout is both the HTTP request timeout and {@code hints.timeout}, so the
  * server gives up when the client does; it fails with {@link RpcException} 408.
+ *
+ * <p>A call with an idempotency key sends it as {@code Idempotency-Key}. Made with
+ * {@link BatchSettings}, the transport gathers calls made close together into
+ * {@code /netron/batch} requests ({@link HttpBatcher}), the key then going in the item's
+ * {@code context.metadata}.
  */
 public final class HttpTransport implements Transport {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(30);
+    private static final String BATCH_PATH = "netron/batch";
 
     private final URI base;
     private final HttpClient http;
@@ -69,6 +75,8 @@ public final class HttpTransport implements Transport {
     private final AtomicLong ids = new AtomicLong();
     private volatile String token;
     private volatile boolean closed;
+    /** Gathers calls into batches; null when each call is sent on its own. */
+    private final HttpBatcher batcher;
     /** Set once the server answered that it has no {@code /netron/query_interface} route. */
     private volatile boolean openApiDiscovery;
 
@@ -88,10 +96,28 @@ public final class HttpTransport implements Transport {
      * @param token   sent as {@code Authorization: Bearer} with every request; null for none
      */
     public HttpTransport(URI baseUri, String token) {
+        this(baseUri, token, null);
+    }
+
+    /**
+     * A transport that gathers calls made close together into {@code /netron/batch} requests.
+     *
+     * <pre>{@code
+     * NetronClient client = NetronClient.over(new HttpTransport(uri, null, BatchSettings.DEFAULTS));
+     * }</pre>
+     *
+     * @param baseUri  {@code http://host:port}, optionally with a path prefix
+     * @param token    sent as {@code Authorization: Bearer} with every request; null for none
+     * @param batching how calls are gathered ({@link BatchSettings#DEFAULTS}: 10 ms, 10 calls,
+     *                 results streamed as they complete); null sends each call on its own
+     */
+    public HttpTransport(URI baseUri, String token, BatchSettings batching) {
         String text = baseUri.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.token = token;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        this.batcher = batching == null ? null
+                : new HttpBatcher(batching, http, timeout -> request(BATCH_PATH, nextId(), timeout), this::nextId, this::failure);
     }
 
     @Override
@@ -109,6 +135,15 @@ public final class HttpTransport implements Transport {
         }
         body.putObject("hints").put("timeout", invocation.timeout().toMillis());
         String what = invocation.service() + "." + invocation.method();
+        if (batcher != null) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new TransportLostException("HTTP transport to " + base + " is closed"));
+            }
+            if (invocation.idempotencyKey() != null) {
+                body.putObject("context").putObject("metadata").put(IdempotencyKey.METADATA, invocation.idempotencyKey());
+            }
+            return batcher.add(body, invocation.timeout(), what).thenApply(data -> convert(data, invocation.resultType()));
+        }
         HttpRequest.Builder post = request("netron/invoke", id, invocation.timeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(NetronJson.write(body), StandardCharsets.UTF_8));
