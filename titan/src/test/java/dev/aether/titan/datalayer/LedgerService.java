@@ -3,6 +3,8 @@ package dev.aether.titan.datalayer;
 import dev.aether.netron.protocol.Public;
 import dev.aether.netron.protocol.error.NetronException;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import dev.aether.titan.Cacheable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LedgerService implements Ledger {
     final AtomicInteger deposits = new AtomicInteger();
     final AtomicInteger balanceReads = new AtomicInteger();
+    /** The values {@code echo} was called with, in the order the calls ran. */
+    final Queue<String> echoed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger balance = new AtomicInteger();
     /** Makes the first negative deposit fail with 409: how a failed keyed call is provoked. */
     private final AtomicInteger negativeDeposits = new AtomicInteger();
@@ -29,6 +33,7 @@ public final class LedgerService implements Ledger {
     @Public
     @Override
     public CompletableFuture<String> echo(String value) {
+        echoed.add(value);
         return CompletableFuture.completedFuture(value);
     }
 
