@@ -27,9 +27,10 @@ import java.util.UUID;
  * @param idempotencyKey the key every attempt of this call carries, so that a server keeping
  *                   results runs it once however often it is retried; null for calls that may
  *                   run twice without harm (see {@link #newIdempotencyKey(CallOptions)})
+ * @param revalidation the cache's validator for this fetch (see {@link Revalidation}), or null
  */
 public record Call(String service, String method, List<Object> arguments, Type resultType, CallOptions options, String principal,
-                   String idempotencyKey) {
+                   String idempotencyKey, Revalidation revalidation) {
     /** The principal of a client that has not said who it calls for. */
     public static final String ANONYMOUS = "";
 
@@ -44,7 +45,13 @@ public record Call(String service, String method, List<Object> arguments, Type r
 
     /** A call without an idempotency key. */
     public Call(String service, String method, List<Object> arguments, Type resultType, CallOptions options, String principal) {
-        this(service, method, arguments, resultType, options, principal, null);
+        this(service, method, arguments, resultType, options, principal, null, null);
+    }
+
+    /** A call that is not a cache's revalidation. */
+    public Call(String service, String method, List<Object> arguments, Type resultType, CallOptions options, String principal,
+                String idempotencyKey) {
+        this(service, method, arguments, resultType, options, principal, idempotencyKey, null);
     }
 
     /**
@@ -63,12 +70,17 @@ public record Call(String service, String method, List<Object> arguments, Type r
 
     /** This call with other options (for example a shorter timeout for one attempt). */
     public Call withOptions(CallOptions options) {
-        return new Call(service, method, arguments, resultType, options, principal, idempotencyKey);
+        return new Call(service, method, arguments, resultType, options, principal, idempotencyKey, revalidation);
+    }
+
+    /** This call, carrying a cache's validator so the transport can answer a 304 with the cached value. */
+    public Call withRevalidation(Revalidation revalidation) {
+        return new Call(service, method, arguments, resultType, options, principal, idempotencyKey, revalidation);
     }
 
     /** What a transport sends for this call. */
     public Invocation toInvocation() {
-        return new Invocation(service, method, arguments, resultType, options.timeout(), idempotencyKey);
+        return new Invocation(service, method, arguments, resultType, options.timeout(), idempotencyKey, revalidation);
     }
 
     /** {@code service.method}, for messages. */

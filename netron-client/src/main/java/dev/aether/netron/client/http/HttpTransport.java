@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aether.netron.client.Invocation;
 import dev.aether.netron.client.Transport;
+import dev.aether.netron.client.call.Revalidation;
 import dev.aether.netron.protocol.definition.Definition;
 import dev.aether.netron.protocol.error.AuthException;
 import dev.aether.netron.protocol.error.NetronException;
@@ -150,8 +151,23 @@ public final class HttpTransport implements Transport {
         if (invocation.idempotencyKey() != null) {
             post.header(IdempotencyKey.HEADER, invocation.idempotencyKey());
         }
-        return exchange(post, invocation.timeout(), what, HttpTransport::dataOf)
-                .thenApply(data -> convert(data, invocation.resultType()));
+        Revalidation revalidation = invocation.revalidation();
+        if (revalidation == null) {
+            return exchange(post, invocation.timeout(), what, HttpTransport::dataOf)
+                    .thenApply(data -> convert(data, invocation.resultType()));
+        }
+        if (revalidation.ifNoneMatch() != null) {
+            post.header("If-None-Match", revalidation.ifNoneMatch());
+        }
+        return send(post, invocation.timeout(), what, response -> {
+            String etag = response.headers().firstValue("ETag").orElse(null);
+            if (response.statusCode() == 304) {
+                return revalidation.notModified(etag); // the cached value, already converted
+            }
+            Object value = convert(read(response, HttpTransport::dataOf), invocation.resultType());
+            revalidation.answered(etag);
+            return value;
+        });
     }
 
     @Override
@@ -255,6 +271,18 @@ public final class HttpTransport implements Transport {
         if (closed) {
             return CompletableFuture.failedFuture(new TransportLostException("HTTP transport to " + base + " is closed"));
         }
+        return send(request, timeout, what, response -> read(response, onSuccess));
+    }
+
+    /**
+     * Sends the request and completes with {@code answer}'s reading of the response; fails with
+     * the NetronException {@code answer} throws, or the transport's when no answer arrives.
+     */
+    private <T> CompletableFuture<T> send(HttpRequest.Builder request, Duration timeout, String what,
+                                          Function<HttpResponse<String>, T> answer) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new TransportLostException("HTTP transport to " + base + " is closed"));
+        }
         CompletableFuture<T> result = new CompletableFuture<>();
         http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .whenComplete((response, error) -> {
@@ -262,7 +290,7 @@ public final class HttpTransport implements Transport {
                         if (error != null) {
                             result.completeExceptionally(failure(error, timeout, what));
                         } else {
-                            result.complete(read(response, onSuccess));
+                            result.complete(answer.apply(response));
                         }
                     } catch (RuntimeException e) {
                         result.completeExceptionally(e);
