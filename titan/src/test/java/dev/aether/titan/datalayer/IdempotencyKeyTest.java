@@ -133,6 +133,24 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void aBatchItemsKeyInItsContextMetadataAnswersARepeatWithTheFirstResult() throws Exception {
+        String item = "{\"id\":\"d\",\"service\":\"ledger@1.0.0\",\"method\":\"deposit\",\"input\":[5],"
+                + "\"context\":{\"metadata\":{\"" + IdempotencyKey.METADATA + "\":\"batch-key-1\"}}}";
+        HttpRequest batch = HttpRequest.newBuilder(titan.httpUri().resolve("/netron/batch"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + Tokens.USER)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"b\",\"requests\":[" + item + "]}"))
+                .build();
+
+        JsonNode first = NetronJson.parse(raw.send(batch, HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode again = NetronJson.parse(raw.send(batch, HttpResponse.BodyHandlers.ofString()).body());
+
+        assertThat(first.path("responses").get(0).path("data").asInt()).isEqualTo(5);
+        assertThat(again.path("responses").get(0).path("data").asInt()).isEqualTo(5);
+        assertThat(ledger.deposits.get()).isEqualTo(1);
+    }
+
+    @Test
     void anOverlongKeyIsRefusedWith400AndNothingRuns() throws Exception {
         HttpResponse<String> response = raw.send(depositRequest(Tokens.USER, "k".repeat(IdempotencyKey.MAX_LENGTH + 1), 5),
                 HttpResponse.BodyHandlers.ofString());
