@@ -296,6 +296,7 @@ public final class Titan implements AutoCloseable {
         private int maxBodyBytes = 10 * 1024 * 1024;
         private int maxPacketBytes = 4 * 1024 * 1024;
         private Limits limits = Limits.defaults();
+        private IdempotencySettings idempotency = IdempotencySettings.defaults();
         private boolean defaultDeny;
         private String metricsToken;
         private List<String> allowedOrigins = List.of();
@@ -474,6 +475,15 @@ public final class Titan implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long (10 min by default) and in how much memory (16 MiB) results of calls that
+         * carried an idempotency key are kept, so that a retried call gets the first result.
+         */
+        public Builder idempotency(IdempotencySettings idempotency) {
+            this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
+            return this;
+        }
+
         /** The Bearer token for {@code GET /metrics}; without one the endpoint stays closed (401). */
         public Builder metricsToken(String token) {
             this.metricsToken = token;
@@ -515,7 +525,7 @@ public final class Titan implements AutoCloseable {
 
         TitanSettings settings() {
             return new TitanSettings(host, port, requestTimeout, maxBodyBytes, maxPacketBytes, defaultDeny, metricsToken,
-                    allowedOrigins, stopTimeout, webSocketPath, limits);
+                    allowedOrigins, stopTimeout, webSocketPath, limits, idempotency);
         }
 
         private static Duration positive(Duration d, String what) {

@@ -18,13 +18,22 @@ import java.util.List;
  * @param stopTimeout     how long {@link Titan#stop()} waits for calls in flight (30 s)
  * @param webSocketPath   where the Netron WebSocket is served ({@code /})
  * @param limits          batch size, slow-client timeouts, unfinished WebSocket messages, authentication attempts
+ * @param idempotency     how long and in how much memory results of calls with an idempotency key are kept
  */
 public record TitanSettings(String host, int port, Duration requestTimeout, int maxBodyBytes, int maxPacketBytes,
                            boolean defaultDeny, String metricsToken, List<String> allowedOrigins, Duration stopTimeout,
-                           String webSocketPath, Limits limits) {
+                           String webSocketPath, Limits limits, IdempotencySettings idempotency) {
     public TitanSettings {
         allowedOrigins = List.copyOf(allowedOrigins);
         limits = limits == null ? Limits.defaults() : limits;
+        idempotency = idempotency == null ? IdempotencySettings.defaults() : idempotency;
+    }
+
+    /** Settings with the default {@link IdempotencySettings}. */
+    public TitanSettings(String host, int port, Duration requestTimeout, int maxBodyBytes, int maxPacketBytes, boolean defaultDeny,
+                         String metricsToken, List<String> allowedOrigins, Duration stopTimeout, String webSocketPath, Limits limits) {
+        this(host, port, requestTimeout, maxBodyBytes, maxPacketBytes, defaultDeny, metricsToken, allowedOrigins, stopTimeout,
+                webSocketPath, limits, IdempotencySettings.defaults());
     }
 
     /** Settings with the default {@link Limits}. */

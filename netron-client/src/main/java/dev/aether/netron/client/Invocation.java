@@ -1,5 +1,6 @@
 package dev.aether.netron.client;
 
+import dev.aether.netron.client.call.Revalidation;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
@@ -13,17 +14,32 @@ import java.util.Objects;
  * @param arguments  the arguments, in order (may contain nulls)
  * @param resultType the Java type the caller expects back; transports convert the result to it
  * @param timeout    how long the caller waits before the call fails with code 408
+ * @param idempotencyKey the same for every attempt of one logical call, so a server that keeps
+ *                   results runs it once; null for none (HTTP sends it as {@code Idempotency-Key})
+ * @param revalidation a cache's validator (HTTP sends {@code If-None-Match} and answers a 304 with
+ *                   the cached value); null for none; other transports ignore it
  *
  * <pre>{@code
  * transport.call(new Invocation("calculator@1.0.0", "add", List.of(2, 3), Integer.class, Duration.ofSeconds(5)));
  * }</pre>
  */
-public record Invocation(String service, String method, List<Object> arguments, Type resultType, Duration timeout) {
+public record Invocation(String service, String method, List<Object> arguments, Type resultType, Duration timeout, String idempotencyKey,
+                         Revalidation revalidation) {
     public Invocation {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(method, "method");
         arguments = arguments == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(arguments));
         resultType = resultType == null ? Object.class : resultType;
         Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** An invocation without an idempotency key. */
+    public Invocation(String service, String method, List<Object> arguments, Type resultType, Duration timeout) {
+        this(service, method, arguments, resultType, timeout, null, null);
+    }
+
+    /** An invocation that is not a cache's revalidation. */
+    public Invocation(String service, String method, List<Object> arguments, Type resultType, Duration timeout, String idempotencyKey) {
+        this(service, method, arguments, resultType, timeout, idempotencyKey, null);
     }
 }

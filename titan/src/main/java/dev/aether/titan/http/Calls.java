@@ -25,17 +25,27 @@ import java.util.concurrent.ExecutionException;
 final class Calls {
     private final Dispatcher dispatcher;
     private final Duration defaultTimeout;
+    private final KeptResults kept;
 
-    Calls(Dispatcher dispatcher, Duration defaultTimeout) {
+    Calls(Dispatcher dispatcher, Duration defaultTimeout, KeptResults kept) {
         this.dispatcher = dispatcher;
         this.defaultTimeout = defaultTimeout;
+        this.kept = kept;
     }
 
     /** Starts the call; the future completes with the JSON result (null for a void method) or fails with a NetronException. */
     CompletableFuture<JsonNode> start(Caller caller, InvokeRequest request) {
-        return dispatcher.call(caller, request.service(), request.method(),
-                        Arguments.wire(request.arguments()), Timeouts.of(request.hints(), defaultTimeout))
-                .thenApply(Calls::json);
+        return start(caller, request, null);
+    }
+
+    /**
+     * Starts the call unless {@code idempotencyKey} (null for none) already ran for this caller,
+     * service and method: then the future is the first run's result, or waits for it.
+     */
+    CompletableFuture<JsonNode> start(Caller caller, InvokeRequest request, String idempotencyKey) {
+        return kept.run(caller, idempotencyKey, request.service(), request.method(), () -> dispatcher.call(caller, request.service(),
+                        request.method(), Arguments.wire(request.arguments()), Timeouts.of(request.hints(), defaultTimeout))
+                .thenApply(Calls::json));
     }
 
     /** The {@code @Cacheable} settings of the method {@code request} names, or null when its results must not be cached. */

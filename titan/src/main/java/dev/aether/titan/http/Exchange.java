@@ -87,6 +87,19 @@ final class Exchange {
         response.write(true, null, callback);
     }
 
+    /**
+     * Starts a streamed answer of text lines (never cached); each line is written and flushed on
+     * its own. Closing the writer ends the response and completes the exchange.
+     */
+    LineWriter sendLines(int status, String contentType) {
+        answered = true;
+        trace.writeTo(response.getHeaders());
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, NO_STORE);
+        return new LineWriter(Content.Sink.asOutputStream(response), callback);
+    }
+
     void send(int status, String contentType, String body) {
         answered = true;
         trace.writeTo(response.getHeaders());

@@ -52,7 +52,7 @@ public final class HttpEndpoint extends Handler.Abstract {
         this.cors = new Cors(settings);
         this.body = new JsonBody(settings.maxBodyBytes());
         BearerAuth auth = new BearerAuth(dispatcher);
-        Calls calls = new Calls(dispatcher, settings.requestTimeout());
+        Calls calls = new Calls(dispatcher, settings.requestTimeout(), new KeptResults(settings.idempotency()));
         this.routes = Map.of(
                 "/netron/invoke", new Binding("POST", new InvokeRoute(calls, auth, body), true),
                 "/netron/batch", new Binding("POST", new BatchRoute(calls, auth, body, new BatchSize(settings.limits().maxBatchItems())), true),

@@ -3,6 +3,7 @@ package dev.aether.titan.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.netron.protocol.http.CacheHints;
 import dev.aether.netron.protocol.http.ETag;
+import dev.aether.netron.protocol.http.IdempotencyKey;
 import dev.aether.netron.protocol.http.InvokeRequest;
 import dev.aether.netron.protocol.http.InvokeResponse;
 import dev.aether.netron.protocol.http.NetronJson;
@@ -21,6 +22,9 @@ import org.eclipse.jetty.http.HttpHeader;
  * ({@code public} without Vary when the method declares {@code shared = true}), the reference's
  * weak {@code ETag} over the JSON result and {@code X-Cache-Tags}; a matching {@code If-None-Match}
  * turns it into a 304 without a body. Everything else stays {@code no-store}.
+ *
+ * <p>A request with an {@code Idempotency-Key} header whose key already ran for the same caller,
+ * service and method is answered with the first result without running again ({@link KeptResults}).
  *
  * <pre>{@code
  * curl -s localhost:8080/netron/invoke -H 'Content-Type: application/json' \
@@ -42,10 +46,11 @@ final class InvokeRoute implements Route {
     public void handle(Exchange exchange) throws Exception {
         Caller caller = auth.caller(exchange);
         InvokeRequest request = NetronJson.readInvoke(body.read(exchange.request()));
+        String idempotencyKey = IdempotencyKey.check(exchange.header(IdempotencyKey.HEADER));
         long start = System.nanoTime();
         JsonNode data;
         try {
-            data = Calls.await(calls.start(caller, request));
+            data = Calls.await(calls.start(caller, request, idempotencyKey));
         } catch (RuntimeException e) {
             exchange.sendError(Calls.failure(e), request.id());
             return;

@@ -10,7 +10,8 @@ import java.util.Set;
  * @param sizeBytes   its estimated encoded size
  * @param freshUntil  served without calling until then
  * @param staleUntil  served stale (while refreshed) until then
- * @param keepUntil   kept until then (later than staleUntil for error fallback)
+ * @param keepUntil   kept until then (later than staleUntil for error fallback and revalidation)
+ * @param etag        the server's ETag for the value, sent as {@code If-None-Match} to revalidate it; or null
  */
-record CacheEntry(Object value, Set<String> tags, int sizeBytes, long freshUntil, long staleUntil, long keepUntil) {
+record CacheEntry(Object value, Set<String> tags, int sizeBytes, long freshUntil, long staleUntil, long keepUntil, String etag) {
 }

@@ -28,7 +28,7 @@ public final class CacheInterceptor implements CallInterceptor {
         if (call.options().cache() == null) {
             return chain.proceed(call);
         }
-        return cache.get(call, () -> chain.proceed(call));
+        return cache.get(call, chain::proceed);
     }
 
     /** The cache this interceptor answers from. */

@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.aether.netron.client.call.CachePolicy;
 import dev.aether.netron.client.call.Call;
 import dev.aether.netron.client.call.CallKey;
+import dev.aether.netron.client.call.Revalidation;
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -98,8 +99,12 @@ public final class ResponseCache {
         return new Builder();
     }
 
-    /** The call's result from the cache, or from {@code fetcher} (the rest of the chain). */
-    CompletableFuture<Object> get(Call call, Supplier<CompletableFuture<Object>> fetcher) {
+    /**
+     * The call's result from the cache, or from {@code fetcher} (the rest of the chain, given the
+     * call to send: the call itself, carrying a {@link Revalidation} with the entry's ETag when
+     * there is one).
+     */
+    CompletableFuture<Object> get(Call call, Function<Call, CompletableFuture<Object>> fetcher) {
         CachePolicy policy = call.options().cache();
         CacheKey key = keyOf(call, policy);
         long now = ticker.read();
@@ -112,12 +117,13 @@ public final class ResponseCache {
         if (entry != null && now < entry.staleUntil()) {
             hits.increment();
             emit(CacheEvent.Type.STALE, key.key());
-            startOrJoin(key, call, fetcher, true);
+            startOrJoin(key, call, fetcher, true, entry);
             return CompletableFuture.completedFuture(entry.value());
         }
         misses.increment();
         emit(CacheEvent.Type.MISS, key.key());
-        return startOrJoin(key, call, fetcher, false).handle((value, error) -> {
+        // An entry past its stale period is still here when it has an ETag (or cacheOnError): revalidate it.
+        return startOrJoin(key, call, fetcher, false, entry).handle((value, error) -> {
             if (error == null) {
                 return value;
             }
@@ -131,15 +137,18 @@ public final class ResponseCache {
     }
 
     /** Joins the fetch already running for {@code key}, or starts one; one per key, so one refresh per key. */
-    private CompletableFuture<Object> startOrJoin(CacheKey key, Call call, Supplier<CompletableFuture<Object>> fetcher, boolean background) {
+    private CompletableFuture<Object> startOrJoin(CacheKey key, Call call, Function<Call, CompletableFuture<Object>> fetcher,
+                                                  boolean background, CacheEntry cached) {
         Fetch fetch = new Fetch(key.key(), tagsOf(call), background);
         Fetch running = inFlight.putIfAbsent(key, fetch);
         if (running != null) {
             return running.result;
         }
-        fetcher.get().whenComplete((value, error) -> {
+        Revalidation revalidation = cached == null ? new Revalidation(null, null) : new Revalidation(cached.etag(), cached.value());
+        fetcher.apply(call.withRevalidation(revalidation)).whenComplete((value, error) -> {
             if (error == null) {
-                storeUnlessVoided(fetch, key, call, value);
+                // After a 304 the value is the cached one: storing it again resets its age.
+                storeUnlessVoided(fetch, key, call, value, revalidation.etag());
             } else if (background) {
                 emit(CacheEvent.Type.REVALIDATION_ERROR, key.key());
             }
@@ -153,7 +162,7 @@ public final class ResponseCache {
         return fetch.result;
     }
 
-    private void storeUnlessVoided(Fetch fetch, CacheKey key, Call call, Object value) {
+    private void storeUnlessVoided(Fetch fetch, CacheKey key, Call call, Object value, String etag) {
         synchronized (fetch) { // invalidate() voids under the same lock: a voided fetch never stores
             if (fetch.voided) {
                 return;
@@ -162,10 +171,11 @@ public final class ResponseCache {
             long now = ticker.read();
             long freshUntil = plus(now, policy.maxAge());
             long staleUntil = plus(freshUntil, policy.staleWhileRevalidate());
-            long keepUntil = policy.cacheOnError() ? Long.MAX_VALUE : staleUntil;
-            int size = estimateSize(key, value);
+            // An entry the server can confirm with a 304 is worth keeping past its stale period, as one kept for errors is.
+            long keepUntil = policy.cacheOnError() || etag != null ? Long.MAX_VALUE : staleUntil;
+            int size = estimateSize(key, value) + (etag == null ? 0 : etag.length());
             sizeBytes.addAndGet(size);
-            store.put(key, new CacheEntry(value, fetch.tags, size, freshUntil, staleUntil, keepUntil));
+            store.put(key, new CacheEntry(value, fetch.tags, size, freshUntil, staleUntil, keepUntil, etag));
         }
         emit(fetch.background ? CacheEvent.Type.REVALIDATED : CacheEvent.Type.SET, key.key());
     }

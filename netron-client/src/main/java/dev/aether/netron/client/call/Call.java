@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * One method call as the interceptor chain sees it: what to call, with which options, on whose
@@ -23,8 +24,13 @@ import java.util.Objects;
  * @param options    how the call behaves: timeout, cache, retry, deduplication
  * @param principal  who calls, as the client knows it ({@link #ANONYMOUS} when nobody); cache
  *                   entries and deduplicated calls are never shared between principals
+ * @param idempotencyKey the key every attempt of this call carries, so that a server keeping
+ *                   results runs it once however often it is retried; null for calls that may
+ *                   run twice without harm (see {@link #newIdempotencyKey(CallOptions)})
+ * @param revalidation the cache's validator for this fetch (see {@link Revalidation}), or null
  */
-public record Call(String service, String method, List<Object> arguments, Type resultType, CallOptions options, String principal) {
+public record Call(String service, String method, List<Object> arguments, Type resultType, CallOptions options, String principal,
+                   String idempotencyKey, Revalidation revalidation) {
     /** The principal of a client that has not said who it calls for. */
     public static final String ANONYMOUS = "";
 
@@ -37,6 +43,26 @@ public record Call(String service, String method, List<Object> arguments, Type r
         principal = principal == null ? ANONYMOUS : principal;
     }
 
+    /** A call without an idempotency key. */
+    public Call(String service, String method, List<Object> arguments, Type resultType, CallOptions options, String principal) {
+        this(service, method, arguments, resultType, options, principal, null, null);
+    }
+
+    /** A call that is not a cache's revalidation. */
+    public Call(String service, String method, List<Object> arguments, Type resultType, CallOptions options, String principal,
+                String idempotencyKey) {
+        this(service, method, arguments, resultType, options, principal, idempotencyKey, null);
+    }
+
+    /**
+     * A fresh key for a call made with {@code options}, or null when it needs none: a call
+     * declared idempotent, or cached (a read), may run twice without harm; every other call is
+     * taken as a mutation. The same test decides whether the standard retry decision retries a 5xx.
+     */
+    public static String newIdempotencyKey(CallOptions options) {
+        return options.idempotent() || options.cache() != null ? null : UUID.randomUUID().toString();
+    }
+
     /** A call for nobody in particular, with the default options. */
     public static Call of(String service, String method, List<Object> arguments, Type resultType) {
         return new Call(service, method, arguments, resultType, CallOptions.defaults(), ANONYMOUS);
@@ -44,12 +70,17 @@ public record Call(String service, String method, List<Object> arguments, Type r
 
     /** This call with other options (for example a shorter timeout for one attempt). */
     public Call withOptions(CallOptions options) {
-        return new Call(service, method, arguments, resultType, options, principal);
+        return new Call(service, method, arguments, resultType, options, principal, idempotencyKey, revalidation);
+    }
+
+    /** This call, carrying a cache's validator so the transport can answer a 304 with the cached value. */
+    public Call withRevalidation(Revalidation revalidation) {
+        return new Call(service, method, arguments, resultType, options, principal, idempotencyKey, revalidation);
     }
 
     /** What a transport sends for this call. */
     public Invocation toInvocation() {
-        return new Invocation(service, method, arguments, resultType, options.timeout());
+        return new Invocation(service, method, arguments, resultType, options.timeout(), idempotencyKey, revalidation);
     }
 
     /** {@code service.method}, for messages. */

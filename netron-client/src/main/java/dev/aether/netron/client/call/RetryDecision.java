@@ -34,6 +34,23 @@ public interface RetryDecision {
         };
     }
 
+    /**
+     * The standard decision for a server that keeps results by idempotency key (a Titan): a call
+     * carrying a key ({@link Call#idempotencyKey()}) counts as idempotent, so a mutation whose
+     * answer was lost (503, 408) is tried again and the server answers the retry with the first
+     * result. Do not use it against a server that ignores the key (the TypeScript Titan): the
+     * mutation would run twice.
+     *
+     * <pre>{@code
+     * RetryPolicy policy = RetryPolicy.attempts(3).retryIf(RetryDecision.standardWithKeys());
+     * }</pre>
+     */
+    static RetryDecision standardWithKeys() {
+        RetryDecision standard = standard();
+        return (error, call) -> standard.shouldRetry(error, call.idempotencyKey() == null ? call
+                : call.withOptions(call.options().toBuilder().idempotent(true).build()));
+    }
+
     /** The detail a circuit breaker's fail-fast carries: retrying it at once would only fail again. */
     String CIRCUIT_OPEN_DETAIL = "nextAttemptAt";
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aether.netron.client.Invocation;
 import dev.aether.netron.client.Transport;
+import dev.aether.netron.client.call.Revalidation;
 import dev.aether.netron.protocol.definition.Definition;
 import dev.aether.netron.protocol.error.AuthException;
 import dev.aether.netron.protocol.error.NetronException;
@@ -13,6 +14,7 @@ import dev.aether.netron.protocol.error.ServiceNotFoundException;
 import dev.aether.netron.protocol.error.TransportException;
 import dev.aether.netron.protocol.error.TransportLostException;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
+import dev.aether.netron.protocol.http.IdempotencyKey;
 import dev.aether.netron.protocol.http.NetronJson;
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
 import java.io.IOException;
@@ -57,10 +59,16 @@ import java.util.function.Function;
  *
  * <p>A call's timeout is both the HTTP request timeout and {@code hints.timeout}, so the
  * server gives up when the client does; it fails with {@link RpcException} 408.
+ *
+ * <p>A call with an idempotency key sends it as {@code Idempotency-Key}. Made with
+ * {@link BatchSettings}, the transport gathers calls made close together into
+ * {@code /netron/batch} requests ({@link HttpBatcher}), the key then going in the item's
+ * {@code context.metadata}.
  */
 public final class HttpTransport implements Transport {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(30);
+    private static final String BATCH_PATH = "netron/batch";
 
     private final URI base;
     private final HttpClient http;
@@ -68,6 +76,8 @@ public final class HttpTransport implements Transport {
     private final AtomicLong ids = new AtomicLong();
     private volatile String token;
     private volatile boolean closed;
+    /** Gathers calls into batches; null when each call is sent on its own. */
+    private final HttpBatcher batcher;
     /** Set once the server answered that it has no {@code /netron/query_interface} route. */
     private volatile boolean openApiDiscovery;
 
@@ -87,10 +97,28 @@ public final class HttpTransport implements Transport {
      * @param token   sent as {@code Authorization: Bearer} with every request; null for none
      */
     public HttpTransport(URI baseUri, String token) {
+        this(baseUri, token, null);
+    }
+
+    /**
+     * A transport that gathers calls made close together into {@code /netron/batch} requests.
+     *
+     * <pre>{@code
+     * NetronClient client = NetronClient.over(new HttpTransport(uri, null, BatchSettings.DEFAULTS));
+     * }</pre>
+     *
+     * @param baseUri  {@code http://host:port}, optionally with a path prefix
+     * @param token    sent as {@code Authorization: Bearer} with every request; null for none
+     * @param batching how calls are gathered ({@link BatchSettings#DEFAULTS}: 10 ms, 10 calls,
+     *                 results streamed as they complete); null sends each call on its own
+     */
+    public HttpTransport(URI baseUri, String token, BatchSettings batching) {
         String text = baseUri.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.token = token;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        this.batcher = batching == null ? null
+                : new HttpBatcher(batching, http, timeout -> request(BATCH_PATH, nextId(), timeout), this::nextId, this::failure);
     }
 
     @Override
@@ -108,8 +136,38 @@ public final class HttpTransport implements Transport {
         }
         body.putObject("hints").put("timeout", invocation.timeout().toMillis());
         String what = invocation.service() + "." + invocation.method();
-        return post("netron/invoke", id, body, invocation.timeout(), what)
-                .thenApply(data -> convert(data, invocation.resultType()));
+        if (batcher != null) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new TransportLostException("HTTP transport to " + base + " is closed"));
+            }
+            if (invocation.idempotencyKey() != null) {
+                body.putObject("context").putObject("metadata").put(IdempotencyKey.METADATA, invocation.idempotencyKey());
+            }
+            return batcher.add(body, invocation.timeout(), what).thenApply(data -> convert(data, invocation.resultType()));
+        }
+        HttpRequest.Builder post = request("netron/invoke", id, invocation.timeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(NetronJson.write(body), StandardCharsets.UTF_8));
+        if (invocation.idempotencyKey() != null) {
+            post.header(IdempotencyKey.HEADER, invocation.idempotencyKey());
+        }
+        Revalidation revalidation = invocation.revalidation();
+        if (revalidation == null) {
+            return exchange(post, invocation.timeout(), what, HttpTransport::dataOf)
+                    .thenApply(data -> convert(data, invocation.resultType()));
+        }
+        if (revalidation.ifNoneMatch() != null) {
+            post.header("If-None-Match", revalidation.ifNoneMatch());
+        }
+        return send(post, invocation.timeout(), what, response -> {
+            String etag = response.headers().firstValue("ETag").orElse(null);
+            if (response.statusCode() == 304) {
+                return revalidation.notModified(etag); // the cached value, already converted
+            }
+            Object value = convert(read(response, HttpTransport::dataOf), invocation.resultType());
+            revalidation.answered(etag);
+            return value;
+        });
     }
 
     @Override
@@ -180,7 +238,12 @@ public final class HttpTransport implements Transport {
 
     /** POSTs an invoke-shaped request and completes with its {@code data} (null when absent). */
     private CompletableFuture<JsonNode> post(String path, String id, JsonNode body, Duration timeout, String what) {
-        return postJson(path, id, body, timeout, what, json -> json.path("success").asBoolean(false) ? json.get("data") : null);
+        return postJson(path, id, body, timeout, what, HttpTransport::dataOf);
+    }
+
+    /** The {@code data} of a successful invoke-shaped answer (null when absent). */
+    private static JsonNode dataOf(JsonNode json) {
+        return json.path("success").asBoolean(false) ? json.get("data") : null;
     }
 
     private <T> CompletableFuture<T> postJson(String path, String id, JsonNode body, Duration timeout, String what,
@@ -208,6 +271,18 @@ public final class HttpTransport implements Transport {
         if (closed) {
             return CompletableFuture.failedFuture(new TransportLostException("HTTP transport to " + base + " is closed"));
         }
+        return send(request, timeout, what, response -> read(response, onSuccess));
+    }
+
+    /**
+     * Sends the request and completes with {@code answer}'s reading of the response; fails with
+     * the NetronException {@code answer} throws, or the transport's when no answer arrives.
+     */
+    private <T> CompletableFuture<T> send(HttpRequest.Builder request, Duration timeout, String what,
+                                          Function<HttpResponse<String>, T> answer) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new TransportLostException("HTTP transport to " + base + " is closed"));
+        }
         CompletableFuture<T> result = new CompletableFuture<>();
         http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .whenComplete((response, error) -> {
@@ -215,7 +290,7 @@ public final class HttpTransport implements Transport {
                         if (error != null) {
                             result.completeExceptionally(failure(error, timeout, what));
                         } else {
-                            result.complete(read(response, onSuccess));
+                            result.complete(answer.apply(response));
                         }
                     } catch (RuntimeException e) {
                         result.completeExceptionally(e);
