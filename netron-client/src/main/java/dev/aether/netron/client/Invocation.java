@@ -13,12 +13,20 @@ import java.util.Objects;
  * @param arguments  the arguments, in order (may contain nulls)
  * @param resultType the Java type the caller expects back; transports convert the result to it
  * @param timeout    how long the caller waits before the call fails with code 408
+ * @param token      the bearer token to send with this call instead of the transport's own,
+ *                   or null (HTTP sends it as {@code Authorization: Bearer}; a WebSocket is
+ *                   authenticated per connection and ignores it)
  *
  * <pre>{@code
  * transport.call(new Invocation("calculator@1.0.0", "add", List.of(2, 3), Integer.class, Duration.ofSeconds(5)));
  * }</pre>
  */
-public record Invocation(String service, String method, List<Object> arguments, Type resultType, Duration timeout) {
+public record Invocation(String service, String method, List<Object> arguments, Type resultType, Duration timeout, String token) {
+    /** An invocation sent with the transport's own token. */
+    public Invocation(String service, String method, List<Object> arguments, Type resultType, Duration timeout) {
+        this(service, method, arguments, resultType, timeout, null);
+    }
+
     public Invocation {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(method, "method");

@@ -23,10 +23,18 @@ import java.util.Objects;
  * @param options    how the call behaves: timeout, cache, retry, deduplication
  * @param principal  who calls, as the client knows it ({@link #ANONYMOUS} when nobody); cache
  *                   entries and deduplicated calls are never shared between principals
+ * @param token      the bearer token this call carries (set by an auth interceptor), or null
+ *                   for the transport's own
  */
-public record Call(String service, String method, List<Object> arguments, Type resultType, CallOptions options, String principal) {
+public record Call(String service, String method, List<Object> arguments, Type resultType, CallOptions options, String principal,
+                   String token) {
     /** The principal of a client that has not said who it calls for. */
     public static final String ANONYMOUS = "";
+
+    /** A call sent with the transport's own token. */
+    public Call(String service, String method, List<Object> arguments, Type resultType, CallOptions options, String principal) {
+        this(service, method, arguments, resultType, options, principal, null);
+    }
 
     public Call {
         Objects.requireNonNull(service, "service");
@@ -44,12 +52,17 @@ public record Call(String service, String method, List<Object> arguments, Type r
 
     /** This call with other options (for example a shorter timeout for one attempt). */
     public Call withOptions(CallOptions options) {
-        return new Call(service, method, arguments, resultType, options, principal);
+        return new Call(service, method, arguments, resultType, options, principal, token);
+    }
+
+    /** This call carrying {@code token} as its bearer token. */
+    public Call withToken(String token) {
+        return new Call(service, method, arguments, resultType, options, principal, token);
     }
 
     /** What a transport sends for this call. */
     public Invocation toInvocation() {
-        return new Invocation(service, method, arguments, resultType, options.timeout());
+        return new Invocation(service, method, arguments, resultType, options.timeout(), token);
     }
 
     /** {@code service.method}, for messages. */

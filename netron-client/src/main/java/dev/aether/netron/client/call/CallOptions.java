@@ -23,8 +23,10 @@ import java.util.Objects;
  *                   the same thing; implies {@code dedupe}; null for the call's own key
  * @param cache      how the result is cached, or null for not at all
  * @param retry      how a failed call is tried again, or null for not at all
+ * @param priority   which calls go first when the client caps its requests in flight
  */
-public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, String dedupeKey, CachePolicy cache, RetryPolicy retry) {
+public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, String dedupeKey, CachePolicy cache, RetryPolicy retry,
+                          Priority priority) {
     /** How long calls wait by default: 30 seconds, as browser clients do. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -35,9 +37,15 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, 
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
+        priority = priority == null ? Priority.NORMAL : priority;
     }
 
-    /** A 30 s timeout, not idempotent, not deduplicated, not cached, not retried. */
+    /** Options without a priority, which is then {@link Priority#NORMAL}. */
+    public CallOptions(Duration timeout, boolean idempotent, boolean dedupe, String dedupeKey, CachePolicy cache, RetryPolicy retry) {
+        this(timeout, idempotent, dedupe, dedupeKey, cache, retry, Priority.NORMAL);
+    }
+
+    /** A 30 s timeout, not idempotent, not deduplicated, not cached, not retried, normal priority. */
     public static CallOptions defaults() {
         return DEFAULTS;
     }
@@ -49,7 +57,7 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, 
 
     /** A builder starting from these options, to override some of them. */
     public Builder toBuilder() {
-        return new Builder().timeout(timeout).idempotent(idempotent).dedupe(dedupe).dedupeKey(dedupeKey).cache(cache).retry(retry);
+        return new Builder().timeout(timeout).idempotent(idempotent).dedupe(dedupe).dedupeKey(dedupeKey).cache(cache).retry(retry).priority(priority);
     }
 
     /**
@@ -66,6 +74,7 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, 
         private String dedupeKey;
         private CachePolicy cache;
         private RetryPolicy retry;
+        private Priority priority = Priority.NORMAL;
 
         private Builder() {
         }
@@ -106,8 +115,14 @@ public record CallOptions(Duration timeout, boolean idempotent, boolean dedupe, 
             return this;
         }
 
+        /** Which calls go first when the client caps its requests in flight; null for {@link Priority#NORMAL}. */
+        public Builder priority(Priority priority) {
+            this.priority = priority;
+            return this;
+        }
+
         public CallOptions build() {
-            return new CallOptions(timeout, idempotent, dedupe || dedupeKey != null, dedupeKey, cache, retry);
+            return new CallOptions(timeout, idempotent, dedupe || dedupeKey != null, dedupeKey, cache, retry, priority);
         }
     }
 }

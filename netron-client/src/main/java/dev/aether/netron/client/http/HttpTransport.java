@@ -108,7 +108,8 @@ public final class HttpTransport implements Transport {
         }
         body.putObject("hints").put("timeout", invocation.timeout().toMillis());
         String what = invocation.service() + "." + invocation.method();
-        return post("netron/invoke", id, body, invocation.timeout(), what)
+        String bearer = invocation.token() != null ? invocation.token() : token;
+        return postJson("netron/invoke", id, body, invocation.timeout(), what, bearer, HttpTransport::dataOf)
                 .thenApply(data -> convert(data, invocation.resultType()));
     }
 
@@ -180,23 +181,36 @@ public final class HttpTransport implements Transport {
 
     /** POSTs an invoke-shaped request and completes with its {@code data} (null when absent). */
     private CompletableFuture<JsonNode> post(String path, String id, JsonNode body, Duration timeout, String what) {
-        return postJson(path, id, body, timeout, what, json -> json.path("success").asBoolean(false) ? json.get("data") : null);
+        return postJson(path, id, body, timeout, what, token, HttpTransport::dataOf);
+    }
+
+    private static JsonNode dataOf(JsonNode json) {
+        return json.path("success").asBoolean(false) ? json.get("data") : null;
     }
 
     private <T> CompletableFuture<T> postJson(String path, String id, JsonNode body, Duration timeout, String what,
                                               Function<JsonNode, T> onSuccess) {
-        HttpRequest.Builder post = request(path, id, timeout)
+        return postJson(path, id, body, timeout, what, token, onSuccess);
+    }
+
+    private <T> CompletableFuture<T> postJson(String path, String id, JsonNode body, Duration timeout, String what, String bearer,
+                                              Function<JsonNode, T> onSuccess) {
+        HttpRequest.Builder post = request(path, id, timeout, bearer)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(NetronJson.write(body), StandardCharsets.UTF_8));
         return exchange(post, timeout, what, onSuccess);
     }
 
     private HttpRequest.Builder request(String path, String id, Duration timeout) {
+        return request(path, id, timeout, token);
+    }
+
+    /** A request sending {@code bearer} (a call's own token, or this transport's) if not null. */
+    private HttpRequest.Builder request(String path, String id, Duration timeout, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(timeout)
                 .header("Accept", "application/json")
                 .header("X-Request-ID", id);
-        String bearer = token;
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
