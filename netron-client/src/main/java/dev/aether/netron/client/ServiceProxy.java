@@ -79,6 +79,6 @@ final class ServiceProxy implements InvocationHandler {
         }
         List<Object> arguments = args == null ? List.of() : Arrays.asList(args);
         Call call = new Call(service, plan.name(), arguments, plan.resultType(), options, principal);
-        return plan.adapter().adapt(chain.execute(call));
+        return plan.adapter().adaptLazily(() -> chain.execute(call));
     }
 }
