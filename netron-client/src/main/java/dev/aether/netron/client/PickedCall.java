@@ -27,6 +27,11 @@ import java.util.function.Function;
 public final class PickedCall {
     private static final Map<Class<?>, Object> RECORDERS = new ConcurrentHashMap<>();
     private static final ThreadLocal<Recording> RECORDING = new ThreadLocal<>();
+    /** Plans worked out once per method and service name, as a proxy does when it is made. */
+    private static final Map<PlanKey, MethodPlan> PLANS = new ConcurrentHashMap<>();
+
+    private record PlanKey(Method method, String service) {
+    }
 
     private final Call call;
     private final MethodPlan plan;
@@ -53,7 +58,6 @@ public final class PickedCall {
      * called, and it must be one a proxy sends over the wire.
      */
     public static <S> PickedCall of(Class<S> contract, String service, Function<? super S, ?> pick, CallOptions options, String principal) {
-        ServiceId.parse(service);
         Recording recording = new Recording();
         RECORDING.set(recording);
         try {
@@ -65,7 +69,10 @@ public final class PickedCall {
             throw new IllegalArgumentException("the lambda must call exactly one method of " + contract.getSimpleName()
                     + ", it called " + recording.calls);
         }
-        MethodPlan plan = MethodPlan.of(recording.method, service);
+        MethodPlan plan = PLANS.computeIfAbsent(new PlanKey(recording.method, service), key -> {
+            ServiceId.parse(key.service()); // a malformed name fails here, once
+            return MethodPlan.of(key.method(), key.service());
+        });
         List<Object> arguments = recording.args == null ? List.of() : Arrays.asList(recording.args);
         return new PickedCall(new Call(service, plan.name(), arguments, plan.resultType(), options, principal), plan);
     }
