@@ -97,7 +97,7 @@ public final class FileTokenStore implements TokenStore {
             return Optional.of(JSON.readValue(Files.readAllBytes(file), AuthTokens.class));
         } catch (NoSuchFileException missing) {
             return Optional.empty();
-        } catch (com.fasterxml.jackson.core.JacksonException | IllegalArgumentException | NullPointerException unreadable) {
+        } catch (com.fasterxml.jackson.core.JacksonException unreadable) { // Jackson wraps a missing accessToken too
             return Optional.empty(); // not tokens (an old format, a hand edit): sign in again rather than fail every call
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the tokens in " + file, e);

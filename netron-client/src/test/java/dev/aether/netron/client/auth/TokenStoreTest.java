@@ -62,8 +62,10 @@ class TokenStoreTest {
     void aFileThatIsNotTokensCountsAsSignedOut() throws Exception {
         Path file = home.resolve("tokens.json");
         Files.writeString(file, "{not json");
-
         assertThat(new FileTokenStore(file).load()).isEmpty();
+
+        Files.writeString(file, "{\"refreshToken\":\"r\"}");
+        assertThat(new FileTokenStore(file).load()).as("no access token").isEmpty();
     }
 
     @Test
