@@ -18,13 +18,16 @@ import java.util.Objects;
  *                   results runs it once; null for none (HTTP sends it as {@code Idempotency-Key})
  * @param revalidation a cache's validator (HTTP sends {@code If-None-Match} and answers a 304 with
  *                   the cached value); null for none; other transports ignore it
+ * @param token      the bearer token to send with this call instead of the transport's own,
+ *                   or null (HTTP sends it as {@code Authorization: Bearer}; a WebSocket is
+ *                   authenticated per connection and ignores it)
  *
  * <pre>{@code
  * transport.call(new Invocation("calculator@1.0.0", "add", List.of(2, 3), Integer.class, Duration.ofSeconds(5)));
  * }</pre>
  */
 public record Invocation(String service, String method, List<Object> arguments, Type resultType, Duration timeout, String idempotencyKey,
-                         Revalidation revalidation) {
+                         Revalidation revalidation, String token) {
     public Invocation {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(method, "method");
@@ -35,11 +38,6 @@ public record Invocation(String service, String method, List<Object> arguments, 
 
     /** An invocation without an idempotency key. */
     public Invocation(String service, String method, List<Object> arguments, Type resultType, Duration timeout) {
-        this(service, method, arguments, resultType, timeout, null, null);
-    }
-
-    /** An invocation that is not a cache's revalidation. */
-    public Invocation(String service, String method, List<Object> arguments, Type resultType, Duration timeout, String idempotencyKey) {
-        this(service, method, arguments, resultType, timeout, idempotencyKey, null);
+        this(service, method, arguments, resultType, timeout, null, null, null);
     }
 }

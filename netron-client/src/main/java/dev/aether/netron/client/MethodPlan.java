@@ -13,19 +13,18 @@ import java.util.concurrent.Flow;
  *
  * @param name       the method name on the wire
  * @param resultType the type inside a future, or the return type of a blocking method
- * @param adapter    blocking or future
+ * @param adapter    blocking, future or publisher
  */
 record MethodPlan(String name, Type resultType, ReturnAdapter adapter) {
 
     static MethodPlan of(Method method, String service) {
         Class<?> returns = method.getReturnType();
         String what = service + "." + method.getName();
+        Type inside = method.getGenericReturnType() instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
         if (Flow.Publisher.class.isAssignableFrom(returns)) {
-            // Streams of results are part of issue 12's later work; say so rather than block on a publisher.
-            throw new UnsupportedOperationException(what + " returns a Flow.Publisher, which the client does not support yet");
+            return new MethodPlan(method.getName(), inside, new ReturnAdapter.Publisher(inside, what));
         }
         if (CompletionStage.class.isAssignableFrom(returns)) {
-            Type inside = method.getGenericReturnType() instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
             return new MethodPlan(method.getName(), inside, new ReturnAdapter.Future(inside, what));
         }
         Type type = method.getGenericReturnType();

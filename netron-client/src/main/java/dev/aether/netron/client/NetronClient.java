@@ -1,9 +1,14 @@
 package dev.aether.netron.client;
 
+import dev.aether.netron.client.cache.CacheInterceptor;
+import dev.aether.netron.client.cache.Invalidation;
+import dev.aether.netron.client.cache.ResponseCache;
 import dev.aether.netron.client.call.Call;
 import dev.aether.netron.client.call.CallInterceptor;
 import dev.aether.netron.client.call.CallOptions;
 import dev.aether.netron.client.call.InterceptorChain;
+import dev.aether.netron.client.fluent.FluentCall;
+import dev.aether.netron.client.fluent.FluentContext;
 import dev.aether.netron.client.http.HttpTransport;
 import dev.aether.netron.client.event.EventHandler;
 import dev.aether.netron.client.event.EventSource;
@@ -24,6 +29,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.regex.Pattern;
 
 /**
  * The typed Netron client: a service's Java interface is the contract.
@@ -62,17 +70,25 @@ public final class NetronClient implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = CallOptions.DEFAULT_TIMEOUT;
 
     private static final NetronMsgpack EVENT_ARGS = NetronMsgpack.standard();
+    /** Where background refreshes run unless the builder names a scheduler: one daemon thread shared by all clients. */
+    private static final ScheduledExecutorService SHARED_SCHEDULER = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+            .name("netron-background").daemon(true).factory());
 
     private final Transport transport;
     private final InterceptorChain chain;
     private final CallOptions defaults;
     private final String principal;
+    private final List<ResponseCache> caches;
+    private final ScheduledExecutorService scheduler;
 
-    private NetronClient(Transport transport, InterceptorChain chain, CallOptions defaults, String principal) {
+    private NetronClient(Transport transport, InterceptorChain chain, CallOptions defaults, String principal, List<ResponseCache> caches,
+                         ScheduledExecutorService scheduler) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.chain = Objects.requireNonNull(chain, "chain");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.principal = principal == null ? Call.ANONYMOUS : principal;
+        this.caches = List.copyOf(caches);
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
     /** A client over any transport, with the default timeout and no interceptors. */
@@ -143,7 +159,7 @@ public final class NetronClient implements AutoCloseable {
      * }</pre>
      */
     public NetronClient withOptions(UnaryOperator<CallOptions.Builder> override) {
-        return new NetronClient(transport, chain, override.apply(defaults.toBuilder()).build(), principal);
+        return new NetronClient(transport, chain, override.apply(defaults.toBuilder()).build(), principal, caches, scheduler);
     }
 
     /**
@@ -152,7 +168,7 @@ public final class NetronClient implements AutoCloseable {
      * The principal only partitions client-side state; the server authenticates by token.
      */
     public NetronClient withPrincipal(String principal) {
-        return new NetronClient(transport, chain, defaults, principal);
+        return new NetronClient(transport, chain, defaults, principal, caches, scheduler);
     }
 
     /** A proxy for the service named by {@code @Service} on {@code contract}. */
@@ -193,6 +209,57 @@ public final class NetronClient implements AutoCloseable {
                     + transport.getClass().getSimpleName());
         }
         return events.subscribe(event, handler);
+    }
+
+    /**
+     * A fluent call on the service named by {@code @Service} on {@code contract}: options for one
+     * call, starting from this client's defaults, then the method.
+     *
+     * <pre>{@code
+     * List<User> users = client.fluent(Users.class).cache(Duration.ofMinutes(1)).retry(3).call(Users::list);
+     * }</pre>
+     */
+    public <S> FluentCall<S> fluent(Class<S> contract) {
+        return fluent(contract, ServiceId.of(contract).toString());
+    }
+
+    /** A fluent call on the service {@code name} (or {@code name@version}). */
+    public <S> FluentCall<S> fluent(Class<S> contract, String name) {
+        return FluentCall.of(contract, name, new FluentContext(chain, defaults, principal, caches, scheduler));
+    }
+
+    /**
+     * Drops the matching entries of every cache of this client ({@code "prefix*"}: keys starting
+     * with prefix; anything else: the exact key), and stops matching fetches in flight from
+     * storing; returns how many entries were dropped.
+     */
+    public int invalidate(String pattern) {
+        return invalidate(Invalidation.parse(pattern));
+    }
+
+    /** Drops the entries whose key {@code regex} matches whole, in every cache of this client. */
+    public int invalidate(Pattern regex) {
+        return invalidate(new Invalidation.Matching(regex));
+    }
+
+    /** Drops the entries carrying any of {@code tags}, in every cache of this client. */
+    public int invalidateTags(String... tags) {
+        return invalidate(Invalidation.tags(tags));
+    }
+
+    /** Drops what {@code which} matches in every cache of this client. */
+    public int invalidate(Invalidation which) {
+        return caches.stream().mapToInt(cache -> cache.invalidate(which)).sum();
+    }
+
+    /** Empties every cache of this client. */
+    public void clearCache() {
+        caches.forEach(ResponseCache::clear);
+    }
+
+    /** The caches of this client's cache interceptors, in chain order. */
+    public List<ResponseCache> caches() {
+        return caches;
     }
 
     /** The definition of a service, as the caller may see it (404 if it may not). */
@@ -265,6 +332,7 @@ public final class NetronClient implements AutoCloseable {
         private final List<CallInterceptor> interceptors = new ArrayList<>();
         private CallOptions defaults = CallOptions.defaults();
         private String principal = Call.ANONYMOUS;
+        private ScheduledExecutorService scheduler = SHARED_SCHEDULER;
 
         private Builder(Transport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
@@ -288,8 +356,16 @@ public final class NetronClient implements AutoCloseable {
             return this;
         }
 
+        /** Where background refreshes run (the shared daemon thread unless given). */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
         public NetronClient build() {
-            return new NetronClient(transport, new InterceptorChain(interceptors, transport), defaults, principal);
+            List<ResponseCache> caches = interceptors.stream()
+                    .filter(CacheInterceptor.class::isInstance).map(link -> ((CacheInterceptor) link).cache()).toList();
+            return new NetronClient(transport, new InterceptorChain(interceptors, transport), defaults, principal, caches, scheduler);
         }
     }
 }

@@ -7,15 +7,21 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * How a method hands its answer to the caller, chosen once per method from its return type (as
  * Retrofit's {@code CallAdapter}): blocking methods wait and throw the server's error itself,
- * future methods return at once.
+ * future methods return at once, publisher methods call when subscribed to.
  */
 sealed interface ReturnAdapter {
     /** The caller's value for the chain's answer. */
     Object adapt(CompletableFuture<Object> answer) throws Throwable;
+
+    /** The caller's value for a call {@code start} makes: at once, unless the adapter waits for a subscriber. */
+    default Object adaptLazily(Supplier<CompletableFuture<Object>> start) throws Throwable {
+        return adapt(start.get());
+    }
 
     /** Waits for the answer; throws the server's error unwrapped; an interrupt cancels the call. */
     record Blocking(Type type, boolean returnsVoid, String what) implements ReturnAdapter {
@@ -39,6 +45,22 @@ sealed interface ReturnAdapter {
         @Override
         public Object adapt(CompletableFuture<Object> answer) {
             return rawClass(type) == Optional.class ? answer.thenApply(value -> orAbsent(value, type, what)) : answer;
+        }
+    }
+
+    /**
+     * A unary call as a {@code Flow.Publisher}: one value (none if absent), then completion; the
+     * call is made per subscriber, on its first request (see {@link UnaryPublisher}).
+     */
+    record Publisher(Type type, String what) implements ReturnAdapter {
+        @Override
+        public Object adapt(CompletableFuture<Object> answer) {
+            return adaptLazily(() -> answer);
+        }
+
+        @Override
+        public Object adaptLazily(Supplier<CompletableFuture<Object>> start) {
+            return new UnaryPublisher<>(start, value -> rawClass(type) == Optional.class ? orAbsent(value, type, what) : value);
         }
     }
 

@@ -78,7 +78,7 @@ final class ServiceProxy implements InvocationHandler {
             throw new IllegalStateException("no plan for " + method);
         }
         List<Object> arguments = args == null ? List.of() : Arrays.asList(args);
-        Call call = new Call(service, plan.name(), arguments, plan.resultType(), options, principal, Call.newIdempotencyKey(options));
-        return plan.adapter().adapt(chain.execute(call));
+        Call call = new Call(service, plan.name(), arguments, plan.resultType(), options, principal, Call.newIdempotencyKey(options), null, null);
+        return plan.adapter().adaptLazily(() -> chain.execute(call));
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 
 /** The chain every call passes through: interceptors in order, the transport last, options and principal on each call. */
@@ -121,20 +120,5 @@ class InterceptorChainTest {
                 CallOptions.builder().timeout(Duration.ofSeconds(2)).build(), "u-1");
 
         assertThat(call.toInvocation()).isEqualTo(new Invocation("library@2.1.0", "book", List.of(1L), Library.Book.class, Duration.ofSeconds(2)));
-    }
-
-    /** A contract with a method whose return type the client cannot adapt yet. */
-    interface Streaming {
-        Flow.Publisher<String> ticks();
-
-        int count();
-    }
-
-    @Test
-    void aPublisherMethodIsRefusedWithAReasonWhileTheRestOfTheContractWorks() {
-        Streaming streaming = NetronClient.over(transport).service(Streaming.class, "streaming@1.0.0");
-
-        assertThat(streaming.count()).isEqualTo(3);
-        assertThatThrownBy(streaming::ticks).isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("Flow.Publisher");
     }
 }

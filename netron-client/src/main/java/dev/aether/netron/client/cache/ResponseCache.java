@@ -167,17 +167,94 @@ public final class ResponseCache {
             if (fetch.voided) {
                 return;
             }
-            CachePolicy policy = call.options().cache();
-            long now = ticker.read();
-            long freshUntil = plus(now, policy.maxAge());
-            long staleUntil = plus(freshUntil, policy.staleWhileRevalidate());
-            // An entry the server can confirm with a 304 is worth keeping past its stale period, as one kept for errors is.
-            long keepUntil = policy.cacheOnError() || etag != null ? Long.MAX_VALUE : staleUntil;
-            int size = estimateSize(key, value) + (etag == null ? 0 : etag.length());
-            sizeBytes.addAndGet(size);
-            store.put(key, new CacheEntry(value, fetch.tags, size, freshUntil, staleUntil, keepUntil, etag));
+            store.put(key, entryFor(key, call, value, etag));
         }
         emit(fetch.background ? CacheEvent.Type.REVALIDATED : CacheEvent.Type.SET, key.key());
+    }
+
+    private CacheEntry entryFor(CacheKey key, Call call, Object value, String etag) {
+        CachePolicy policy = call.options().cache();
+        long now = ticker.read();
+        long freshUntil = plus(now, policy.maxAge());
+        long staleUntil = plus(freshUntil, policy.staleWhileRevalidate());
+        // An entry the server can confirm with a 304 is worth keeping past its stale period, as one kept for errors is.
+        long keepUntil = policy.cacheOnError() || etag != null ? Long.MAX_VALUE : staleUntil;
+        int size = estimateSize(key, value) + (etag == null ? 0 : etag.length());
+        sizeBytes.addAndGet(size);
+        return new CacheEntry(value, tagsOf(call), size, freshUntil, staleUntil, keepUntil, etag);
+    }
+
+    /**
+     * Stores {@code value} as the fresh result of {@code call} (which must carry a cache policy),
+     * as if the server had just answered it: for a background refresh or an optimistic guess.
+     * Fetches of the same entry still running are voided, so an older answer cannot replace it.
+     */
+    public void put(Call call, Object value) {
+        CacheKey key = keyOf(call, requirePolicy(call));
+        voidFetchesOf(key);
+        store.put(key, entryFor(key, call, value, null));
+        emit(CacheEvent.Type.SET, key.key());
+    }
+
+    /** The cached value of {@code call} (which must carry a cache policy), fresh or not; does not count as a hit. */
+    public java.util.Optional<Object> peek(Call call) {
+        return peek(keyOf(call, requirePolicy(call)));
+    }
+
+    /** Whether {@code call} (which must carry a cache policy) would be answered from a fresh entry now. */
+    public boolean isFresh(Call call) {
+        CacheEntry entry = store.getIfPresent(keyOf(call, requirePolicy(call)));
+        return entry != null && ticker.read() < entry.freshUntil();
+    }
+
+    /**
+     * Writes {@code guess} as the result of {@code call} at once; the returned write later either
+     * {@linkplain OptimisticWrite#confirm(Object) stores the real result} or
+     * {@linkplain OptimisticWrite#rollBack() puts back what was there before}.
+     *
+     * <pre>{@code
+     * OptimisticWrite write = cache.writeOptimistically(findCall, renamedUser);
+     * transport.call(renameCall).whenComplete((user, error) -> {
+     *     if (error == null) write.confirm(user); else write.rollBack();
+     * });
+     * }</pre>
+     */
+    public OptimisticWrite writeOptimistically(Call call, Object guess) {
+        CacheKey key = keyOf(call, requirePolicy(call));
+        voidFetchesOf(key);
+        CacheEntry previous = store.getIfPresent(key);
+        CacheEntry written = entryFor(key, call, guess, null);
+        store.put(key, written);
+        emit(CacheEvent.Type.SET, key.key());
+        return new OptimisticWrite(this, call, key, previous, written);
+    }
+
+    /** Puts {@code previous} (or nothing) back where {@code written} is, unless something newer replaced it meanwhile. */
+    void restore(CacheKey key, CacheEntry previous, CacheEntry written) {
+        boolean restored = previous == null ? store.asMap().remove(key, written) : store.asMap().replace(key, written, previous);
+        if (restored && previous != null) {
+            sizeBytes.addAndGet(previous.sizeBytes()); // the removal listener subtracted it when the guess replaced it
+        }
+        if (restored) {
+            emit(previous == null ? CacheEvent.Type.INVALIDATE : CacheEvent.Type.SET, key.key());
+        }
+    }
+
+    private void voidFetchesOf(CacheKey key) {
+        Fetch running = inFlight.get(key);
+        if (running != null) {
+            synchronized (running) {
+                running.voided = true;
+            }
+        }
+    }
+
+    private static CachePolicy requirePolicy(Call call) {
+        CachePolicy policy = call.options().cache();
+        if (policy == null) {
+            throw new IllegalArgumentException(call.describe() + " carries no cache policy, so it has no cache entry");
+        }
+        return policy;
     }
 
     /** Drops the entries {@code which} matches, and stops fetches it matches from storing; returns how many entries. */

@@ -28,9 +28,11 @@ import java.util.UUID;
  *                   results runs it once however often it is retried; null for calls that may
  *                   run twice without harm (see {@link #newIdempotencyKey(CallOptions)})
  * @param revalidation the cache's validator for this fetch (see {@link Revalidation}), or null
+ * @param token      the bearer token this call carries (set by an auth interceptor), or null
+ *                   for the transport's own
  */
 public record Call(String service, String method, List<Object> arguments, Type resultType, CallOptions options, String principal,
-                   String idempotencyKey, Revalidation revalidation) {
+                   String idempotencyKey, Revalidation revalidation, String token) {
     /** The principal of a client that has not said who it calls for. */
     public static final String ANONYMOUS = "";
 
@@ -43,15 +45,9 @@ public record Call(String service, String method, List<Object> arguments, Type r
         principal = principal == null ? ANONYMOUS : principal;
     }
 
-    /** A call without an idempotency key. */
+    /** A call without an idempotency key, a validator or its own token. */
     public Call(String service, String method, List<Object> arguments, Type resultType, CallOptions options, String principal) {
-        this(service, method, arguments, resultType, options, principal, null, null);
-    }
-
-    /** A call that is not a cache's revalidation. */
-    public Call(String service, String method, List<Object> arguments, Type resultType, CallOptions options, String principal,
-                String idempotencyKey) {
-        this(service, method, arguments, resultType, options, principal, idempotencyKey, null);
+        this(service, method, arguments, resultType, options, principal, null, null, null);
     }
 
     /**
@@ -70,17 +66,27 @@ public record Call(String service, String method, List<Object> arguments, Type r
 
     /** This call with other options (for example a shorter timeout for one attempt). */
     public Call withOptions(CallOptions options) {
-        return new Call(service, method, arguments, resultType, options, principal, idempotencyKey, revalidation);
+        return new Call(service, method, arguments, resultType, options, principal, idempotencyKey, revalidation, token);
     }
 
     /** This call, carrying a cache's validator so the transport can answer a 304 with the cached value. */
     public Call withRevalidation(Revalidation revalidation) {
-        return new Call(service, method, arguments, resultType, options, principal, idempotencyKey, revalidation);
+        return new Call(service, method, arguments, resultType, options, principal, idempotencyKey, revalidation, token);
+    }
+
+    /** This call with the idempotency key every attempt of it carries. */
+    public Call withIdempotencyKey(String idempotencyKey) {
+        return new Call(service, method, arguments, resultType, options, principal, idempotencyKey, revalidation, token);
+    }
+
+    /** This call carrying {@code token} as its bearer token. */
+    public Call withToken(String token) {
+        return new Call(service, method, arguments, resultType, options, principal, idempotencyKey, revalidation, token);
     }
 
     /** What a transport sends for this call. */
     public Invocation toInvocation() {
-        return new Invocation(service, method, arguments, resultType, options.timeout(), idempotencyKey, revalidation);
+        return new Invocation(service, method, arguments, resultType, options.timeout(), idempotencyKey, revalidation, token);
     }
 
     /** {@code service.method}, for messages. */

@@ -136,7 +136,8 @@ public final class HttpTransport implements Transport {
         }
         body.putObject("hints").put("timeout", invocation.timeout().toMillis());
         String what = invocation.service() + "." + invocation.method();
-        if (batcher != null) {
+        String bearer = invocation.token() != null ? invocation.token() : token;
+        if (batcher != null && invocation.token() == null) { // a batch carries one Authorization: a call with its own token goes alone
             if (closed) {
                 return CompletableFuture.failedFuture(new TransportLostException("HTTP transport to " + base + " is closed"));
             }
@@ -145,7 +146,7 @@ public final class HttpTransport implements Transport {
             }
             return batcher.add(body, invocation.timeout(), what).thenApply(data -> convert(data, invocation.resultType()));
         }
-        HttpRequest.Builder post = request("netron/invoke", id, invocation.timeout())
+        HttpRequest.Builder post = request("netron/invoke", id, invocation.timeout(), bearer)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(NetronJson.write(body), StandardCharsets.UTF_8));
         if (invocation.idempotencyKey() != null) {
@@ -238,7 +239,7 @@ public final class HttpTransport implements Transport {
 
     /** POSTs an invoke-shaped request and completes with its {@code data} (null when absent). */
     private CompletableFuture<JsonNode> post(String path, String id, JsonNode body, Duration timeout, String what) {
-        return postJson(path, id, body, timeout, what, HttpTransport::dataOf);
+        return postJson(path, id, body, timeout, what, token, HttpTransport::dataOf);
     }
 
     /** The {@code data} of a successful invoke-shaped answer (null when absent). */
@@ -248,18 +249,27 @@ public final class HttpTransport implements Transport {
 
     private <T> CompletableFuture<T> postJson(String path, String id, JsonNode body, Duration timeout, String what,
                                               Function<JsonNode, T> onSuccess) {
-        HttpRequest.Builder post = request(path, id, timeout)
+        return postJson(path, id, body, timeout, what, token, onSuccess);
+    }
+
+    private <T> CompletableFuture<T> postJson(String path, String id, JsonNode body, Duration timeout, String what, String bearer,
+                                              Function<JsonNode, T> onSuccess) {
+        HttpRequest.Builder post = request(path, id, timeout, bearer)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(NetronJson.write(body), StandardCharsets.UTF_8));
         return exchange(post, timeout, what, onSuccess);
     }
 
     private HttpRequest.Builder request(String path, String id, Duration timeout) {
+        return request(path, id, timeout, token);
+    }
+
+    /** A request sending {@code bearer} (a call's own token, or this transport's) if not null. */
+    private HttpRequest.Builder request(String path, String id, Duration timeout, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(timeout)
                 .header("Accept", "application/json")
                 .header("X-Request-ID", id);
-        String bearer = token;
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
