@@ -90,7 +90,7 @@ final class ListBinding<T> extends Binding {
             if (rows.putIfAbsent(k, r) != null) {
                 throw duplicate(k);
             }
-            into.openMarker("k", id, k);
+            into.openMarker(LiveProtocol.Markup.ROW_MARKER, id, k);
             r.root = LiveRenderer.renderRoot(() -> row.accept(into, item));
         }
     }
@@ -113,7 +113,7 @@ final class ListBinding<T> extends Binding {
             if (nextRows.containsKey(r.key)) {
                 oldPosition.put(r.key, position++);
             } else {
-                ops.add(List.of("-", r.wireKey));
+                ops.add(List.of(LiveProtocol.ListOp.REMOVE, r.wireKey));
                 r.root.dispose();
             }
         }
@@ -125,15 +125,15 @@ final class ListBinding<T> extends Binding {
             Row r = rows.get(k);
             if (r == null || !oldPosition.containsKey(k)) {
                 r = new Row(k, item);
-                ops.add(Arrays.asList("+", r.wireKey, after, render(r, item)));
+                ops.add(Arrays.asList(LiveProtocol.ListOp.INSERT, r.wireKey, after, render(r, item)));
             } else {
                 if (!Objects.equals(r.item, item)) {
                     r.root.dispose();
                     r.item = item;
-                    ops.add(List.of("u", r.wireKey, render(r, item)));
+                    ops.add(List.of(LiveProtocol.ListOp.UPDATE, r.wireKey, render(r, item)));
                 }
                 if (!staying.contains(k)) {
-                    ops.add(Arrays.asList("m", r.wireKey, after));
+                    ops.add(Arrays.asList(LiveProtocol.ListOp.MOVE, r.wireKey, after));
                 }
             }
             nextRows.put(k, r);
@@ -147,7 +147,7 @@ final class ListBinding<T> extends Binding {
 
     private String render(Row r, T item) {
         LiveRenderer.Rendered rendered = LiveRenderer.renderPart(session, t -> {
-            t.openMarker("k", id, r.key);
+            t.openMarker(LiveProtocol.Markup.ROW_MARKER, id, r.key);
             row.accept(t, item);
         });
         r.root = rendered.root();

@@ -97,7 +97,7 @@ final class LiveRenderer extends HtmlRenderer {
         for (int i = 0; i < form.attributeCount(); i++) {
             if (form.attribute(i) instanceof Attribute.Attr attr && attr.name().equals("method") && attr.value() instanceof String m
                     && m.equalsIgnoreCase("post")) {
-                return "<input type=\"hidden\" name=\"" + PageHandler.CSRF_FIELD + "\" value=\"" + Escape.html(session.csrfToken()) + "\">";
+                return "<input type=\"hidden\" name=\"" + LiveProtocol.Markup.CSRF_FIELD + "\" value=\"" + Escape.html(session.csrfToken()) + "\">";
             }
         }
         return "";
@@ -118,12 +118,12 @@ final class LiveRenderer extends HtmlRenderer {
     public <T> void list(Supplier<? extends Iterable<? extends T>> items, Function<? super T, ?> key,
                          BiConsumer<RenderTarget, ? super T> row) {
         String id = nextId();
-        openMarker("l", id, null);
+        openMarker(LiveProtocol.Markup.LIST_MARKER, id, null);
         ListBinding<T> binding = new ListBinding<>(session, id, items, key, row, this);
         Reactive.onCleanup(binding::dispose);
         Effect.of(binding);
         binding.rethrow();
-        closeMarker("l", id);
+        closeMarker(LiveProtocol.Markup.LIST_MARKER, id);
     }
 
     @Override

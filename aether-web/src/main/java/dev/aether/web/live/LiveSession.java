@@ -193,7 +193,7 @@ final class LiveSession {
             openBoundaries.decrementAndGet();   // first: the streaming thread checks the count after taking a chunk
             chunks.add(prefix + Ssr.chunk(id, html, scriptNonce));
         } else {
-            emit(new Patch.Replace("u" + id, html));
+            emit(new Patch.Replace(LiveProtocol.Markup.SUSPENSE_MARKER + id, html));
         }
     }
 
@@ -290,7 +290,7 @@ final class LiveSession {
         }
         owner.cancelExpiry(this);
         if (connection != null && connection != c) {
-            connection.close(CloseCodes.REPLACED, "Replaced by a newer connection");
+            connection.close(LiveProtocol.Close.REPLACED, "Replaced by a newer connection");
         }
         connection = c;
         for (Frame f : frames) {

@@ -123,7 +123,7 @@ final class LiveSessions {
         try {
             session.expiry(timers.schedule(() -> expireIfDetached(session), grace.toMillis(), TimeUnit.MILLISECONDS));
         } catch (RejectedExecutionException stopped) {
-            end(session, CloseCodes.GOING_AWAY, "Server stopping");
+            end(session, LiveProtocol.Close.GOING_AWAY, "Server stopping");
         }
     }
 
@@ -138,7 +138,7 @@ final class LiveSessions {
         try {
             session.context().post(() -> {
                 if (!session.attached()) {
-                    end(session, CloseCodes.SESSION_GONE, "Session expired");
+                    end(session, LiveProtocol.Close.SESSION_GONE, "Session expired");
                 }
             });
         } catch (RejectedExecutionException closed) {
@@ -173,7 +173,7 @@ final class LiveSessions {
     /** Ends every session (server stop): browsers are told to reconnect later. */
     void endAll() {
         for (LiveSession s : byToken.values()) {
-            end(s, CloseCodes.GOING_AWAY, "Server stopping");
+            end(s, LiveProtocol.Close.GOING_AWAY, "Server stopping");
         }
         timers.shutdownNow();
     }

@@ -92,10 +92,10 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         allowance = budget.open(() -> c.close(StatusCode.POLICY_VIOLATION, "Message not finished in time"));
         if (!post(() -> {
             if (!session.attach(c, lastSeen)) {
-                c.close(CloseCodes.SESSION_GONE, "Session cannot resume");
+                c.close(LiveProtocol.Close.SESSION_GONE, "Session cannot resume");
             }
         })) {
-            c.close(CloseCodes.SESSION_GONE, "Session expired");
+            c.close(LiveProtocol.Close.SESSION_GONE, "Session expired");
             return;
         }
         // Browsers answer pings themselves; they keep proxies from closing a quiet connection.
@@ -103,7 +103,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
             pings = sessions.timers().scheduleAtFixedRate(() -> ws.sendPing(ByteBuffer.allocate(0), Callback.NOOP),
                     20, 20, TimeUnit.SECONDS);
         } catch (RejectedExecutionException stopping) {
-            c.close(CloseCodes.GOING_AWAY, "Server stopping");
+            c.close(LiveProtocol.Close.GOING_AWAY, "Server stopping");
         }
     }
 
@@ -236,13 +236,13 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
             return "malformed message: expected [\"e\", …] or [\"a\", …]";
         }
         switch (m.get(0).asText()) {
-            case "a" -> {
+            case LiveProtocol.Inbound.ACK -> {
                 if (m.size() != 2 || !m.get(1).canConvertToLong()) {
                     return "malformed acknowledgement: expected [\"a\", lastSeen]";
                 }
                 return m.get(1).asLong();
             }
-            case "e" -> {
+            case LiveProtocol.Inbound.EVENT -> {
                 if ((m.size() != 6 && m.size() != 7) || !m.get(1).canConvertToLong() || m.get(1).asLong() < 1 || !m.get(2).isTextual()
                         || !m.get(3).isTextual() || !m.get(4).isObject() || !m.get(5).canConvertToLong()
                         || (m.size() == 7 && !(m.get(6).canConvertToInt() && m.get(6).asInt() >= 0 && m.get(6).asInt() < 64))) {

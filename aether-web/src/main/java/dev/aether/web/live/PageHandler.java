@@ -40,7 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PageHandler extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(PageHandler.class);
-    static final String CSRF_FIELD = "_csrf";
     private static final long STREAM_TIMEOUT_MILLIS = 30_000;
     private static final int MAX_FORM_FIELDS = 1000;
     private static final int MAX_FORM_BYTES = 1024 * 1024;
@@ -69,7 +68,7 @@ final class PageHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
-        if (path.equals(AetherWeb.RUNTIME_PATH) && method.equals("GET")) {
+        if (path.equals(LiveProtocol.Paths.RUNTIME) && method.equals("GET")) {
             serveRuntime(request, response, callback);
             return true;
         }
@@ -100,7 +99,7 @@ final class PageHandler extends Handler.Wrapper {
             return;
         }
         String cookie = BrowserCookie.CSRF.from(request);
-        String sent = fields.getValue(CSRF_FIELD);
+        String sent = fields.getValue(LiveProtocol.Markup.CSRF_FIELD);
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         boolean originOk = origin == null || TitanSettings.sameOrigin(origin, request.getHeaders().get(HttpHeader.HOST));
         if (!originOk || cookie == null || sent == null
@@ -112,7 +111,7 @@ final class PageHandler extends Handler.Wrapper {
         }
         Map<String, String> form = new HashMap<>();
         for (Fields.Field f : fields) {
-            if (!f.getName().equals(CSRF_FIELD)) {
+            if (!f.getName().equals(LiveProtocol.Markup.CSRF_FIELD)) {
                 form.put(f.getName(), f.getValue());
             }
         }
@@ -144,7 +143,7 @@ final class PageHandler extends Handler.Wrapper {
             Page p = page.get();
             shell = session.context().call(() -> session.renderShell(p));
         } catch (RuntimeException e) {
-            sessions.end(session, CloseCodes.SESSION_GONE, "Page failed");
+            sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Page failed");
             failed(response, callback, "page " + Request.getPathInContext(request), e);
             return;
         }
@@ -161,11 +160,11 @@ final class PageHandler extends Handler.Wrapper {
             stream(session, shell, out, live, nonce);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abandon(session, CloseCodes.GOING_AWAY, "Server stopping", callback, e);
+            abandon(session, LiveProtocol.Close.GOING_AWAY, "Server stopping", callback, e);
             return;
         } catch (IOException | RuntimeException e) {
             LOG.debug("page response cut off", e);
-            abandon(session, CloseCodes.SESSION_GONE, "Page not delivered", callback, e);   // nothing may keep a session forever
+            abandon(session, LiveProtocol.Close.SESSION_GONE, "Page not delivered", callback, e);   // nothing may keep a session forever
             return;
         }
         callback.succeeded();
@@ -191,7 +190,7 @@ final class PageHandler extends Handler.Wrapper {
         }
         if (!live) {
             out.write("</body></html>");
-            sessions.end(session, CloseCodes.SESSION_GONE, "Served without the live runtime");
+            sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Served without the live runtime");
             return;
         }
         out.write(runtime.tag(session.token(), nonce));
