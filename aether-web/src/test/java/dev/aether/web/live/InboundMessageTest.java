@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What the live channel accepts from a browser: {@code ["e", seq, elementId, type, {data}, lastSeen]}
  * and {@code ["a", lastSeen]}. Anything else is answered with a reason (a String), never an exception.
  */
-class LiveSocketParseTest {
+class InboundMessageTest {
 
     private static Object parse(String message) {
         return LiveSocket.parse(message);
