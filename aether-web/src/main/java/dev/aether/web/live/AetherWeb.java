@@ -92,7 +92,14 @@ public final class AetherWeb implements Mount {
                 return gate.admit(request);
             });
         });
-        upgrade.setHandler(new PageHandler(next, pages, actions, live, RuntimeScript.load(), scriptPolicy, trustedProxies));
+        // One concern per wrapper, outermost first: the runtime script, the pages' security headers,
+        // the CSRF check of posted forms, then the pages and actions; Netron's routes come last.
+        Routes routes = new Routes(pages, actions);
+        RuntimeScript runtime = RuntimeScript.load();
+        Handler pageRoutes = new PageHandler(next, routes, live, runtime, trustedProxies);
+        Handler csrf = new CsrfHandler(pageRoutes, routes, trustedProxies);
+        Handler securityHeaders = new SecurityHeadersHandler(csrf, routes, scriptPolicy);
+        upgrade.setHandler(new RuntimeScriptHandler(securityHeaders, runtime));
         return upgrade;
     }
 

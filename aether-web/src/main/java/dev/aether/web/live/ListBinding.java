@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * is no longer {@link Objects#equals equal} to the one it was rendered from is rendered again.
  */
 final class ListBinding<T> extends Binding {
-    private final LiveSession session;
+    private final PatchSink sink;
+    private final LiveRenderer.PartRenderer parts;
     private final String id;
     private final Supplier<? extends Iterable<? extends T>> items;
     private final Function<? super T, ?> key;
@@ -46,9 +47,10 @@ final class ListBinding<T> extends Binding {
         }
     }
 
-    ListBinding(LiveSession session, String id, Supplier<? extends Iterable<? extends T>> items, Function<? super T, ?> key,
+    ListBinding(PatchSink sink, LiveRenderer.PartRenderer parts, String id, Supplier<? extends Iterable<? extends T>> items, Function<? super T, ?> key,
                 BiConsumer<RenderTarget, ? super T> row, LiveRenderer building) {
-        this.session = session;
+        this.sink = sink;
+        this.parts = parts;
         this.id = id;
         this.items = items;
         this.key = key;
@@ -141,12 +143,12 @@ final class ListBinding<T> extends Binding {
         }
         rows = nextRows;
         if (!ops.isEmpty()) {
-            session.emit(new Patch.ListChange(id, ops));
+            sink.emit(new Patch.ListChange(id, ops));
         }
     }
 
     private String render(Row r, T item) {
-        LiveRenderer.Rendered rendered = LiveRenderer.renderPart(session, t -> {
+        LiveRenderer.Rendered rendered = parts.render(t -> {
             t.openMarker(LiveProtocol.Markup.ROW_MARKER, id, r.key);
             row.accept(t, item);
         });

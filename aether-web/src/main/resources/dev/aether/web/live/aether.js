@@ -249,10 +249,10 @@
     socket.onopen = function () { tries = 0; resuming = true; status("connected"); };
     socket.onmessage = function (m) {
       var frame = JSON.parse(m.data);
-      if (resuming && frame[0] === 0 && frame[1].length === 0) { // the resume frame: resend what the server has not run
+      if (frame[0] === "resume") { // the resume frame: resend what the server has not run
         resuming = false;
         attached = true;
-        if (frame[2] > acked) acked = frame[2];
+        if (frame[1] > acked) acked = frame[1];
         outbox = outbox.filter(function (x) { return x[1] > acked; });
         outbox.forEach(function (x) { x[5] = seen; x.t = 1; socket.send(JSON.stringify(x)); });
         answered();

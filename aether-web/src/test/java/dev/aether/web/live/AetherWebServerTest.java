@@ -553,7 +553,7 @@ class AetherWebServerTest {
         String token = openPage("/counter");
         Browser browser = connect(token, 0, sameOrigin());
         try {
-            assertThat(browser.next()).isEqualTo("[0,[],0]");
+            assertThat(browser.next()).isEqualTo("[\"resume\",0]");
         } finally {
             browser.close();
         }
@@ -564,7 +564,7 @@ class AetherWebServerTest {
         String token = openPage("/counter");
         Browser browser = connect(token, 0, null);
         try {
-            assertThat(browser.next()).isEqualTo("[0,[],0]");
+            assertThat(browser.next()).isEqualTo("[\"resume\",0]");
             browser.send("[\"e\",1,\"1\",\"click\",{},0]");
             assertThat(browser.next()).isEqualTo("[1,[[\"t\",\"2\",\"1\"]],1]");
             browser.send("[\"e\",2,\"1\",\"click\",{},1]");
@@ -657,7 +657,7 @@ class AetherWebServerTest {
 
         Browser again = connect(token, 1, null);
         try {
-            assertThat(again.next()).isEqualTo("[0,[],1]");
+            assertThat(again.next()).isEqualTo("[\"resume\",1]");
             again.send("[\"e\",2,\"1\",\"click\",{},1]");
             assertThat(again.next()).isEqualTo("[2,[[\"t\",\"2\",\"2\"]],2]");
         } finally {
@@ -681,7 +681,7 @@ class AetherWebServerTest {
         try {
             assertThat(again.next()).isEqualTo(first);
             assertThat(again.next()).isEqualTo(second);
-            assertThat(again.next()).isEqualTo("[0,[],2]");
+            assertThat(again.next()).isEqualTo("[\"resume\",2]");
             again.send("[\"e\",2,\"1\",\"click\",{},2]");           // a resend after the reconnect runs nothing
             again.send("[\"e\",3,\"1\",\"click\",{},2]");
             assertThat(again.next()).isEqualTo("[3,[[\"t\",\"2\",\"3\"]],3]");
@@ -728,7 +728,7 @@ class AetherWebServerTest {
         assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("aether_live="));
         Browser browser = connect(titan, group(SESSION, r.body()), 0, null, cookie);
         try {
-            assertThat(browser.next()).isEqualTo("[0,[],0]");
+            assertThat(browser.next()).isEqualTo("[\"resume\",0]");
         } finally {
             browser.close();
         }
@@ -741,7 +741,7 @@ class AetherWebServerTest {
         first.next();
         Browser second = connect(token, 0, null);
         try {
-            assertThat(second.next()).isEqualTo("[0,[],0]");
+            assertThat(second.next()).isEqualTo("[\"resume\",0]");
             assertThat(first.closeCode()).isEqualTo(4409);
             second.send("[\"e\",1,\"1\",\"click\",{},0]");
             assertThat(second.next()).isEqualTo("[1,[[\"t\",\"2\",\"1\"]],1]");
@@ -839,7 +839,7 @@ class AetherWebServerTest {
                     HttpResponse.BodyHandlers.ofString());
             String token = token(r);
             Browser allowed = connect(server, token, 0, "http://app.example");
-            assertThat(allowed.next()).isEqualTo("[0,[],0]");
+            assertThat(allowed.next()).isEqualTo("[\"resume\",0]");
             allowed.close();
             assertThat(connect(server, token, 0, "http://other.example").closeCode()).isEqualTo(4403);
         } finally {
@@ -863,7 +863,7 @@ class AetherWebServerTest {
                     HttpResponse.BodyHandlers.ofString()).get(4, TimeUnit.SECONDS);
             assertThat(r.body()).contains("<template data-ae-chunk=\"1\">").endsWith("</body></html>");
             Browser browser = connect(server, token(r), 0, null);
-            assertThat(browser.next()).isEqualTo("[0,[],0]");
+            assertThat(browser.next()).isEqualTo("[\"resume\",0]");
             browser.close();
         } finally {
             server.stop();

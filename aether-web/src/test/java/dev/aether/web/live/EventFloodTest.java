@@ -59,7 +59,7 @@ class EventFloodTest {
     /** Opens the counter page in a new browser and attaches to it. */
     private AetherWebServerTest.Browser openCounter() throws Exception {
         AetherWebServerTest.Browser browser = AetherWebServerTest.openAndAttach(titan, "/counter", http, sockets);
-        assertThat(browser.next()).isEqualTo("[0,[],0]");
+        assertThat(browser.next()).isEqualTo("[\"resume\",0]");
         return browser;
     }
 

@@ -50,8 +50,8 @@ class LiveEventTest {
     void eventsRunInOneTaskAreAnsweredInOneFrameEachAcknowledgingItsOwnEvent() {
         try (LiveHarness live = counter()) {
             live.run(() -> {   // two events that arrived before the first one's frame went out
-                live.session.receive(1, "1", "click", Map.of());
-                live.session.receive(2, "1", "click", Map.of());
+                live.session.receive(new InboundMessage.Event(1, "1", "click", Map.of(), 0));
+                live.session.receive(new InboundMessage.Event(2, "1", "click", Map.of(), 0));
             });
             live.settle();
             // the browser applies a value as of the event that wrote it: the frame must name that event

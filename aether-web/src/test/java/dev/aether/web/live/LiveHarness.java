@@ -1,6 +1,7 @@
 package dev.aether.web.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aether.web.html.Node;
 import dev.aether.web.ssr.Page;
 import java.time.Duration;
@@ -27,6 +28,9 @@ final class LiveHarness implements AutoCloseable {
     final String html;
     final Recorder connection = new Recorder();
     private long events;
+    /** The CSRF token the harness renders pages with. */
+    static final String CSRF_TOKEN = "harness-csrf-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final class Recorder implements LiveConnection {
         final List<String> frames = new CopyOnWriteArrayList<>();
@@ -54,8 +58,8 @@ final class LiveHarness implements AutoCloseable {
     private LiveHarness(Supplier<? extends Node> body, Duration grace, int maxBufferedFrames) {
         sessions = new LiveSessions(grace, maxBufferedFrames);
         session = sessions.create();
-        html = session.context().call(() -> session.renderShell(Page.of("test", body)));
-        session.context().call(session::endStreaming);
+        html = session.context().call(() -> session.renderShell(Page.of("test", body), CSRF_TOKEN, null));
+        session.chunks().end();
         session.context().call(() -> session.attach(connection, 0));
         settle();
         connection.frames.clear();   // the resume frame
@@ -70,7 +74,7 @@ final class LiveHarness implements AutoCloseable {
     void event(long seq, String id, String type, Map<String, String> data) {
         events = Math.max(events, seq);
         session.context().call(() -> {
-            session.receive(seq, id, type, data);
+            session.receive(new InboundMessage.Event(seq, id, type, data, 0));
             return null;
         });
         settle();
@@ -80,7 +84,7 @@ final class LiveHarness implements AutoCloseable {
     void event(String id, String type, int handler, Map<String, String> data) {
         long seq = ++events;
         session.context().call(() -> {
-            session.receive(seq, id, type, handler, data);
+            session.receive(new InboundMessage.Event(seq, id, type, data, 0, handler));
             return null;
         });
         settle();
@@ -140,7 +144,7 @@ final class LiveHarness implements AutoCloseable {
     void event(String id, String type, Map<String, String> data) {
         long seq = ++events;
         session.context().call(() -> {
-            session.receive(seq, id, type, data);
+            session.receive(new InboundMessage.Event(seq, id, type, data, 0));
             return null;
         });
         settle();
@@ -182,7 +186,7 @@ final class LiveHarness implements AutoCloseable {
 
     static JsonNode read(String frame) {
         try {
-            return LiveSession.JSON.readTree(frame);
+            return JSON.readTree(frame);
         } catch (Exception e) {
             throw new AssertionError("not JSON: " + frame, e);
         }

@@ -42,7 +42,7 @@ class LiveLogTest {
 
     private AetherWebServerTest.Browser attach() throws Exception {
         AetherWebServerTest.Browser browser = AetherWebServerTest.openAndAttach(titan, "/page", http, sockets);
-        assertThat(browser.next()).isEqualTo("[0,[],0]");
+        assertThat(browser.next()).isEqualTo("[\"resume\",0]");
         return browser;
     }
 

@@ -42,7 +42,7 @@ class LiveUnfinishedMessagesTest {
     @Test
     void anEventSentInFragmentsIsJoinedAndRuns() throws Exception {
         AetherWebServerTest.Browser browser = connectLive();
-        assertThat(browser.next()).isEqualTo("[0,[],0]");
+        assertThat(browser.next()).isEqualTo("[\"resume\",0]");
         browser.session.sendPartialText("[\"e\",1,\"1\",", false, Callback.NOOP);
         browser.session.sendPartialText("\"click\",{},0]", true, Callback.NOOP);
         assertThat(browser.next()).isEqualTo("[1,[[\"t\",\"2\",\"1\"]],1]");

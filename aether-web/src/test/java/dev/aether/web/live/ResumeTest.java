@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Frames are numbered and kept until acknowledged, so a browser that reconnects with the number
  * of the last frame it applied gets exactly what it missed, then the resume frame
- * {@code [0,[],lastEvent]}; a position the buffer no longer covers (or never reached) is refused.
+ * {@code ["resume", lastEvent]}; a position the buffer no longer covers (or never reached) is refused.
  */
 class ResumeTest {
     Signal<Integer> count;
@@ -41,7 +41,7 @@ class ResumeTest {
             live.detach(live.connection);
             LiveHarness.Recorder again = new LiveHarness.Recorder();
             assertThat(live.attach(again, 1)).isTrue();
-            assertThat(again.frames).containsExactly(sent.get(1), sent.get(2), "[0,[],0]");
+            assertThat(again.frames).containsExactly(sent.get(1), sent.get(2), "[\"resume\",0]");
         }
     }
 
@@ -54,7 +54,7 @@ class ResumeTest {
             live.detach(live.connection);
             LiveHarness.Recorder again = new LiveHarness.Recorder();
             assertThat(live.attach(again, 2)).isTrue();
-            assertThat(again.frames).containsExactly("[0,[],2]");
+            assertThat(again.frames).containsExactly("[\"resume\",2]");
         }
     }
 
@@ -67,7 +67,7 @@ class ResumeTest {
             assertThat(live.takeFrames()).isEmpty();
             LiveHarness.Recorder again = new LiveHarness.Recorder();
             assertThat(live.attach(again, 0)).isTrue();
-            assertThat(again.frames).containsExactly("[1,[[\"t\",\"2\",\"5\"]],0]", "[2,[[\"t\",\"2\",\"6\"]],0]", "[0,[],0]");
+            assertThat(again.frames).containsExactly("[1,[[\"t\",\"2\",\"5\"]],0]", "[2,[[\"t\",\"2\",\"6\"]],0]", "[\"resume\",0]");
         }
     }
 
@@ -77,7 +77,7 @@ class ResumeTest {
             push(live, 2);
             LiveHarness.Recorder again = new LiveHarness.Recorder();
             assertThat(live.attach(again, 2)).isTrue();
-            assertThat(again.frames).containsExactly("[0,[],0]");
+            assertThat(again.frames).containsExactly("[\"resume\",0]");
         }
     }
 
@@ -106,7 +106,7 @@ class ResumeTest {
             assertThat(stale.frames).isEmpty();
             LiveHarness.Recorder fresh = new LiveHarness.Recorder();
             assertThat(live.attach(fresh, 3)).isTrue();
-            assertThat(fresh.frames).containsExactly(sent.get(3), sent.get(4), "[0,[],0]");
+            assertThat(fresh.frames).containsExactly(sent.get(3), sent.get(4), "[\"resume\",0]");
         }
     }
 
@@ -150,7 +150,7 @@ class ResumeTest {
             LiveHarness.Recorder again = new LiveHarness.Recorder();
             assertThat(live.attach(again, 1)).isFalse();    // frame 2 is gone
             assertThat(live.attach(again, 2)).isTrue();
-            assertThat(again.frames).containsExactly(sent.get(2), "[0,[],0]");
+            assertThat(again.frames).containsExactly(sent.get(2), "[\"resume\",0]");
         }
     }
 
@@ -162,7 +162,7 @@ class ResumeTest {
             assertThat(live.session.bufferedFrames()).isZero();
             LiveHarness.Recorder again = new LiveHarness.Recorder();
             assertThat(live.attach(again, 3)).isTrue();
-            assertThat(again.frames).containsExactly("[0,[],0]");
+            assertThat(again.frames).containsExactly("[\"resume\",0]");
         }
     }
 
@@ -196,7 +196,7 @@ class ResumeTest {
             LiveHarness.Recorder second = new LiveHarness.Recorder();
             assertThat(live.attach(second, 1)).isTrue();
             assertThat(live.connection.closeCode).isEqualTo(LiveProtocol.Close.REPLACED).isEqualTo(4409);
-            assertThat(second.frames).containsExactly("[0,[],0]");
+            assertThat(second.frames).containsExactly("[\"resume\",0]");
             live.run(() -> count.set(9));
             assertThat(live.takeFrames()).isEmpty();
             assertThat(second.frames).hasSize(2);

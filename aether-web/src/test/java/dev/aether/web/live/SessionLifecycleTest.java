@@ -87,7 +87,7 @@ class SessionLifecycleTest {
         LiveSessions sessions = new LiveSessions(GRACE, 16);
         try {
             LiveSession session = sessions.create();
-            session.context().call(() -> session.renderShell(Page.of("t", () -> counted(cleanups))));
+            session.context().call(() -> session.renderShell(Page.of("t", () -> counted(cleanups)), "", null));
             sessions.scheduleExpiry(session);   // what the page handler does once the page is delivered
             assertThat(sessions.count()).isEqualTo(1);
             await("the session ended", () -> sessions.count() == 0);
@@ -172,14 +172,14 @@ class SessionLifecycleTest {
                     return null;
                 });
                 return p(text("x"));
-            }))));
-            session.context().call(session::endStreaming);
+            })), "", null));
+            session.chunks().end();
             session.context().call(() -> null);
             assertThat(mounts).hasValue(0);
             LiveHarness.Recorder browser = new LiveHarness.Recorder();
             assertThat(session.context().call(() -> session.attach(browser, 0))).isTrue();
             assertThat(mounts).hasValue(1);
-            assertThat(browser.frames).containsExactly("[0,[],0]");
+            assertThat(browser.frames).containsExactly("[\"resume\",0]");
             session.context().call(() -> session.attach(new LiveHarness.Recorder(), 0));
             assertThat(mounts).as("a reconnect does not mount again").hasValue(1);
         } finally {
