@@ -1,7 +1,6 @@
 package dev.aether.web.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aether.web.html.Node;
 import dev.aether.web.ssr.Page;
 import java.time.Duration;
@@ -18,7 +17,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * try (LiveHarness live = LiveHarness.render(() -> button(on("click", () -> n.update(x -> x + 1)), text(() -> n.get())))) {
  *     live.event("1", "click");
- *     assertThat(live.patches()).containsExactly("[\"t\",\"2\",\"1\"]");
+ *     assertThat(live.patches()).containsExactly(new Patch.Text("2", "1"));
  * }
  * }</pre>
  */
@@ -30,7 +29,6 @@ final class LiveHarness implements AutoCloseable {
     private long events;
     /** The CSRF token the harness renders pages with. */
     static final String CSRF_TOKEN = "harness-csrf-token";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final class Recorder implements LiveConnection {
         final List<String> frames = new CopyOnWriteArrayList<>();
@@ -111,22 +109,18 @@ final class LiveHarness implements AutoCloseable {
         settle();
     }
 
-    /** Every patch in {@code frames}, each as its JSON array, in order. */
-    static List<String> patchesOf(List<String> frames) {
-        List<String> out = new ArrayList<>();
-        for (String f : frames) {
-            for (JsonNode p : read(f).get(1)) {
-                out.add(p.toString());
-            }
-        }
-        return out;
+    /** Every patch in {@code frames}, in order. */
+    static List<Patch> patchesOf(List<String> frames) {
+        return Frames.patchesOf(frames);
     }
 
-    /** Every patch sent since the last call, parsed. */
+    /** Every patch sent since the last call, as the JSON arrays sent. */
     List<JsonNode> patchNodes() {
         List<JsonNode> out = new ArrayList<>();
-        for (String p : patches()) {
-            out.add(read(p));
+        for (String f : takeFrames()) {
+            for (JsonNode p : read(f).get(1)) {
+                out.add(p);
+            }
         }
         return out;
     }
@@ -166,15 +160,14 @@ final class LiveHarness implements AutoCloseable {
         }
     }
 
-    /** Every patch sent since the last call, each as its JSON array, in order. */
-    List<String> patches() {
-        List<String> out = new ArrayList<>();
-        for (String f : takeFrames()) {
-            for (JsonNode p : read(f).get(1)) {
-                out.add(p.toString());
-            }
-        }
-        return out;
+    /** Every patch sent since the last call, in order. */
+    List<Patch> patches() {
+        return Frames.patchesOf(takeFrames());
+    }
+
+    /** The frames sent since the last call, typed. */
+    List<Frames.Sent> frames() {
+        return Frames.parseAll(takeFrames());
     }
 
     /** The frames sent since the last call. */
@@ -185,11 +178,7 @@ final class LiveHarness implements AutoCloseable {
     }
 
     static JsonNode read(String frame) {
-        try {
-            return JSON.readTree(frame);
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + frame, e);
-        }
+        return Frames.read(frame);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.component.Components.component;
 import static dev.aether.web.component.Components.dynamic;
 import static dev.aether.web.component.Components.errorBoundary;
@@ -65,9 +66,9 @@ class RegionPatchTest {
         })) {
             assertThat(live.body()).isEqualTo("<div><!--ae:s1--><p>yes</p><!--/ae:s1--></div>");
             live.run(() -> on.set(false));
-            assertThat(live.patches()).containsExactly("[\"r\",\"s1\",\"<p>no</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("s1", "<p>no</p>"));
             live.run(() -> on.set(true));
-            assertThat(live.patches()).containsExactly("[\"r\",\"s1\",\"<p>yes</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("s1", "<p>yes</p>"));
         }
     }
 
@@ -78,7 +79,7 @@ class RegionPatchTest {
             return div(show(() -> on.get(), () -> p(text("yes"))));
         })) {
             live.run(() -> on.set(false));
-            assertThat(live.patches()).containsExactly("[\"r\",\"s1\",\"\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("s1", ""));
         }
     }
 
@@ -125,7 +126,7 @@ class RegionPatchTest {
         })) {
             assertThat(live.body()).isEqualTo("<!--ae:s1--><p><!--ae:t2-->a<!--/ae:t2--></p><!--/ae:s1-->");
             live.run(() -> other.set("b"));
-            assertThat(live.patches()).containsExactly("[\"t\",\"2\",\"b\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Text("2", "b"));
         }
     }
 
@@ -137,9 +138,9 @@ class RegionPatchTest {
         })) {
             assertThat(live.body()).isEqualTo("<!--ae:s1--><p>hi ada</p><!--/ae:s1-->");
             live.run(() -> user.set("bob"));
-            assertThat(live.patches()).containsExactly("[\"r\",\"s1\",\"<p>hi bob</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("s1", "<p>hi bob</p>"));
             live.run(() -> user.set(null));
-            assertThat(live.patches()).containsExactly("[\"r\",\"s1\",\"<p>anonymous</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("s1", "<p>anonymous</p>"));
         }
     }
 
@@ -166,11 +167,11 @@ class RegionPatchTest {
             live.run(() -> number.set(2));
             assertThat(live.takeFrames()).isEmpty();
             live.run(() -> number.set(50));
-            assertThat(live.patches()).containsExactly("[\"r\",\"w1\",\"<p>medium</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("w1", "<p>medium</p>"));
             live.run(() -> number.set(60));
             assertThat(live.takeFrames()).isEmpty();
             live.run(() -> number.set(500));
-            assertThat(live.patches()).containsExactly("[\"r\",\"w1\",\"<p>large</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("w1", "<p>large</p>"));
         }
     }
 
@@ -184,9 +185,9 @@ class RegionPatchTest {
         })) {
             assertThat(live.body()).isEqualTo("<!--ae:d1--><p>A x</p><!--/ae:d1-->");
             live.run(() -> chosen.set(b));
-            assertThat(live.patches()).containsExactly("[\"r\",\"d1\",\"<em>B x</em>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("d1", "<em>B x</em>"));
             live.run(() -> chosen.set(null));
-            assertThat(live.patches()).containsExactly("[\"r\",\"d1\",\"\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("d1", ""));
         }
     }
 
@@ -320,7 +321,7 @@ class RegionPatchTest {
         })) {
             assertThat(live.body()).isEqualTo("<!--ae:s1--><div><!--ae:s2--><p>in</p><!--/ae:s2--></div><!--/ae:s1-->");
             live.run(() -> inner.set(false));
-            assertThat(live.patches()).containsExactly("[\"r\",\"s2\",\"<p>out</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("s2", "<p>out</p>"));
         }
     }
 
@@ -332,7 +333,7 @@ class RegionPatchTest {
             return show(() -> on.get(), () -> div(show(() -> inner.get(), () -> p(text("in")), () -> p(text("out")))));
         })) {
             live.run(() -> on.set(false));
-            assertThat(live.patches()).containsExactly("[\"r\",\"s1\",\"\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("s1", ""));
             live.run(() -> inner.set(false));
             assertThat(live.takeFrames()).isEmpty();           // the old inner region is gone
 
@@ -347,7 +348,7 @@ class RegionPatchTest {
             assertThat(html).isEqualTo("<div><!--ae:" + innerRegion + "--><p>out</p><!--/ae:" + innerRegion + "--></div>");
 
             live.run(() -> inner.set(true));
-            assertThat(live.patches()).containsExactly("[\"r\",\"" + innerRegion + "\",\"<p>in</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace(innerRegion, "<p>in</p>"));
         }
     }
 
@@ -371,8 +372,8 @@ class RegionPatchTest {
                 }));
                 List<String> frames = live.takeFrames();
                 assertThat(frames).hasSize(1);
-                List<String> patches = LiveHarness.patchesOf(frames);
-                assertThat(patches).as("inner first: %s", innerFirst).last().isEqualTo("[\"r\",\"s1\",\"<p>off</p>\"]");
+                List<Patch> patches = LiveHarness.patchesOf(frames);
+                assertThat(patches).as("inner first: %s", innerFirst).last().isEqualTo(new Patch.Replace("s1", "<p>off</p>"));
             }
         }
     }
@@ -391,7 +392,7 @@ class RegionPatchTest {
             assertThat(live.body()).isEqualTo("<!--ae:b1--><button data-ae=\"2\" data-ae-on=\"click\">Retry</button><!--/ae:b1-->");
             live.event("2", "click");
             assertThat(attempts).hasValue(2);
-            assertThat(live.patches()).containsExactly("[\"r\",\"b1\",\"<p>up</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("b1", "<p>up</p>"));
         }
     }
 
@@ -408,7 +409,7 @@ class RegionPatchTest {
         })) {
             assertThat(live.body()).isEqualTo("<!--ae:b1--><p><!--ae:t2-->fine<!--/ae:t2--></p><!--/ae:b1-->");
             live.run(() -> on.set(true));
-            assertThat(live.patches()).containsExactly("[\"r\",\"b1\",\"<p>failed: boom</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("b1", "<p>failed: boom</p>"));
         }
     }
 
@@ -421,9 +422,9 @@ class RegionPatchTest {
             }), () -> p(text("off")))), (error, retry) -> p(text("fallback: " + error.getMessage())));
         })) {
             live.run(() -> on.set(true));
-            List<String> patches = live.patches();
+            List<Patch> patches = live.patches();
             assertThat(patches).isNotEmpty();
-            assertThat(patches).last().isEqualTo("[\"r\",\"b1\",\"<p>fallback: branch failed</p>\"]");
+            assertThat(patches).last().isEqualTo(new Patch.Replace("b1", "<p>fallback: branch failed</p>"));
         }
     }
 

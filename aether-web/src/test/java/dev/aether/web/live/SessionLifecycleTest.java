@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.component.Components.component;
 import static dev.aether.web.component.Components.each;
 import static dev.aether.web.component.Components.show;
@@ -179,7 +180,7 @@ class SessionLifecycleTest {
             LiveHarness.Recorder browser = new LiveHarness.Recorder();
             assertThat(session.context().call(() -> session.attach(browser, 0))).isTrue();
             assertThat(mounts).hasValue(1);
-            assertThat(browser.frames).containsExactly("[\"resume\",0]");
+            assertThat(Frames.parseAll(browser.frames)).containsExactly(resume(0));
             session.context().call(() -> session.attach(new LiveHarness.Recorder(), 0));
             assertThat(mounts).as("a reconnect does not mount again").hasValue(1);
         } finally {
@@ -204,7 +205,7 @@ class SessionLifecycleTest {
             harness.set(live);
             live.run(() -> on.set(true));
             assertThat(sentBeforeMount.get()).isNotNull();
-            assertThat(LiveHarness.patchesOf(sentBeforeMount.get())).containsExactly("[\"r\",\"s1\",\"<p>shown</p>\"]");
+            assertThat(LiveHarness.patchesOf(sentBeforeMount.get())).containsExactly(new Patch.Replace("s1", "<p>shown</p>"));
         }
     }
 
@@ -248,7 +249,7 @@ class SessionLifecycleTest {
             LiveHarness.Recorder again = new LiveHarness.Recorder();
             live.attach(again, 0);
             assertThat(mounts).hasValue(1);
-            assertThat(LiveHarness.patchesOf(again.frames)).containsExactly("[\"r\",\"s1\",\"<p>shown</p>\"]");
+            assertThat(LiveHarness.patchesOf(again.frames)).containsExactly(new Patch.Replace("s1", "<p>shown</p>"));
         }
     }
 
