@@ -165,6 +165,15 @@ final class LiveHarness implements AutoCloseable {
         return Frames.patchesOf(takeFrames());
     }
 
+    /** The one patch sent since the last call, which must be a {@code type}. */
+    <P extends Patch> P onlyPatch(Class<P> type) {
+        List<Patch> patches = patches();
+        if (patches.size() != 1 || !type.isInstance(patches.get(0))) {
+            throw new AssertionError("expected one " + type.getSimpleName() + " patch, got " + patches);
+        }
+        return type.cast(patches.get(0));
+    }
+
     /** The frames sent since the last call, typed. */
     List<Frames.Sent> frames() {
         return Frames.parseAll(takeFrames());

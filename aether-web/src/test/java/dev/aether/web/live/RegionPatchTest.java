@@ -11,7 +11,6 @@ import static dev.aether.web.component.Components.when;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.reactive.Signal;
 import dev.aether.web.component.Component;
 import dev.aether.web.component.Lifecycle;
@@ -203,9 +202,7 @@ class RegionPatchTest {
                     text(payload), text(() -> other.get())), () -> p(text("off"))));
         })) {
             live.run(() -> on.set(true));
-            List<JsonNode> patches = live.patchNodes();
-            assertThat(patches).hasSize(1);
-            String html = patches.get(0).get(2).asText();
+            String html = live.onlyPatch(Patch.Replace.class).html();
             assertThat(html).contains(Escape.html(payload)).doesNotContain("<script", "<img", "javascript:");
             Inert.assertInert(html);
         }
@@ -226,9 +223,9 @@ class RegionPatchTest {
             for (int i = 0; i < 6; i++) {
                 boolean next = i % 2 == 0;
                 live.run(() -> on.set(!next));
-                for (JsonNode p : live.patchNodes()) {
-                    if (p.get(0).asText().equals("r")) {
-                        List<String> fresh = ids(p.get(2).asText());
+                for (Patch p : live.patches()) {
+                    if (p instanceof Patch.Replace r) {
+                        List<String> fresh = ids(r.html());
                         assertThat(fresh).isNotEmpty();
                         all.addAll(fresh);
                     }
@@ -267,10 +264,7 @@ class RegionPatchTest {
             live.patches();
             assertThat(live.session.handlerCount()).isZero();
             live.event("2", "click");
-            List<JsonNode> patches = live.patchNodes();
-            assertThat(patches).hasSize(1);
-            assertThat(patches.get(0).get(0).asText()).isEqualTo("!");
-            assertThat(patches.get(0).get(1).asLong()).isEqualTo(1);
+            assertThat(live.onlyPatch(Patch.Rejected.class).event()).isEqualTo(1);
             assertThat(clicks).hasValue(0);
         }
     }
@@ -283,7 +277,7 @@ class RegionPatchTest {
             return show(() -> on.get(), () -> button(on("click", clicks::incrementAndGet), text("go")), () -> p(text("off")));
         })) {
             live.run(() -> on.set(true));
-            String html = live.patchNodes().get(0).get(2).asText();
+            String html = live.onlyPatch(Patch.Replace.class).html();
             Matcher m = DATA_AE.matcher(html);
             assertThat(m.find()).isTrue();
             live.event(m.group(1), "click");
@@ -338,9 +332,7 @@ class RegionPatchTest {
             assertThat(live.takeFrames()).isEmpty();           // the old inner region is gone
 
             live.run(() -> on.set(true));
-            List<JsonNode> shown = live.patchNodes();
-            assertThat(shown).hasSize(1);
-            String html = shown.get(0).get(2).asText();
+            String html = live.onlyPatch(Patch.Replace.class).html();
             Matcher m = OPEN_MARKER.matcher(html);
             assertThat(m.find()).isTrue();
             String innerRegion = m.group(1) + m.group(2);
@@ -458,7 +450,7 @@ class RegionPatchTest {
             for (int i = 1; i <= 20; i++) {
                 int n = i;
                 live.run(() -> number.set(n));
-                String html = live.patchNodes().get(0).get(2).asText();
+                String html = ((Patch.Replace) live.patches().get(0)).html();
                 for (String id : ids(html)) {
                     assertThat(regionsSeen.add(id)).as("id %s reused", id).isTrue();
                 }
