@@ -54,7 +54,7 @@ final class LiveSession {
     private final HandlerTable handlers = new HandlerTable();
     private final Outbox outbox;
     private Disposable root;
-    private volatile ChunkStream chunks = new ChunkStream(null);
+    private volatile ChunkStream chunks;   // set by renderShell
     private volatile ScheduledFuture<?> expiry;
 
     LiveSession(String token, ReactiveContext context, Presence presence, ClientErrorLog refusals, int maxBufferedFrames,

@@ -1,5 +1,6 @@
 package dev.aether.benchmarks.live;
 
+import dev.aether.web.live.LiveProtocol;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -14,10 +15,11 @@ import org.eclipse.jetty.websocket.api.Session;
  * no lock. Public only because Jetty's listener metadata needs a public class.
  */
 public final class ClientSocket implements Session.Listener.AutoDemanding {
+    private static final String RESUME_PREFIX = "[\"" + LiveProtocol.Outbound.RESUME + "\",";
     final int index;
     final LivePage page;
     private final LiveClient owner;
-    /** Completes on the resume frame ({@code [0,[],lastEvent]}), which follows any replayed frames. */
+    /** Completes on the resume frame ({@code ["resume",lastEvent]}), which follows any replayed frames. */
     final CompletableFuture<String> resumed = new CompletableFuture<>();
     volatile Session session;
     volatile long lastSeq;
@@ -50,7 +52,7 @@ public final class ClientSocket implements Session.Listener.AutoDemanding {
         if (seq > lastSeq) {
             lastSeq = seq;
         }
-        if (seq == 0 && !resumed.isDone()) {
+        if (!resumed.isDone() && message.startsWith(RESUME_PREFIX)) {
             resumed.complete(message);   // frames the session made before the attach are replayed before it
         }
     }
