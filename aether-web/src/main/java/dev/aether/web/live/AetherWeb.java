@@ -48,7 +48,6 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * runtime and work as they do without JavaScript.
  */
 public final class AetherWeb implements Mount {
-
     private final Map<String, Function<PageRequest, Page>> pages;
     private final Map<String, Function<PageRequest, ActionResult>> actions;
     private final Duration grace;

@@ -108,16 +108,22 @@ public final class ChunkStream {
     }
 
     private void writeUntil(Appendable out, long deadline, Resolutions resolutions) throws InterruptedException {
-        while (openBoundaries() > 0) {
-            long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.currentTimeMillis();
-            if (left <= 0) {
-                return;
+        while (true) {
+            List<String> chunks;
+            boolean waiting;
+            synchronized (this) {   // one step: once nothing is open, every chunk has been taken
+                chunks = take();
+                waiting = open > 0;
             }
-            resolutions.await(Math.max(1, left));
-            for (String chunk : take()) {
+            for (String chunk : chunks) {
                 write(out, chunk);
                 flush(out);
             }
+            long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.currentTimeMillis();
+            if (!waiting || left <= 0) {
+                return;
+            }
+            resolutions.await(Math.max(1, left));
         }
     }
 

@@ -25,6 +25,18 @@ class ChunkStreamTest {
     }
 
     @Test
+    void aChunkThatResolvedBeforeTheWriterLookedIsWrittenWithoutWaiting() throws Exception {
+        ChunkStream chunks = new ChunkStream(null);
+        chunks.boundaryOpened();
+        chunks.boundaryResolved("1", "<p>early</p>");
+        StringBuilder out = new StringBuilder();
+        chunks.writeUntilResolved(out, waited -> {
+            throw new AssertionError("nothing is open: no need to wait");
+        });
+        assertThat(out.toString()).isEqualTo(Ssr.SWAP_SCRIPT + Ssr.chunk("1", "<p>early</p>"));
+    }
+
+    @Test
     void theDocumentEndsAfterTheChunksLeftAndTheTail() {
         ChunkStream chunks = new ChunkStream("n0nce");
         chunks.boundaryOpened();
