@@ -48,9 +48,6 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * runtime and work as they do without JavaScript.
  */
 public final class AetherWeb implements Mount {
-    static final String RUNTIME_PATH = "/_aether/runtime.js";
-    static final String LIVE_PATH = "/_aether/live";
-
     private final Map<String, Function<PageRequest, Page>> pages;
     private final Map<String, Function<PageRequest, ActionResult>> actions;
     private final Duration grace;
@@ -87,14 +84,21 @@ public final class AetherWeb implements Mount {
             // Binary messages are not part of the live protocol: Jetty would gather up to 64 KiB of one outside the budget.
             container.setMaxBinaryMessageSize(1024);
             container.setIdleTimeout(Duration.ofSeconds(60));
-            container.addMapping(LIVE_PATH, (request, response, callback) -> {
+            container.addMapping(LiveProtocol.Paths.LIVE, (request, response, callback) -> {
                 // No permessage-deflate: it keeps a Deflater (~88 KB of native memory) per connection
                 // to save about 10 bytes on a 21-byte patch frame.
                 response.setExtensions(List.of());
                 return gate.admit(request);
             });
         });
-        upgrade.setHandler(new PageHandler(next, pages, actions, live, RuntimeScript.load(), scriptPolicy, trustedProxies));
+        // One concern per wrapper, outermost first: the runtime script, the pages' security headers,
+        // the CSRF check of posted forms, then the pages and actions; Netron's routes come last.
+        Routes routes = new Routes(pages, actions);
+        RuntimeScript runtime = RuntimeScript.load();
+        Handler pageRoutes = new PageHandler(next, routes, live, runtime, trustedProxies);
+        Handler csrf = new CsrfHandler(pageRoutes, routes, trustedProxies);
+        Handler securityHeaders = new SecurityHeadersHandler(csrf, routes, scriptPolicy);
+        upgrade.setHandler(new RuntimeScriptHandler(securityHeaders, runtime));
         return upgrade;
     }
 
@@ -250,8 +254,8 @@ public final class AetherWeb implements Mount {
         }
 
         private static String path(String path) {
-            if (path == null || !path.startsWith("/") || path.startsWith("/_aether/")) {
-                throw new IllegalArgumentException("a page path starts with / and not with /_aether/, got " + path);
+            if (path == null || !path.startsWith("/") || path.startsWith(LiveProtocol.Paths.RESERVED_PREFIX)) {
+                throw new IllegalArgumentException("a page path starts with / and not with " + LiveProtocol.Paths.RESERVED_PREFIX + ", got " + path);
             }
             return path;
         }

@@ -5,16 +5,19 @@ import dev.aether.reactive.Effect;
 import dev.aether.reactive.Reactive;
 import dev.aether.web.component.SuspendedException;
 import dev.aether.web.html.Node;
+import dev.aether.web.ssr.ChunkStream;
 import java.util.function.BooleanSupplier;
 
 /**
  * The effect behind a Suspense boundary that suspended in a live page: it tracks {@code ready}
- * and, once it holds, renders the content under its own owner and hands it to the session —
- * as a streamed chunk while the page's response is still open, as a replace patch after.
+ * and, once it holds, renders the content under its own owner: a streamed chunk while the
+ * page's response is still open ({@link ChunkStream}), a replace patch after.
  * Content that suspends again waits for its next condition the same way.
  */
 final class DeferredBinding implements Runnable {
-    private final LiveSession session;
+    private final PatchSink sink;
+    private final LiveRenderer.PartRenderer parts;
+    private final ChunkStream chunks;
     private final String id;
     private final BooleanSupplier ready;
     private final Node content;
@@ -24,8 +27,10 @@ final class DeferredBinding implements Runnable {
     private DeferredBinding again;
     private Effect againEffect;
 
-    DeferredBinding(LiveSession session, String id, BooleanSupplier ready, Node content, boolean counted) {
-        this.session = session;
+    DeferredBinding(PatchSink sink, LiveRenderer.PartRenderer parts, ChunkStream chunks, String id, BooleanSupplier ready, Node content, boolean counted) {
+        this.sink = sink;
+        this.parts = parts;
+        this.chunks = chunks;
         this.id = id;
         this.ready = ready;
         this.content = content;
@@ -40,11 +45,13 @@ final class DeferredBinding implements Runnable {
         done = true;
         Reactive.untrack(() -> {
             try {
-                LiveRenderer.Rendered r = LiveRenderer.renderPart(session, t -> t.render(content));
+                LiveRenderer.Rendered r = parts.render(t -> t.render(content));
                 rendered = r.root();
-                session.boundaryResolved(id, r.html());
+                if (!chunks.boundaryResolved(id, r.html())) {   // the page's response is over: a patch instead
+                    sink.emit(new Patch.Replace(LiveProtocol.Markup.SUSPENSE_MARKER + id, r.html()));
+                }
             } catch (SuspendedException e) {
-                again = new DeferredBinding(session, id, e.ready(), content, counted);
+                again = new DeferredBinding(sink, parts, chunks, id, e.ready(), content, counted);
                 // A root, not a child of this effect: this effect's next run must not dispose it.
                 Reactive.createRoot(d -> againEffect = Effect.of(again));
             }
@@ -56,7 +63,7 @@ final class DeferredBinding implements Runnable {
         if (!done) {
             done = true;
             if (counted) {
-                session.boundaryAbandoned();   // its region went before it resolved: the response need not wait
+                chunks.boundaryAbandoned();   // its region went before it resolved: the response need not wait
             }
         }
         if (rendered != null) {

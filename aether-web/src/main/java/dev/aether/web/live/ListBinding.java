@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * is no longer {@link Objects#equals equal} to the one it was rendered from is rendered again.
  */
 final class ListBinding<T> extends Binding {
-    private final LiveSession session;
+    private final PatchSink sink;
+    private final LiveRenderer.PartRenderer parts;
     private final String id;
     private final Supplier<? extends Iterable<? extends T>> items;
     private final Function<? super T, ?> key;
@@ -46,9 +47,10 @@ final class ListBinding<T> extends Binding {
         }
     }
 
-    ListBinding(LiveSession session, String id, Supplier<? extends Iterable<? extends T>> items, Function<? super T, ?> key,
+    ListBinding(PatchSink sink, LiveRenderer.PartRenderer parts, String id, Supplier<? extends Iterable<? extends T>> items, Function<? super T, ?> key,
                 BiConsumer<RenderTarget, ? super T> row, LiveRenderer building) {
-        this.session = session;
+        this.sink = sink;
+        this.parts = parts;
         this.id = id;
         this.items = items;
         this.key = key;
@@ -90,7 +92,7 @@ final class ListBinding<T> extends Binding {
             if (rows.putIfAbsent(k, r) != null) {
                 throw duplicate(k);
             }
-            into.openMarker("k", id, k);
+            into.openMarker(LiveProtocol.Markup.ROW_MARKER, id, k);
             r.root = LiveRenderer.renderRoot(() -> row.accept(into, item));
         }
     }
@@ -113,7 +115,7 @@ final class ListBinding<T> extends Binding {
             if (nextRows.containsKey(r.key)) {
                 oldPosition.put(r.key, position++);
             } else {
-                ops.add(List.of("-", r.wireKey));
+                ops.add(List.of(LiveProtocol.ListOp.REMOVE, r.wireKey));
                 r.root.dispose();
             }
         }
@@ -125,15 +127,15 @@ final class ListBinding<T> extends Binding {
             Row r = rows.get(k);
             if (r == null || !oldPosition.containsKey(k)) {
                 r = new Row(k, item);
-                ops.add(Arrays.asList("+", r.wireKey, after, render(r, item)));
+                ops.add(Arrays.asList(LiveProtocol.ListOp.INSERT, r.wireKey, after, render(r, item)));
             } else {
                 if (!Objects.equals(r.item, item)) {
                     r.root.dispose();
                     r.item = item;
-                    ops.add(List.of("u", r.wireKey, render(r, item)));
+                    ops.add(List.of(LiveProtocol.ListOp.UPDATE, r.wireKey, render(r, item)));
                 }
                 if (!staying.contains(k)) {
-                    ops.add(Arrays.asList("m", r.wireKey, after));
+                    ops.add(Arrays.asList(LiveProtocol.ListOp.MOVE, r.wireKey, after));
                 }
             }
             nextRows.put(k, r);
@@ -141,13 +143,13 @@ final class ListBinding<T> extends Binding {
         }
         rows = nextRows;
         if (!ops.isEmpty()) {
-            session.emit(new Patch.ListChange(id, ops));
+            sink.emit(new Patch.ListChange(id, ops));
         }
     }
 
     private String render(Row r, T item) {
-        LiveRenderer.Rendered rendered = LiveRenderer.renderPart(session, t -> {
-            t.openMarker("k", id, r.key);
+        LiveRenderer.Rendered rendered = parts.render(t -> {
+            t.openMarker(LiveProtocol.Markup.ROW_MARKER, id, r.key);
             row.accept(t, item);
         });
         r.root = rendered.root();

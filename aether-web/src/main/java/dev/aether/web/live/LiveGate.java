@@ -28,19 +28,19 @@ final class LiveGate {
     LiveSocket admit(Request request) {
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (origin != null && !settings.originAllowed(origin, request.getHeaders().get(HttpHeader.HOST))) {
-            return LiveSocket.rejected(CloseCodes.FORBIDDEN_ORIGIN, "Origin not allowed");
+            return LiveSocket.rejected(LiveProtocol.Close.FORBIDDEN_ORIGIN, "Origin not allowed");
         }
         Fields query = Request.extractQueryParameters(request);
-        LiveSession session = sessions.get(query.getValue("s"));
+        LiveSession session = sessions.get(query.getValue(LiveProtocol.Paths.SESSION_PARAM));
         if (session == null || !session.renderedFor(BrowserCookie.LIVE.from(request))) {
-            return LiveSocket.rejected(CloseCodes.SESSION_GONE, "Session expired");
+            return LiveSocket.rejected(LiveProtocol.Close.SESSION_GONE, "Session expired");
         }
         long last;
         try {
-            String value = query.getValue("last");
+            String value = query.getValue(LiveProtocol.Paths.LAST_SEEN_PARAM);
             last = value == null ? 0 : Long.parseLong(value);
         } catch (NumberFormatException e) {
-            return LiveSocket.rejected(CloseCodes.SESSION_GONE, "Bad resume position");
+            return LiveSocket.rejected(LiveProtocol.Close.SESSION_GONE, "Bad resume position");
         }
         return LiveSocket.accepted(sessions, session, last, budget);
     }

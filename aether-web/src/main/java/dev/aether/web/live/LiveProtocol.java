@@ -120,6 +120,8 @@ public final class LiveProtocol {
         public static final String SESSION = "data-session";
         /** The runtime script's attribute naming the live socket's path. */
         public static final String LIVE = "data-live";
+        /** The hidden field of a posting form that repeats the CSRF cookie (double submit). */
+        public static final String CSRF_FIELD = "_csrf";
         /** Prefix of every comment marker: {@code <!--ae:t3-->}. */
         public static final String MARKER_PREFIX = "ae:";
         /** Marker kind of a dynamic text. */
@@ -128,6 +130,8 @@ public final class LiveProtocol {
         public static final String LIST_MARKER = "l";
         /** Marker kind of one keyed row. */
         public static final String ROW_MARKER = "k";
+        /** Marker kind of a Suspense boundary; a resolved boundary's region is {@code "u" + id}. */
+        public static final String SUSPENSE_MARKER = "u";
 
         private Markup() {
         }

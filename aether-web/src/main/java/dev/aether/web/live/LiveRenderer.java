@@ -8,6 +8,7 @@ import dev.aether.web.html.Element;
 import dev.aether.web.html.Escape;
 import dev.aether.web.html.Node;
 import dev.aether.web.html.RenderTarget;
+import dev.aether.web.ssr.ChunkStream;
 import dev.aether.web.ssr.HtmlRenderer;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
@@ -17,23 +18,43 @@ import java.util.function.Supplier;
 
 /**
  * Renders HTML exactly as SSR does, but keeps every dynamic part bound: each one becomes an
- * effect of the session ({@link ValueBinding}, {@link RegionBinding}, {@link ListBinding},
- * {@link DeferredBinding}) that sends a patch when what it read changes. Ids come from the
- * session, so parts rendered later never collide with the page's.
+ * effect ({@link ValueBinding}, {@link RegionBinding}, {@link ListBinding}, {@link DeferredBinding})
+ * that sends a patch to the page's {@link PatchSink} when what it read changes. Ids and handlers go
+ * to the page's {@link HandlerTable}, so parts rendered later never collide with the page's. It
+ * knows the page only through {@link Shared}; runs on the session's context.
+ *
+ * <pre>{@code
+ * LiveRenderer.Shared page = new LiveRenderer.Shared(handlers, outbox, chunks, csrfToken);
+ * LiveRenderer.Rendered part = page.render(t -> t.render(node));   // part.html(), part.root()
+ * }</pre>
  */
 final class LiveRenderer extends HtmlRenderer {
-    private final LiveSession session;
+    private final Shared page;
 
-    LiveRenderer(LiveSession session) {
+    LiveRenderer(Shared page) {
         super("");
-        this.session = session;
+        this.page = page;
     }
 
-    /** Renders {@code part} into a fresh renderer in a new root; returns its HTML (portals at the end) and root. */
-    static Rendered renderPart(LiveSession session, Consumer<RenderTarget> part) {
-        LiveRenderer into = new LiveRenderer(session);
-        Disposable root = renderRoot(() -> part.accept(into));
-        return new Rendered(into.htmlWithPortals(), root);
+    /**
+     * What every renderer of one live page shares, and all the bindings see of it: the ids and
+     * handlers, where patches go, the Suspense chunks of the response, and the CSRF token for
+     * posting forms.
+     */
+    record Shared(HandlerTable handlers, PatchSink sink, ChunkStream chunks, String csrfToken) implements PartRenderer {
+        /** Renders {@code part} into a fresh renderer in a new root; returns its HTML (portals at the end) and root. */
+        @Override
+        public Rendered render(Consumer<RenderTarget> part) {
+            LiveRenderer into = new LiveRenderer(this);
+            Disposable root = renderRoot(() -> part.accept(into));
+            return new Rendered(into.htmlWithPortals(), root);
+        }
+    }
+
+    /** Renders a part of a live page later: what a region, a list row or a resolved boundary needs. */
+    @FunctionalInterface
+    interface PartRenderer {
+        Rendered render(Consumer<RenderTarget> part);
     }
 
     /** Runs {@code body} in a new root, untracked; a body that throws leaves nothing behind. */
@@ -58,7 +79,7 @@ final class LiveRenderer extends HtmlRenderer {
 
     @Override
     public String nextId() {
-        return session.nextId();
+        return page.handlers().nextId();
     }
 
     @Override
@@ -82,14 +103,14 @@ final class LiveRenderer extends HtmlRenderer {
     }
 
     private Object bind(String id, ValueBinding.Kind kind, String name, Supplier<?> source) {
-        ValueBinding binding = new ValueBinding(session, id, kind, name, source);
+        ValueBinding binding = new ValueBinding(page.sink(), id, kind, name, source);
         Effect.of(binding);
         return binding.initial();
     }
 
     @Override
     protected void event(String id, Attribute.On on) {
-        session.handle(id, on.event(), on.handler());
+        page.handlers().add(id, on.event(), on.handler());
     }
 
     @Override
@@ -97,7 +118,7 @@ final class LiveRenderer extends HtmlRenderer {
         for (int i = 0; i < form.attributeCount(); i++) {
             if (form.attribute(i) instanceof Attribute.Attr attr && attr.name().equals("method") && attr.value() instanceof String m
                     && m.equalsIgnoreCase("post")) {
-                return "<input type=\"hidden\" name=\"" + PageHandler.CSRF_FIELD + "\" value=\"" + Escape.html(session.csrfToken()) + "\">";
+                return "<input type=\"hidden\" name=\"" + LiveProtocol.Markup.CSRF_FIELD + "\" value=\"" + Escape.html(page.csrfToken()) + "\">";
             }
         }
         return "";
@@ -107,7 +128,7 @@ final class LiveRenderer extends HtmlRenderer {
     public <K> void region(String kind, Supplier<? extends K> choose, BiConsumer<RenderTarget, ? super K> part) {
         String id = nextId();
         openMarker(kind, id, null);
-        RegionBinding<K> binding = new RegionBinding<>(session, kind + id, choose, part, this);
+        RegionBinding<K> binding = new RegionBinding<>(page.sink(), page, kind + id, choose, part, this);
         Reactive.onCleanup(binding::dispose);
         Effect.of(binding);
         binding.rethrow();
@@ -118,17 +139,17 @@ final class LiveRenderer extends HtmlRenderer {
     public <T> void list(Supplier<? extends Iterable<? extends T>> items, Function<? super T, ?> key,
                          BiConsumer<RenderTarget, ? super T> row) {
         String id = nextId();
-        openMarker("l", id, null);
-        ListBinding<T> binding = new ListBinding<>(session, id, items, key, row, this);
+        openMarker(LiveProtocol.Markup.LIST_MARKER, id, null);
+        ListBinding<T> binding = new ListBinding<>(page.sink(), page, id, items, key, row, this);
         Reactive.onCleanup(binding::dispose);
         Effect.of(binding);
         binding.rethrow();
-        closeMarker("l", id);
+        closeMarker(LiveProtocol.Markup.LIST_MARKER, id);
     }
 
     @Override
     public void defer(String id, BooleanSupplier ready, Node content) {
-        DeferredBinding binding = new DeferredBinding(session, id, ready, content, session.boundaryOpened());
+        DeferredBinding binding = new DeferredBinding(page.sink(), page, page.chunks(), id, ready, content, page.chunks().boundaryOpened());
         Reactive.onCleanup(binding::dispose);
         Effect.of(binding);
     }
@@ -143,7 +164,7 @@ final class LiveRenderer extends HtmlRenderer {
                 cleanup[0].run();
             }
         });
-        session.afterInsertion(() -> {
+        page.sink().afterInsertion(() -> {
             if (!gone[0]) {
                 cleanup[0] = mount.get();
             }

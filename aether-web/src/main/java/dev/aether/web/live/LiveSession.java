@@ -1,88 +1,71 @@
 package dev.aether.web.live;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aether.reactive.Disposable;
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.ReactiveContext;
+import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.titan.log.LogText;
 import dev.aether.web.component.Scope;
 import dev.aether.web.html.DomEvent;
 import dev.aether.web.html.EventHandler;
+import dev.aether.web.ssr.ChunkStream;
 import dev.aether.web.ssr.Head;
 import dev.aether.web.ssr.Page;
 import dev.aether.web.ssr.Ssr;
 import io.github.resilience4j.ratelimiter.RateLimiter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One live page: the reactive graph that rendered it, on its own serial {@link ReactiveContext},
- * the event handlers of its elements, and the frames of patches it sent.
+ * One live page: coordinates the reactive graph that rendered it, its {@link HandlerTable}, its
+ * {@link Outbox} (frames to the browser, kept in a {@link FrameLog}) and the {@link ChunkStream}
+ * of its response. Events come in through {@link #receive}; patches leave through the outbox.
  *
- * <p>Everything but the constructor, {@link #token()} and {@link #context()} runs on the
- * session's context. Patches emitted during one task are sent as one frame when the task is
- * over. Frames are numbered and kept until the browser acknowledges them, so a connection that
- * drops and comes back (within the grace period) replays what it missed; events carry numbers
- * too, so an event sent twice across a reconnect runs once.
+ * <p>Thread domains: {@link #token()}, {@link #context()}, {@link #renderedFor}, {@link #tryEvent}
+ * and the expiry are for any thread; the chunk stream is shared with the thread writing the page's
+ * response; everything else, and every part but the chunk stream, runs on the session's serial
+ * context. Nothing here calls up: the session reports connections to its {@link Presence}.
+ *
+ * <pre>{@code
+ * String shell = session.context().call(() -> session.renderShell(page, csrfToken, nonce));
+ * session.context().post(() -> session.attach(connection, 0));
+ * }</pre>
  */
 final class LiveSession {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
-    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Told when a session gains or loses its browser (its owner starts or stops the grace period). */
+    interface Presence {
+        void attached(LiveSession session);
+
+        void detached(LiveSession session);
+    }
 
     private final String token;
     private final ReactiveContext context;
-    private final LiveSessions owner;
-    private final int maxBufferedFrames;
+    private final Presence presence;
+    private final ClientErrorLog refusals;
     private final String browser;          // the live cookie of the browser the page was rendered for; null: none
     private final RateLimiter eventPermits;
-
-    // ---- touched only on the session's context ------------------------------------------
+    private final HandlerTable handlers = new HandlerTable();
+    private final Outbox outbox;
     private Disposable root;
-    private int ids;
-    private final Map<String, EventHandler> handlers = new HashMap<>();
-    private List<Patch> pending = new ArrayList<>();
-    private boolean flushScheduled;
-    private boolean ackOwed;
-    private final ArrayDeque<Frame> frames = new ArrayDeque<>();
-    private long nextSeq = 1;
-    private long lastEvent;
-    private LiveConnection connection;
-    private List<Runnable> insertions = new ArrayList<>();
-    private boolean streaming;
-    private boolean swapScriptSent;
-    private String csrfToken = "";
-    private String scriptNonce;
-
-    // ---- shared with the thread that streams the page's response ----------------------------
-    private final AtomicInteger openBoundaries = new AtomicInteger();
-    private final LinkedBlockingQueue<String> chunks = new LinkedBlockingQueue<>();
+    private volatile ChunkStream chunks;   // set by renderShell
     private volatile ScheduledFuture<?> expiry;
 
-    private record Frame(long seq, String json) {
-    }
-
-    LiveSession(String token, ReactiveContext context, LiveSessions owner, int maxBufferedFrames, String browser, RateLimiter eventPermits) {
+    LiveSession(String token, ReactiveContext context, Presence presence, ClientErrorLog refusals, int maxBufferedFrames,
+                String browser, RateLimiter eventPermits) {
         this.token = token;
         this.context = context;
-        this.owner = owner;
-        this.maxBufferedFrames = maxBufferedFrames;
+        this.presence = presence;
+        this.refusals = refusals;
         this.browser = browser;
         this.eventPermits = eventPermits;
+        this.outbox = new Outbox(new FrameLog(maxBufferedFrames), context::post, "session " + token);
     }
 
     String token() {
@@ -108,16 +91,20 @@ final class LiveSession {
         return eventPermits.acquirePermission();
     }
 
-    // ---- rendering ----------------------------------------------------------------------
-
-    /** Renders the page's shell (document start, body, portals) and keeps its bindings live. */
-    String renderShell(Page page) {
-        streaming = true;
+    /**
+     * Renders the page's shell (document start, body, portals) and keeps its bindings live; posting
+     * forms carry {@code csrfToken}, streamed scripts {@code nonce} (null: none). Suspense
+     * boundaries still open stream through {@link #chunks()}.
+     */
+    String renderShell(Page page, String csrfToken, String nonce) {
+        ChunkStream stream = new ChunkStream(nonce);
+        chunks = stream;
+        LiveRenderer.Shared shared = new LiveRenderer.Shared(handlers, outbox, stream, csrfToken);
         StringBuilder html = new StringBuilder(2048);
         root = LiveRenderer.renderRoot(() -> {
             Scope scope = Scope.root();
             Head head = Head.open(page, scope);
-            LiveRenderer renderer = new LiveRenderer(this);
+            LiveRenderer renderer = new LiveRenderer(shared);
             Scope.run(scope, () -> {
                 renderer.render(page.body().get());
                 return null;
@@ -127,237 +114,68 @@ final class LiveSession {
         return html.toString();
     }
 
-    void csrfToken(String token) {
-        this.csrfToken = token;
+    /** The Suspense chunks of the page's response; the thread writing the response reads them. */
+    ChunkStream chunks() {
+        return chunks;
     }
 
-    /** The nonce the page's inline scripts carry for its Content-Security-Policy, or null. */
-    void scriptNonce(String nonce) {
-        this.scriptNonce = nonce;
-    }
-
-    /** The CSRF token the renderer puts into posting forms. */
-    String csrfToken() {
-        return csrfToken;
-    }
-
-    String nextId() {
-        return Integer.toString(++ids);
-    }
-
-    /**
-     * Registers the handler of {@code event} on element {@code elementId}. Several handlers of one
-     * event on one element (keydown with two key filters) are numbered in the order of the
-     * element's {@code data-ae-on} tokens, as the runtime numbers them.
-     */
-    void handle(String elementId, String event, EventHandler handler) {
-        int n = 0;
-        while (handlers.containsKey(handlerKey(elementId, event, n))) {
-            n++;
-        }
-        String key = handlerKey(elementId, event, n);
-        handlers.put(key, handler);
-        Reactive.onCleanup(() -> handlers.remove(key, handler));
-    }
-
-    private static String handlerKey(String elementId, String event, int n) {
-        return n == 0 ? elementId + " " + event : elementId + " " + event + " " + n;
-    }
-
-    /** Runs {@code mount} once the HTML just rendered is in the browser. */
-    void afterInsertion(Runnable mount) {
-        insertions.add(mount);
-    }
-
-    // ---- Suspense boundaries while the response streams ---------------------------------
-
-    /** A boundary suspended; true when the page's response is still streaming and will wait for it. */
-    boolean boundaryOpened() {
-        if (streaming) {
-            openBoundaries.incrementAndGet();
-            return true;
-        }
-        return false;
-    }
-
-    /** A counted boundary went without resolving. */
-    void boundaryAbandoned() {
-        openBoundaries.decrementAndGet();
-        chunks.add("");   // wakes the streaming thread to look at the count again
-    }
-
-    void boundaryResolved(String id, String html) {
-        if (streaming) {
-            String prefix = swapScriptSent ? "" : Ssr.swapScript(scriptNonce);
-            swapScriptSent = true;
-            openBoundaries.decrementAndGet();   // first: the streaming thread checks the count after taking a chunk
-            chunks.add(prefix + Ssr.chunk(id, html, scriptNonce));
-        } else {
-            emit(new Patch.Replace("u" + id, html));
-        }
-    }
-
-    /** Boundaries of the response still waiting; read by the streaming thread. */
-    int openBoundaries() {
-        return openBoundaries.get();
-    }
-
-    /** The next streamed chunk, waiting at most {@code millis}; null when none came. */
-    String nextChunk(long millis) throws InterruptedException {
-        return chunks.poll(millis, TimeUnit.MILLISECONDS);
-    }
-
-    /** Ends streaming: later resolutions become patches. Returns the chunks not taken yet. */
-    List<String> endStreaming() {
-        streaming = false;
-        List<String> rest = new ArrayList<>();
-        chunks.drainTo(rest);
-        return rest;
-    }
-
-    // ---- patches out ----------------------------------------------------------------------
-
+    /** Patches a server push emits go here too (the same frame as a binding's). */
     void emit(Patch patch) {
-        pending.add(patch);
-        scheduleFlush();
-    }
-
-    private void scheduleFlush() {
-        if (!flushScheduled) {
-            flushScheduled = true;
-            context.post(this::flush);   // after the task that changed things: one frame per task
-        }
-    }
-
-    void flush() {
-        flushScheduled = false;
-        if (pending.isEmpty() && !ackOwed) {
-            return;
-        }
-        long seq = pending.isEmpty() ? 0 : nextSeq++;
-        String json = frame(seq, pending, lastEvent);
-        pending = new ArrayList<>();
-        ackOwed = false;
-        if (seq > 0) {
-            frames.addLast(new Frame(seq, json));
-            while (frames.size() > maxBufferedFrames) {
-                frames.removeFirst();
-            }
-        }
-        if (connection != null) {
-            connection.send(json);
-            runInsertions();
-        }
-    }
-
-    private void runInsertions() {
-        if (insertions.isEmpty()) {
-            return;
-        }
-        List<Runnable> now = insertions;
-        insertions = new ArrayList<>();
-        for (Runnable mount : now) {
-            try {
-                mount.run();
-            } catch (RuntimeException e) {
-                LOG.warn("onMount of live session {} failed", token, e);
-            }
-        }
-    }
-
-    static String frame(long seq, List<Patch> patches, long ack) {
-        List<Object> wire = new ArrayList<>(patches.size());
-        for (Patch p : patches) {
-            wire.add(p.wire());
-        }
-        try {
-            return JSON.writeValueAsString(List.of(seq, wire, ack));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        outbox.emit(patch);
     }
 
     // ---- the connection -------------------------------------------------------------------
 
     /**
      * A browser (re)connects, having applied every frame up to {@code lastSeen}: frames after
-     * it are sent again, then a frame that says which events have run. False when the frames it
-     * missed are gone (it must reload).
+     * it are sent again, then the resume frame. False when the frames it missed are gone (it must
+     * reload).
      */
     boolean attach(LiveConnection c, long lastSeen) {
-        if (lastSeen >= nextSeq || lastSeen + 1 < firstKeptSeq()) {
+        if (!outbox.attach(c, lastSeen)) {
             return false;
         }
-        owner.cancelExpiry(this);
-        if (connection != null && connection != c) {
-            connection.close(CloseCodes.REPLACED, "Replaced by a newer connection");
-        }
-        connection = c;
-        for (Frame f : frames) {
-            if (f.seq() > lastSeen) {
-                c.send(f.json());
-            }
-        }
-        c.send("[\"" + LiveProtocol.Outbound.RESUME + "\"," + lastEvent + "]");   // ["resume", answeredUpTo]
-        runInsertions();
+        presence.attached(this);
         return true;
     }
 
     void detach(LiveConnection c) {
-        if (connection == c) {
-            connection = null;
-            owner.scheduleExpiry(this);
+        if (outbox.detach(c)) {
+            presence.detached(this);
         }
     }
 
     boolean attached() {
-        return connection != null;
+        return outbox.attached();
     }
 
     /** The browser has applied every frame up to {@code seq}: they need not be kept. */
     void acknowledge(long seq) {
-        while (!frames.isEmpty() && frames.peekFirst().seq() <= seq) {
-            frames.removeFirst();
-        }
+        outbox.acknowledge(seq);
     }
 
-    /** The oldest frame a browser could still be sent again (frames are kept in order, without gaps). */
-    private long firstKeptSeq() {
-        return frames.isEmpty() ? nextSeq : frames.peekFirst().seq();
-    }
+    // ---- events ---------------------------------------------------------------------------
 
-    /** Runs the handler of event {@code seq}; a number already seen (a resend) is ignored. */
-    void receive(long seq, String elementId, String type, Map<String, String> data) {
-        receive(seq, elementId, type, 0, data);
-    }
-
-    /** The same for the {@code n}th handler of {@code type} on the element. */
-    void receive(long seq, String elementId, String type, int n, Map<String, String> data) {
-        if (seq <= lastEvent) {
+    /** Runs the handler of event {@code e}; a number already answered (a resend) is ignored. */
+    void receive(InboundMessage.Event e) {
+        if (!outbox.startAnswering(e.seq())) {
             return;
         }
-        if (!pending.isEmpty()) {
-            // what earlier events wrote goes out first, acknowledging only them: the browser
-            // applies a value as of the event that wrote it (rebasing what was typed since)
-            flush();
-        }
-        lastEvent = seq;
-        ackOwed = true;
-        scheduleFlush();
-        EventHandler handler = handlers.get(handlerKey(elementId, type, n));
+        EventHandler handler = handlers.find(e.elementId(), e.type(), e.handler());
         if (handler == null) {
-            owner.refusals().info("no handler", "live session {}: rejected {} event for element {} (not a handler of this page)", token,
-                    LogText.of(type), LogText.of(elementId));
+            refusals.info("no handler", "live session {}: rejected {} event for element {} (not a handler of this page)", token,
+                    LogText.of(e.type()), LogText.of(e.elementId()));
             // cut like a log line: a peer's 60 KB id is not worth sending back
-            emit(new Patch.Rejected(seq, "no " + LogText.escape(type) + " handler on element " + LogText.escape(elementId)));
+            outbox.emit(new Patch.Rejected(e.seq(), "no " + LogText.escape(e.type()) + " handler on element " + LogText.escape(e.elementId())));
             return;
         }
         try {
-            Reactive.batch(() -> handler.handle(new DomEvent(type, data)));
-        } catch (RuntimeException e) {
+            Reactive.batch(() -> handler.handle(new DomEvent(e.type(), e.data())));
+        } catch (RuntimeException failure) {
             String errorId = UUID.randomUUID().toString();
-            LOG.error("live session {}: {} handler on element {} failed (error id {})", token, LogText.of(type), LogText.of(elementId), errorId, e);
-            emit(new Patch.Rejected(seq, "the " + type + " handler failed on the server (error id " + errorId + ")"));
+            LOG.error("live session {}: {} handler on element {} failed (error id {})", token, LogText.of(e.type()), LogText.of(e.elementId()),
+                    errorId, failure);
+            outbox.emit(new Patch.Rejected(e.seq(), "the " + e.type() + " handler failed on the server (error id " + errorId + ")"));
         }
     }
 
@@ -366,29 +184,22 @@ final class LiveSession {
      * (so the browser stops resending it), and the browser is told why.
      */
     void refuse(long seq, String reason) {
-        if (seq <= lastEvent) {
+        if (!outbox.answerWithoutRunning(seq)) {
             return;
         }
-        lastEvent = seq;
-        ackOwed = true;
-        owner.refusals().info("event rate", "live session {}: refused event {}: {}", token, seq, reason);
-        emit(new Patch.Rejected(seq, reason));
+        refusals.info("event rate", "live session {}: refused event {}: {}", token, seq, reason);
+        outbox.emit(new Patch.Rejected(seq, reason));
     }
 
     /** Frees everything the page holds; the connection, if any, is told the session is over. */
     void end(int code, String reason) {
-        if (connection != null) {
-            connection.close(code, reason);
-            connection = null;
-        }
+        outbox.disconnect(code, reason);
         if (root != null) {
             root.dispose();
             root = null;
         }
         handlers.clear();
-        frames.clear();
-        pending.clear();
-        insertions.clear();
+        outbox.clear();
     }
 
     ScheduledFuture<?> expiry() {
@@ -405,6 +216,6 @@ final class LiveSession {
     }
 
     int bufferedFrames() {
-        return frames.size();
+        return outbox.bufferedFrames();
     }
 }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * its graph and closes its context. At most {@code maxSessions} are held for live pages, so that
  * visitors who never attach (bots, no JavaScript) cannot fill the heap.
  */
-final class LiveSessions {
+final class LiveSessions implements LiveSession.Presence {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSessions.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -35,6 +35,7 @@ final class LiveSessions {
     private final EventRateLimit eventRate;
     private final RateLimiterConfig eventPermits;
     private final AtomicBoolean full = new AtomicBoolean();
+    /** Where sessions log what they refuse a browser: a few lines a minute of each kind, per server. */
     private final ClientErrorLog refusals = new ClientErrorLog(LoggerFactory.getLogger(LiveSession.class));
 
     private static ScheduledThreadPoolExecutor newTimers() {
@@ -90,15 +91,10 @@ final class LiveSessions {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        LiveSession session = new LiveSession(token, ReactiveContext.create("live-" + token.substring(0, 6)), this, maxBufferedFrames,
-                browser, RateLimiter.of("live-events", eventPermits));
+        LiveSession session = new LiveSession(token, ReactiveContext.create("live-" + token.substring(0, 6)), this, refusals,
+                maxBufferedFrames, browser, RateLimiter.of("live-events", eventPermits));
         byToken.put(token, session);
         return session;
-    }
-
-    /** Where sessions log what they refuse a browser: a few lines a minute of each kind, per server. */
-    ClientErrorLog refusals() {
-        return refusals;
     }
 
     /** The events each session may send, and what a refused one is told. */
@@ -118,12 +114,24 @@ final class LiveSessions {
         return timers;
     }
 
+    /** A browser attached: the session is kept. */
+    @Override
+    public void attached(LiveSession session) {
+        cancelExpiry(session);
+    }
+
+    /** Its browser went: the session has the grace period to be attached again. */
+    @Override
+    public void detached(LiveSession session) {
+        scheduleExpiry(session);
+    }
+
     void scheduleExpiry(LiveSession session) {
         cancelExpiry(session);
         try {
             session.expiry(timers.schedule(() -> expireIfDetached(session), grace.toMillis(), TimeUnit.MILLISECONDS));
         } catch (RejectedExecutionException stopped) {
-            end(session, CloseCodes.GOING_AWAY, "Server stopping");
+            end(session, LiveProtocol.Close.GOING_AWAY, "Server stopping");
         }
     }
 
@@ -138,7 +146,7 @@ final class LiveSessions {
         try {
             session.context().post(() -> {
                 if (!session.attached()) {
-                    end(session, CloseCodes.SESSION_GONE, "Session expired");
+                    end(session, LiveProtocol.Close.SESSION_GONE, "Session expired");
                 }
             });
         } catch (RejectedExecutionException closed) {
@@ -173,7 +181,7 @@ final class LiveSessions {
     /** Ends every session (server stop): browsers are told to reconnect later. */
     void endAll() {
         for (LiveSession s : byToken.values()) {
-            end(s, CloseCodes.GOING_AWAY, "Server stopping");
+            end(s, LiveProtocol.Close.GOING_AWAY, "Server stopping");
         }
         timers.shutdownNow();
     }

@@ -1,10 +1,6 @@
 package dev.aether.web.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,10 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
- * One browser connection of a live session. Frames from the browser are JSON arrays:
- * {@code ["e", seq, elementId, type, {data}, lastSeen]} for an event (a seventh element numbers
- * the handler when an element has several of that type) and {@code ["a", lastSeen]}
- * for an acknowledgement of the frames applied. A malformed message is answered with a
+ * One browser connection of a live session. Messages from the browser are parsed into an
+ * {@link InboundMessage}: an event or an acknowledgement of the frames applied. A malformed message is answered with a
  * {@code ["!", 0, reason]} patch and dropped; the connection and the session stay. Events (and
  * malformed messages) count against the session's {@linkplain AetherWeb.Builder#eventRateLimit
  * rate limit}: one over it is answered with {@code ["!", seq, reason]} and not run.
@@ -34,7 +28,6 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  */
 public final class LiveSocket implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
-    static final int MAX_DATA_FIELDS = 256;
     /** The largest message a browser may send, in characters (an event with its data). */
     static final int MAX_MESSAGE_CHARS = 64 * 1024;
 
@@ -92,10 +85,10 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         allowance = budget.open(() -> c.close(StatusCode.POLICY_VIOLATION, "Message not finished in time"));
         if (!post(() -> {
             if (!session.attach(c, lastSeen)) {
-                c.close(CloseCodes.SESSION_GONE, "Session cannot resume");
+                c.close(LiveProtocol.Close.SESSION_GONE, "Session cannot resume");
             }
         })) {
-            c.close(CloseCodes.SESSION_GONE, "Session expired");
+            c.close(LiveProtocol.Close.SESSION_GONE, "Session expired");
             return;
         }
         // Browsers answer pings themselves; they keep proxies from closing a quiet connection.
@@ -103,7 +96,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
             pings = sessions.timers().scheduleAtFixedRate(() -> ws.sendPing(ByteBuffer.allocate(0), Callback.NOOP),
                     20, 20, TimeUnit.SECONDS);
         } catch (RejectedExecutionException stopping) {
-            c.close(CloseCodes.GOING_AWAY, "Server stopping");
+            c.close(LiveProtocol.Close.GOING_AWAY, "Server stopping");
         }
     }
 
@@ -150,26 +143,25 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     }
 
     private void onMessage(String message) {
-        Object parsed = parse(message);
-        if (parsed instanceof String error) {
-            if (session.tryEvent()) {   // a flood of garbage is refused as a flood of events is, but silently
-                post(() -> session.emit(new Patch.Rejected(0, error)));
+        switch (InboundMessage.parse(message)) {
+            case InboundMessage.Event e -> {
+                // Counted here, on the connection's thread, so a flood costs a parse and a post, never a handler run.
+                boolean permitted = session.tryEvent();
+                post(() -> {
+                    session.acknowledge(e.lastSeen());
+                    if (permitted) {
+                        session.receive(e);
+                    } else {
+                        session.refuse(e.seq(), sessions.eventRate().refusal());
+                    }
+                });
             }
-            return;
-        }
-        if (parsed instanceof Event e) {
-            // Counted here, on the connection's thread, so a flood costs a parse and a post, never a handler run.
-            boolean permitted = session.tryEvent();
-            post(() -> {
-                session.acknowledge(e.lastSeen());
-                if (permitted) {
-                    session.receive(e.seq(), e.elementId(), e.type(), e.handler(), e.data());
-                } else {
-                    session.refuse(e.seq(), sessions.eventRate().refusal());
+            case InboundMessage.Ack ack -> post(() -> session.acknowledge(ack.lastSeen()));
+            case InboundMessage.Malformed bad -> {
+                if (session.tryEvent()) {   // a flood of garbage is refused as a flood of events is, but silently
+                    post(() -> session.emit(new Patch.Rejected(0, bad.reason())));
                 }
-            });
-        } else if (parsed instanceof Long ack) {
-            post(() -> session.acknowledge(ack));
+            }
         }
     }
 
@@ -214,57 +206,6 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
             return true;
         } catch (RejectedExecutionException ended) {
             return false;
-        }
-    }
-
-    /** An event; {@code handler} numbers the handlers of one type on one element (0 when there is one). */
-    record Event(long seq, String elementId, String type, Map<String, String> data, long lastSeen, int handler) {
-        Event(long seq, String elementId, String type, Map<String, String> data, long lastSeen) {
-            this(seq, elementId, type, data, lastSeen, 0);
-        }
-    }
-
-    /** An {@link Event}, a Long (an acknowledgement) or a String (what is wrong with the message). */
-    static Object parse(String message) {
-        JsonNode m;
-        try {
-            m = LiveSession.JSON.readTree(message);
-        } catch (Exception e) {
-            return "malformed message: not JSON";
-        }
-        if (m == null || !m.isArray() || m.isEmpty() || !m.get(0).isTextual()) {
-            return "malformed message: expected [\"e\", …] or [\"a\", …]";
-        }
-        switch (m.get(0).asText()) {
-            case "a" -> {
-                if (m.size() != 2 || !m.get(1).canConvertToLong()) {
-                    return "malformed acknowledgement: expected [\"a\", lastSeen]";
-                }
-                return m.get(1).asLong();
-            }
-            case "e" -> {
-                if ((m.size() != 6 && m.size() != 7) || !m.get(1).canConvertToLong() || m.get(1).asLong() < 1 || !m.get(2).isTextual()
-                        || !m.get(3).isTextual() || !m.get(4).isObject() || !m.get(5).canConvertToLong()
-                        || (m.size() == 7 && !(m.get(6).canConvertToInt() && m.get(6).asInt() >= 0 && m.get(6).asInt() < 64))) {
-                    return "malformed event: expected [\"e\", seq, elementId, type, {data}, lastSeen(, handler)]";
-                }
-                if (m.get(4).size() > MAX_DATA_FIELDS) {
-                    return "malformed event: more than " + MAX_DATA_FIELDS + " data fields";
-                }
-                Map<String, String> data = new HashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = m.get(4).fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> f = it.next();
-                    if (!f.getValue().isTextual()) {
-                        return "malformed event: data field '" + f.getKey() + "' is not a string";
-                    }
-                    data.put(f.getKey(), f.getValue().asText());
-                }
-                return new Event(m.get(1).asLong(), m.get(2).asText(), m.get(3).asText(), data, m.get(5).asLong(),
-                        m.size() == 7 ? m.get(6).asInt() : 0);
-            }
-            default -> {
-                return "unknown message type '" + m.get(0).asText() + "'";
-            }
         }
     }
 }

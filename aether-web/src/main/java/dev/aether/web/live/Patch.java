@@ -14,35 +14,35 @@ sealed interface Patch {
     /** Dynamic text {@code id} (between its markers, or a textarea's value) becomes {@code text}. */
     record Text(String id, String text) implements Patch {
         public List<Object> wire() {
-            return List.of("t", id, text);
+            return List.of(LiveProtocol.Op.TEXT, id, text);
         }
     }
 
     /** Attribute {@code name} of element {@code id} becomes {@code value}; null removes it. */
     record Attr(String id, String name, String value) implements Patch {
         public List<Object> wire() {
-            return Arrays.asList("a", id, name, value);
+            return Arrays.asList(LiveProtocol.Op.ATTRIBUTE, id, name, value);
         }
     }
 
     /** Class {@code name} of element {@code id} is added or removed. */
     record ClassToggle(String id, String name, boolean on) implements Patch {
         public List<Object> wire() {
-            return List.of("c", id, name, on ? 1 : 0);
+            return List.of(LiveProtocol.Op.CLASS, id, name, on ? 1 : 0);
         }
     }
 
     /** Style {@code property} of element {@code id} becomes {@code value}; null removes it. */
     record Style(String id, String property, String value) implements Patch {
         public List<Object> wire() {
-            return Arrays.asList("y", id, property, value);
+            return Arrays.asList(LiveProtocol.Op.STYLE, id, property, value);
         }
     }
 
     /** The content of region {@code region} (kind and id, {@code s12}) is replaced by {@code html}. */
     record Replace(String region, String html) implements Patch {
         public List<Object> wire() {
-            return List.of("r", region, html);
+            return List.of(LiveProtocol.Op.REGION, region, html);
         }
     }
 
@@ -54,14 +54,14 @@ sealed interface Patch {
      */
     record ListChange(String id, List<List<Object>> ops) implements Patch {
         public List<Object> wire() {
-            return List.of("l", id, ops);
+            return List.of(LiveProtocol.Op.LIST, id, ops);
         }
     }
 
     /** The client's event {@code event} was refused or failed; the runtime logs {@code message}. */
     record Rejected(long event, String message) implements Patch {
         public List<Object> wire() {
-            return List.of("!", event, message);
+            return List.of(LiveProtocol.Op.ERROR, event, message);
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * disposed and the new content is rendered under a fresh one and sent as one replace patch.
  */
 final class RegionBinding<K> extends Binding {
-    private final LiveSession session;
+    private final PatchSink sink;
+    private final LiveRenderer.PartRenderer parts;
     private final String region;
     private final Supplier<? extends K> choose;
     private final BiConsumer<RenderTarget, ? super K> part;
@@ -21,9 +22,10 @@ final class RegionBinding<K> extends Binding {
     private K chosen;
     private Disposable content;
 
-    RegionBinding(LiveSession session, String region, Supplier<? extends K> choose, BiConsumer<RenderTarget, ? super K> part,
+    RegionBinding(PatchSink sink, LiveRenderer.PartRenderer parts, String region, Supplier<? extends K> choose, BiConsumer<RenderTarget, ? super K> part,
                   LiveRenderer building) {
-        this.session = session;
+        this.sink = sink;
+        this.parts = parts;
         this.region = region;
         this.choose = choose;
         this.part = part;
@@ -44,9 +46,9 @@ final class RegionBinding<K> extends Binding {
                 building = null;
                 content = LiveRenderer.renderRoot(() -> part.accept(into, next));
             } else {
-                LiveRenderer.Rendered r = LiveRenderer.renderPart(session, t -> part.accept(t, next));
+                LiveRenderer.Rendered r = parts.render(t -> part.accept(t, next));
                 content = r.root();
-                session.emit(new Patch.Replace(region, r.html()));
+                sink.emit(new Patch.Replace(region, r.html()));
             }
             return null;
         });

@@ -28,8 +28,8 @@ record RuntimeScript(byte[] bytes, String version) {
 
     /** The tag that starts the runtime for session {@code token}; the URL changes with the script. */
     String tag(String token, String nonce) {
-        return "<script src=\"" + AetherWeb.RUNTIME_PATH + "?v=" + version + "\""
+        return "<script src=\"" + LiveProtocol.Paths.RUNTIME + "?v=" + version + "\""
                 + (nonce == null ? "" : " nonce=\"" + nonce + "\"")
-                + " data-session=\"" + token + "\" data-live=\"" + AetherWeb.LIVE_PATH + "\"></script>";
+                + " " + LiveProtocol.Markup.SESSION + "=\"" + token + "\" " + LiveProtocol.Markup.LIVE + "=\"" + LiveProtocol.Paths.LIVE + "\"></script>";
     }
 }

@@ -15,15 +15,15 @@ import java.util.function.Supplier;
 final class ValueBinding extends Binding {
     enum Kind { TEXT, ATTRIBUTE, CLASS, STYLE }
 
-    private final LiveSession session;
+    private final PatchSink sink;
     private final String id;
     private final Kind kind;
     private final String name;
     private final Supplier<?> source;
     private Object value;
 
-    ValueBinding(LiveSession session, String id, Kind kind, String name, Supplier<?> source) {
-        this.session = session;
+    ValueBinding(PatchSink sink, String id, Kind kind, String name, Supplier<?> source) {
+        this.sink = sink;
         this.id = id;
         this.kind = kind;
         this.name = name;
@@ -37,7 +37,7 @@ final class ValueBinding extends Binding {
             value = next;
         } else if (!Objects.equals(next, value)) {
             value = next;
-            session.emit(patch(next));
+            sink.emit(patch(next));
         }
     }
 

@@ -2,11 +2,11 @@ package dev.aether.web.ssr;
 
 import dev.aether.reactive.ReactiveContext;
 import dev.aether.reactive.Reactive;
+import dev.aether.reactive.ReactiveException;
 import dev.aether.web.component.Scope;
 import dev.aether.web.component.SuspendedException;
 import dev.aether.web.html.Escape;
 import dev.aether.web.html.Node;
-import java.io.Flushable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -116,11 +116,19 @@ public final class Ssr {
                 }
                 writePortals(shell.portals, out);
                 flush(out);
-                streamDeferred(context, new ArrayList<>(shell.deferred), out, timeout);
+                ChunkStream chunks = new ChunkStream(null);
+                PendingBoundaries pending = new PendingBoundaries(context, chunks, timeout);
+                pending.addAll(shell.deferred);
+                chunks.writeUntilResolved(out, pending);
                 if (page != null) {
-                    write(out, "</body></html>");
+                    chunks.endPage(out, "");
+                } else {
+                    chunks.end();
+                    flush(out);
                 }
-                flush(out);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReactiveException("interrupted while streaming Suspense boundaries");
             } finally {
                 dispose.dispose();
             }
@@ -128,9 +136,32 @@ public final class Ssr {
         });
     }
 
-    private static void streamDeferred(ReactiveContext context, List<HtmlRenderer.Deferred> pending, Appendable out, Duration timeout) {
-        boolean scriptSent = false;
-        while (!pending.isEmpty()) {
+    /**
+     * The Suspense boundaries of an SSR render still waiting, resolved on the rendering thread:
+     * waits (running what is posted to its confined context) until one is ready, then renders the
+     * ready ones into the chunk stream; a chunk's own boundaries wait in turn.
+     */
+    private static final class PendingBoundaries implements ChunkStream.Resolutions {
+        private final ReactiveContext context;
+        private final ChunkStream chunks;
+        private final Duration timeout;
+        private final List<HtmlRenderer.Deferred> pending = new ArrayList<>();
+
+        PendingBoundaries(ReactiveContext context, ChunkStream chunks, Duration timeout) {
+            this.context = context;
+            this.chunks = chunks;
+            this.timeout = timeout;
+        }
+
+        void addAll(List<HtmlRenderer.Deferred> boundaries) {
+            for (HtmlRenderer.Deferred d : boundaries) {
+                chunks.boundaryOpened();
+                pending.add(d);
+            }
+        }
+
+        @Override
+        public void await(long maxMillis) {
             if (!context.isConfined()) {
                 throw new IllegalStateException("streaming Suspense boundaries needs a thread-confined reactive context "
                         + "(render on the request thread, not inside a serial context's task)");
@@ -149,16 +180,11 @@ public final class Ssr {
                 try {
                     chunk.render(d.content());
                 } catch (SuspendedException again) {
-                    pending.add(new HtmlRenderer.Deferred(d.id(), again.ready(), d.content()));
+                    pending.add(new HtmlRenderer.Deferred(d.id(), again.ready(), d.content()));   // still counted
                     continue;
                 }
-                pending.addAll(chunk.deferred);
-                if (!scriptSent) {
-                    write(out, SWAP_SCRIPT);
-                    scriptSent = true;
-                }
-                write(out, chunk(d.id(), chunk.htmlWithPortals()));
-                flush(out);
+                addAll(chunk.deferred);
+                chunks.boundaryResolved(d.id(), chunk.htmlWithPortals());
             }
         }
     }
@@ -216,20 +242,10 @@ public final class Ssr {
     }
 
     private static void write(Appendable out, String s) {
-        try {
-            out.append(s);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ChunkStream.write(out, s);
     }
 
     private static void flush(Appendable out) {
-        if (out instanceof Flushable f) {
-            try {
-                f.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        ChunkStream.flush(out);
     }
 }

@@ -13,7 +13,7 @@
     "ListOp": { "REMOVE": "-", "INSERT": "+", "MOVE": "m", "UPDATE": "u" },
     "Close": { "GOING_AWAY": 1001, "FORBIDDEN_ORIGIN": 4403, "SESSION_GONE": 4404, "REPLACED": 4409 },
     "Markup": { "ELEMENT_ID": "data-ae", "EVENTS": "data-ae-on", "CHUNK": "data-ae-chunk", "PORTAL": "data-ae-portal",
-      "SESSION": "data-session", "LIVE": "data-live", "MARKER_PREFIX": "ae:", "TEXT_MARKER": "t", "LIST_MARKER": "l", "ROW_MARKER": "k" }
+      "SESSION": "data-session", "LIVE": "data-live", "MARKER_PREFIX": "ae:", "TEXT_MARKER": "t", "LIST_MARKER": "l", "ROW_MARKER": "k", "SUSPENSE_MARKER": "u", "CSRF_FIELD": "_csrf" }
   } /* :PROTOCOL */;
   const { Paths, Inbound, Outbound, Op, ListOp, Close, Markup } = PROTOCOL;
   const ELEMENT = Node.ELEMENT_NODE, TEXT = Node.TEXT_NODE, COMMENT = Node.COMMENT_NODE;

@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.component.Components.component;
 import static dev.aether.web.component.Components.suspense;
 import static dev.aether.web.html.Html.*;
@@ -553,7 +554,7 @@ class AetherWebServerTest {
         String token = openPage("/counter");
         Browser browser = connect(token, 0, sameOrigin());
         try {
-            assertThat(browser.next()).isEqualTo("[\"resume\",0]");
+            assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
         } finally {
             browser.close();
         }
@@ -564,11 +565,11 @@ class AetherWebServerTest {
         String token = openPage("/counter");
         Browser browser = connect(token, 0, null);
         try {
-            assertThat(browser.next()).isEqualTo("[\"resume\",0]");
+            assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
             browser.send("[\"e\",1,\"1\",\"click\",{},0]");
-            assertThat(browser.next()).isEqualTo("[1,[[\"t\",\"2\",\"1\"]],1]");
+            assertThat(Frames.parse(browser.next())).isEqualTo(frame(1, 1, new Patch.Text("2", "1")));
             browser.send("[\"e\",2,\"1\",\"click\",{},1]");
-            assertThat(browser.next()).isEqualTo("[2,[[\"t\",\"2\",\"2\"]],2]");
+            assertThat(Frames.parse(browser.next())).isEqualTo(frame(2, 2, new Patch.Text("2", "2")));
         } finally {
             browser.close();
         }
@@ -620,9 +621,9 @@ class AetherWebServerTest {
         try {
             browser.next();
             browser.send("[\"e\",1,\"1\",\"keydown\",{\"key\":\"Escape\"},0,1]");
-            assertThat(browser.next()).isEqualTo("[1,[[\"t\",\"2\",\"cancel\"]],1]");
+            assertThat(Frames.parse(browser.next())).isEqualTo(frame(1, 1, new Patch.Text("2", "cancel")));
             browser.send("[\"e\",2,\"1\",\"keydown\",{\"key\":\"Enter\"},1]");
-            assertThat(browser.next()).isEqualTo("[2,[[\"t\",\"2\",\"save\"]],2]");
+            assertThat(Frames.parse(browser.next())).isEqualTo(frame(2, 2, new Patch.Text("2", "save")));
         } finally {
             browser.close();
         }
@@ -635,11 +636,11 @@ class AetherWebServerTest {
         try {
             browser.next();
             browser.send("{not json");
-            assertThat(browser.next()).contains("[\"!\",0,\"malformed message: not JSON\"]");
+            assertThat(patchesIn(browser.next())).containsExactly(new Patch.Rejected(0, "malformed message: not JSON"));
             browser.session.sendBinary(ByteBuffer.wrap(new byte[] {1, 2}), Callback.NOOP);
-            assertThat(browser.next()).contains("[\"!\",0,\"binary messages are not part of the live protocol\"]");
+            assertThat(patchesIn(browser.next())).containsExactly(new Patch.Rejected(0, "binary messages are not part of the live protocol"));
             browser.send("[\"e\",1,\"1\",\"click\",{},0]");
-            assertThat(browser.next()).contains("[[\"t\",\"2\",\"1\"]]");
+            assertThat(patchesIn(browser.next())).containsExactly(new Patch.Text("2", "1"));
         } finally {
             browser.close();
         }
@@ -651,15 +652,15 @@ class AetherWebServerTest {
         Browser browser = connect(token, 0, null);
         browser.next();
         browser.send("[\"e\",1,\"1\",\"click\",{},0]");
-        assertThat(browser.next()).isEqualTo("[1,[[\"t\",\"2\",\"1\"]],1]");
+        assertThat(Frames.parse(browser.next())).isEqualTo(frame(1, 1, new Patch.Text("2", "1")));
         browser.send("[\"e\",2,\"1\",\"click\",{\"value\":\"" + "x".repeat(100 * 1024) + "\"},1]");
         assertThat(browser.closeCode()).isEqualTo(1009);   // message too big
 
         Browser again = connect(token, 1, null);
         try {
-            assertThat(again.next()).isEqualTo("[\"resume\",1]");
+            assertThat(Frames.parse(again.next())).isEqualTo(resume(1));
             again.send("[\"e\",2,\"1\",\"click\",{},1]");
-            assertThat(again.next()).isEqualTo("[2,[[\"t\",\"2\",\"2\"]],2]");
+            assertThat(Frames.parse(again.next())).isEqualTo(frame(2, 2, new Patch.Text("2", "2")));
         } finally {
             again.close();
         }
@@ -681,10 +682,10 @@ class AetherWebServerTest {
         try {
             assertThat(again.next()).isEqualTo(first);
             assertThat(again.next()).isEqualTo(second);
-            assertThat(again.next()).isEqualTo("[\"resume\",2]");
+            assertThat(Frames.parse(again.next())).isEqualTo(resume(2));
             again.send("[\"e\",2,\"1\",\"click\",{},2]");           // a resend after the reconnect runs nothing
             again.send("[\"e\",3,\"1\",\"click\",{},2]");
-            assertThat(again.next()).isEqualTo("[3,[[\"t\",\"2\",\"3\"]],3]");
+            assertThat(Frames.parse(again.next())).isEqualTo(frame(3, 3, new Patch.Text("2", "3")));
         } finally {
             again.close();
         }
@@ -705,7 +706,7 @@ class AetherWebServerTest {
 
             assertThat(victim.closed).as("the victim is not taken over").isNotDone();
             victim.send("[\"e\",1,\"1\",\"click\",{},0]");
-            assertThat(victim.next()).isEqualTo("[1,[[\"t\",\"2\",\"1\"]],1]");
+            assertThat(Frames.parse(victim.next())).isEqualTo(frame(1, 1, new Patch.Text("2", "1")));
         } finally {
             victim.close();
         }
@@ -728,7 +729,7 @@ class AetherWebServerTest {
         assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("aether_live="));
         Browser browser = connect(titan, group(SESSION, r.body()), 0, null, cookie);
         try {
-            assertThat(browser.next()).isEqualTo("[\"resume\",0]");
+            assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
         } finally {
             browser.close();
         }
@@ -741,10 +742,10 @@ class AetherWebServerTest {
         first.next();
         Browser second = connect(token, 0, null);
         try {
-            assertThat(second.next()).isEqualTo("[\"resume\",0]");
+            assertThat(Frames.parse(second.next())).isEqualTo(resume(0));
             assertThat(first.closeCode()).isEqualTo(4409);
             second.send("[\"e\",1,\"1\",\"click\",{},0]");
-            assertThat(second.next()).isEqualTo("[1,[[\"t\",\"2\",\"1\"]],1]");
+            assertThat(Frames.parse(second.next())).isEqualTo(frame(1, 1, new Patch.Text("2", "1")));
         } finally {
             second.close();
         }
@@ -839,7 +840,7 @@ class AetherWebServerTest {
                     HttpResponse.BodyHandlers.ofString());
             String token = token(r);
             Browser allowed = connect(server, token, 0, "http://app.example");
-            assertThat(allowed.next()).isEqualTo("[\"resume\",0]");
+            assertThat(Frames.parse(allowed.next())).isEqualTo(resume(0));
             allowed.close();
             assertThat(connect(server, token, 0, "http://other.example").closeCode()).isEqualTo(4403);
         } finally {
@@ -863,7 +864,7 @@ class AetherWebServerTest {
                     HttpResponse.BodyHandlers.ofString()).get(4, TimeUnit.SECONDS);
             assertThat(r.body()).contains("<template data-ae-chunk=\"1\">").endsWith("</body></html>");
             Browser browser = connect(server, token(r), 0, null);
-            assertThat(browser.next()).isEqualTo("[\"resume\",0]");
+            assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
             browser.close();
         } finally {
             server.stop();

@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.component.Components.component;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +60,7 @@ class EventFloodTest {
     /** Opens the counter page in a new browser and attaches to it. */
     private AetherWebServerTest.Browser openCounter() throws Exception {
         AetherWebServerTest.Browser browser = AetherWebServerTest.openAndAttach(titan, "/counter", http, sockets);
-        assertThat(browser.next()).isEqualTo("[\"resume\",0]");
+        assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
         return browser;
     }
 
@@ -117,7 +118,7 @@ class EventFloodTest {
             for (int i = 1; i <= 30 || floodSent.get() < 20_000; i++) {   // at least a second of flood
                 long before = System.nanoTime();
                 other.send(click(i));
-                assertThat(other.next()).isEqualTo("[" + i + ",[[\"t\",\"2\",\"" + i + "\"]]," + i + "]");
+                assertThat(Frames.parse(other.next())).isEqualTo(frame(i, i, new Patch.Text("2", Integer.toString(i))));
                 latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before));
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));   // a brisk user: 50 clicks a second, inside the limit
             }

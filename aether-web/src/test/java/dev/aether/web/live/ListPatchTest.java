@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.component.Components.component;
 import static dev.aether.web.component.Components.each;
 import static dev.aether.web.html.Html.*;
@@ -48,15 +49,12 @@ class ListPatchTest {
         return "<!--ae:k1 " + Escape.markerKey(key) + "--><li>" + key + "</li>";
     }
 
-    /** The ops of the one list patch in {@code patches}, each as its JSON array. */
-    private static List<String> ops(List<JsonNode> patches) {
-        assertThat(patches).hasSize(1);
-        JsonNode p = patches.get(0);
-        assertThat(p.get(0).asText()).isEqualTo("l");
-        assertThat(p.get(1).asText()).isEqualTo("1");
-        List<String> out = new ArrayList<>();
-        p.get(2).forEach(op -> out.add(op.toString()));
-        return out;
+    /** The ops of the one list patch (of list 1) in {@code patches}. */
+    private static List<List<Object>> ops(List<Patch> patches) {
+        assertThat(patches).singleElement().isInstanceOf(Patch.ListChange.class);
+        Patch.ListChange change = (Patch.ListChange) patches.get(0);
+        assertThat(change.id()).isEqualTo("1");
+        return change.ops();
     }
 
     // ---- the ops ------------------------------------------------------------------------
@@ -72,9 +70,9 @@ class ListPatchTest {
     void aNewKeyIsInsertedAfterItsPredecessorOrFirst() {
         try (LiveHarness live = numbers(List.of(1, 2, 3))) {
             live.run(() -> keys.set(List.of(0, 1, 2, 9, 3)));
-            assertThat(ops(live.patchNodes())).containsExactly(
-                    "[\"+\",\"0\",null,\"" + row(0) + "\"]",
-                    "[\"+\",\"9\",\"2\",\"" + row(9) + "\"]");
+            assertThat(ops(live.patches())).containsExactly(
+                    op("+", "0", null, row(0)),
+                    op("+", "9", "2", row(9)));
         }
     }
 
@@ -82,7 +80,7 @@ class ListPatchTest {
     void aKeyThatIsGoneIsRemoved() {
         try (LiveHarness live = numbers(List.of(1, 2, 3))) {
             live.run(() -> keys.set(List.of(1, 3)));
-            assertThat(ops(live.patchNodes())).containsExactly("[\"-\",\"2\"]");
+            assertThat(ops(live.patches())).containsExactly(op("-", "2"));
         }
     }
 
@@ -90,9 +88,9 @@ class ListPatchTest {
     void aRowThatChangedPlaceIsMovedAfterItsNewPredecessor() {
         try (LiveHarness live = numbers(List.of(1, 2, 3))) {
             live.run(() -> keys.set(List.of(3, 1, 2)));
-            assertThat(ops(live.patchNodes())).containsExactly("[\"m\",\"3\",null]");
+            assertThat(ops(live.patches())).containsExactly(op("m", "3", null));
             live.run(() -> keys.set(List.of(1, 2, 3)));
-            assertThat(ops(live.patchNodes())).containsExactly("[\"m\",\"3\",\"2\"]");
+            assertThat(ops(live.patches())).containsExactly(op("m", "3", "2"));
         }
     }
 
@@ -100,9 +98,9 @@ class ListPatchTest {
     void onlyTheRowsOutsideTheLongestOrderedRunMove() {
         try (LiveHarness live = numbers(List.of(1, 2, 3, 4, 5, 6))) {
             live.run(() -> keys.set(List.of(6, 1, 2, 3, 4, 5)));
-            assertThat(ops(live.patchNodes())).containsExactly("[\"m\",\"6\",null]");
+            assertThat(ops(live.patches())).containsExactly(op("m", "6", null));
             live.run(() -> keys.set(List.of(5, 4, 3, 2, 1, 6)));   // every old position decreasing: all but one move
-            assertThat(ops(live.patchNodes())).hasSize(5).allMatch(op -> op.startsWith("[\"m\","));
+            assertThat(ops(live.patches())).hasSize(5).allMatch(op -> op.get(0).equals(LiveProtocol.ListOp.MOVE));
         }
     }
 
@@ -110,9 +108,9 @@ class ListPatchTest {
     void swappingTwoRowsMovesOnlyOne() {
         try (LiveHarness live = numbers(List.of(1, 2, 3, 4))) {
             live.run(() -> keys.set(List.of(1, 3, 2, 4)));
-            List<String> ops = ops(live.patchNodes());
+            List<List<Object>> ops = ops(live.patches());
             assertThat(ops).hasSize(1);
-            assertThat(ops.get(0)).startsWith("[\"m\",");
+            assertThat(ops.get(0).get(0)).isEqualTo(LiveProtocol.ListOp.MOVE);
         }
     }
 
@@ -121,11 +119,11 @@ class ListPatchTest {
         try (LiveHarness live = numbers(List.of())) {
             assertThat(live.body()).isEqualTo("<ul><!--ae:l1--><!--/ae:l1--></ul>");
             live.run(() -> keys.set(List.of(1, 2)));
-            assertThat(ops(live.patchNodes())).containsExactly(
-                    "[\"+\",\"1\",null,\"" + row(1) + "\"]",
-                    "[\"+\",\"2\",\"1\",\"" + row(2) + "\"]");
+            assertThat(ops(live.patches())).containsExactly(
+                    op("+", "1", null, row(1)),
+                    op("+", "2", "1", row(2)));
             live.run(() -> keys.set(List.of()));
-            assertThat(ops(live.patchNodes())).containsExactly("[\"-\",\"1\"]", "[\"-\",\"2\"]");
+            assertThat(ops(live.patches())).containsExactly(op("-", "1"), op("-", "2"));
         }
     }
 
@@ -146,10 +144,10 @@ class ListPatchTest {
         })) {
             assertThat(live.body()).contains("<!--ae:k1 a%20b%2F%C3%A9%2D%2D%3E-->");
             live.run(() -> items.set(List.of(new Item("n", "y"), new Item("a b/é-->", "x"))));
-            assertThat(ops(live.patchNodes())).containsExactly(
-                    "[\"+\",\"n\",null,\"<!--ae:k1 n--><li>y</li>\"]");
+            assertThat(ops(live.patches())).containsExactly(
+                    op("+", "n", null, "<!--ae:k1 n--><li>y</li>"));
             live.run(() -> items.set(List.of(new Item("n", "y"))));
-            assertThat(ops(live.patchNodes())).containsExactly("[\"-\",\"a%20b%2F%C3%A9%2D%2D%3E\"]");
+            assertThat(ops(live.patches())).containsExactly(op("-", "a%20b%2F%C3%A9%2D%2D%3E"));
         }
     }
 
@@ -173,7 +171,7 @@ class ListPatchTest {
             assertThat(live.takeFrames()).isEmpty();
             assertThat(errors).singleElement().isInstanceOf(NullPointerException.class);
             live.run(() -> items.set(List.of()));
-            assertThat(ops(live.patchNodes())).containsExactly("[\"-\",\"a\"]");
+            assertThat(ops(live.patches())).containsExactly(op("-", "a"));
         }
     }
 
@@ -186,7 +184,7 @@ class ListPatchTest {
             return ul(each(() -> items.get(), Item::id, i -> li(text(i.title()))));
         })) {
             live.run(() -> items.set(List.of(new Item("a", "first"), new Item("b", "changed"))));
-            assertThat(ops(live.patchNodes())).containsExactly("[\"u\",\"b\",\"<!--ae:k1 b--><li>changed</li>\"]");
+            assertThat(ops(live.patches())).containsExactly(op("u", "b", "<!--ae:k1 b--><li>changed</li>"));
         }
     }
 
@@ -208,9 +206,9 @@ class ListPatchTest {
             return ul(each(() -> items.get(), Item::id, i -> li(text(i.title()))));
         })) {
             live.run(() -> items.set(List.of(new Item("c", "3!"), new Item("a", "1"), new Item("b", "2"))));
-            assertThat(ops(live.patchNodes())).containsExactly(
-                    "[\"u\",\"c\",\"<!--ae:k1 c--><li>3!</li>\"]",
-                    "[\"m\",\"c\",null]");
+            assertThat(ops(live.patches())).containsExactly(
+                    op("u", "c", "<!--ae:k1 c--><li>3!</li>"),
+                    op("m", "c", null));
         }
     }
 
@@ -230,7 +228,7 @@ class ListPatchTest {
             // a's text binding is t2 (the list is 1)
             assertThat(live.body()).contains("<!--ae:k1 a--><li>1<!--ae:t2-->!<!--/ae:t2--></li>");
             live.run(() -> items.set(List.of(new Item("c", "3"), new Item("a", "1"), new Item("b", "2 changed"), new Item("d", "4"))));
-            List<String> ops = ops(live.patchNodes());
+            List<List<Object>> ops = ops(live.patches());
             assertThat(ops).hasSize(3);   // b rendered again, c moved, d inserted
             assertThat(renders.get("a")).hasValue(1);
             assertThat(renders.get("c")).hasValue(1);
@@ -240,8 +238,8 @@ class ListPatchTest {
             assertThat(cleanups.get("b")).hasValue(1);
 
             live.run(() -> suffix.set("?"));
-            List<String> patches = live.patches();
-            assertThat(patches).hasSize(4).contains("[\"t\",\"2\",\"?\"]");   // a's original binding still works
+            List<Patch> patches = live.patches();
+            assertThat(patches).hasSize(4).contains(new Patch.Text("2", "?"));   // a's original binding still works
         }
     }
 
@@ -261,10 +259,10 @@ class ListPatchTest {
             assertThat(m.find()).isTrue();
             String button = m.group(1);
             live.run(() -> keys.set(List.of(1)));
-            assertThat(ops(live.patchNodes())).containsExactly("[\"-\",\"2\"]");
+            assertThat(ops(live.patches())).containsExactly(op("-", "2"));
             assertThat(cleanups).hasValue(1);
             live.event(button, "click");
-            assertThat(live.patches()).singleElement().asString().startsWith("[\"!\",1,");
+            assertThat(live.patches()).singleElement().isInstanceOfSatisfying(Patch.Rejected.class, r -> assertThat(r.event()).isEqualTo(1));
             assertThat(clicks).hasValue(0);
             live.run(() -> suffix.set("y"));
             assertThat(live.patches()).hasSize(1);   // only row 1's text
@@ -279,7 +277,7 @@ class ListPatchTest {
             return ul(each(() -> keys.get(), k -> k, k -> li(button(on("click", clicks::incrementAndGet), text("go")))));
         })) {
             live.run(() -> keys.set(List.of(1, 2)));
-            String html = live.patchNodes().get(0).get(2).get(0).get(3).asText();
+            String html = (String) ops(live.patches()).get(0).get(3);
             Matcher m = Pattern.compile("data-ae=\"([0-9]+)\"").matcher(html);
             assertThat(m.find()).isTrue();
             live.event(m.group(1), "click");
@@ -435,7 +433,7 @@ class ListPatchTest {
                     .extracting(Throwable::getMessage).asString().contains("duplicate key in each(...): 2");
 
             live.run(() -> keys.set(List.of(1, 2, 4)));   // diffed against the last good list
-            assertThat(ops(live.patchNodes())).containsExactly("[\"-\",\"3\"]", "[\"+\",\"4\",\"2\",\"" + row(4) + "\"]");
+            assertThat(ops(live.patches())).containsExactly(op("-", "3"), op("+", "4", "2", row(4)));
         }
     }
 

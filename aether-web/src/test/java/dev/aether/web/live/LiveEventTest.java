@@ -1,11 +1,11 @@
 package dev.aether.web.live;
 
+import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.reactive.ReactiveContext;
 import dev.aether.reactive.Signal;
 import dev.aether.web.html.DomEvent;
@@ -50,12 +50,12 @@ class LiveEventTest {
     void eventsRunInOneTaskAreAnsweredInOneFrameEachAcknowledgingItsOwnEvent() {
         try (LiveHarness live = counter()) {
             live.run(() -> {   // two events that arrived before the first one's frame went out
-                live.session.receive(1, "1", "click", Map.of());
-                live.session.receive(2, "1", "click", Map.of());
+                live.session.receive(new InboundMessage.Event(1, "1", "click", Map.of(), 0));
+                live.session.receive(new InboundMessage.Event(2, "1", "click", Map.of(), 0));
             });
             live.settle();
             // the browser applies a value as of the event that wrote it: the frame must name that event
-            assertThat(live.takeFrames()).containsExactly("[1,[[\"t\",\"2\",\"1\"]],1]", "[2,[[\"t\",\"2\",\"2\"]],2]");
+            assertThat(live.frames()).containsExactly(frame(1, 1, new Patch.Text("2", "1")), frame(2, 2, new Patch.Text("2", "2")));
         }
     }
 
@@ -65,7 +65,7 @@ class LiveEventTest {
     void anEventForAnUnknownElementIsRejectedAndRunsNothing() {
         try (LiveHarness live = counter()) {
             live.event("99", "click");
-            assertThat(live.takeFrames()).containsExactly("[1,[[\"!\",1,\"no click handler on element 99\"]],1]");
+            assertThat(live.frames()).containsExactly(frame(1, 1, new Patch.Rejected(1, "no click handler on element 99")));
             assertThat(runs).hasValue(0);
         }
     }
@@ -74,7 +74,7 @@ class LiveEventTest {
     void anEventOfATypeTheElementDoesNotHandleIsRejectedAndRunsNothing() {
         try (LiveHarness live = counter()) {
             live.event("1", "input");
-            assertThat(live.patches()).containsExactly("[\"!\",1,\"no input handler on element 1\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Rejected(1, "no input handler on element 1"));
             assertThat(runs).hasValue(0);
         }
     }
@@ -83,7 +83,7 @@ class LiveEventTest {
     void anEventNamingTheIdOfADynamicTextIsRejected() {
         try (LiveHarness live = counter()) {
             live.event("2", "click");
-            assertThat(live.patches()).singleElement().asString().startsWith("[\"!\",1,");
+            assertThat(live.patches()).singleElement().isInstanceOfSatisfying(Patch.Rejected.class, r -> assertThat(r.event()).isEqualTo(1));
             assertThat(runs).hasValue(0);
         }
     }
@@ -94,7 +94,7 @@ class LiveEventTest {
             live.event("99", "click");
             live.patches();
             live.event("1", "click");
-            assertThat(live.patches()).containsExactly("[\"t\",\"2\",\"1\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Text("2", "1"));
         }
     }
 
@@ -106,7 +106,7 @@ class LiveEventTest {
             live.event(1, "1", "click", Map.of());
             live.event(1, "1", "click", Map.of());
             assertThat(runs).hasValue(1);
-            assertThat(live.takeFrames()).containsExactly("[1,[[\"t\",\"2\",\"1\"]],1]");
+            assertThat(live.frames()).containsExactly(frame(1, 1, new Patch.Text("2", "1")));
         }
     }
 
@@ -139,14 +139,11 @@ class LiveEventTest {
             throw new IllegalStateException("secret detail");
         }), text("boom")))) {
             live.event("1", "click");
-            List<JsonNode> patches = live.patchNodes();
-            assertThat(patches).hasSize(1);
-            JsonNode p = patches.get(0);
-            assertThat(p.get(0).asText()).isEqualTo("!");
-            assertThat(p.get(1).asLong()).isEqualTo(1);
-            assertThat(p.get(2).asText()).matches("the click handler failed on the server \\(error id " + UUID + "\\)")
+            Patch.Rejected p = live.onlyPatch(Patch.Rejected.class);
+            assertThat(p.event()).isEqualTo(1);
+            assertThat(p.message()).matches("the click handler failed on the server \\(error id " + UUID + "\\)")
                     .doesNotContain("secret detail");
-            String errorId = p.get(2).asText().replaceAll(".*error id (" + UUID + ").*", "$1");
+            String errorId = p.message().replaceAll(".*error id (" + UUID + ").*", "$1");
             assertThat(log.take()).singleElement().satisfies(e -> {   // the log has the detail the browser must not see
                 assertThat(e.getLevel()).isEqualTo(Level.ERROR);
                 assertThat(e.getFormattedMessage()).contains("click handler on element 1 failed (error id " + errorId + ")");
@@ -166,9 +163,9 @@ class LiveEventTest {
             live.event("1", "click");
             live.patches();
             live.event("2", "click");
-            assertThat(live.patches()).containsExactly("[\"t\",\"3\",\"1\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Text("3", "1"));
             live.event("1", "click");
-            assertThat(live.patches()).singleElement().asString().startsWith("[\"!\",3,");
+            assertThat(live.patches()).singleElement().isInstanceOfSatisfying(Patch.Rejected.class, r -> assertThat(r.event()).isEqualTo(3));
             assertThat(log.take(Level.ERROR)).hasSize(2);
         }
     }
@@ -185,9 +182,9 @@ class LiveEventTest {
             live.event("1", "click");
             List<String> frames = live.takeFrames();
             assertThat(frames).hasSize(1);
-            List<String> patches = LiveHarness.patchesOf(frames);
-            assertThat(patches).hasSize(2).contains("[\"t\",\"2\",\"5\"]");
-            assertThat(patches).anyMatch(p -> p.startsWith("[\"!\",1,"));
+            List<Patch> patches = LiveHarness.patchesOf(frames);
+            assertThat(patches).hasSize(2).contains(new Patch.Text("2", "5"));
+            assertThat(patches).anyMatch(p -> p instanceof Patch.Rejected r && r.event() == 1);
             assertThat(log.take(Level.ERROR)).singleElement()
                     .satisfies(e -> assertThat(e.getThrowableProxy().getMessage()).isEqualTo("after the write"));
         }
@@ -211,7 +208,7 @@ class LiveEventTest {
             return div(input(type("text"), on("input", e -> last.set(e.type() + ":" + e.value()))), text(() -> last.get()));
         })) {
             live.event("1", "input", Map.of("value", "Ada <3"));
-            assertThat(live.patches()).containsExactly("[\"t\",\"2\",\"input:Ada <3\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Text("2", "input:Ada <3"));
         }
     }
 
@@ -271,7 +268,7 @@ class LiveEventTest {
         List<String> seen = new CopyOnWriteArrayList<>();
         try (LiveHarness live = LiveHarness.render(() -> input(on("keydown", e -> seen.add("save")).key("Enter")))) {
             live.event("1", "keydown", 1, Map.of("key", "Enter"));
-            assertThat(live.patches()).singleElement().asString().startsWith("[\"!\",1,");
+            assertThat(live.patches()).singleElement().isInstanceOfSatisfying(Patch.Rejected.class, r -> assertThat(r.event()).isEqualTo(1));
             assertThat(seen).isEmpty();
         }
     }

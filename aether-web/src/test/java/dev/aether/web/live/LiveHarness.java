@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * try (LiveHarness live = LiveHarness.render(() -> button(on("click", () -> n.update(x -> x + 1)), text(() -> n.get())))) {
  *     live.event("1", "click");
- *     assertThat(live.patches()).containsExactly("[\"t\",\"2\",\"1\"]");
+ *     assertThat(live.patches()).containsExactly(new Patch.Text("2", "1"));
  * }
  * }</pre>
  */
@@ -27,6 +27,8 @@ final class LiveHarness implements AutoCloseable {
     final String html;
     final Recorder connection = new Recorder();
     private long events;
+    /** The CSRF token the harness renders pages with. */
+    static final String CSRF_TOKEN = "harness-csrf-token";
 
     static final class Recorder implements LiveConnection {
         final List<String> frames = new CopyOnWriteArrayList<>();
@@ -54,8 +56,8 @@ final class LiveHarness implements AutoCloseable {
     private LiveHarness(Supplier<? extends Node> body, Duration grace, int maxBufferedFrames) {
         sessions = new LiveSessions(grace, maxBufferedFrames);
         session = sessions.create();
-        html = session.context().call(() -> session.renderShell(Page.of("test", body)));
-        session.context().call(session::endStreaming);
+        html = session.context().call(() -> session.renderShell(Page.of("test", body), CSRF_TOKEN, null));
+        session.chunks().end();
         session.context().call(() -> session.attach(connection, 0));
         settle();
         connection.frames.clear();   // the resume frame
@@ -70,7 +72,7 @@ final class LiveHarness implements AutoCloseable {
     void event(long seq, String id, String type, Map<String, String> data) {
         events = Math.max(events, seq);
         session.context().call(() -> {
-            session.receive(seq, id, type, data);
+            session.receive(new InboundMessage.Event(seq, id, type, data, 0));
             return null;
         });
         settle();
@@ -80,7 +82,7 @@ final class LiveHarness implements AutoCloseable {
     void event(String id, String type, int handler, Map<String, String> data) {
         long seq = ++events;
         session.context().call(() -> {
-            session.receive(seq, id, type, handler, data);
+            session.receive(new InboundMessage.Event(seq, id, type, data, 0, handler));
             return null;
         });
         settle();
@@ -107,22 +109,18 @@ final class LiveHarness implements AutoCloseable {
         settle();
     }
 
-    /** Every patch in {@code frames}, each as its JSON array, in order. */
-    static List<String> patchesOf(List<String> frames) {
-        List<String> out = new ArrayList<>();
-        for (String f : frames) {
-            for (JsonNode p : read(f).get(1)) {
-                out.add(p.toString());
-            }
-        }
-        return out;
+    /** Every patch in {@code frames}, in order. */
+    static List<Patch> patchesOf(List<String> frames) {
+        return Frames.patchesOf(frames);
     }
 
-    /** Every patch sent since the last call, parsed. */
+    /** Every patch sent since the last call, as the JSON arrays sent. */
     List<JsonNode> patchNodes() {
         List<JsonNode> out = new ArrayList<>();
-        for (String p : patches()) {
-            out.add(read(p));
+        for (String f : takeFrames()) {
+            for (JsonNode p : read(f).get(1)) {
+                out.add(p);
+            }
         }
         return out;
     }
@@ -140,7 +138,7 @@ final class LiveHarness implements AutoCloseable {
     void event(String id, String type, Map<String, String> data) {
         long seq = ++events;
         session.context().call(() -> {
-            session.receive(seq, id, type, data);
+            session.receive(new InboundMessage.Event(seq, id, type, data, 0));
             return null;
         });
         settle();
@@ -162,15 +160,23 @@ final class LiveHarness implements AutoCloseable {
         }
     }
 
-    /** Every patch sent since the last call, each as its JSON array, in order. */
-    List<String> patches() {
-        List<String> out = new ArrayList<>();
-        for (String f : takeFrames()) {
-            for (JsonNode p : read(f).get(1)) {
-                out.add(p.toString());
-            }
+    /** Every patch sent since the last call, in order. */
+    List<Patch> patches() {
+        return Frames.patchesOf(takeFrames());
+    }
+
+    /** The one patch sent since the last call, which must be a {@code type}. */
+    <P extends Patch> P onlyPatch(Class<P> type) {
+        List<Patch> patches = patches();
+        if (patches.size() != 1 || !type.isInstance(patches.get(0))) {
+            throw new AssertionError("expected one " + type.getSimpleName() + " patch, got " + patches);
         }
-        return out;
+        return type.cast(patches.get(0));
+    }
+
+    /** The frames sent since the last call, typed. */
+    List<Frames.Sent> frames() {
+        return Frames.parseAll(takeFrames());
     }
 
     /** The frames sent since the last call. */
@@ -181,11 +187,7 @@ final class LiveHarness implements AutoCloseable {
     }
 
     static JsonNode read(String frame) {
-        try {
-            return LiveSession.JSON.readTree(frame);
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + frame, e);
-        }
+        return Frames.read(frame);
     }
 
     @Override

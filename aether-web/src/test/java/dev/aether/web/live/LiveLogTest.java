@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +43,7 @@ class LiveLogTest {
 
     private AetherWebServerTest.Browser attach() throws Exception {
         AetherWebServerTest.Browser browser = AetherWebServerTest.openAndAttach(titan, "/page", http, sockets);
-        assertThat(browser.next()).isEqualTo("[\"resume\",0]");
+        assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
         return browser;
     }
 
@@ -51,7 +52,7 @@ class LiveLogTest {
         try (CapturedLog log = CapturedLog.open(LiveSession.class)) {
             AetherWebServerTest.Browser browser = attach();
             browser.send("[\"e\",1,\"9\\n12:00:00.000 ERROR dev.aether.Billing - payments down\",\"click\",{},0]");
-            assertThat(browser.next()).contains("\"!\",1,");
+            assertThat(patchesIn(browser.next())).singleElement().isInstanceOfSatisfying(Patch.Rejected.class, r -> assertThat(r.event()).isEqualTo(1));
             browser.close();
             assertThat(log.lines()).singleElement().satisfies(line -> assertThat(line)
                     .doesNotContain("\n").contains("element 9\\n12:00:00.000 ERROR dev.aether.Billing - payments down"));

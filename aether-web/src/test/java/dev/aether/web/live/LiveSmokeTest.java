@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,7 @@ class LiveSmokeTest {
         })) {
             assertThat(live.body()).startsWith("<button data-ae=\"1\" data-ae-on=\"click\"><!--ae:t2-->0<!--/ae:t2--></button>");
             live.event("1", "click");
-            assertThat(live.patches()).containsExactly("[\"t\",\"2\",\"1\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Text("2", "1"));
         }
     }
 }

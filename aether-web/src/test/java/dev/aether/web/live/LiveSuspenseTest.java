@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.component.Components.component;
 import static dev.aether.web.component.Components.show;
 import static dev.aether.web.component.Components.suspense;
@@ -11,6 +12,7 @@ import dev.aether.reactive.Resource;
 import dev.aether.reactive.Signal;
 import dev.aether.web.component.Suspense;
 import dev.aether.web.html.Node;
+import dev.aether.web.ssr.ChunkStream;
 import dev.aether.web.ssr.Page;
 import dev.aether.web.ssr.Ssr;
 import java.time.Duration;
@@ -46,10 +48,11 @@ class LiveSuspenseTest {
         try (LiveHarness live = LiveHarness.render(profile())) {
             data.complete("Ada");
             live.settle();
-            List<String> patches = live.patches();
-            assertThat(patches).hasSize(1);
-            assertThat(patches.get(0)).matches(java.util.regex.Pattern.quote("[\"r\",\"u1\",\"<p><!--ae:t")
-                    + "([0-9]+)-->Ada<!--/ae:t\\1--></p>\"]");
+            List<Patch> patches = live.patches();
+            assertThat(patches).singleElement().isInstanceOfSatisfying(Patch.Replace.class, r -> {
+                assertThat(r.region()).isEqualTo("u1");
+                assertThat(r.html()).matches("<p><!--ae:t([0-9]+)-->Ada<!--/ae:t\\1--></p>");
+            });
         }
     }
 
@@ -58,15 +61,17 @@ class LiveSuspenseTest {
         LiveSessions sessions = new LiveSessions(Duration.ofSeconds(30), 16);
         try {
             LiveSession session = sessions.create();
-            String shell = session.context().call(() -> session.renderShell(Page.of("t", profile())));
+            String shell = session.context().call(() -> session.renderShell(Page.of("t", profile()), "", null));
             assertThat(shell).endsWith("<div><!--ae:u1--><p>Loading</p><!--/ae:u1--></div>");
-            assertThat(session.openBoundaries()).isEqualTo(1);
+            ChunkStream chunks = session.chunks();
+            assertThat(chunks.openBoundaries()).isEqualTo(1);
             data.complete("Ada");
-            String chunk = session.nextChunk(5_000);
-            assertThat(chunk).startsWith(Ssr.SWAP_SCRIPT + "<template data-ae-chunk=\"1\"><p><!--ae:t")
+            StringBuilder streamed = new StringBuilder();
+            chunks.writeUntilResolved(streamed, Duration.ofSeconds(5), chunks::awaitChunk);
+            assertThat(streamed.toString()).startsWith(Ssr.SWAP_SCRIPT + "<template data-ae-chunk=\"1\"><p><!--ae:t")
                     .contains("-->Ada<!--/ae:t").endsWith("--></p></template><script>$ae(\"1\")</script>");
-            assertThat(session.openBoundaries()).isZero();
-            assertThat(session.context().call(session::endStreaming)).isEmpty();
+            assertThat(chunks.openBoundaries()).isZero();
+            assertThat(chunks.end()).isEmpty();
         } finally {
             sessions.endAll();
         }
@@ -83,7 +88,7 @@ class LiveSuspenseTest {
             live.settle();
             assertThat(live.patches()).hasSize(1);
             live.run(() -> on.set(true));
-            assertThat(live.patches()).singleElement().asString().startsWith("[\"c\",");
+            assertThat(live.patches()).singleElement().isInstanceOf(Patch.ClassToggle.class);
         }
     }
 
@@ -96,14 +101,15 @@ class LiveSuspenseTest {
                 on = Signal.of(true);
                 Resource<String> user = Reactive.resource(() -> data);
                 return show(() -> on.get(), () -> suspense(() -> p(text("Loading")), () -> p(text(() -> Suspense.read(user)))));
-            }))));
-            assertThat(session.openBoundaries()).isEqualTo(1);
+            })), "", null));
+            ChunkStream chunks = session.chunks();
+            assertThat(chunks.openBoundaries()).isEqualTo(1);
             session.context().run(() -> on.set(false));     // e.g. another resource resolved and hid the region
-            assertThat(session.openBoundaries()).isZero();
+            assertThat(chunks.openBoundaries()).isZero();
             data.complete("late");
             session.context().call(() -> null);
-            assertThat(session.openBoundaries()).isZero();
-            List<String> rest = session.context().call(session::endStreaming);
+            assertThat(chunks.openBoundaries()).isZero();
+            List<String> rest = chunks.end();
             assertThat(String.join("", rest)).as("nothing left to stream").isEmpty();
         } finally {
             sessions.endAll();

@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import static dev.aether.web.live.Frames.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.titan.Titan;
@@ -42,10 +43,10 @@ class LiveUnfinishedMessagesTest {
     @Test
     void anEventSentInFragmentsIsJoinedAndRuns() throws Exception {
         AetherWebServerTest.Browser browser = connectLive();
-        assertThat(browser.next()).isEqualTo("[\"resume\",0]");
+        assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
         browser.session.sendPartialText("[\"e\",1,\"1\",", false, Callback.NOOP);
         browser.session.sendPartialText("\"click\",{},0]", true, Callback.NOOP);
-        assertThat(browser.next()).isEqualTo("[1,[[\"t\",\"2\",\"1\"]],1]");
+        assertThat(Frames.parse(browser.next())).isEqualTo(frame(1, 1, new Patch.Text("2", "1")));
         browser.close();
     }
 

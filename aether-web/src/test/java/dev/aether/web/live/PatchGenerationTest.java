@@ -1,11 +1,11 @@
 package dev.aether.web.live;
 
+import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.component.Components.each;
 import static dev.aether.web.component.Components.show;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.reactive.Signal;
 import dev.aether.web.html.Escape;
 import dev.aether.web.html.Node;
@@ -44,7 +44,7 @@ class PatchGenerationTest {
         })) {
             assertThat(live.body()).isEqualTo("<p><!--ae:t1-->a<!--/ae:t1--></p>");
             live.run(() -> text.set("b"));
-            assertThat(live.patches()).containsExactly("[\"t\",\"1\",\"b\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Text("1", "b"));
         }
     }
 
@@ -56,10 +56,7 @@ class PatchGenerationTest {
             return p(text(() -> text.get()));
         })) {
             live.run(() -> text.set(payload));
-            List<JsonNode> patches = live.patchNodes();
-            assertThat(patches).hasSize(1);
-            assertThat(patches.get(0).get(0).asText()).isEqualTo("t");
-            assertThat(patches.get(0).get(2).asText()).isEqualTo(payload);
+            assertThat(live.onlyPatch(Patch.Text.class).text()).isEqualTo(payload);
         }
     }
 
@@ -70,7 +67,7 @@ class PatchGenerationTest {
             return p(text(() -> text.get()));
         })) {
             live.run(() -> text.set(null));
-            assertThat(live.patches()).containsExactly("[\"t\",\"1\",\"\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Text("1", ""));
         }
     }
 
@@ -83,7 +80,7 @@ class PatchGenerationTest {
             live.run(() -> number.set(3));   // the binding runs again, its text is still "1"
             assertThat(live.takeFrames()).isEmpty();
             live.run(() -> number.set(4));
-            assertThat(live.patches()).containsExactly("[\"t\",\"1\",\"0\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Text("1", "0"));
         }
     }
 
@@ -109,10 +106,7 @@ class PatchGenerationTest {
         })) {
             assertThat(live.body()).isEqualTo("<textarea data-ae=\"1\" name=\"body\">draft</textarea>");
             live.run(() -> text.set("</textarea><script>x</script>"));
-            List<JsonNode> patches = live.patchNodes();
-            assertThat(patches).hasSize(1);
-            assertThat(patches.get(0).toString()).startsWith("[\"t\",\"1\",");
-            assertThat(patches.get(0).get(2).asText()).isEqualTo("</textarea><script>x</script>");
+            assertThat(live.patches()).containsExactly(new Patch.Text("1", "</textarea><script>x</script>"));
         }
     }
 
@@ -126,7 +120,7 @@ class PatchGenerationTest {
         })) {
             assertThat(live.body()).isEqualTo("<div data-ae=\"1\" title=\"first\"></div>");
             live.run(() -> value.set("second"));
-            assertThat(live.patches()).containsExactly("[\"a\",\"1\",\"title\",\"second\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Attr("1", "title", "second"));
         }
     }
 
@@ -137,9 +131,9 @@ class PatchGenerationTest {
             return div(attr("title", () -> value.get()));
         })) {
             live.run(() -> value.set(null));
-            assertThat(live.patches()).containsExactly("[\"a\",\"1\",\"title\",null]");
+            assertThat(live.patches()).containsExactly(new Patch.Attr("1", "title", null));
             live.run(() -> value.set("back"));
-            assertThat(live.patches()).containsExactly("[\"a\",\"1\",\"title\",\"back\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Attr("1", "title", "back"));
         }
     }
 
@@ -151,9 +145,9 @@ class PatchGenerationTest {
         })) {
             assertThat(live.body()).isEqualTo("<button data-ae=\"1\">Save</button>");
             live.run(() -> flag.set(true));
-            assertThat(live.patches()).containsExactly("[\"a\",\"1\",\"disabled\",\"\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Attr("1", "disabled", ""));
             live.run(() -> flag.set(false));
-            assertThat(live.patches()).containsExactly("[\"a\",\"1\",\"disabled\",null]");
+            assertThat(live.patches()).containsExactly(new Patch.Attr("1", "disabled", null));
         }
     }
 
@@ -181,9 +175,7 @@ class PatchGenerationTest {
         })) {
             for (String url : urls) {
                 live.run(() -> value.set(url));
-                List<JsonNode> patches = live.patchNodes();
-                assertThat(patches).as(url).hasSize(1);
-                String sent = patches.get(0).get(3).asText();
+                String sent = live.onlyPatch(Patch.Attr.class).value();
                 assertThat(sent).as(url).isEqualTo(UrlPolicy.sanitize("href", url));
                 String ssr = Ssr.render(a(attr("href", url), text("link")));
                 assertThat(ssr).as(url).contains("href=\"" + Escape.html(sent) + "\"");
@@ -198,7 +190,7 @@ class PatchGenerationTest {
             return a(attr("href", () -> value.get()), text("link"));
         })) {
             live.run(() -> value.set(" JAVASCRIPT:alert(document.cookie)"));
-            assertThat(live.patches()).containsExactly("[\"a\",\"1\",\"href\",\"" + BLOCKED + "\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Attr("1", "href", BLOCKED));
         }
     }
 
@@ -211,8 +203,8 @@ class PatchGenerationTest {
         })) {
             live.run(() -> value.set(png));
             assertThat(live.patches()).containsExactly(
-                    "[\"a\",\"1\",\"src\",\"" + png + "\"]",
-                    "[\"a\",\"2\",\"href\",\"" + BLOCKED + "\"]");
+                    new Patch.Attr("1", "src", png),
+                    new Patch.Attr("2", "href", BLOCKED));
         }
     }
 
@@ -223,7 +215,7 @@ class PatchGenerationTest {
             return img(attr("srcset", () -> value.get()));
         })) {
             live.run(() -> value.set("/a.png 1x, javascript:alert(1) 2x"));
-            assertThat(live.patches()).containsExactly("[\"a\",\"1\",\"srcset\",\"" + BLOCKED + "\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Attr("1", "srcset", BLOCKED));
         }
     }
 
@@ -234,7 +226,7 @@ class PatchGenerationTest {
             return div(attr("title", () -> value.get()));
         })) {
             live.run(() -> value.set("javascript:alert(1)"));
-            assertThat(live.patches()).containsExactly("[\"a\",\"1\",\"title\",\"javascript:alert(1)\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Attr("1", "title", "javascript:alert(1)"));
         }
     }
 
@@ -248,9 +240,9 @@ class PatchGenerationTest {
         })) {
             assertThat(live.body()).isEqualTo("<div data-ae=\"1\" class=\"card\"></div>");
             live.run(() -> flag.set(true));
-            assertThat(live.patches()).containsExactly("[\"c\",\"1\",\"busy\",1]");
+            assertThat(live.patches()).containsExactly(new Patch.ClassToggle("1", "busy", true));
             live.run(() -> flag.set(false));
-            assertThat(live.patches()).containsExactly("[\"c\",\"1\",\"busy\",0]");
+            assertThat(live.patches()).containsExactly(new Patch.ClassToggle("1", "busy", false));
         }
     }
 
@@ -273,9 +265,9 @@ class PatchGenerationTest {
         })) {
             assertThat(live.body()).isEqualTo("<div data-ae=\"1\" style=\"color:red\"></div>");
             live.run(() -> text.set("blue"));
-            assertThat(live.patches()).containsExactly("[\"y\",\"1\",\"color\",\"blue\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Style("1", "color", "blue"));
             live.run(() -> text.set(null));
-            assertThat(live.patches()).containsExactly("[\"y\",\"1\",\"color\",null]");
+            assertThat(live.patches()).containsExactly(new Patch.Style("1", "color", null));
         }
     }
 
@@ -292,7 +284,7 @@ class PatchGenerationTest {
                 live.run(() -> text.set("green"));
                 live.patches();
                 live.run(() -> text.set(v));
-                assertThat(live.patches()).as(v).containsExactly("[\"y\",\"1\",\"color\",null]");
+                assertThat(live.patches()).as(v).containsExactly(new Patch.Style("1", "color", null));
             }
         }
     }
@@ -325,7 +317,7 @@ class PatchGenerationTest {
             live.event("1", "click");
             List<String> frames = live.takeFrames();
             assertThat(frames).hasSize(1);
-            assertThat(LiveHarness.patchesOf(frames)).containsExactly("[\"t\",\"2\",\"b\"]", "[\"t\",\"3\",\"y\"]");
+            assertThat(LiveHarness.patchesOf(frames)).containsExactly(new Patch.Text("2", "b"), new Patch.Text("3", "y"));
         }
     }
 
@@ -345,7 +337,7 @@ class PatchGenerationTest {
             List<String> frames = live.takeFrames();
             assertThat(frames).hasSize(1);
             assertThat(LiveHarness.patchesOf(frames))
-                    .containsExactlyInAnyOrder("[\"c\",\"1\",\"on\",1]", "[\"t\",\"2\",\"b\"]", "[\"t\",\"3\",\"y\"]");
+                    .containsExactlyInAnyOrder(new Patch.ClassToggle("1", "on", true), new Patch.Text("2", "b"), new Patch.Text("3", "y"));
         }
     }
 
@@ -358,10 +350,10 @@ class PatchGenerationTest {
             live.event("1", "click");
             live.run(() -> number.set(10));
             live.event("1", "click");
-            assertThat(live.takeFrames()).containsExactly(
-                    "[1,[[\"t\",\"2\",\"1\"]],1]",
-                    "[2,[[\"t\",\"2\",\"10\"]],1]",
-                    "[3,[[\"t\",\"2\",\"11\"]],2]");
+            assertThat(live.frames()).containsExactly(
+                    frame(1, 1, new Patch.Text("2", "1")),
+                    frame(2, 1, new Patch.Text("2", "10")),
+                    frame(3, 2, new Patch.Text("2", "11")));
         }
     }
 
@@ -373,7 +365,7 @@ class PatchGenerationTest {
             return div(attr("title", () -> second.get()), p(text(() -> text.get())), p(text(() -> second.get() + "!")));
         })) {
             live.run(() -> text.set("b"));
-            assertThat(live.patches()).containsExactly("[\"t\",\"2\",\"b\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Text("2", "b"));
         }
     }
 

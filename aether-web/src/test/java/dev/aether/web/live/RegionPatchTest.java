@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.component.Components.component;
 import static dev.aether.web.component.Components.dynamic;
 import static dev.aether.web.component.Components.errorBoundary;
@@ -10,7 +11,6 @@ import static dev.aether.web.component.Components.when;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.reactive.Signal;
 import dev.aether.web.component.Component;
 import dev.aether.web.component.Lifecycle;
@@ -65,9 +65,9 @@ class RegionPatchTest {
         })) {
             assertThat(live.body()).isEqualTo("<div><!--ae:s1--><p>yes</p><!--/ae:s1--></div>");
             live.run(() -> on.set(false));
-            assertThat(live.patches()).containsExactly("[\"r\",\"s1\",\"<p>no</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("s1", "<p>no</p>"));
             live.run(() -> on.set(true));
-            assertThat(live.patches()).containsExactly("[\"r\",\"s1\",\"<p>yes</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("s1", "<p>yes</p>"));
         }
     }
 
@@ -78,7 +78,7 @@ class RegionPatchTest {
             return div(show(() -> on.get(), () -> p(text("yes"))));
         })) {
             live.run(() -> on.set(false));
-            assertThat(live.patches()).containsExactly("[\"r\",\"s1\",\"\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("s1", ""));
         }
     }
 
@@ -125,7 +125,7 @@ class RegionPatchTest {
         })) {
             assertThat(live.body()).isEqualTo("<!--ae:s1--><p><!--ae:t2-->a<!--/ae:t2--></p><!--/ae:s1-->");
             live.run(() -> other.set("b"));
-            assertThat(live.patches()).containsExactly("[\"t\",\"2\",\"b\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Text("2", "b"));
         }
     }
 
@@ -137,9 +137,9 @@ class RegionPatchTest {
         })) {
             assertThat(live.body()).isEqualTo("<!--ae:s1--><p>hi ada</p><!--/ae:s1-->");
             live.run(() -> user.set("bob"));
-            assertThat(live.patches()).containsExactly("[\"r\",\"s1\",\"<p>hi bob</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("s1", "<p>hi bob</p>"));
             live.run(() -> user.set(null));
-            assertThat(live.patches()).containsExactly("[\"r\",\"s1\",\"<p>anonymous</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("s1", "<p>anonymous</p>"));
         }
     }
 
@@ -166,11 +166,11 @@ class RegionPatchTest {
             live.run(() -> number.set(2));
             assertThat(live.takeFrames()).isEmpty();
             live.run(() -> number.set(50));
-            assertThat(live.patches()).containsExactly("[\"r\",\"w1\",\"<p>medium</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("w1", "<p>medium</p>"));
             live.run(() -> number.set(60));
             assertThat(live.takeFrames()).isEmpty();
             live.run(() -> number.set(500));
-            assertThat(live.patches()).containsExactly("[\"r\",\"w1\",\"<p>large</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("w1", "<p>large</p>"));
         }
     }
 
@@ -184,9 +184,9 @@ class RegionPatchTest {
         })) {
             assertThat(live.body()).isEqualTo("<!--ae:d1--><p>A x</p><!--/ae:d1-->");
             live.run(() -> chosen.set(b));
-            assertThat(live.patches()).containsExactly("[\"r\",\"d1\",\"<em>B x</em>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("d1", "<em>B x</em>"));
             live.run(() -> chosen.set(null));
-            assertThat(live.patches()).containsExactly("[\"r\",\"d1\",\"\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("d1", ""));
         }
     }
 
@@ -202,9 +202,7 @@ class RegionPatchTest {
                     text(payload), text(() -> other.get())), () -> p(text("off"))));
         })) {
             live.run(() -> on.set(true));
-            List<JsonNode> patches = live.patchNodes();
-            assertThat(patches).hasSize(1);
-            String html = patches.get(0).get(2).asText();
+            String html = live.onlyPatch(Patch.Replace.class).html();
             assertThat(html).contains(Escape.html(payload)).doesNotContain("<script", "<img", "javascript:");
             Inert.assertInert(html);
         }
@@ -225,9 +223,9 @@ class RegionPatchTest {
             for (int i = 0; i < 6; i++) {
                 boolean next = i % 2 == 0;
                 live.run(() -> on.set(!next));
-                for (JsonNode p : live.patchNodes()) {
-                    if (p.get(0).asText().equals("r")) {
-                        List<String> fresh = ids(p.get(2).asText());
+                for (Patch p : live.patches()) {
+                    if (p instanceof Patch.Replace r) {
+                        List<String> fresh = ids(r.html());
                         assertThat(fresh).isNotEmpty();
                         all.addAll(fresh);
                     }
@@ -266,10 +264,7 @@ class RegionPatchTest {
             live.patches();
             assertThat(live.session.handlerCount()).isZero();
             live.event("2", "click");
-            List<JsonNode> patches = live.patchNodes();
-            assertThat(patches).hasSize(1);
-            assertThat(patches.get(0).get(0).asText()).isEqualTo("!");
-            assertThat(patches.get(0).get(1).asLong()).isEqualTo(1);
+            assertThat(live.onlyPatch(Patch.Rejected.class).event()).isEqualTo(1);
             assertThat(clicks).hasValue(0);
         }
     }
@@ -282,7 +277,7 @@ class RegionPatchTest {
             return show(() -> on.get(), () -> button(on("click", clicks::incrementAndGet), text("go")), () -> p(text("off")));
         })) {
             live.run(() -> on.set(true));
-            String html = live.patchNodes().get(0).get(2).asText();
+            String html = live.onlyPatch(Patch.Replace.class).html();
             Matcher m = DATA_AE.matcher(html);
             assertThat(m.find()).isTrue();
             live.event(m.group(1), "click");
@@ -320,7 +315,7 @@ class RegionPatchTest {
         })) {
             assertThat(live.body()).isEqualTo("<!--ae:s1--><div><!--ae:s2--><p>in</p><!--/ae:s2--></div><!--/ae:s1-->");
             live.run(() -> inner.set(false));
-            assertThat(live.patches()).containsExactly("[\"r\",\"s2\",\"<p>out</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("s2", "<p>out</p>"));
         }
     }
 
@@ -332,14 +327,12 @@ class RegionPatchTest {
             return show(() -> on.get(), () -> div(show(() -> inner.get(), () -> p(text("in")), () -> p(text("out")))));
         })) {
             live.run(() -> on.set(false));
-            assertThat(live.patches()).containsExactly("[\"r\",\"s1\",\"\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("s1", ""));
             live.run(() -> inner.set(false));
             assertThat(live.takeFrames()).isEmpty();           // the old inner region is gone
 
             live.run(() -> on.set(true));
-            List<JsonNode> shown = live.patchNodes();
-            assertThat(shown).hasSize(1);
-            String html = shown.get(0).get(2).asText();
+            String html = live.onlyPatch(Patch.Replace.class).html();
             Matcher m = OPEN_MARKER.matcher(html);
             assertThat(m.find()).isTrue();
             String innerRegion = m.group(1) + m.group(2);
@@ -347,7 +340,7 @@ class RegionPatchTest {
             assertThat(html).isEqualTo("<div><!--ae:" + innerRegion + "--><p>out</p><!--/ae:" + innerRegion + "--></div>");
 
             live.run(() -> inner.set(true));
-            assertThat(live.patches()).containsExactly("[\"r\",\"" + innerRegion + "\",\"<p>in</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace(innerRegion, "<p>in</p>"));
         }
     }
 
@@ -371,8 +364,8 @@ class RegionPatchTest {
                 }));
                 List<String> frames = live.takeFrames();
                 assertThat(frames).hasSize(1);
-                List<String> patches = LiveHarness.patchesOf(frames);
-                assertThat(patches).as("inner first: %s", innerFirst).last().isEqualTo("[\"r\",\"s1\",\"<p>off</p>\"]");
+                List<Patch> patches = LiveHarness.patchesOf(frames);
+                assertThat(patches).as("inner first: %s", innerFirst).last().isEqualTo(new Patch.Replace("s1", "<p>off</p>"));
             }
         }
     }
@@ -391,7 +384,7 @@ class RegionPatchTest {
             assertThat(live.body()).isEqualTo("<!--ae:b1--><button data-ae=\"2\" data-ae-on=\"click\">Retry</button><!--/ae:b1-->");
             live.event("2", "click");
             assertThat(attempts).hasValue(2);
-            assertThat(live.patches()).containsExactly("[\"r\",\"b1\",\"<p>up</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("b1", "<p>up</p>"));
         }
     }
 
@@ -408,7 +401,7 @@ class RegionPatchTest {
         })) {
             assertThat(live.body()).isEqualTo("<!--ae:b1--><p><!--ae:t2-->fine<!--/ae:t2--></p><!--/ae:b1-->");
             live.run(() -> on.set(true));
-            assertThat(live.patches()).containsExactly("[\"r\",\"b1\",\"<p>failed: boom</p>\"]");
+            assertThat(live.patches()).containsExactly(new Patch.Replace("b1", "<p>failed: boom</p>"));
         }
     }
 
@@ -421,9 +414,9 @@ class RegionPatchTest {
             }), () -> p(text("off")))), (error, retry) -> p(text("fallback: " + error.getMessage())));
         })) {
             live.run(() -> on.set(true));
-            List<String> patches = live.patches();
+            List<Patch> patches = live.patches();
             assertThat(patches).isNotEmpty();
-            assertThat(patches).last().isEqualTo("[\"r\",\"b1\",\"<p>fallback: branch failed</p>\"]");
+            assertThat(patches).last().isEqualTo(new Patch.Replace("b1", "<p>fallback: branch failed</p>"));
         }
     }
 
@@ -457,7 +450,7 @@ class RegionPatchTest {
             for (int i = 1; i <= 20; i++) {
                 int n = i;
                 live.run(() -> number.set(n));
-                String html = live.patchNodes().get(0).get(2).asText();
+                String html = ((Patch.Replace) live.patches().get(0)).html();
                 for (String id : ids(html)) {
                     assertThat(regionsSeen.add(id)).as("id %s reused", id).isTrue();
                 }

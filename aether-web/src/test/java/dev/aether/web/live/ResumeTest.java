@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Frames are numbered and kept until acknowledged, so a browser that reconnects with the number
  * of the last frame it applied gets exactly what it missed, then the resume frame
- * {@code ["resume",lastEvent]}; a position the buffer no longer covers (or never reached) is refused.
+ * {@code ["resume", lastEvent]}; a position the buffer no longer covers (or never reached) is refused.
  */
 class ResumeTest {
     Signal<Integer> count;
@@ -41,7 +42,7 @@ class ResumeTest {
             live.detach(live.connection);
             LiveHarness.Recorder again = new LiveHarness.Recorder();
             assertThat(live.attach(again, 1)).isTrue();
-            assertThat(again.frames).containsExactly(sent.get(1), sent.get(2), "[\"resume\",0]");
+            assertThat(Frames.parseAll(again.frames)).containsExactly(Frames.parse(sent.get(1)), Frames.parse(sent.get(2)), resume(0));
         }
     }
 
@@ -54,7 +55,7 @@ class ResumeTest {
             live.detach(live.connection);
             LiveHarness.Recorder again = new LiveHarness.Recorder();
             assertThat(live.attach(again, 2)).isTrue();
-            assertThat(again.frames).containsExactly("[\"resume\",2]");
+            assertThat(Frames.parseAll(again.frames)).containsExactly(resume(2));
         }
     }
 
@@ -67,7 +68,7 @@ class ResumeTest {
             assertThat(live.takeFrames()).isEmpty();
             LiveHarness.Recorder again = new LiveHarness.Recorder();
             assertThat(live.attach(again, 0)).isTrue();
-            assertThat(again.frames).containsExactly("[1,[[\"t\",\"2\",\"5\"]],0]", "[2,[[\"t\",\"2\",\"6\"]],0]", "[\"resume\",0]");
+            assertThat(Frames.parseAll(again.frames)).containsExactly(frame(1, 0, new Patch.Text("2", "5")), frame(2, 0, new Patch.Text("2", "6")), resume(0));
         }
     }
 
@@ -77,7 +78,7 @@ class ResumeTest {
             push(live, 2);
             LiveHarness.Recorder again = new LiveHarness.Recorder();
             assertThat(live.attach(again, 2)).isTrue();
-            assertThat(again.frames).containsExactly("[\"resume\",0]");
+            assertThat(Frames.parseAll(again.frames)).containsExactly(resume(0));
         }
     }
 
@@ -89,7 +90,7 @@ class ResumeTest {
             live.attach(again, 2);
             again.frames.clear();
             live.run(() -> count.set(100));
-            assertThat(again.frames).containsExactly("[3,[[\"t\",\"2\",\"100\"]],0]");
+            assertThat(Frames.parseAll(again.frames)).containsExactly(frame(3, 0, new Patch.Text("2", "100")));
         }
     }
 
@@ -106,7 +107,7 @@ class ResumeTest {
             assertThat(stale.frames).isEmpty();
             LiveHarness.Recorder fresh = new LiveHarness.Recorder();
             assertThat(live.attach(fresh, 3)).isTrue();
-            assertThat(fresh.frames).containsExactly(sent.get(3), sent.get(4), "[\"resume\",0]");
+            assertThat(Frames.parseAll(fresh.frames)).containsExactly(Frames.parse(sent.get(3)), Frames.parse(sent.get(4)), resume(0));
         }
     }
 
@@ -150,7 +151,7 @@ class ResumeTest {
             LiveHarness.Recorder again = new LiveHarness.Recorder();
             assertThat(live.attach(again, 1)).isFalse();    // frame 2 is gone
             assertThat(live.attach(again, 2)).isTrue();
-            assertThat(again.frames).containsExactly(sent.get(2), "[\"resume\",0]");
+            assertThat(Frames.parseAll(again.frames)).containsExactly(Frames.parse(sent.get(2)), resume(0));
         }
     }
 
@@ -162,7 +163,7 @@ class ResumeTest {
             assertThat(live.session.bufferedFrames()).isZero();
             LiveHarness.Recorder again = new LiveHarness.Recorder();
             assertThat(live.attach(again, 3)).isTrue();
-            assertThat(again.frames).containsExactly("[\"resume\",0]");
+            assertThat(Frames.parseAll(again.frames)).containsExactly(resume(0));
         }
     }
 
@@ -195,8 +196,8 @@ class ResumeTest {
             push(live, 1);
             LiveHarness.Recorder second = new LiveHarness.Recorder();
             assertThat(live.attach(second, 1)).isTrue();
-            assertThat(live.connection.closeCode).isEqualTo(CloseCodes.REPLACED).isEqualTo(4409);
-            assertThat(second.frames).containsExactly("[\"resume\",0]");
+            assertThat(live.connection.closeCode).isEqualTo(LiveProtocol.Close.REPLACED).isEqualTo(4409);
+            assertThat(Frames.parseAll(second.frames)).containsExactly(resume(0));
             live.run(() -> count.set(9));
             assertThat(live.takeFrames()).isEmpty();
             assertThat(second.frames).hasSize(2);

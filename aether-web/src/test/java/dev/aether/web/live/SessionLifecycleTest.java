@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.component.Components.component;
 import static dev.aether.web.component.Components.each;
 import static dev.aether.web.component.Components.show;
@@ -87,7 +88,7 @@ class SessionLifecycleTest {
         LiveSessions sessions = new LiveSessions(GRACE, 16);
         try {
             LiveSession session = sessions.create();
-            session.context().call(() -> session.renderShell(Page.of("t", () -> counted(cleanups))));
+            session.context().call(() -> session.renderShell(Page.of("t", () -> counted(cleanups)), "", null));
             sessions.scheduleExpiry(session);   // what the page handler does once the page is delivered
             assertThat(sessions.count()).isEqualTo(1);
             await("the session ended", () -> sessions.count() == 0);
@@ -141,7 +142,7 @@ class SessionLifecycleTest {
     @Test
     void endingASessionClosesItsConnectionWithTheCodeGiven() {
         try (LiveHarness live = live(() -> p(text("x")))) {
-            live.sessions.end(live.session, CloseCodes.SESSION_GONE, "Session expired");
+            live.sessions.end(live.session, LiveProtocol.Close.SESSION_GONE, "Session expired");
             await("the connection closed", () -> live.connection.closeCode == 4404);
             assertThat(live.connection.closeReason).isEqualTo("Session expired");
             assertThat(live.sessions.count()).isZero();
@@ -153,7 +154,7 @@ class SessionLifecycleTest {
     void endingEverySessionTellsConnectionsTheServerIsGoingAway() {
         try (LiveHarness live = live(() -> p(text("x")))) {
             live.sessions.endAll();
-            await("the connection closed", () -> live.connection.closeCode == CloseCodes.GOING_AWAY);
+            await("the connection closed", () -> live.connection.closeCode == LiveProtocol.Close.GOING_AWAY);
             assertThat(live.sessions.count()).isZero();
         }
     }
@@ -172,14 +173,14 @@ class SessionLifecycleTest {
                     return null;
                 });
                 return p(text("x"));
-            }))));
-            session.context().call(session::endStreaming);
+            })), "", null));
+            session.chunks().end();
             session.context().call(() -> null);
             assertThat(mounts).hasValue(0);
             LiveHarness.Recorder browser = new LiveHarness.Recorder();
             assertThat(session.context().call(() -> session.attach(browser, 0))).isTrue();
             assertThat(mounts).hasValue(1);
-            assertThat(browser.frames).containsExactly("[\"resume\",0]");
+            assertThat(Frames.parseAll(browser.frames)).containsExactly(resume(0));
             session.context().call(() -> session.attach(new LiveHarness.Recorder(), 0));
             assertThat(mounts).as("a reconnect does not mount again").hasValue(1);
         } finally {
@@ -204,7 +205,7 @@ class SessionLifecycleTest {
             harness.set(live);
             live.run(() -> on.set(true));
             assertThat(sentBeforeMount.get()).isNotNull();
-            assertThat(LiveHarness.patchesOf(sentBeforeMount.get())).containsExactly("[\"r\",\"s1\",\"<p>shown</p>\"]");
+            assertThat(LiveHarness.patchesOf(sentBeforeMount.get())).containsExactly(new Patch.Replace("s1", "<p>shown</p>"));
         }
     }
 
@@ -248,7 +249,7 @@ class SessionLifecycleTest {
             LiveHarness.Recorder again = new LiveHarness.Recorder();
             live.attach(again, 0);
             assertThat(mounts).hasValue(1);
-            assertThat(LiveHarness.patchesOf(again.frames)).containsExactly("[\"r\",\"s1\",\"<p>shown</p>\"]");
+            assertThat(LiveHarness.patchesOf(again.frames)).containsExactly(new Patch.Replace("s1", "<p>shown</p>"));
         }
     }
 
@@ -307,7 +308,7 @@ class SessionLifecycleTest {
             return p(text("x"));
         }))) {
             assertThat(log).isEmpty();
-            live.sessions.end(live.session, CloseCodes.SESSION_GONE, "bye");
+            live.sessions.end(live.session, LiveProtocol.Close.SESSION_GONE, "bye");
             await("the session ended", () -> live.session.context().isClosed());
             assertThat(log).containsExactlyInAnyOrder("unmount", "cleanup");
         }

@@ -15,6 +15,7 @@ import org.eclipse.jetty.websocket.api.Session;
  * no lock. Public only because Jetty's listener metadata needs a public class.
  */
 public final class ClientSocket implements Session.Listener.AutoDemanding {
+    private static final String RESUME_PREFIX = "[\"" + LiveProtocol.Outbound.RESUME + "\",";
     final int index;
     final LivePage page;
     private final LiveClient owner;
@@ -51,7 +52,7 @@ public final class ClientSocket implements Session.Listener.AutoDemanding {
         if (seq > lastSeq) {
             lastSeq = seq;
         }
-        if (message.startsWith("[\"" + LiveProtocol.Outbound.RESUME + "\"") && !resumed.isDone()) {
+        if (!resumed.isDone() && message.startsWith(RESUME_PREFIX)) {
             resumed.complete(message);   // frames the session made before the attach are replayed before it
         }
     }

@@ -138,7 +138,7 @@ class BatchingTest {
     void aMutationsIdempotencyKeyTravelsInItsItemsContextMetadata() throws Exception {
         URI uri = start(200, BatchingTest::echoFirstArgument);
         try (HttpTransport transport = new HttpTransport(uri, null, new BatchSettings(Duration.ofMillis(1), 1, true))) {
-            transport.call(new Invocation("echo@1.0.0", "echo", List.of("a"), String.class, Duration.ofSeconds(10), "key-1"))
+            transport.call(new Invocation("echo@1.0.0", "echo", List.of("a"), String.class, Duration.ofSeconds(10), "key-1", null, null))
                     .get(10, TimeUnit.SECONDS);
 
             assertThat(batches.get(0).path("requests").get(0).path("context").path("metadata").path(IdempotencyKey.METADATA).asText())
