@@ -48,9 +48,6 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * runtime and work as they do without JavaScript.
  */
 public final class AetherWeb implements Mount {
-    static final String RUNTIME_PATH = "/_aether/runtime.js";
-    static final String LIVE_PATH = "/_aether/live";
-
     private final Map<String, Function<PageRequest, Page>> pages;
     private final Map<String, Function<PageRequest, ActionResult>> actions;
     private final Duration grace;
@@ -87,7 +84,7 @@ public final class AetherWeb implements Mount {
             // Binary messages are not part of the live protocol: Jetty would gather up to 64 KiB of one outside the budget.
             container.setMaxBinaryMessageSize(1024);
             container.setIdleTimeout(Duration.ofSeconds(60));
-            container.addMapping(LIVE_PATH, (request, response, callback) -> {
+            container.addMapping(LiveProtocol.Paths.LIVE, (request, response, callback) -> {
                 // No permessage-deflate: it keeps a Deflater (~88 KB of native memory) per connection
                 // to save about 10 bytes on a 21-byte patch frame.
                 response.setExtensions(List.of());

@@ -14,18 +14,18 @@ import org.eclipse.jetty.util.Fields;
  * A token without its browser's cookie is refused exactly as an unknown token is (4404), so the
  * answer does not tell whether the token exists.
  */
-final class LiveGate {
+public final class LiveGate {
     private final LiveSessions sessions;
     private final TitanSettings settings;
     private final InboundBudget budget;
 
-    LiveGate(LiveSessions sessions, TitanSettings settings, InboundBudget budget) {
+    public LiveGate(LiveSessions sessions, TitanSettings settings, InboundBudget budget) {
         this.sessions = sessions;
         this.settings = settings;
         this.budget = budget;
     }
 
-    LiveSocket admit(Request request) {
+    public LiveSocket admit(Request request) {
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (origin != null && !settings.originAllowed(origin, request.getHeaders().get(HttpHeader.HOST))) {
             return LiveSocket.rejected(CloseCodes.FORBIDDEN_ORIGIN, "Origin not allowed");

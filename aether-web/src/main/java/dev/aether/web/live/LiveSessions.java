@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * its graph and closes its context. At most {@code maxSessions} are held for live pages, so that
  * visitors who never attach (bots, no JavaScript) cannot fill the heap.
  */
-final class LiveSessions {
+public final class LiveSessions {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSessions.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -55,7 +55,7 @@ final class LiveSessions {
         this(grace, maxBufferedFrames, maxSessions, EventRateLimit.DEFAULT);
     }
 
-    LiveSessions(Duration grace, int maxBufferedFrames, int maxSessions, EventRateLimit eventRate) {
+    public LiveSessions(Duration grace, int maxBufferedFrames, int maxSessions, EventRateLimit eventRate) {
         this.grace = grace;
         this.maxBufferedFrames = maxBufferedFrames;
         this.maxSessions = maxSessions;
@@ -110,7 +110,7 @@ final class LiveSessions {
         return token == null ? null : byToken.get(token);
     }
 
-    int count() {
+    public int count() {
         return byToken.size();
     }
 
@@ -171,7 +171,7 @@ final class LiveSessions {
     }
 
     /** Ends every session (server stop): browsers are told to reconnect later. */
-    void endAll() {
+    public void endAll() {
         for (LiveSession s : byToken.values()) {
             end(s, CloseCodes.GOING_AWAY, "Server stopping");
         }

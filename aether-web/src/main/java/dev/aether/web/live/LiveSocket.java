@@ -36,7 +36,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
     static final int MAX_DATA_FIELDS = 256;
     /** The largest message a browser may send, in characters (an event with its data). */
-    static final int MAX_MESSAGE_CHARS = 64 * 1024;
+    public static final int MAX_MESSAGE_CHARS = 64 * 1024;
 
     private final LiveSessions sessions;
     private final LiveSession session;

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * rendered on its new session's context and streamed: the shell, then each Suspense boundary
  * as it resolves, then the runtime's tag.
  */
-final class PageHandler extends Handler.Wrapper {
+public final class PageHandler extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(PageHandler.class);
     static final String CSRF_FIELD = "_csrf";
     private static final long STREAM_TIMEOUT_MILLIS = 30_000;
@@ -54,7 +54,7 @@ final class PageHandler extends Handler.Wrapper {
     private final TrustedProxies proxies;
     private final ClientErrorLog refusals = new ClientErrorLog(LOG);
 
-    PageHandler(Handler next, Map<String, Function<PageRequest, Page>> pages, Map<String, Function<PageRequest, ActionResult>> actions,
+    public PageHandler(Handler next, Map<String, Function<PageRequest, Page>> pages, Map<String, Function<PageRequest, ActionResult>> actions,
                 LiveSessions sessions, RuntimeScript runtime, Function<String, String> scriptPolicy, TrustedProxies proxies) {
         super(next);
         this.pages = pages;
@@ -69,7 +69,7 @@ final class PageHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
-        if (path.equals(AetherWeb.RUNTIME_PATH) && method.equals("GET")) {
+        if (path.equals(LiveProtocol.Paths.RUNTIME) && method.equals("GET")) {
             serveRuntime(request, response, callback);
             return true;
         }

@@ -8,10 +8,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The browser runtime ({@code aether.js}, a resource of this module) and its versioned URL. */
-record RuntimeScript(byte[] bytes, String version) {
+public record RuntimeScript(byte[] bytes, String version) {
     static final String RESOURCE = "aether.js";
 
-    static RuntimeScript load() {
+    public static RuntimeScript load() {
         try (InputStream in = RuntimeScript.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the runtime resource " + RESOURCE + " is missing from aether-web");
@@ -28,8 +28,8 @@ record RuntimeScript(byte[] bytes, String version) {
 
     /** The tag that starts the runtime for session {@code token}; the URL changes with the script. */
     String tag(String token, String nonce) {
-        return "<script src=\"" + AetherWeb.RUNTIME_PATH + "?v=" + version + "\""
+        return "<script src=\"" + LiveProtocol.Paths.RUNTIME + "?v=" + version + "\""
                 + (nonce == null ? "" : " nonce=\"" + nonce + "\"")
-                + " data-session=\"" + token + "\" data-live=\"" + AetherWeb.LIVE_PATH + "\"></script>";
+                + " data-session=\"" + token + "\" data-live=\"" + LiveProtocol.Paths.LIVE + "\"></script>";
     }
 }

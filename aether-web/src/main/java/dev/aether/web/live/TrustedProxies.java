@@ -17,10 +17,10 @@ import org.eclipse.jetty.server.Request;
  * @param addresses the IP addresses of the proxies in front of the server, as Jetty reports the
  *                  peer's address ({@code 127.0.0.1}, {@code 10.0.0.2}); empty: none
  */
-record TrustedProxies(Set<String> addresses) {
+public record TrustedProxies(Set<String> addresses) {
     static final String FORWARDED_PROTO = "X-Forwarded-Proto";
 
-    TrustedProxies {
+    public TrustedProxies {
         addresses = Set.copyOf(addresses);
     }
 
