@@ -2,6 +2,7 @@ package dev.aether.web.live;
 
 import dev.aether.reactive.ReactiveContext;
 import dev.aether.titan.log.ClientErrorLog;
+import dev.aether.web.AetherWeb;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.security.SecureRandom;

@@ -1,12 +1,15 @@
 package dev.aether.web.live;
 
 import dev.aether.titan.TitanSettings;
+import dev.aether.web.ActionResult;
+import dev.aether.web.AetherWeb;
+import dev.aether.web.PageRequest;
 import static dev.aether.web.html.Html.p;
 import static dev.aether.web.html.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aether.web.ssr.Page;
+import dev.aether.web.Page;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -7,9 +7,9 @@ import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.reactive.Signal;
+import dev.aether.web.Page;
 import dev.aether.web.component.Lifecycle;
 import dev.aether.web.html.Node;
-import dev.aether.web.ssr.Page;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

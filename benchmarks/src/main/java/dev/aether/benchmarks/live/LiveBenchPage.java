@@ -5,8 +5,8 @@ import static dev.aether.web.html.Html.*;
 
 import dev.aether.reactive.SharedSignal;
 import dev.aether.reactive.Signal;
-import dev.aether.web.live.PageRequest;
-import dev.aether.web.ssr.Page;
+import dev.aether.web.Page;
+import dev.aether.web.PageRequest;
 
 /**
  * The page every live session of the benchmark shows: the showcase counter's shape (a counter of

@@ -2,7 +2,7 @@ package dev.aether.benchmarks.live;
 
 import dev.aether.reactive.SharedSignal;
 import dev.aether.titan.Titan;
-import dev.aether.web.live.AetherWeb;
+import dev.aether.web.AetherWeb;
 import java.net.URI;
 import java.time.Duration;
 

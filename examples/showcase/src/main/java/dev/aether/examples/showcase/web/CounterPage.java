@@ -5,9 +5,9 @@ import static dev.aether.web.html.Html.*;
 
 import dev.aether.reactive.SharedSignal;
 import dev.aether.reactive.Signal;
-import dev.aether.web.live.ActionResult;
-import dev.aether.web.live.PageRequest;
-import dev.aether.web.ssr.Page;
+import dev.aether.web.ActionResult;
+import dev.aether.web.Page;
+import dev.aether.web.PageRequest;
 
 /**
  * A counter of this page's own and one shared by every open page (server push: a click in one

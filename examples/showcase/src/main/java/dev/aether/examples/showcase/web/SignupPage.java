@@ -6,10 +6,10 @@ import static dev.aether.web.html.Html.*;
 
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
+import dev.aether.web.ActionResult;
+import dev.aether.web.Page;
+import dev.aether.web.PageRequest;
 import dev.aether.web.html.Node;
-import dev.aether.web.live.ActionResult;
-import dev.aether.web.live.PageRequest;
-import dev.aether.web.ssr.Page;
 import java.util.Map;
 import java.util.function.Supplier;
 

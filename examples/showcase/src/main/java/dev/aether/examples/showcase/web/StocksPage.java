@@ -5,8 +5,8 @@ import static dev.aether.web.component.Components.show;
 import static dev.aether.web.html.Html.*;
 
 import dev.aether.reactive.Signal;
-import dev.aether.web.live.PageRequest;
-import dev.aether.web.ssr.Page;
+import dev.aether.web.Page;
+import dev.aether.web.PageRequest;
 import dev.aether.web.ssr.Template;
 import java.util.List;
 import java.util.Locale;

@@ -5,10 +5,10 @@ import static dev.aether.web.component.Components.show;
 import static dev.aether.web.html.Html.*;
 
 import dev.aether.reactive.Signal;
+import dev.aether.web.ActionResult;
+import dev.aether.web.Page;
+import dev.aether.web.PageRequest;
 import dev.aether.web.html.Node;
-import dev.aether.web.live.ActionResult;
-import dev.aether.web.live.PageRequest;
-import dev.aether.web.ssr.Page;
 
 /**
  * A keyed list: add, toggle, remove and reorder. Live, each button runs a handler and the list

@@ -1,7 +1,7 @@
 package dev.aether.examples.showcase.web;
 
 import dev.aether.reactive.SharedSignal;
-import dev.aether.web.live.AetherWeb;
+import dev.aether.web.AetherWeb;
 import java.util.List;
 
 /**

@@ -1,9 +1,16 @@
-package dev.aether.web.live;
+package dev.aether.web;
 
 import dev.aether.titan.Mount;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.inbound.InboundBudget;
-import dev.aether.web.ssr.Page;
+import dev.aether.web.live.EventRateLimit;
+import dev.aether.web.live.LiveGate;
+import dev.aether.web.live.LiveProtocol;
+import dev.aether.web.live.LiveSessions;
+import dev.aether.web.live.LiveSocket;
+import dev.aether.web.live.PageHandler;
+import dev.aether.web.live.RuntimeScript;
+import dev.aether.web.live.TrustedProxies;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
