@@ -46,7 +46,7 @@ final class DeferredBinding implements Runnable {
             } catch (SuspendedException e) {
                 again = new DeferredBinding(session, id, e.ready(), content, counted);
                 // A root, not a child of this effect: this effect's next run must not dispose it.
-                Reactive.createRoot(d -> againEffect = Effect.of(again));
+                Reactive.createRoot(d -> againEffect = Reactive.effect(again));
             }
             return null;
         });

@@ -1,7 +1,6 @@
 package dev.aether.web.live;
 
 import dev.aether.reactive.Disposable;
-import dev.aether.reactive.Effect;
 import dev.aether.reactive.Reactive;
 import dev.aether.web.html.Attribute;
 import dev.aether.web.html.Element;
@@ -83,7 +82,7 @@ final class LiveRenderer extends HtmlRenderer {
 
     private Object bind(String id, ValueBinding.Kind kind, String name, Supplier<?> source) {
         ValueBinding binding = new ValueBinding(session, id, kind, name, source);
-        Effect.of(binding);
+        Reactive.effect(binding);
         return binding.initial();
     }
 
@@ -109,7 +108,7 @@ final class LiveRenderer extends HtmlRenderer {
         openMarker(kind, id, null);
         RegionBinding<K> binding = new RegionBinding<>(session, kind + id, choose, part, this);
         Reactive.onCleanup(binding::dispose);
-        Effect.of(binding);
+        Reactive.effect(binding);
         binding.rethrow();
         closeMarker(kind, id);
     }
@@ -121,7 +120,7 @@ final class LiveRenderer extends HtmlRenderer {
         openMarker("l", id, null);
         ListBinding<T> binding = new ListBinding<>(session, id, items, key, row, this);
         Reactive.onCleanup(binding::dispose);
-        Effect.of(binding);
+        Reactive.effect(binding);
         binding.rethrow();
         closeMarker("l", id);
     }
@@ -130,7 +129,7 @@ final class LiveRenderer extends HtmlRenderer {
     public void defer(String id, BooleanSupplier ready, Node content) {
         DeferredBinding binding = new DeferredBinding(session, id, ready, content, session.boundaryOpened());
         Reactive.onCleanup(binding::dispose);
-        Effect.of(binding);
+        Reactive.effect(binding);
     }
 
     @Override

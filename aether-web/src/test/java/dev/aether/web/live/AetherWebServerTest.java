@@ -78,7 +78,7 @@ class AetherWebServerTest {
     /** The counter page: button (element 1) and its count (text 2). */
     static Page counterPage() {
         return Page.of("Counter", () -> component(() -> {
-            Signal<Integer> count = Signal.of(0);
+            Signal<Integer> count = Reactive.signal(0);
             return div(button(on("click", () -> count.update(n -> n + 1)), text("+1")), span(text(count::get)));
         }));
     }
@@ -108,7 +108,7 @@ class AetherWebServerTest {
                 })
                 .page("/slow", request -> Page.of("Slow", AetherWebServerTest::slowProfile))
                 .page("/keys", request -> Page.of("Keys", () -> component(() -> {
-                    Signal<String> last = Signal.of("");
+                    Signal<String> last = Reactive.signal("");
                     return div(input(on("keydown", e -> last.set("save")).key("Enter"), on("keydown", e -> last.set("cancel")).key("Escape")),
                             span(text(last::get)));
                 })))

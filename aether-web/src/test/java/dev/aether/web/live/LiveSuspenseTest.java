@@ -75,7 +75,7 @@ class LiveSuspenseTest {
     @Test
     void theBoundarysContentIsLiveOnceResolved() {
         try (LiveHarness live = LiveHarness.render(() -> component(() -> {
-            on = Signal.of(false);
+            on = Reactive.signal(false);
             Resource<String> user = Reactive.resource(() -> data);
             return suspense(() -> p(text("Loading")), () -> p(classIf("on", () -> on.get()), text(() -> Suspense.read(user))));
         }))) {
@@ -93,7 +93,7 @@ class LiveSuspenseTest {
         try {
             LiveSession session = sessions.create();
             session.context().call(() -> session.renderShell(Page.of("t", () -> component(() -> {
-                on = Signal.of(true);
+                on = Reactive.signal(true);
                 Resource<String> user = Reactive.resource(() -> data);
                 return show(() -> on.get(), () -> suspense(() -> p(text("Loading")), () -> p(text(() -> Suspense.read(user)))));
             }))));

@@ -3,6 +3,7 @@ package dev.aether.web.live;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,7 @@ class ResumeTest {
 
     private LiveHarness counter(int maxBufferedFrames) {
         return LiveHarness.render(() -> {
-            count = Signal.of(0);
+            count = Reactive.signal(0);
             return button(on("click", () -> count.update(n -> n + 1)), text(() -> count.get()));
         }, Duration.ofSeconds(30), maxBufferedFrames);
     }

@@ -3,6 +3,7 @@ package dev.aether.benchmarks.live;
 import static dev.aether.web.component.Components.component;
 import static dev.aether.web.html.Html.*;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.SharedSignal;
 import dev.aether.reactive.Signal;
 import dev.aether.web.Page;
@@ -35,8 +36,8 @@ final class LiveBenchPage {
 
     Page page(PageRequest request) {
         return Page.of("Counter", () -> component(() -> {
-            Signal<Integer> count = Signal.of(0);
-            Signal<String> who = Signal.of("guest");
+            Signal<Integer> count = Reactive.signal(0);
+            Signal<String> who = Reactive.signal("guest");
             return section(
                     h1(text("Counter")),
                     p(text("Hello, "), strong(id("who"), classIf("named", () -> !who.get().equals("guest")), text(who::get))),

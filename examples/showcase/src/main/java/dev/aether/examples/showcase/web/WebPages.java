@@ -1,6 +1,6 @@
 package dev.aether.examples.showcase.web;
 
-import dev.aether.reactive.SharedSignal;
+import dev.aether.reactive.Reactive;
 import dev.aether.web.AetherWeb;
 import java.util.List;
 
@@ -24,7 +24,7 @@ public final class WebPages {
     }
 
     public static AetherWeb create() {
-        CounterPage counter = new CounterPage(SharedSignal.of(0));
+        CounterPage counter = new CounterPage(Reactive.sharedSignal(0));
         TodoPage todos = new TodoPage(new TodoStore());
         return AetherWeb.builder()
                 .page("/", request -> HomePage.page())
