@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * beat.start();   // onWebSocketPong -> beat.pong();  onWebSocketClose -> beat.stop();
  * }</pre>
  */
-final class Heartbeat {
+public final class Heartbeat {
     private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
 
     private final Session session;
@@ -30,14 +30,14 @@ final class Heartbeat {
     private volatile boolean stopped;
     private volatile Scheduler.Task next;
 
-    Heartbeat(Session session, Scheduler scheduler, Duration interval, Duration timeout) {
+    public Heartbeat(Session session, Scheduler scheduler, Duration interval, Duration timeout) {
         this.session = session;
         this.scheduler = scheduler;
         this.interval = interval;
         this.timeout = timeout;
     }
 
-    void start() {
+    public void start() {
         schedule(this::ping, interval);
     }
 
@@ -45,11 +45,11 @@ final class Heartbeat {
      * The peer proved it is alive: a pong arrived (any pong counts: browsers may also send
      * unsolicited ones) or any other frame did.
      */
-    void pong() {
+    public void pong() {
         awaitingPong = false;
     }
 
-    void stop() {
+    public void stop() {
         stopped = true;
         Scheduler.Task task = next;
         if (task != null) {
