@@ -7,6 +7,7 @@ import dev.aether.netron.protocol.packet.Packet;
 import dev.aether.titan.call.Caller;
 import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.titan.log.LogText;
+import dev.aether.titan.transport.Heartbeat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package dev.aether.titan.ws;
+package dev.aether.titan.transport;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
