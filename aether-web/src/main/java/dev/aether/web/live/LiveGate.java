@@ -2,7 +2,7 @@ package dev.aether.web.live;
 
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.inbound.InboundBudget;
-import org.eclipse.jetty.http.HttpHeader;
+import dev.aether.titan.transport.OriginCheck;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
 
@@ -16,31 +16,30 @@ import org.eclipse.jetty.util.Fields;
  */
 public final class LiveGate {
     private final LiveSessions sessions;
-    private final TitanSettings settings;
+    private final OriginCheck origins;
     private final InboundBudget budget;
 
     public LiveGate(LiveSessions sessions, TitanSettings settings, InboundBudget budget) {
         this.sessions = sessions;
-        this.settings = settings;
+        this.origins = new OriginCheck(settings.allowedOrigins());
         this.budget = budget;
     }
 
     public LiveSocket admit(Request request) {
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin != null && !settings.originAllowed(origin, request.getHeaders().get(HttpHeader.HOST))) {
-            return LiveSocket.rejected(CloseCodes.FORBIDDEN_ORIGIN, "Origin not allowed");
+        if (!origins.admits(request)) {
+            return LiveSocket.rejected(LiveProtocol.Close.FORBIDDEN_ORIGIN, "Origin not allowed");
         }
         Fields query = Request.extractQueryParameters(request);
         LiveSession session = sessions.get(query.getValue("s"));
         if (session == null || !session.renderedFor(BrowserCookie.LIVE.from(request))) {
-            return LiveSocket.rejected(CloseCodes.SESSION_GONE, "Session expired");
+            return LiveSocket.rejected(LiveProtocol.Close.SESSION_GONE, "Session expired");
         }
         long last;
         try {
             String value = query.getValue("last");
             last = value == null ? 0 : Long.parseLong(value);
         } catch (NumberFormatException e) {
-            return LiveSocket.rejected(CloseCodes.SESSION_GONE, "Bad resume position");
+            return LiveSocket.rejected(LiveProtocol.Close.SESSION_GONE, "Bad resume position");
         }
         return LiveSocket.accepted(sessions, session, last, budget);
     }

@@ -290,7 +290,7 @@ final class LiveSession {
         }
         owner.cancelExpiry(this);
         if (connection != null && connection != c) {
-            connection.close(CloseCodes.REPLACED, "Replaced by a newer connection");
+            connection.close(LiveProtocol.Close.REPLACED, "Replaced by a newer connection");
         }
         connection = c;
         for (Frame f : frames) {

@@ -2,12 +2,11 @@ package dev.aether.web.live;
 
 import dev.aether.reactive.ReactiveContext;
 import dev.aether.titan.log.ClientErrorLog;
+import dev.aether.titan.transport.SecureToken;
 import dev.aether.web.AetherWeb;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveSessions {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSessions.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConcurrentHashMap<String, LiveSession> byToken = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor timers = newTimers();
@@ -88,9 +86,7 @@ public final class LiveSessions {
      * page has been delivered ({@link #scheduleExpiry}), however long the page took to stream.
      */
     LiveSession create(String browser) {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecureToken.random(18);
         LiveSession session = new LiveSession(token, ReactiveContext.create("live-" + token.substring(0, 6)), this, maxBufferedFrames,
                 browser, RateLimiter.of("live-events", eventPermits));
         byToken.put(token, session);
@@ -124,7 +120,7 @@ public final class LiveSessions {
         try {
             session.expiry(timers.schedule(() -> expireIfDetached(session), grace.toMillis(), TimeUnit.MILLISECONDS));
         } catch (RejectedExecutionException stopped) {
-            end(session, CloseCodes.GOING_AWAY, "Server stopping");
+            end(session, LiveProtocol.Close.GOING_AWAY, "Server stopping");
         }
     }
 
@@ -139,7 +135,7 @@ public final class LiveSessions {
         try {
             session.context().post(() -> {
                 if (!session.attached()) {
-                    end(session, CloseCodes.SESSION_GONE, "Session expired");
+                    end(session, LiveProtocol.Close.SESSION_GONE, "Session expired");
                 }
             });
         } catch (RejectedExecutionException closed) {
@@ -174,7 +170,7 @@ public final class LiveSessions {
     /** Ends every session (server stop): browsers are told to reconnect later. */
     public void endAll() {
         for (LiveSession s : byToken.values()) {
-            end(s, CloseCodes.GOING_AWAY, "Server stopping");
+            end(s, LiveProtocol.Close.GOING_AWAY, "Server stopping");
         }
         timers.shutdownNow();
     }

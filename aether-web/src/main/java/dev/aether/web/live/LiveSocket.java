@@ -1,20 +1,20 @@
 package dev.aether.web.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aether.titan.inbound.InboundBudget;
+import dev.aether.titan.inbound.MessageAllowance;
+import dev.aether.titan.transport.Heartbeat;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import dev.aether.titan.inbound.InboundBudget;
-import dev.aether.titan.inbound.MessageAllowance;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * One browser connection of a live session. Frames from the browser are JSON arrays:
@@ -37,6 +37,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     static final int MAX_DATA_FIELDS = 256;
     /** The largest message a browser may send, in characters (an event with its data). */
     public static final int MAX_MESSAGE_CHARS = 64 * 1024;
+    private static final Duration PING_INTERVAL = Duration.ofSeconds(20);
 
     private final LiveSessions sessions;
     private final LiveSession session;
@@ -48,7 +49,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     private final StringBuilder unfinished = new StringBuilder();
     private volatile MessageAllowance allowance;
     private volatile Connection connection;
-    private volatile ScheduledFuture<?> pings;
+    private volatile Heartbeat heartbeat;
 
     private LiveSocket(LiveSessions sessions, LiveSession session, long lastSeen, int rejectCode, String rejectReason,
                        InboundBudget budget) {
@@ -92,18 +93,19 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         allowance = budget.open(() -> c.close(StatusCode.POLICY_VIOLATION, "Message not finished in time"));
         if (!post(() -> {
             if (!session.attach(c, lastSeen)) {
-                c.close(CloseCodes.SESSION_GONE, "Session cannot resume");
+                c.close(LiveProtocol.Close.SESSION_GONE, "Session cannot resume");
             }
         })) {
-            c.close(CloseCodes.SESSION_GONE, "Session expired");
+            c.close(LiveProtocol.Close.SESSION_GONE, "Session expired");
             return;
         }
         // Browsers answer pings themselves; they keep proxies from closing a quiet connection.
+        Heartbeat beat = Heartbeat.keepAlive(ws, Heartbeat.Timer.of(sessions.timers()), PING_INTERVAL);
+        heartbeat = beat;
         try {
-            pings = sessions.timers().scheduleAtFixedRate(() -> ws.sendPing(ByteBuffer.allocate(0), Callback.NOOP),
-                    20, 20, TimeUnit.SECONDS);
+            beat.start();
         } catch (RejectedExecutionException stopping) {
-            c.close(CloseCodes.GOING_AWAY, "Server stopping");
+            c.close(LiveProtocol.Close.GOING_AWAY, "Server stopping");
         }
     }
 
@@ -202,9 +204,9 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     }
 
     private void stopPings() {
-        ScheduledFuture<?> p = pings;
-        if (p != null) {
-            p.cancel(false);
+        Heartbeat beat = heartbeat;
+        if (beat != null) {
+            beat.stop();
         }
     }
 

@@ -1,9 +1,10 @@
 package dev.aether.web.live;
 
-import dev.aether.titan.TitanSettings;
 import dev.aether.titan.http.SecurityHeaders;
 import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.titan.log.LogText;
+import dev.aether.titan.transport.OriginCheck;
+import dev.aether.titan.transport.SecureToken;
 import dev.aether.web.ActionResult;
 import dev.aether.web.AetherWeb;
 import dev.aether.web.Page;
@@ -15,8 +16,6 @@ import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +46,6 @@ public final class PageHandler extends Handler.Wrapper {
     private static final long STREAM_TIMEOUT_MILLIS = 30_000;
     private static final int MAX_FORM_FIELDS = 1000;
     private static final int MAX_FORM_BYTES = 1024 * 1024;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Function<PageRequest, Page>> pages;
     private final Map<String, Function<PageRequest, ActionResult>> actions;
@@ -104,8 +102,7 @@ public final class PageHandler extends Handler.Wrapper {
         }
         String cookie = BrowserCookie.CSRF.from(request);
         String sent = fields.getValue(CSRF_FIELD);
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        boolean originOk = origin == null || TitanSettings.sameOrigin(origin, request.getHeaders().get(HttpHeader.HOST));
+        boolean originOk = OriginCheck.sameOriginOrNone(request);
         if (!originOk || cookie == null || sent == null
                 || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
             refusals.info("csrf", "refused a POST to {}: CSRF check failed", LogText.of(path));
@@ -147,7 +144,7 @@ public final class PageHandler extends Handler.Wrapper {
             Page p = page.get();
             shell = session.context().call(() -> session.renderShell(p));
         } catch (RuntimeException e) {
-            sessions.end(session, CloseCodes.SESSION_GONE, "Page failed");
+            sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Page failed");
             failed(response, callback, "page " + Request.getPathInContext(request), e);
             return;
         }
@@ -164,11 +161,11 @@ public final class PageHandler extends Handler.Wrapper {
             stream(session, shell, out, live, nonce);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abandon(session, CloseCodes.GOING_AWAY, "Server stopping", callback, e);
+            abandon(session, LiveProtocol.Close.GOING_AWAY, "Server stopping", callback, e);
             return;
         } catch (IOException | RuntimeException e) {
             LOG.debug("page response cut off", e);
-            abandon(session, CloseCodes.SESSION_GONE, "Page not delivered", callback, e);   // nothing may keep a session forever
+            abandon(session, LiveProtocol.Close.SESSION_GONE, "Page not delivered", callback, e);   // nothing may keep a session forever
             return;
         }
         callback.succeeded();
@@ -194,7 +191,7 @@ public final class PageHandler extends Handler.Wrapper {
         }
         if (!live) {
             out.write("</body></html>");
-            sessions.end(session, CloseCodes.SESSION_GONE, "Served without the live runtime");
+            sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Served without the live runtime");
             return;
         }
         out.write(runtime.tag(session.token(), nonce));
@@ -251,8 +248,6 @@ public final class PageHandler extends Handler.Wrapper {
     }
 
     static String newToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecureToken.random(24);
     }
 }

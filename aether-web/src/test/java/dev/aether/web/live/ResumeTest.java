@@ -196,7 +196,7 @@ class ResumeTest {
             push(live, 1);
             LiveHarness.Recorder second = new LiveHarness.Recorder();
             assertThat(live.attach(second, 1)).isTrue();
-            assertThat(live.connection.closeCode).isEqualTo(CloseCodes.REPLACED).isEqualTo(4409);
+            assertThat(live.connection.closeCode).isEqualTo(LiveProtocol.Close.REPLACED).isEqualTo(4409);
             assertThat(second.frames).containsExactly("[0,[],0]");
             live.run(() -> count.set(9));
             assertThat(live.takeFrames()).isEmpty();

@@ -142,7 +142,7 @@ class SessionLifecycleTest {
     @Test
     void endingASessionClosesItsConnectionWithTheCodeGiven() {
         try (LiveHarness live = live(() -> p(text("x")))) {
-            live.sessions.end(live.session, CloseCodes.SESSION_GONE, "Session expired");
+            live.sessions.end(live.session, LiveProtocol.Close.SESSION_GONE, "Session expired");
             await("the connection closed", () -> live.connection.closeCode == 4404);
             assertThat(live.connection.closeReason).isEqualTo("Session expired");
             assertThat(live.sessions.count()).isZero();
@@ -154,7 +154,7 @@ class SessionLifecycleTest {
     void endingEverySessionTellsConnectionsTheServerIsGoingAway() {
         try (LiveHarness live = live(() -> p(text("x")))) {
             live.sessions.endAll();
-            await("the connection closed", () -> live.connection.closeCode == CloseCodes.GOING_AWAY);
+            await("the connection closed", () -> live.connection.closeCode == LiveProtocol.Close.GOING_AWAY);
             assertThat(live.sessions.count()).isZero();
         }
     }
@@ -308,7 +308,7 @@ class SessionLifecycleTest {
             return p(text("x"));
         }))) {
             assertThat(log).isEmpty();
-            live.sessions.end(live.session, CloseCodes.SESSION_GONE, "bye");
+            live.sessions.end(live.session, LiveProtocol.Close.SESSION_GONE, "bye");
             await("the session ended", () -> live.session.context().isClosed());
             assertThat(log).containsExactlyInAnyOrder("unmount", "cleanup");
         }

@@ -2,6 +2,7 @@ package dev.aether.titan.transport;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -10,31 +11,58 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keep-alive for one connection: a WebSocket ping every interval; a connection whose pong does
- * not come back within the timeout is dropped, so its pending calls are released instead of
- * waiting on a dead TCP connection. Runs on Jetty's scheduler: no thread per connection.
+ * Keep-alive for one WebSocket connection: a ping every interval. With a pong timeout (Netron's
+ * WebSocket), a connection whose pong does not come back in time is dropped, so its pending
+ * calls are released instead of waiting on a dead TCP connection. Without one (the live
+ * channel, whose browsers answer pings themselves), the pings only keep proxies from closing a
+ * quiet connection. Runs on a shared timer: no thread per connection.
  *
  * <pre>{@code
- * Heartbeat beat = new Heartbeat(session, server.getScheduler(), Duration.ofSeconds(30), Duration.ofSeconds(5));
+ * Heartbeat beat = new Heartbeat(session, Heartbeat.Timer.of(server.getScheduler()), Duration.ofSeconds(30), Duration.ofSeconds(5));
  * beat.start();   // onWebSocketPong -> beat.pong();  onWebSocketClose -> beat.stop();
  * }</pre>
  */
 public final class Heartbeat {
     private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
 
+    /** Where the heartbeat schedules its next step: Jetty's scheduler or an executor the caller owns. */
+    @FunctionalInterface
+    public interface Timer {
+        /** Runs {@code task} after {@code delay}; the returned action cancels it. */
+        Runnable schedule(Runnable task, Duration delay);
+
+        static Timer of(Scheduler scheduler) {
+            return (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS)::cancel;
+        }
+
+        /** May throw {@link java.util.concurrent.RejectedExecutionException} once the executor is shut down. */
+        static Timer of(ScheduledExecutorService executor) {
+            return (task, delay) -> {
+                var future = executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+                return () -> future.cancel(false);
+            };
+        }
+    }
+
     private final Session session;
-    private final Scheduler scheduler;
+    private final Timer timer;
     private final Duration interval;
-    private final Duration timeout;
+    private final Duration timeout;   // null: never drop the connection
     private volatile boolean awaitingPong;
     private volatile boolean stopped;
-    private volatile Scheduler.Task next;
+    private volatile Runnable cancelNext;
 
-    public Heartbeat(Session session, Scheduler scheduler, Duration interval, Duration timeout) {
+    /** Pings every {@code interval}; drops the connection when a pong takes longer than {@code timeout}. */
+    public Heartbeat(Session session, Timer timer, Duration interval, Duration timeout) {
         this.session = session;
-        this.scheduler = scheduler;
+        this.timer = timer;
         this.interval = interval;
         this.timeout = timeout;
+    }
+
+    /** Pings every {@code interval} and never drops the connection. */
+    public static Heartbeat keepAlive(Session session, Timer timer, Duration interval) {
+        return new Heartbeat(session, timer, interval, null);
     }
 
     public void start() {
@@ -51,9 +79,9 @@ public final class Heartbeat {
 
     public void stop() {
         stopped = true;
-        Scheduler.Task task = next;
-        if (task != null) {
-            task.cancel();
+        Runnable cancel = cancelNext;
+        if (cancel != null) {
+            cancel.run();
         }
     }
 
@@ -61,8 +89,12 @@ public final class Heartbeat {
         if (stopped) {
             return;
         }
-        awaitingPong = true;
         session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+        if (timeout == null) {
+            schedule(this::ping, interval);
+            return;
+        }
+        awaitingPong = true;
         schedule(this::check, timeout);
     }
 
@@ -80,7 +112,7 @@ public final class Heartbeat {
 
     private void schedule(Runnable task, Duration delay) {
         if (!stopped) {
-            next = scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            cancelNext = timer.schedule(task, delay);
         }
     }
 }

@@ -1,8 +1,9 @@
 package dev.aether.titan.ws;
 
 /**
- * The WebSocket close codes of Netron (netron-wire.md §4), besides the standard ones
- * (1000 normal, 1001 server going away, 1008 policy violation).
+ * The WebSocket close codes of Netron (netron-wire.md §4), besides the standard ones, which
+ * are Jetty's {@link org.eclipse.jetty.websocket.api.StatusCode} (1000 normal, 1001 server going
+ * away, 1008 policy violation: the client broke the handshake rules).
  *
  * <pre>{@code
  * session.close(CloseCodes.UNAUTHORIZED, "Invalid token", Callback.NOOP);
@@ -13,8 +14,6 @@ public final class CloseCodes {
     public static final int PATH_NOT_FOUND = 4000;
     /** The token was invalid, or a browser's Origin is neither the server's own nor an allowed one. */
     public static final int UNAUTHORIZED = 4001;
-    /** Standard 1008: the client broke the handshake rules (no {@code client-id} in time). */
-    public static final int POLICY_VIOLATION = 1008;
 
     private CloseCodes() {
     }
