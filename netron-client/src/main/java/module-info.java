@@ -1,7 +1,8 @@
 /**
- * The typed Netron client: {@link dev.aether.netron.client.NetronClient} and its call options,
- * interceptors, cache and circuit breaker. The transports and the built-in interceptors'
- * internals are not exported.
+ * The typed Netron client: {@link dev.aether.netron.client.NetronClient}, its call options, and
+ * the parts an application composes into it: the transports (HTTP, WebSocket) and one
+ * interceptor per package (cache, deduplication, retry, circuit breaker). Each package keeps its
+ * workings package-private, so every package is exported.
  */
 module dev.aether.netron.client {
     requires transitive dev.aether.netron.protocol;
@@ -15,6 +16,10 @@ module dev.aether.netron.client {
     exports dev.aether.netron.client.breaker;
     exports dev.aether.netron.client.cache;
     exports dev.aether.netron.client.call;
+    exports dev.aether.netron.client.dedupe;
+    exports dev.aether.netron.client.http;
+    exports dev.aether.netron.client.retry;
+    exports dev.aether.netron.client.ws;
 
     // Jackson reads the answers of the HTTP transport (error bodies, definitions) by reflection.
     opens dev.aether.netron.client.http to com.fasterxml.jackson.databind;

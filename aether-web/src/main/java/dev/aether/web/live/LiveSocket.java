@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * malformed messages) count against the session's {@linkplain AetherWeb.Builder#eventRateLimit
  * rate limit}: one over it is answered with {@code ["!", seq, reason]} and not run.
  *
- * <p>Public only because Jetty's listener metadata needs a public class; {@link AetherWeb}
+ * <p>Public only because Jetty's listener metadata needs a public class; {@link dev.aether.web.AetherWeb}
  * creates it:
  *
  * <pre>{@code
