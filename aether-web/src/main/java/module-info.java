@@ -17,6 +17,8 @@ module dev.aether.web {
     exports dev.aether.web.html;
     exports dev.aether.web.ssr;
 
-    // Jetty finds the live socket's listener methods by reflection.
-    opens dev.aether.web.live to org.eclipse.jetty.websocket.common;
+    // Not application API, but Jetty builds a WebSocket listener's method handles with
+    // MethodHandles.publicLookup(), which reaches only public classes of packages exported to
+    // everyone: LiveSocket's package must be.
+    exports dev.aether.web.live;
 }

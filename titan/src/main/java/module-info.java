@@ -1,7 +1,7 @@
 /**
  * Titan, the service host: {@link dev.aether.titan.Titan} serves plain Java services over
- * Netron (HTTP and WebSocket, on Jetty 12) and in process. Everything but the
- * {@code dev.aether.titan} package is internal; aether-web gets the few internals it shares.
+ * Netron (HTTP and WebSocket, on Jetty 12) and in process. Applications use the
+ * {@code dev.aether.titan} package only; aether-web gets the few internals it shares.
  */
 module dev.aether.titan {
     requires transitive dev.aether.netron.client;
@@ -18,6 +18,10 @@ module dev.aether.titan {
     requires org.slf4j;
 
     exports dev.aether.titan;
+    // Not application API, but Jetty builds a WebSocket listener's method handles with
+    // MethodHandles.publicLookup(), which reaches only public classes of packages exported to
+    // everyone: NetronSocket's package must be. Its types have no public constructors.
+    exports dev.aether.titan.ws;
 
     // Shared with aether-web, which mounts into Titan's server: not application API.
     exports dev.aether.titan.http to dev.aether.web;

@@ -89,12 +89,13 @@ public final class Heartbeat {
         if (stopped) {
             return;
         }
-        session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
         if (timeout == null) {
+            session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
             schedule(this::ping, interval);
             return;
         }
-        awaitingPong = true;
+        awaitingPong = true;   // before the ping: its pong may arrive before sendPing returns
+        session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
         schedule(this::check, timeout);
     }
 
