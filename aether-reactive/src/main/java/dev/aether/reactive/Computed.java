@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <pre>{@code
- * Signal<String> first = Signal.of("Ada"), last = Signal.of("Lovelace");
- * Computed<String> full = Computed.of(() -> first.get() + " " + last.get()).named("full");
+ * Signal<String> first = signal("Ada"), last = signal("Lovelace");
+ * Computed<String> full = computed(() -> first.get() + " " + last.get()).named("full");
  * full.get(); // "Ada Lovelace"
  * }</pre>
  */
@@ -46,13 +46,12 @@ public final class Computed<T> extends Node implements ReadSignal<T> {
         this.equality = equality;
     }
 
-    /** A computed over {@code fn}, in the current {@link ReactiveContext}. */
-    public static <T> Computed<T> of(Supplier<? extends T> fn) {
+    /** Created by {@link Reactive#computed(Supplier)}, the one way to make a computed. */
+    static <T> Computed<T> of(Supplier<? extends T> fn) {
         return of(fn, EQUALS);
     }
 
-    /** A computed whose dependents are not notified when a new value equals the old one. */
-    public static <T> Computed<T> of(Supplier<? extends T> fn, BiPredicate<? super T, ? super T> equality) {
+    static <T> Computed<T> of(Supplier<? extends T> fn, BiPredicate<? super T, ? super T> equality) {
         return new Computed<>(ReactiveContext.current(), Objects.requireNonNull(fn, "fn"), Objects.requireNonNull(equality, "equality"));
     }
 

@@ -14,10 +14,10 @@ import java.util.Objects;
  * created under and is disposed with it.
  *
  * <pre>{@code
- * Effect log = Effect.of(() -> {
+ * Effect log = effect(() -> {
  *     String room = roomName.get();
  *     Connection c = chat.join(room);
- *     Reactive.onCleanup(c::leave);     // leaves the old room before joining the new one
+ *     onCleanup(c::leave);              // leaves the old room before joining the new one
  * });
  * log.dispose();
  * }</pre>
@@ -31,8 +31,8 @@ public final class Effect extends Owner implements Disposable {
         this.flags = ATTACHED;
     }
 
-    /** Creates an effect in the current context and owner and runs it once. */
-    public static Effect of(Runnable fn) {
+    /** Created by {@link Reactive#effect(Runnable)}, the one way to make an effect: runs it once. */
+    static Effect of(Runnable fn) {
         Effect effect = create(fn);
         effect.run();
         return effect;

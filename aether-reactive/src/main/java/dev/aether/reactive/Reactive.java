@@ -3,13 +3,16 @@ package dev.aether.reactive;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The reactive core in one static import: signals, computeds, effects, batching, ownership and
- * resources.
+ * resources. This is the one way to create reactive primitives ({@code signal}, {@code computed},
+ * {@code effect}, {@code sharedSignal}, {@code resource}); the types themselves have no public
+ * factories.
  *
  * <pre>{@code
  * import static dev.aether.reactive.Reactive.*;
@@ -31,14 +34,48 @@ public final class Reactive {
     private Reactive() {
     }
 
-    /** A writable signal; see {@link Signal}. */
+    /** A writable signal holding {@code initialValue}, in the current {@link ReactiveContext}; see {@link Signal}. */
     public static <T> Signal<T> signal(T initialValue) {
         return Signal.of(initialValue);
     }
 
-    /** A derived value; see {@link Computed}. */
+    /**
+     * A signal whose writes are ignored when {@code equality} says the new value equals the
+     * current one. Use {@code (a, b) -> false} for a signal that notifies on every write.
+     *
+     * <pre>{@code
+     * Signal<Point> p = signal(new Point(0, 0), (a, b) -> a.x() == b.x());   // only x matters
+     * }</pre>
+     */
+    public static <T> Signal<T> signal(T initialValue, BiPredicate<? super T, ? super T> equality) {
+        return Signal.of(initialValue, equality);
+    }
+
+    /** A derived value over {@code fn}, in the current {@link ReactiveContext}; see {@link Computed}. */
     public static <T> Computed<T> computed(Supplier<? extends T> fn) {
         return Computed.of(fn);
+    }
+
+    /** A computed whose dependents are not notified when a new value equals the old one. */
+    public static <T> Computed<T> computed(Supplier<? extends T> fn, BiPredicate<? super T, ? super T> equality) {
+        return Computed.of(fn, equality);
+    }
+
+    /**
+     * A thread-safe value many contexts observe (state shared between live sessions); see
+     * {@link SharedSignal}. It belongs to no context: any thread may create and write it.
+     *
+     * <pre>{@code
+     * SharedSignal<Integer> online = sharedSignal(0);
+     * }</pre>
+     */
+    public static <T> SharedSignal<T> sharedSignal(T initialValue) {
+        return SharedSignal.of(initialValue);
+    }
+
+    /** A shared signal whose writes are ignored when {@code equality} holds. */
+    public static <T> SharedSignal<T> sharedSignal(T initialValue, BiPredicate<? super T, ? super T> equality) {
+        return SharedSignal.of(initialValue, equality);
     }
 
     /** An effect, run now and again whenever what it read changes; see {@link Effect}. */

@@ -50,8 +50,8 @@ public final class Resource<T> implements ReadSignal<T> {
 
     private final ReactiveContext context;
     private final Signal<T> data;
-    private final Signal<Throwable> error = Signal.of(null);
-    private final Signal<State> state = Signal.of(State.UNRESOLVED);
+    private final Signal<Throwable> error = Reactive.signal(null);
+    private final Signal<State> state = Reactive.signal(State.UNRESOLVED);
     private final Effect tracker;
     /** Starts the latest fetch again (for {@link #refetch()}), or null before the first one. */
     private Supplier<? extends CompletionStage<? extends T>> lastFetch;
@@ -62,12 +62,12 @@ public final class Resource<T> implements ReadSignal<T> {
     /** {@code fetchOnChange} is the tracker effect's body; every field it uses is set before it first runs. */
     private Resource(Consumer<Resource<T>> fetchOnChange, T initialValue) {
         this.context = ReactiveContext.current();
-        this.data = Signal.of(initialValue);
+        this.data = Reactive.signal(initialValue);
         this.hasData = initialValue != null;
         if (hasData) {
             state.set(State.READY);
         }
-        this.tracker = Effect.of(() -> fetchOnChange.accept(this));
+        this.tracker = Reactive.effect(() -> fetchOnChange.accept(this));
     }
 
     /** A resource that fetches for each non-null value of {@code source}; only the source is tracked. */

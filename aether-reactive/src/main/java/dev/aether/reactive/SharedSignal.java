@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  * others.
  *
  * <pre>{@code
- * SharedSignal<Integer> online = SharedSignal.of(0);
+ * SharedSignal<Integer> online = sharedSignal(0);
  * // in each session's context:
  * effect(() -> badge.setText(online.get() + " online"));
  * // from any thread:
@@ -36,12 +36,12 @@ public final class SharedSignal<T> {
         this.equality = equality;
     }
 
-    public static <T> SharedSignal<T> of(T initialValue) {
+    /** Created by {@link Reactive#sharedSignal(Object)}, the one way to make a shared signal. */
+    static <T> SharedSignal<T> of(T initialValue) {
         return new SharedSignal<>(initialValue, Objects::equals);
     }
 
-    /** A shared signal whose writes are ignored when {@code equality} holds. */
-    public static <T> SharedSignal<T> of(T initialValue, BiPredicate<? super T, ? super T> equality) {
+    static <T> SharedSignal<T> of(T initialValue, BiPredicate<? super T, ? super T> equality) {
         return new SharedSignal<>(initialValue, Objects.requireNonNull(equality, "equality"));
     }
 

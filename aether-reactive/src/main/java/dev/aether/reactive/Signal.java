@@ -9,11 +9,11 @@ import java.util.function.UnaryOperator;
  * A writable reactive value: the source of the graph.
  *
  * <p>{@link #get()} inside a computed or effect records a dependency; {@link #set} notifies the
- * dependents, unless the new value {@linkplain #of(Object, BiPredicate) equals} the old one
+ * dependents, unless the new value {@linkplain Reactive#signal(Object, BiPredicate) equals} the old one
  * (by {@link Objects#equals} unless told otherwise), in which case nothing happens.
  *
  * <pre>{@code
- * Signal<Integer> count = Signal.of(0).named("count");
+ * Signal<Integer> count = signal(0).named("count");
  * effect(() -> System.out.println("count = " + count.get())); // prints count = 0
  * count.set(1);                                            // prints count = 1
  * count.set(1);                                            // equal: nothing
@@ -42,16 +42,12 @@ public final class Signal<T> extends Node implements ReadSignal<T> {
         this.before = value;
     }
 
-    /** A signal holding {@code value}, in the current {@link ReactiveContext}. */
-    public static <T> Signal<T> of(T value) {
+    /** Created by {@link Reactive#signal(Object)}, the one way to make a signal. */
+    static <T> Signal<T> of(T value) {
         return of(value, EQUALS);
     }
 
-    /**
-     * A signal whose writes are ignored when {@code equality} says the new value equals the
-     * current one. Use {@code (a, b) -> false} for a signal that notifies on every write.
-     */
-    public static <T> Signal<T> of(T value, BiPredicate<? super T, ? super T> equality) {
+    static <T> Signal<T> of(T value, BiPredicate<? super T, ? super T> equality) {
         return new Signal<>(ReactiveContext.current(), value, Objects.requireNonNull(equality, "equality"));
     }
 

@@ -13,7 +13,7 @@ package dev.aether.reactive;
  * }</pre>
  */
 public final class Trigger {
-    private final Signal<Object> signal = Signal.of(null, (a, b) -> false);
+    private final Signal<Object> signal = Reactive.signal(null, (a, b) -> false);
 
     /** Records a dependency on this trigger in the running computed or effect. */
     public void track() {

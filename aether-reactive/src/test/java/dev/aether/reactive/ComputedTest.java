@@ -126,7 +126,7 @@ class ComputedTest extends ReactiveSpec {
     @Test
     void customEqualityStopsPropagation() {
         Signal<List<Integer>> s = signal(List.of(1, 2));
-        Computed<List<Integer>> sameSize = Computed.of(() -> List.copyOf(s.get()), (a, b) -> a.size() == b.size());
+        Computed<List<Integer>> sameSize = computed(() -> List.copyOf(s.get()), (a, b) -> a.size() == b.size());
         List<List<Integer>> seen = new ArrayList<>();
         effect(() -> seen.add(sameSize.get()));
         s.set(List.of(3, 4));
@@ -139,7 +139,7 @@ class ComputedTest extends ReactiveSpec {
     @Test
     void customEqualityStopsPropagationWhenUnobserved() {
         Signal<Integer> s = signal(1);
-        Computed<Integer> rounded = Computed.of(() -> s.get(), (a, b) -> a / 10 == b / 10);
+        Computed<Integer> rounded = computed(() -> s.get(), (a, b) -> a / 10 == b / 10);
         AtomicInteger runs = new AtomicInteger();
         Computed<Integer> downstream = computed(() -> {
             runs.incrementAndGet();

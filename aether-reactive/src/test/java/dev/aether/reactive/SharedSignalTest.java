@@ -9,22 +9,22 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 class SharedSignalTest extends ReactiveSpec {
 
     @Test
     void peekAndSetWorkFromAnyThread() {
-        SharedSignal<String> s = SharedSignal.of("a");
+        SharedSignal<String> s = sharedSignal("a");
         assertThat(thrownOnAnotherThread(() -> s.set("b"))).isNull();
         assertThat(s.peek()).isEqualTo("b");
     }
 
     @Test
     void getIsATrackedReadInTheCallersContext() {
-        SharedSignal<Integer> s = SharedSignal.of(1);
+        SharedSignal<Integer> s = sharedSignal(1);
         List<Integer> seen = new ArrayList<>();
         effect(() -> seen.add(s.get()));
         s.set(2);
@@ -34,7 +34,7 @@ class SharedSignalTest extends ReactiveSpec {
 
     @Test
     void writesFromAnotherThreadReachAConfinedContextWhenItRunsItsTasks() {
-        SharedSignal<Integer> s = SharedSignal.of(0);
+        SharedSignal<Integer> s = sharedSignal(0);
         List<Integer> seen = new ArrayList<>();
         effect(() -> seen.add(s.get()));
         thrownOnAnotherThread(() -> s.set(5));
@@ -45,7 +45,7 @@ class SharedSignalTest extends ReactiveSpec {
 
     @Test
     void equalWritesDoNotNotify() {
-        SharedSignal<Integer> s = SharedSignal.of(1);
+        SharedSignal<Integer> s = sharedSignal(1);
         List<Integer> seen = new ArrayList<>();
         effect(() -> seen.add(s.get()));
         s.set(1);
@@ -56,7 +56,7 @@ class SharedSignalTest extends ReactiveSpec {
 
     @Test
     void updateIsAtomicUnderContention() throws Exception {
-        SharedSignal<Integer> s = SharedSignal.of(0);
+        SharedSignal<Integer> s = sharedSignal(0);
         Thread[] writers = new Thread[8];
         for (int i = 0; i < writers.length; i++) {
             writers[i] = new Thread(() -> {
@@ -74,13 +74,13 @@ class SharedSignalTest extends ReactiveSpec {
 
     @Test
     void updateReturnsTheNewValue() {
-        SharedSignal<Integer> s = SharedSignal.of(41);
+        SharedSignal<Integer> s = sharedSignal(41);
         assertThat(s.update(n -> n + 1)).isEqualTo(42);
     }
 
     @Test
     void observerCountCountsObservingContexts() {
-        SharedSignal<Integer> s = SharedSignal.of(0);
+        SharedSignal<Integer> s = sharedSignal(0);
         assertThat(s.observerCount()).isZero();
         s.get();
         s.get();
@@ -94,7 +94,7 @@ class SharedSignalTest extends ReactiveSpec {
 
     @Test
     void closedContextNoLongerReceivesUpdates() throws Exception {
-        SharedSignal<Integer> s = SharedSignal.of(0);
+        SharedSignal<Integer> s = sharedSignal(0);
         AtomicInteger closedSaw = new AtomicInteger(-1);
         AtomicInteger openSaw = new AtomicInteger(-1);
         ReactiveContext closing = ReactiveContext.create("closing");
@@ -117,7 +117,7 @@ class SharedSignalTest extends ReactiveSpec {
         int contexts = 128;
         int writers = 8;
         int increments = 1_000;
-        SharedSignal<Integer> shared = SharedSignal.of(0);
+        SharedSignal<Integer> shared = sharedSignal(0);
         List<ReactiveContext> sessions = new ArrayList<>();
         AtomicIntegerArray last = new AtomicIntegerArray(contexts);
         AtomicIntegerArray wentBackwards = new AtomicIntegerArray(contexts);
@@ -187,7 +187,7 @@ class SharedSignalTest extends ReactiveSpec {
 
     @Test
     void readingFromAClosedContextIsRejected() throws Exception {
-        SharedSignal<Integer> s = SharedSignal.of(0);
+        SharedSignal<Integer> s = sharedSignal(0);
         ReactiveContext ctx = ReactiveContext.create("gone");
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);

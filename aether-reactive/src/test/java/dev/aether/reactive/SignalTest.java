@@ -106,7 +106,7 @@ class SignalTest extends ReactiveSpec {
 
     @Test
     void customEqualityDecidesWhatCountsAsAChange() {
-        Signal<String> s = Signal.of("abc", String::equalsIgnoreCase);
+        Signal<String> s = signal("abc", String::equalsIgnoreCase);
         List<String> seen = new ArrayList<>();
         effect(() -> seen.add(s.get()));
         s.set("ABC");
@@ -117,7 +117,7 @@ class SignalTest extends ReactiveSpec {
 
     @Test
     void neverEqualEqualityNotifiesOnEveryWrite() {
-        Signal<Integer> s = Signal.of(1, (a, b) -> false);
+        Signal<Integer> s = signal(1, (a, b) -> false);
         AtomicInteger runs = new AtomicInteger();
         effect(() -> {
             s.get();
@@ -141,7 +141,7 @@ class SignalTest extends ReactiveSpec {
 
     @Test
     void mutateNotifiesWhateverTheEqualitySays() {
-        Signal<List<String>> s = Signal.of(new ArrayList<>(), (a, b) -> true);
+        Signal<List<String>> s = signal(new ArrayList<>(), (a, b) -> true);
         AtomicInteger runs = new AtomicInteger();
         Computed<Integer> size = computed(() -> s.get().size());
         effect(() -> {

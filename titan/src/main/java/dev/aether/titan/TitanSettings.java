@@ -1,6 +1,5 @@
 package dev.aether.titan;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -43,31 +42,4 @@ public record TitanSettings(String host, int port, Duration requestTimeout, int 
                 webSocketPath, Limits.defaults());
     }
 
-    /** Whether {@code origin} is one of the explicitly {@linkplain #allowedOrigins() allowed origins}. */
-    public boolean originAllowed(String origin) {
-        return origin != null && allowedOrigins.contains(origin);
-    }
-
-    /**
-     * Whether a browser page from {@code origin} may call a server reached as {@code host} (the
-     * request's {@code Host} header): its own pages always may (the origin's host and port are
-     * the Host), other origins only when listed. A request without an Origin is not a
-     * cross-origin browser request and is not asked about.
-     */
-    public boolean originAllowed(String origin, String host) {
-        return originAllowed(origin) || sameOrigin(origin, host);
-    }
-
-    /** Whether {@code origin}'s host and port are {@code host}. */
-    public static boolean sameOrigin(String origin, String host) {
-        if (origin == null || host == null) {
-            return false;
-        }
-        try {
-            String authority = URI.create(origin).getRawAuthority();
-            return authority != null && authority.equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.*;
 
 import dev.aether.reactive.Computed;
 import dev.aether.reactive.Disposable;
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.WrongThreadException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -276,7 +277,7 @@ class StoreTest {
     @Test
     void computedsOverCursorsRecomputeOnlyWhenTheirPathChanged() {
         int[] evaluations = {0};
-        Computed<Integer> totalAge = Computed.of(() -> {
+        Computed<Integer> totalAge = Reactive.computed(() -> {
             evaluations[0]++;
             int total = 0;
             for (int i = 0; i < users.size(); i++) {

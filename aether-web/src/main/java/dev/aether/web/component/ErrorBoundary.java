@@ -30,7 +30,7 @@ public record ErrorBoundary(Supplier<? extends Node> children, BiFunction<? supe
 
     @Override
     public void render(RenderTarget target) {
-        Signal<State> state = Signal.of(new State(null, 0));
+        Signal<State> state = Reactive.signal(new State(null, 0));
         Scope parent = Scope.current();
         target.region("b", state::get, (t, s) -> Scope.run(parent, () -> {
             show(t, s, state);

@@ -1,5 +1,6 @@
 package dev.aether.web.component;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.ReactiveContext;
 import dev.aether.reactive.Signal;
 import dev.aether.web.html.Node;
@@ -28,7 +29,7 @@ public final class Lazy<P> implements Component<P> {
         if (!f.isDone()) {
             // A signal of this context, so a live page's boundary re-renders when the load completes.
             ReactiveContext context = ReactiveContext.current();
-            Signal<Boolean> loaded = Signal.of(false);
+            Signal<Boolean> loaded = Reactive.signal(false);
             f.whenComplete((component, error) -> {
                 try {
                     context.post(() -> loaded.set(true));

@@ -1,6 +1,6 @@
 package dev.aether.web.live;
 
-import dev.aether.titan.TitanSettings;
+import dev.aether.titan.transport.OriginCheck;
 import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.titan.log.LogText;
 import java.nio.charset.StandardCharsets;
@@ -75,8 +75,7 @@ final class CsrfHandler extends Handler.Wrapper {
         }
         String cookie = BrowserCookie.CSRF.from(request);
         String sent = fields.getValue(LiveProtocol.Markup.CSRF_FIELD);
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        boolean originOk = origin == null || TitanSettings.sameOrigin(origin, request.getHeaders().get(HttpHeader.HOST));
+        boolean originOk = OriginCheck.sameOriginOrNone(request);
         if (!originOk || cookie == null || sent == null
                 || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
             refusals.info("csrf", "refused a POST to {}: CSRF check failed", LogText.of(Request.getPathInContext(request)));

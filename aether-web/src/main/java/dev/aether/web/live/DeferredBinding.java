@@ -53,7 +53,7 @@ final class DeferredBinding implements Runnable {
             } catch (SuspendedException e) {
                 again = new DeferredBinding(sink, parts, chunks, id, e.ready(), content, counted);
                 // A root, not a child of this effect: this effect's next run must not dispose it.
-                Reactive.createRoot(d -> againEffect = Effect.of(again));
+                Reactive.createRoot(d -> againEffect = Reactive.effect(again));
             }
             return null;
         });

@@ -16,11 +16,11 @@ import java.time.Duration;
  * if (!permits.acquirePermission()) { ... refuse the event ... }
  * }</pre>
  */
-record EventRateLimit(int events, Duration period) {
+public record EventRateLimit(int events, Duration period) {
     /** 100 events a second: a fast typist sends about 10, a throttled pointer handler 20 to 60. */
-    static final EventRateLimit DEFAULT = new EventRateLimit(100, Duration.ofSeconds(1));
+    public static final EventRateLimit DEFAULT = new EventRateLimit(100, Duration.ofSeconds(1));
 
-    EventRateLimit {
+    public EventRateLimit {
         if (events < 1 || period == null || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("an event rate limit needs at least 1 event per positive period, got " + events + " per " + period);
         }

@@ -2,7 +2,7 @@ package dev.aether.web.live;
 
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.inbound.InboundBudget;
-import org.eclipse.jetty.http.HttpHeader;
+import dev.aether.titan.transport.OriginCheck;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
 
@@ -16,18 +16,17 @@ import org.eclipse.jetty.util.Fields;
  */
 final class LiveGate {
     private final LiveSessions sessions;
-    private final TitanSettings settings;
+    private final OriginCheck origins;
     private final InboundBudget budget;
 
     LiveGate(LiveSessions sessions, TitanSettings settings, InboundBudget budget) {
         this.sessions = sessions;
-        this.settings = settings;
+        this.origins = new OriginCheck(settings.allowedOrigins());
         this.budget = budget;
     }
 
     LiveSocket admit(Request request) {
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin != null && !settings.originAllowed(origin, request.getHeaders().get(HttpHeader.HOST))) {
+        if (!origins.admits(request)) {
             return LiveSocket.rejected(LiveProtocol.Close.FORBIDDEN_ORIGIN, "Origin not allowed");
         }
         Fields query = Request.extractQueryParameters(request);

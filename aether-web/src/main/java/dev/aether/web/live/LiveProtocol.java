@@ -1,5 +1,7 @@
 package dev.aether.web.live;
 
+import org.eclipse.jetty.websocket.api.StatusCode;
+
 /**
  * Every constant of the live protocol, defined once: the paths, the inbound message kinds, the
  * patch operations, the close codes, the attributes and markers the server renders. The runtime
@@ -93,8 +95,8 @@ public final class LiveProtocol {
 
     /** WebSocket close codes of the live channel; the runtime reacts to each (docs/ui.md). */
     public static final class Close {
-        /** Server stopping or restarting: reconnect with backoff. */
-        public static final int GOING_AWAY = 1001;
+        /** Server stopping or restarting (the standard 1001): reconnect with backoff. */
+        public static final int GOING_AWAY = StatusCode.SHUTDOWN;
         /** The origin of the page is not this server's: do not reconnect. */
         public static final int FORBIDDEN_ORIGIN = 4403;
         /** No such session (expired, or the server restarted): reload the page and restore the form input. */

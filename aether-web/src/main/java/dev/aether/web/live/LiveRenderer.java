@@ -1,7 +1,6 @@
 package dev.aether.web.live;
 
 import dev.aether.reactive.Disposable;
-import dev.aether.reactive.Effect;
 import dev.aether.reactive.Reactive;
 import dev.aether.web.html.Attribute;
 import dev.aether.web.html.Element;
@@ -104,7 +103,7 @@ final class LiveRenderer extends HtmlRenderer {
 
     private Object bind(String id, ValueBinding.Kind kind, String name, Supplier<?> source) {
         ValueBinding binding = new ValueBinding(page.sink(), id, kind, name, source);
-        Effect.of(binding);
+        Reactive.effect(binding);
         return binding.initial();
     }
 
@@ -130,7 +129,7 @@ final class LiveRenderer extends HtmlRenderer {
         openMarker(kind, id, null);
         RegionBinding<K> binding = new RegionBinding<>(page.sink(), page, kind + id, choose, part, this);
         Reactive.onCleanup(binding::dispose);
-        Effect.of(binding);
+        Reactive.effect(binding);
         binding.rethrow();
         closeMarker(kind, id);
     }
@@ -142,7 +141,7 @@ final class LiveRenderer extends HtmlRenderer {
         openMarker(LiveProtocol.Markup.LIST_MARKER, id, null);
         ListBinding<T> binding = new ListBinding<>(page.sink(), page, id, items, key, row, this);
         Reactive.onCleanup(binding::dispose);
-        Effect.of(binding);
+        Reactive.effect(binding);
         binding.rethrow();
         closeMarker(LiveProtocol.Markup.LIST_MARKER, id);
     }
@@ -151,7 +150,7 @@ final class LiveRenderer extends HtmlRenderer {
     public void defer(String id, BooleanSupplier ready, Node content) {
         DeferredBinding binding = new DeferredBinding(page.sink(), page, page.chunks(), id, ready, content, page.chunks().boundaryOpened());
         Reactive.onCleanup(binding::dispose);
-        Effect.of(binding);
+        Reactive.effect(binding);
     }
 
     @Override

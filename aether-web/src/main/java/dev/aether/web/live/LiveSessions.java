@@ -2,11 +2,11 @@ package dev.aether.web.live;
 
 import dev.aether.reactive.ReactiveContext;
 import dev.aether.titan.log.ClientErrorLog;
+import dev.aether.titan.transport.SecureToken;
+import dev.aether.web.AetherWeb;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveSessions implements LiveSession.Presence {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSessions.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConcurrentHashMap<String, LiveSession> byToken = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor timers = newTimers();
@@ -88,9 +87,7 @@ final class LiveSessions implements LiveSession.Presence {
      * page has been delivered ({@link #scheduleExpiry}), however long the page took to stream.
      */
     LiveSession create(String browser) {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecureToken.random(18);
         LiveSession session = new LiveSession(token, ReactiveContext.create("live-" + token.substring(0, 6)), this, refusals,
                 maxBufferedFrames, browser, RateLimiter.of("live-events", eventPermits));
         byToken.put(token, session);
@@ -106,7 +103,7 @@ final class LiveSessions implements LiveSession.Presence {
         return token == null ? null : byToken.get(token);
     }
 
-    int count() {
+    public int count() {
         return byToken.size();
     }
 
@@ -179,7 +176,7 @@ final class LiveSessions implements LiveSession.Presence {
     }
 
     /** Ends every session (server stop): browsers are told to reconnect later. */
-    void endAll() {
+    public void endAll() {
         for (LiveSession s : byToken.values()) {
             end(s, LiveProtocol.Close.GOING_AWAY, "Server stopping");
         }

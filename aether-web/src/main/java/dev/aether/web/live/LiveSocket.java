@@ -1,16 +1,20 @@
 package dev.aether.web.live;
 
-import java.nio.ByteBuffer;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.titan.inbound.InboundBudget;
 import dev.aether.titan.inbound.MessageAllowance;
+import dev.aether.titan.transport.Heartbeat;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * One browser connection of a live session. Messages from the browser are parsed into an
@@ -19,7 +23,7 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * malformed messages) count against the session's {@linkplain AetherWeb.Builder#eventRateLimit
  * rate limit}: one over it is answered with {@code ["!", seq, reason]} and not run.
  *
- * <p>Public only because Jetty's listener metadata needs a public class; {@link AetherWeb}
+ * <p>Public only because Jetty's listener metadata needs a public class; {@link dev.aether.web.AetherWeb}
  * creates it:
  *
  * <pre>{@code
@@ -29,7 +33,8 @@ import org.eclipse.jetty.websocket.api.StatusCode;
 public final class LiveSocket implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
     /** The largest message a browser may send, in characters (an event with its data). */
-    static final int MAX_MESSAGE_CHARS = 64 * 1024;
+    public static final int MAX_MESSAGE_CHARS = 64 * 1024;
+    private static final Duration PING_INTERVAL = Duration.ofSeconds(20);
 
     private final LiveSessions sessions;
     private final LiveSession session;
@@ -41,7 +46,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     private final StringBuilder unfinished = new StringBuilder();
     private volatile MessageAllowance allowance;
     private volatile Connection connection;
-    private volatile ScheduledFuture<?> pings;
+    private volatile Heartbeat heartbeat;
 
     private LiveSocket(LiveSessions sessions, LiveSession session, long lastSeen, int rejectCode, String rejectReason,
                        InboundBudget budget) {
@@ -92,9 +97,10 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
             return;
         }
         // Browsers answer pings themselves; they keep proxies from closing a quiet connection.
+        Heartbeat beat = Heartbeat.keepAlive(ws, Heartbeat.Timer.of(sessions.timers()), PING_INTERVAL);
+        heartbeat = beat;
         try {
-            pings = sessions.timers().scheduleAtFixedRate(() -> ws.sendPing(ByteBuffer.allocate(0), Callback.NOOP),
-                    20, 20, TimeUnit.SECONDS);
+            beat.start();
         } catch (RejectedExecutionException stopping) {
             c.close(LiveProtocol.Close.GOING_AWAY, "Server stopping");
         }
@@ -194,9 +200,9 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     }
 
     private void stopPings() {
-        ScheduledFuture<?> p = pings;
-        if (p != null) {
-            p.cancel(false);
+        Heartbeat beat = heartbeat;
+        if (beat != null) {
+            beat.stop();
         }
     }
 

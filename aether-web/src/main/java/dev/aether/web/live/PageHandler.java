@@ -1,14 +1,15 @@
 package dev.aether.web.live;
 
+import dev.aether.titan.transport.SecureToken;
+import dev.aether.web.ActionResult;
+import dev.aether.web.Page;
+import dev.aether.web.PageRequest;
 import dev.aether.web.ssr.ChunkStream;
-import dev.aether.web.ssr.Page;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,6 @@ import org.slf4j.LoggerFactory;
 final class PageHandler extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(PageHandler.class);
     private static final Duration STREAM_LIMIT = Duration.ofSeconds(30);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Routes routes;
     private final LiveSessions sessions;
@@ -154,8 +154,6 @@ final class PageHandler extends Handler.Wrapper {
     }
 
     static String newToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecureToken.random(24);
     }
 }

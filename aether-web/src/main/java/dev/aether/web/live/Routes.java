@@ -1,6 +1,8 @@
 package dev.aether.web.live;
 
-import dev.aether.web.ssr.Page;
+import dev.aether.web.ActionResult;
+import dev.aether.web.PageRequest;
+import dev.aether.web.Page;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;

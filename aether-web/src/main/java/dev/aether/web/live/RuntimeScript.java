@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import dev.aether.web.AetherWeb;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

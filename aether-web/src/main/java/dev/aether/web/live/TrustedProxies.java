@@ -20,7 +20,7 @@ import org.eclipse.jetty.server.Request;
 record TrustedProxies(Set<String> addresses) {
     static final String FORWARDED_PROTO = "X-Forwarded-Proto";
 
-    TrustedProxies {
+    public TrustedProxies {
         addresses = Set.copyOf(addresses);
     }
 

@@ -1,5 +1,6 @@
 package dev.aether.web.ssr;
 
+import dev.aether.web.Page;
 import dev.aether.web.component.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,9 @@
 package dev.aether.web.ssr;
 
-import dev.aether.reactive.ReactiveContext;
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.ReactiveException;
+import dev.aether.reactive.ReactiveContext;
+import dev.aether.web.Page;
 import dev.aether.web.component.Scope;
 import dev.aether.web.component.SuspendedException;
 import dev.aether.web.html.Escape;

@@ -3,7 +3,7 @@ package dev.aether.web.browser;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.web.ssr.Page;
+import dev.aether.web.Page;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

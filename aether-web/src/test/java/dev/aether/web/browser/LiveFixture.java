@@ -3,8 +3,8 @@ package dev.aether.web.browser;
 import static dev.aether.web.component.Components.component;
 import static dev.aether.web.component.Components.each;
 import static dev.aether.web.component.Components.show;
-import static dev.aether.web.component.Components.when;
 import static dev.aether.web.component.Components.suspense;
+import static dev.aether.web.component.Components.when;
 import static dev.aether.web.html.Html.*;
 
 import dev.aether.reactive.Reactive;
@@ -12,9 +12,9 @@ import dev.aether.reactive.Resource;
 import dev.aether.reactive.SharedSignal;
 import dev.aether.reactive.Signal;
 import dev.aether.titan.Titan;
+import dev.aether.web.AetherWeb;
+import dev.aether.web.Page;
 import dev.aether.web.component.Suspense;
-import dev.aether.web.live.AetherWeb;
-import dev.aether.web.ssr.Page;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,9 +37,9 @@ import java.util.stream.Stream;
  */
 final class LiveFixture implements AutoCloseable {
     /** Read by every /push page: a server push changes it from the test thread. */
-    final SharedSignal<String> headline = SharedSignal.of("first");
+    final SharedSignal<String> headline = Reactive.sharedSignal("first");
     /** The items of every /todos page: they outlive sessions, as a database would. */
-    final SharedSignal<List<String>> todos = SharedSignal.of(List.of());
+    final SharedSignal<List<String>> todos = Reactive.sharedSignal(List.of());
     /** Printed on the /vote page's button: a new edition renders a different button. */
     final AtomicInteger edition = new AtomicInteger(1);
     private final Duration grace;
@@ -91,19 +91,19 @@ final class LiveFixture implements AutoCloseable {
     private Titan titan(int onPort) {
         web = AetherWeb.builder()
                 .page("/counter", request -> Page.of("Counter", () -> component(() -> {
-                    Signal<Integer> count = Signal.of(0);
+                    Signal<Integer> count = Reactive.signal(0);
                     return div(button(id("inc"), on("click", () -> count.update(n -> n + 1)), text("+1")),
                             span(id("count"), text(count::get)));
                 })))
                 .page("/injected", request -> Page.of("Injected", () -> component(() -> {
-                    Signal<Integer> count = Signal.of(0);
+                    Signal<Integer> count = Reactive.signal(0);
                     // as if user input had reached raw HTML: the page's Content-Security-Policy must stop it
                     return div(dangerouslyUnescapedHtml("<script>window.__injected = true</script>"),
                             button(id("inc"), on("click", () -> count.update(n -> n + 1)), text("+1")),
                             span(id("count"), text(count::get)));
                 })))
                 .page("/list", request -> Page.of("List", () -> component(() -> {
-                    Signal<List<String>> rows = Signal.of(List.of("a", "b", "c", "d", "e"));
+                    Signal<List<String>> rows = Reactive.signal(List.of("a", "b", "c", "d", "e"));
                     return div(button(id("reverse"), on("click", () -> rows.update(r -> {
                                 List<String> next = new ArrayList<>(r);
                                 Collections.reverse(next);
@@ -119,7 +119,7 @@ final class LiveFixture implements AutoCloseable {
                             ul(id("rows"), each(rows::get, r -> r, r -> li(attr("data-key", r), text(r)))));
                 })))
                 .page("/typing", request -> Page.of("Typing", () -> component(() -> {
-                    Signal<String> value = Signal.of("");
+                    Signal<String> value = Reactive.signal("");
                     return div(input(id("box"), name("box"), attr("value", value::get), on("input", e -> {
                                 Waits.pause(120);      // a slow handler: echoes arrive long after the keystrokes
                                 value.set(e.value());
@@ -127,12 +127,12 @@ final class LiveFixture implements AutoCloseable {
                             span(id("echo"), text(value::get)));
                 })))
                 .page("/note", request -> Page.of("Note", () -> component(() -> {
-                    Signal<String> note = Signal.of("");
+                    Signal<String> note = Reactive.signal("");
                     return div(input(id("note"), name("note"), on("input", e -> note.set(e.value()))),
                             span(id("saved"), text(note::get)));
                 })))
                 .page("/todos", request -> Page.of("Todos", () -> component(() -> {
-                    Signal<String> draft = Signal.of("");
+                    Signal<String> draft = Reactive.signal("");
                     return div(form(id("add"), on("submit", e -> {
                                         String title = e.field("title");
                                         todos.update(list -> Stream.concat(list.stream(), Stream.of(title)).toList());
@@ -143,15 +143,15 @@ final class LiveFixture implements AutoCloseable {
                             ul(id("todos"), each(todos::get, t -> t, t -> li(text(t)))));
                 })))
                 .page("/vote", request -> Page.of("Vote", () -> component(() -> {
-                    Signal<Integer> votes = Signal.of(0);
+                    Signal<Integer> votes = Reactive.signal(0);
                     return div(button(id("vote"), on("click", () -> votes.update(n -> n + 1)), text("Vote (edition " + edition.get() + ")")),
                             span(id("votes"), text(votes::get)));
                 })))
                 .page("/form", request -> Page.of("Form", () -> component(() -> {
-                    Signal<String> person = Signal.of("");
-                    Signal<String> email = Signal.of("");
-                    Signal<Boolean> tried = Signal.of(false);   // validation shows once the user committed a change
-                    Signal<Integer> pings = Signal.of(0);
+                    Signal<String> person = Reactive.signal("");
+                    Signal<String> email = Reactive.signal("");
+                    Signal<Boolean> tried = Reactive.signal(false);   // validation shows once the user committed a change
+                    Signal<Integer> pings = Reactive.signal(0);
                     return div(input(id("name"), name("name"), on("input", e -> person.set(e.value())), on("change", e -> tried.set(true))),
                             input(id("email"), name("email"), on("input", e -> email.set(e.value())), on("change", e -> tried.set(true))),
                             span(id("name-echo"), text(person::get)),
@@ -173,13 +173,13 @@ final class LiveFixture implements AutoCloseable {
                             () -> p(id("content"), text(() -> Suspense.read(late)))));
                 })))
                 .page("/modifiers", request -> Page.of("Modifiers", () -> component(() -> {
-                    Signal<Integer> outer = Signal.of(0);
-                    Signal<Integer> inner = Signal.of(0);
-                    Signal<Integer> debounced = Signal.of(0);
-                    Signal<String> debouncedValue = Signal.of("");
-                    Signal<Integer> throttled = Signal.of(0);
-                    Signal<String> throttledValue = Signal.of("");
-                    Signal<Integer> enters = Signal.of(0);
+                    Signal<Integer> outer = Reactive.signal(0);
+                    Signal<Integer> inner = Reactive.signal(0);
+                    Signal<Integer> debounced = Reactive.signal(0);
+                    Signal<String> debouncedValue = Reactive.signal("");
+                    Signal<Integer> throttled = Reactive.signal(0);
+                    Signal<String> throttledValue = Reactive.signal("");
+                    Signal<Integer> enters = Reactive.signal(0);
                     return div(
                             div(id("outer"), on("click", () -> outer.update(n -> n + 1)),
                                     button(id("stopped"), on("click", () -> inner.update(n -> n + 1)).stopPropagation(), text("stopped")),
@@ -200,7 +200,7 @@ final class LiveFixture implements AutoCloseable {
                 })))
                 .page("/hostile", request -> Page.of("Hostile", () -> component(() -> {
                     List<String> payloads = XssPayloads.all();
-                    Signal<Integer> at = Signal.of(-1);
+                    Signal<Integer> at = Reactive.signal(-1);
                     Supplier<String> payload = () -> at.get() < 0 ? "" : payloads.get(at.get());
                     return div(button(id("next"), on("click", () -> at.update(n -> n + 1)), text("next")),
                             span(id("index"), text(at::get)),

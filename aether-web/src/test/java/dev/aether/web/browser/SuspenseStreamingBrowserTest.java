@@ -6,9 +6,9 @@ import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.reactive.Resource;
+import dev.aether.web.Page;
 import dev.aether.web.component.Suspense;
 import dev.aether.web.html.Node;
-import dev.aether.web.ssr.Page;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,6 @@
 package dev.aether.web.browser;
 
-import dev.aether.web.ssr.Page;
+import dev.aether.web.Page;
 import dev.aether.web.ssr.Ssr;
 import java.io.OutputStream;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static dev.aether.web.component.Components.*;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aether.web.Page;
 import dev.aether.web.ssr.Head;
-import dev.aether.web.ssr.Page;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
 import dev.aether.web.html.Node;
 import dev.aether.web.ssr.Ssr;
@@ -26,7 +27,7 @@ class ComponentTest {
 
     @Test
     void componentRendersItsPropsWithDynamicParts() {
-        assertThat(Ssr.render(component(GREETING, new Greeting(Signal.of("Ada")))))
+        assertThat(Ssr.render(component(GREETING, new Greeting(Reactive.signal("Ada")))))
                 .isEqualTo("<p>Hello, <!--ae:t1-->Ada<!--/ae:t1--></p>");
     }
 

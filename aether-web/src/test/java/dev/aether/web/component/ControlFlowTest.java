@@ -5,6 +5,7 @@ import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
 import dev.aether.web.html.Node;
 import dev.aether.web.ssr.Ssr;
@@ -18,7 +19,7 @@ class ControlFlowTest {
 
     @Test
     void showRendersThenBranchBetweenRegionMarkers() {
-        Signal<Boolean> loggedIn = Signal.of(true);
+        Signal<Boolean> loggedIn = Reactive.signal(true);
         assertThat(Ssr.render(div(show(loggedIn::get, () -> text("Welcome"), () -> text("Sign in")))))
                 .isEqualTo("<div><!--ae:s1-->Welcome<!--/ae:s1--></div>");
     }
@@ -36,7 +37,7 @@ class ControlFlowTest {
 
     @Test
     void whenPassesTheNonNullValue() {
-        Signal<String> user = Signal.of("ada");
+        Signal<String> user = Reactive.signal("ada");
         assertThat(Ssr.render(when(user::get, u -> b(u), () -> text("nobody")))).isEqualTo("<!--ae:s1--><strong>ada</strong><!--/ae:s1-->");
         assertThat(Ssr.render(when(() -> null, u -> text("?"), () -> text("nobody")))).isEqualTo("<!--ae:s1-->nobody<!--/ae:s1-->");
     }
@@ -47,7 +48,7 @@ class ControlFlowTest {
 
     @Test
     void eachRendersOneKeyedRowPerItem() {
-        Signal<List<Todo>> todos = Signal.of(List.of(new Todo(1, "write"), new Todo(2, "ship")));
+        Signal<List<Todo>> todos = Reactive.signal(List.of(new Todo(1, "write"), new Todo(2, "ship")));
         assertThat(Ssr.render(ul(each(todos::get, Todo::id, t -> li(text(t.title()))))))
                 .isEqualTo("<ul><!--ae:l1--><!--ae:k1 1--><li>write</li><!--ae:k1 2--><li>ship</li><!--/ae:l1--></ul>");
     }
@@ -87,7 +88,7 @@ class ControlFlowTest {
 
     @Test
     void switchRendersTheFirstMatchingBranch() {
-        Signal<Integer> n = Signal.of(5);
+        Signal<Integer> n = Reactive.signal(5);
         Node sw = switchOf(() -> text("small"),
                 match(() -> n.get() > 10, () -> text("big")),
                 match(() -> n.get() > 3, () -> text("medium")),
@@ -105,7 +106,7 @@ class ControlFlowTest {
     void dynamicRendersTheChosenComponent() {
         Component<String> bold = s -> strong(text(s));
         Component<String> italic = s -> em(text(s));
-        Signal<Component<String>> which = Signal.of(italic);
+        Signal<Component<String>> which = Reactive.signal(italic);
         assertThat(Ssr.render(dynamic(which::get, "hi"))).isEqualTo("<!--ae:d1--><em>hi</em><!--/ae:d1-->");
         which.set(bold);
         assertThat(Ssr.render(dynamic(which::get, "hi"))).isEqualTo("<!--ae:d1--><strong>hi</strong><!--/ae:d1-->");

@@ -4,6 +4,7 @@ import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
 import dev.aether.web.ssr.Ssr;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ class HtmlDslTest {
 
     @Test
     void dynamicTextIsEvaluatedOnceBetweenCommentMarkers() {
-        Signal<String> name = Signal.of("Ada");
+        Signal<String> name = Reactive.signal("Ada");
         assertThat(Ssr.render(p(text("Hi "), text(name::get))))
                 .isEqualTo("<p>Hi <!--ae:t1-->Ada<!--/ae:t1--></p>");
     }
@@ -31,7 +32,7 @@ class HtmlDslTest {
 
     @Test
     void elementWithDynamicAttributeGetsAnId() {
-        Signal<Boolean> busy = Signal.of(true);
+        Signal<Boolean> busy = Reactive.signal(true);
         assertThat(Ssr.render(button(attr("disabled", busy::get), text("Save"))))
                 .isEqualTo("<button data-ae=\"1\" disabled>Save</button>");
     }

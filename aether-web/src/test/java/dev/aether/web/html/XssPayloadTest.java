@@ -6,16 +6,16 @@ import static dev.aether.web.testing.Inert.assertInert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aether.web.Page;
 import dev.aether.web.component.Component;
 import dev.aether.web.component.Context;
 import dev.aether.web.ssr.Head;
-import dev.aether.web.ssr.Page;
 import dev.aether.web.ssr.Ssr;
 import dev.aether.web.ssr.Template;
 import dev.aether.web.testing.HtmlTokenizer.StartTag;
-import dev.aether.web.testing.XssPayloadList;
 import dev.aether.web.testing.HtmlTokenizer.TextToken;
 import dev.aether.web.testing.HtmlTokenizer.Token;
+import dev.aether.web.testing.XssPayloadList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,12 +1,14 @@
 package dev.aether.web.live;
 
-import dev.aether.titan.TitanSettings;
+import dev.aether.web.ActionResult;
+import dev.aether.web.AetherWeb;
+import dev.aether.web.PageRequest;
 import static dev.aether.web.html.Html.p;
 import static dev.aether.web.html.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aether.web.ssr.Page;
+import dev.aether.web.Page;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -102,23 +104,5 @@ class AetherWebBuilderTest {
         assertThat(r.form("missing")).isEmpty();
         assertThat(r.isPost()).isTrue();
         assertThat(new PageRequest("GET", "/", Map.of(), Map.of()).isPost()).isFalse();
-    }
-
-    // ---- the same-site check -------------------------------------------------------------------------
-
-    @Test
-    void anOriginIsSameSiteWhenItsHostAndPortAreTheRequestsHost() {
-        assertThat(TitanSettings.sameOrigin("http://127.0.0.1:8080", "127.0.0.1:8080")).isTrue();
-        assertThat(TitanSettings.sameOrigin("https://Shop.Example", "shop.example")).isTrue();
-    }
-
-    @Test
-    void anOriginOfAnotherHostOrPortOrNoneIsNotSameSite() {
-        assertThat(TitanSettings.sameOrigin("http://127.0.0.1:8081", "127.0.0.1:8080")).isFalse();
-        assertThat(TitanSettings.sameOrigin("http://evil.example", "shop.example")).isFalse();
-        assertThat(TitanSettings.sameOrigin("http://shop.example.evil.example", "shop.example")).isFalse();
-        assertThat(TitanSettings.sameOrigin("null", "shop.example")).isFalse();
-        assertThat(TitanSettings.sameOrigin("not a uri", "shop.example")).isFalse();
-        assertThat(TitanSettings.sameOrigin("http://shop.example", null)).isFalse();
     }
 }

@@ -11,10 +11,12 @@ import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Resource;
 import dev.aether.reactive.Signal;
 import dev.aether.titan.Titan;
+import dev.aether.titan.testing.CapturedLog;
+import dev.aether.web.ActionResult;
+import dev.aether.web.AetherWeb;
+import dev.aether.web.Page;
 import dev.aether.web.component.Suspense;
 import dev.aether.web.html.Node;
-import dev.aether.web.ssr.Page;
-import dev.aether.titan.testing.CapturedLog;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
@@ -26,9 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -77,7 +79,7 @@ class AetherWebServerTest {
     /** The counter page: button (element 1) and its count (text 2). */
     static Page counterPage() {
         return Page.of("Counter", () -> component(() -> {
-            Signal<Integer> count = Signal.of(0);
+            Signal<Integer> count = Reactive.signal(0);
             return div(button(on("click", () -> count.update(n -> n + 1)), text("+1")), span(text(count::get)));
         }));
     }
@@ -107,7 +109,7 @@ class AetherWebServerTest {
                 })
                 .page("/slow", request -> Page.of("Slow", AetherWebServerTest::slowProfile))
                 .page("/keys", request -> Page.of("Keys", () -> component(() -> {
-                    Signal<String> last = Signal.of("");
+                    Signal<String> last = Reactive.signal("");
                     return div(input(on("keydown", e -> last.set("save")).key("Enter"), on("keydown", e -> last.set("cancel")).key("Escape")),
                             span(text(last::get)));
                 })))

@@ -4,7 +4,8 @@ import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.titan.Titan;
-import dev.aether.web.ssr.Page;
+import dev.aether.web.AetherWeb;
+import dev.aether.web.Page;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -6,9 +6,11 @@ import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
 import dev.aether.titan.Titan;
-import dev.aether.web.ssr.Page;
+import dev.aether.web.AetherWeb;
+import dev.aether.web.Page;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ class EventFloodTest {
     void start() throws Exception {
         AetherWeb web = AetherWeb.builder()   // the default event rate limit
                 .page("/counter", request -> Page.of("Counter", () -> component(() -> {
-                    Signal<Integer> count = Signal.of(0);
+                    Signal<Integer> count = Reactive.signal(0);
                     return div(button(on("click", () -> {
                         runs.incrementAndGet();
                         count.update(n -> n + 1);

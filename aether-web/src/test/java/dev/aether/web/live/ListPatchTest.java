@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
 import dev.aether.web.component.Lifecycle;
 import dev.aether.web.html.Escape;
@@ -40,7 +41,7 @@ class ListPatchTest {
 
     private LiveHarness numbers(List<Integer> first) {
         return LiveHarness.render(() -> {
-            keys = Signal.of(first);
+            keys = Reactive.signal(first);
             return ul(each(() -> keys.get(), k -> k, k -> li(text(String.valueOf(k)))));
         });
     }
@@ -139,7 +140,7 @@ class ListPatchTest {
     @Test
     void keysOnTheWireAreThePercentEncodedMarkerKeys() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            items = Signal.of(List.of(new Item("a b/é-->", "x")));
+            items = Reactive.signal(List.of(new Item("a b/é-->", "x")));
             return ul(each(() -> items.get(), Item::id, i -> li(text(i.title()))));
         })) {
             assertThat(live.body()).contains("<!--ae:k1 a%20b%2F%C3%A9%2D%2D%3E-->");
@@ -164,7 +165,7 @@ class ListPatchTest {
         List<Throwable> errors = new ArrayList<>();
         try (LiveHarness live = LiveHarness.render(() -> component(() -> {
             Lifecycle.onError(errors::add);
-            items = Signal.of(List.of(new Item("a", "a")));
+            items = Reactive.signal(List.of(new Item("a", "a")));
             return ul(each(() -> items.get(), Item::id, i -> li(text(i.title()))));
         }))) {
             live.run(() -> items.set(List.of(new Item("a", "a"), new Item(null, "no id"))));
@@ -180,7 +181,7 @@ class ListPatchTest {
     @Test
     void aRowWhoseItemIsNoLongerEqualIsRenderedAgain() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            items = Signal.of(List.of(new Item("a", "first"), new Item("b", "second")));
+            items = Reactive.signal(List.of(new Item("a", "first"), new Item("b", "second")));
             return ul(each(() -> items.get(), Item::id, i -> li(text(i.title()))));
         })) {
             live.run(() -> items.set(List.of(new Item("a", "first"), new Item("b", "changed"))));
@@ -191,7 +192,7 @@ class ListPatchTest {
     @Test
     void anEqualButNewItemIsNotRenderedAgain() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            items = Signal.of(List.of(new Item("a", "first")));
+            items = Reactive.signal(List.of(new Item("a", "first")));
             return ul(each(() -> items.get(), Item::id, i -> li(text(i.title()))));
         })) {
             live.run(() -> items.set(List.of(new Item("a", new String("first")))));
@@ -202,7 +203,7 @@ class ListPatchTest {
     @Test
     void aChangedRowThatAlsoMovedIsRenderedAgainAndMoved() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            items = Signal.of(List.of(new Item("a", "1"), new Item("b", "2"), new Item("c", "3")));
+            items = Reactive.signal(List.of(new Item("a", "1"), new Item("b", "2"), new Item("c", "3")));
             return ul(each(() -> items.get(), Item::id, i -> li(text(i.title()))));
         })) {
             live.run(() -> items.set(List.of(new Item("c", "3!"), new Item("a", "1"), new Item("b", "2"))));
@@ -217,8 +218,8 @@ class ListPatchTest {
         Map<String, AtomicInteger> renders = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> cleanups = new ConcurrentHashMap<>();
         try (LiveHarness live = LiveHarness.render(() -> {
-            suffix = Signal.of("!");
-            items = Signal.of(List.of(new Item("a", "1"), new Item("b", "2"), new Item("c", "3")));
+            suffix = Reactive.signal("!");
+            items = Reactive.signal(List.of(new Item("a", "1"), new Item("b", "2"), new Item("c", "3")));
             return ul(each(() -> items.get(), Item::id, i -> component(() -> {
                 renders.computeIfAbsent(i.id(), k -> new AtomicInteger()).incrementAndGet();
                 Lifecycle.onCleanup(() -> cleanups.computeIfAbsent(i.id(), k -> new AtomicInteger()).incrementAndGet());
@@ -248,8 +249,8 @@ class ListPatchTest {
         AtomicInteger cleanups = new AtomicInteger();
         AtomicInteger clicks = new AtomicInteger();
         try (LiveHarness live = LiveHarness.render(() -> {
-            keys = Signal.of(List.of(1, 2));
-            suffix = Signal.of("x");
+            keys = Reactive.signal(List.of(1, 2));
+            suffix = Reactive.signal("x");
             return ul(each(() -> keys.get(), k -> k, k -> component(() -> {
                 Lifecycle.onCleanup(cleanups::incrementAndGet);
                 return li(button(on("click", clicks::incrementAndGet), text(() -> suffix.get())));
@@ -273,7 +274,7 @@ class ListPatchTest {
     void anInsertedRowsHandlersRun() {
         AtomicInteger clicks = new AtomicInteger();
         try (LiveHarness live = LiveHarness.render(() -> {
-            keys = Signal.of(List.of(1));
+            keys = Reactive.signal(List.of(1));
             return ul(each(() -> keys.get(), k -> k, k -> li(button(on("click", clicks::incrementAndGet), text("go")))));
         })) {
             live.run(() -> keys.set(List.of(1, 2)));
@@ -424,7 +425,7 @@ class ListPatchTest {
         List<Throwable> errors = new ArrayList<>();
         try (LiveHarness live = LiveHarness.render(() -> component(() -> {
             Lifecycle.onError(errors::add);
-            keys = Signal.of(List.of(1, 2, 3));
+            keys = Reactive.signal(List.of(1, 2, 3));
             return ul(each(() -> keys.get(), k -> k, k -> li(text(String.valueOf(k)))));
         }))) {
             live.run(() -> keys.set(List.of(1, 2, 2)));

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.ReactiveContext;
 import dev.aether.reactive.Signal;
-import dev.aether.web.html.DomEvent;
 import dev.aether.titan.testing.CapturedLog;
+import dev.aether.web.html.DomEvent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class LiveEventTest {
     /** A button (element 1) counting clicks into text 2. */
     private LiveHarness counter() {
         return LiveHarness.render(() -> {
-            count = Signal.of(0);
+            count = Reactive.signal(0);
             return button(on("click", () -> {
                 runs.incrementAndGet();
                 count.update(n -> n + 1);
@@ -155,7 +156,7 @@ class LiveEventTest {
     @Test
     void theSessionKeepsWorkingAfterAHandlerThrew() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            count = Signal.of(0);
+            count = Reactive.signal(0);
             return div(button(on("click", () -> {
                 throw new IllegalStateException("boom");
             })), button(on("click", () -> count.update(n -> n + 1))), text(() -> count.get()));
@@ -173,7 +174,7 @@ class LiveEventTest {
     @Test
     void changesMadeBeforeAHandlerThrewAreStillSent() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            count = Signal.of(0);
+            count = Reactive.signal(0);
             return button(on("click", () -> {
                 count.set(5);
                 throw new IllegalStateException("after the write");
@@ -204,7 +205,7 @@ class LiveEventTest {
     @Test
     void aHandlerGetsTheEventTypeAndValue() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            last = Signal.of("");
+            last = Reactive.signal("");
             return div(input(type("text"), on("input", e -> last.set(e.type() + ":" + e.value()))), text(() -> last.get()));
         })) {
             live.event("1", "input", Map.of("value", "Ada <3"));

@@ -1,8 +1,8 @@
 package dev.aether.web.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aether.web.Page;
 import dev.aether.web.html.Node;
-import dev.aether.web.ssr.Page;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

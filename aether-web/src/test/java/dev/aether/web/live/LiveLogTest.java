@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.titan.Titan;
 import dev.aether.titan.testing.CapturedLog;
-import dev.aether.web.ssr.Page;
+import dev.aether.web.AetherWeb;
+import dev.aether.web.Page;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -10,10 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Resource;
 import dev.aether.reactive.Signal;
+import dev.aether.web.Page;
 import dev.aether.web.component.Suspense;
 import dev.aether.web.html.Node;
 import dev.aether.web.ssr.ChunkStream;
-import dev.aether.web.ssr.Page;
+import dev.aether.web.Page;
 import dev.aether.web.ssr.Ssr;
 import java.time.Duration;
 import java.util.List;
@@ -80,7 +81,7 @@ class LiveSuspenseTest {
     @Test
     void theBoundarysContentIsLiveOnceResolved() {
         try (LiveHarness live = LiveHarness.render(() -> component(() -> {
-            on = Signal.of(false);
+            on = Reactive.signal(false);
             Resource<String> user = Reactive.resource(() -> data);
             return suspense(() -> p(text("Loading")), () -> p(classIf("on", () -> on.get()), text(() -> Suspense.read(user))));
         }))) {
@@ -98,7 +99,7 @@ class LiveSuspenseTest {
         try {
             LiveSession session = sessions.create();
             session.context().call(() -> session.renderShell(Page.of("t", () -> component(() -> {
-                on = Signal.of(true);
+                on = Reactive.signal(true);
                 Resource<String> user = Reactive.resource(() -> data);
                 return show(() -> on.get(), () -> suspense(() -> p(text("Loading")), () -> p(text(() -> Suspense.read(user)))));
             })), "", null));

@@ -4,17 +4,18 @@ import static dev.aether.web.live.Frames.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.titan.Titan;
+import dev.aether.web.AetherWeb;
 import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * Fragmented messages on the live channel: joined when finished, and held against the server's

@@ -6,6 +6,7 @@ import static dev.aether.web.component.Components.show;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
 import dev.aether.web.html.Escape;
 import dev.aether.web.html.Node;
@@ -39,7 +40,7 @@ class PatchGenerationTest {
     @Test
     void dynamicTextSendsATextPatchWithItsIdAndNewValue() {
         try (LiveHarness live = live(() -> {
-            text = Signal.of("a");
+            text = Reactive.signal("a");
             return p(text(() -> text.get()));
         })) {
             assertThat(live.body()).isEqualTo("<p><!--ae:t1-->a<!--/ae:t1--></p>");
@@ -52,7 +53,7 @@ class PatchGenerationTest {
     void dynamicTextIsSentAsTheRawStringForTheRuntimeToSetAsText() {
         String payload = "<img src=x onerror=alert(1)>&amp;\"'";
         try (LiveHarness live = live(() -> {
-            text = Signal.of("a");
+            text = Reactive.signal("a");
             return p(text(() -> text.get()));
         })) {
             live.run(() -> text.set(payload));
@@ -63,7 +64,7 @@ class PatchGenerationTest {
     @Test
     void nullDynamicTextIsSentAsEmptyText() {
         try (LiveHarness live = live(() -> {
-            text = Signal.of("a");
+            text = Reactive.signal("a");
             return p(text(() -> text.get()));
         })) {
             live.run(() -> text.set(null));
@@ -74,7 +75,7 @@ class PatchGenerationTest {
     @Test
     void aNewValueEqualToThePreviousOneSendsNothing() {
         try (LiveHarness live = live(() -> {
-            number = Signal.of(1);
+            number = Reactive.signal(1);
             return p(text(() -> number.get() % 2));
         })) {
             live.run(() -> number.set(3));   // the binding runs again, its text is still "1"
@@ -87,7 +88,7 @@ class PatchGenerationTest {
     @Test
     void aValueChangedAndChangedBackWithinOneTaskSendsNothing() {
         try (LiveHarness live = live(() -> {
-            text = Signal.of("a");
+            text = Reactive.signal("a");
             return p(text(() -> text.get()));
         })) {
             live.run(() -> dev.aether.reactive.Reactive.batch(() -> {
@@ -101,7 +102,7 @@ class PatchGenerationTest {
     @Test
     void textareaDynamicTextIsPatchedThroughTheElementId() {
         try (LiveHarness live = live(() -> {
-            text = Signal.of("draft");
+            text = Reactive.signal("draft");
             return textarea(name("body"), text(() -> text.get()));
         })) {
             assertThat(live.body()).isEqualTo("<textarea data-ae=\"1\" name=\"body\">draft</textarea>");
@@ -115,7 +116,7 @@ class PatchGenerationTest {
     @Test
     void dynamicAttributeSendsItsNewValue() {
         try (LiveHarness live = live(() -> {
-            value = Signal.of("first");
+            value = Reactive.signal("first");
             return div(attr("title", () -> value.get()));
         })) {
             assertThat(live.body()).isEqualTo("<div data-ae=\"1\" title=\"first\"></div>");
@@ -127,7 +128,7 @@ class PatchGenerationTest {
     @Test
     void nullRemovesADynamicAttribute() {
         try (LiveHarness live = live(() -> {
-            value = Signal.of("first");
+            value = Reactive.signal("first");
             return div(attr("title", () -> value.get()));
         })) {
             live.run(() -> value.set(null));
@@ -140,7 +141,7 @@ class PatchGenerationTest {
     @Test
     void falseRemovesABooleanAttributeAndTrueSetsItEmpty() {
         try (LiveHarness live = live(() -> {
-            flag = Signal.of(false);
+            flag = Reactive.signal(false);
             return button(attr("disabled", () -> flag.get()), text("Save"));
         })) {
             assertThat(live.body()).isEqualTo("<button data-ae=\"1\">Save</button>");
@@ -154,7 +155,7 @@ class PatchGenerationTest {
     @Test
     void falseAndNullAreTheSameAbsentAttribute() {
         try (LiveHarness live = live(() -> {
-            value = Signal.of(false);
+            value = Reactive.signal(false);
             return button(attr("disabled", () -> value.get()));
         })) {
             live.run(() -> value.set(null));
@@ -170,7 +171,7 @@ class PatchGenerationTest {
                 "data:image/png;base64,iVBORw0KGgo=", "unknown:thing", "javascript&#58;alert(1)",
                 "https://example.com/?a=1&b=<2>", "/relative/path?q=\"x\"", "mailto:ada@example.com", "#top");
         try (LiveHarness live = live(() -> {
-            value = Signal.of("/start");
+            value = Reactive.signal("/start");
             return a(attr("href", () -> value.get()), text("link"));
         })) {
             for (String url : urls) {
@@ -186,7 +187,7 @@ class PatchGenerationTest {
     @Test
     void javascriptUrlsInPatchesBecomeTheBlockedUrl() {
         try (LiveHarness live = live(() -> {
-            value = Signal.of("/start");
+            value = Reactive.signal("/start");
             return a(attr("href", () -> value.get()), text("link"));
         })) {
             live.run(() -> value.set(" JAVASCRIPT:alert(document.cookie)"));
@@ -198,7 +199,7 @@ class PatchGenerationTest {
     void dataImagesPassInSrcButNotInHref() {
         String png = "data:image/png;base64,iVBORw0KGgo=";
         try (LiveHarness live = live(() -> {
-            value = Signal.of("/a.png");
+            value = Reactive.signal("/a.png");
             return div(img(attr("src", () -> value.get())), a(attr("href", () -> value.get())));
         })) {
             live.run(() -> value.set(png));
@@ -211,7 +212,7 @@ class PatchGenerationTest {
     @Test
     void aSrcsetWithOneUnsafeCandidateIsBlockedWhole() {
         try (LiveHarness live = live(() -> {
-            value = Signal.of("/a.png 1x");
+            value = Reactive.signal("/a.png 1x");
             return img(attr("srcset", () -> value.get()));
         })) {
             live.run(() -> value.set("/a.png 1x, javascript:alert(1) 2x"));
@@ -222,7 +223,7 @@ class PatchGenerationTest {
     @Test
     void nonUrlAttributesAreNotSanitizedAsUrls() {
         try (LiveHarness live = live(() -> {
-            value = Signal.of("x");
+            value = Reactive.signal("x");
             return div(attr("title", () -> value.get()));
         })) {
             live.run(() -> value.set("javascript:alert(1)"));
@@ -235,7 +236,7 @@ class PatchGenerationTest {
     @Test
     void classIfSendsAToggleWithOneOrZero() {
         try (LiveHarness live = live(() -> {
-            flag = Signal.of(false);
+            flag = Reactive.signal(false);
             return div(cls("card"), classIf("busy", () -> flag.get()));
         })) {
             assertThat(live.body()).isEqualTo("<div data-ae=\"1\" class=\"card\"></div>");
@@ -249,7 +250,7 @@ class PatchGenerationTest {
     @Test
     void classIfTreatsNullAsAbsent() {
         try (LiveHarness live = live(() -> {
-            flag = Signal.of(false);
+            flag = Reactive.signal(false);
             return div(classIf("busy", () -> flag.get()));
         })) {
             live.run(() -> flag.set(null));
@@ -260,7 +261,7 @@ class PatchGenerationTest {
     @Test
     void dynamicStyleSendsItsNewValueAndNullRemovesIt() {
         try (LiveHarness live = live(() -> {
-            text = Signal.of("red");
+            text = Reactive.signal("red");
             return div(style("color", () -> text.get()));
         })) {
             assertThat(live.body()).isEqualTo("<div data-ae=\"1\" style=\"color:red\"></div>");
@@ -277,7 +278,7 @@ class PatchGenerationTest {
                 "red}", "a<b", "/* x */ red", "U R L (x)", "\\75rl(x)", "-moz-binding:x", "behavior:url(x.htc)", "@import 'x'",
                 "red\u0000");
         try (LiveHarness live = live(() -> {
-            text = Signal.of("red");
+            text = Reactive.signal("red");
             return div(style("color", () -> text.get()));
         })) {
             for (String v : unsafe) {
@@ -292,7 +293,7 @@ class PatchGenerationTest {
     @Test
     void anUnsafeStyleValueAfterAnotherUnsafeOneSendsNothing() {
         try (LiveHarness live = live(() -> {
-            text = Signal.of("red");
+            text = Reactive.signal("red");
             return div(style("color", () -> text.get()));
         })) {
             live.run(() -> text.set("url(a)"));
@@ -307,8 +308,8 @@ class PatchGenerationTest {
     @Test
     void twoChangesInOneEventAreSentAsOneFrame() {
         try (LiveHarness live = live(() -> {
-            text = Signal.of("a");
-            second = Signal.of("x");
+            text = Reactive.signal("a");
+            second = Reactive.signal("x");
             return div(button(on("click", () -> {
                 text.set("b");
                 second.set("y");
@@ -324,9 +325,9 @@ class PatchGenerationTest {
     @Test
     void aServerPushIsSentAsOneFrame() {
         try (LiveHarness live = live(() -> {
-            text = Signal.of("a");
-            second = Signal.of("x");
-            flag = Signal.of(false);
+            text = Reactive.signal("a");
+            second = Reactive.signal("x");
+            flag = Reactive.signal(false);
             return div(classIf("on", () -> flag.get()), p(text(() -> text.get())), p(text(() -> second.get())));
         })) {
             live.run(() -> {
@@ -344,7 +345,7 @@ class PatchGenerationTest {
     @Test
     void framesAreNumberedFromOneAndCarryTheLastEventRun() {
         try (LiveHarness live = live(() -> {
-            number = Signal.of(0);
+            number = Reactive.signal(0);
             return button(on("click", () -> number.update(n -> n + 1)), text(() -> number.get()));
         })) {
             live.event("1", "click");
@@ -360,8 +361,8 @@ class PatchGenerationTest {
     @Test
     void onlyTheBindingsThatReadTheChangedSignalSendPatches() {
         try (LiveHarness live = live(() -> {
-            text = Signal.of("a");
-            second = Signal.of("x");
+            text = Reactive.signal("a");
+            second = Reactive.signal("x");
             return div(attr("title", () -> second.get()), p(text(() -> text.get())), p(text(() -> second.get() + "!")));
         })) {
             live.run(() -> text.set("b"));
@@ -374,9 +375,9 @@ class PatchGenerationTest {
     @Test
     void theLiveShellIsTheHtmlSsrRenders() {
         Supplier<Node> view = () -> {
-            Signal<String> name = Signal.of("Ada <admin>");
-            Signal<Boolean> on = Signal.of(true);
-            Signal<List<String>> items = Signal.of(List.of("a", "b c"));
+            Signal<String> name = Reactive.signal("Ada <admin>");
+            Signal<Boolean> on = Reactive.signal(true);
+            Signal<List<String>> items = Reactive.signal(List.of("a", "b c"));
             return div(cls("card"), classIf("on", on::get), style("width", () -> "10px"),
                     h1(text("Hello, "), text(name::get)),
                     a(attr("href", () -> "javascript:x"), attr("title", name::get), text("go")),

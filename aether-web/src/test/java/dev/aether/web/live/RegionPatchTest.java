@@ -11,6 +11,7 @@ import static dev.aether.web.component.Components.when;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
 import dev.aether.web.component.Component;
 import dev.aether.web.component.Lifecycle;
@@ -60,7 +61,7 @@ class RegionPatchTest {
     @Test
     void showReplacesItsContentWhenTheConditionFlips() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(true);
+            on = Reactive.signal(true);
             return div(show(() -> on.get(), () -> p(text("yes")), () -> p(text("no"))));
         })) {
             assertThat(live.body()).isEqualTo("<div><!--ae:s1--><p>yes</p><!--/ae:s1--></div>");
@@ -74,7 +75,7 @@ class RegionPatchTest {
     @Test
     void showWithoutFallbackBecomesEmpty() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(true);
+            on = Reactive.signal(true);
             return div(show(() -> on.get(), () -> p(text("yes"))));
         })) {
             live.run(() -> on.set(false));
@@ -86,7 +87,7 @@ class RegionPatchTest {
     void showDoesNotRenderAgainWhileTheConditionKeepsItsValue() {
         AtomicInteger renders = new AtomicInteger();
         try (LiveHarness live = LiveHarness.render(() -> {
-            number = Signal.of(1);
+            number = Reactive.signal(1);
             return show(() -> number.get() > 0, () -> {
                 renders.incrementAndGet();
                 return p(text("positive"));
@@ -103,8 +104,8 @@ class RegionPatchTest {
     void readsMadeWhileTheContentRendersAreNotTrackedByTheRegion() {
         AtomicInteger renders = new AtomicInteger();
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(true);
-            other = Signal.of("a");
+            on = Reactive.signal(true);
+            other = Reactive.signal("a");
             return show(() -> on.get(), () -> {
                 renders.incrementAndGet();
                 return p(text("other was " + other.get()));   // read in the body: not a dependency
@@ -119,8 +120,8 @@ class RegionPatchTest {
     @Test
     void dynamicPartsInsideARegionPatchThemselvesWithoutReplacingIt() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(true);
-            other = Signal.of("a");
+            on = Reactive.signal(true);
+            other = Reactive.signal("a");
             return show(() -> on.get(), () -> p(text(() -> other.get())));
         })) {
             assertThat(live.body()).isEqualTo("<!--ae:s1--><p><!--ae:t2-->a<!--/ae:t2--></p><!--/ae:s1-->");
@@ -132,7 +133,7 @@ class RegionPatchTest {
     @Test
     void whenRendersAgainWhenItsValueChanges() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            user = Signal.of("ada");
+            user = Reactive.signal("ada");
             return when(() -> user.get(), u -> p(text("hi " + u)), () -> p(text("anonymous")));
         })) {
             assertThat(live.body()).isEqualTo("<!--ae:s1--><p>hi ada</p><!--/ae:s1-->");
@@ -146,7 +147,7 @@ class RegionPatchTest {
     @Test
     void whenDoesNotRenderAgainForAnEqualValue() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            user = Signal.of("ada");
+            user = Reactive.signal("ada");
             return when(() -> user.get().strip(), u -> p(text("hi " + u)), () -> p(text("anonymous")));
         })) {
             live.run(() -> user.set("  ada "));
@@ -157,7 +158,7 @@ class RegionPatchTest {
     @Test
     void switchOfReplacesOnlyWhenTheMatchingBranchChanges() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            number = Signal.of(1);
+            number = Reactive.signal(1);
             return switchOf(() -> p(text("large")),
                     match(() -> number.get() < 10, () -> p(text("small"))),
                     match(() -> number.get() < 100, () -> p(text("medium"))));
@@ -179,7 +180,7 @@ class RegionPatchTest {
         Component<String> a = name -> p(text("A " + name));
         Component<String> b = name -> em(text("B " + name));
         try (LiveHarness live = LiveHarness.render(() -> {
-            chosen = Signal.of(a);
+            chosen = Reactive.signal(a);
             return dynamic(() -> chosen.get(), "x");
         })) {
             assertThat(live.body()).isEqualTo("<!--ae:d1--><p>A x</p><!--/ae:d1-->");
@@ -196,8 +197,8 @@ class RegionPatchTest {
     void replacementHtmlIsEscaped() {
         String payload = "<script>alert(1)</script>\"'><img src=x onerror=alert(1)>&amp;<!--";
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(false);
-            other = Signal.of(payload);
+            on = Reactive.signal(false);
+            other = Reactive.signal(payload);
             return div(show(() -> on.get(), () -> p(attr("title", payload), attr("href", () -> "javascript:alert(1)"),
                     text(payload), text(() -> other.get())), () -> p(text("off"))));
         })) {
@@ -211,8 +212,8 @@ class RegionPatchTest {
     @Test
     void idsInAReplacementNeverCollideWithTheIdsAlreadyInThePage() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(true);
-            other = Signal.of("a");
+            on = Reactive.signal(true);
+            other = Reactive.signal("a");
             return div(button(on("click", () -> { }), text(() -> other.get())),
                     show(() -> on.get(),
                             () -> div(button(on("click", () -> { }), text(() -> other.get())), show(() -> true, () -> p(text(() -> other.get())))),
@@ -240,8 +241,8 @@ class RegionPatchTest {
     @Test
     void theOldBranchsBindingsStopSendingPatches() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(true);
-            other = Signal.of("a");
+            on = Reactive.signal(true);
+            other = Reactive.signal("a");
             return show(() -> on.get(), () -> p(text(() -> other.get()), attr("title", () -> other.get())), () -> p(text("off")));
         })) {
             live.run(() -> on.set(false));
@@ -255,7 +256,7 @@ class RegionPatchTest {
     void anEventForAnElementOfTheOldBranchIsRejectedAndRunsNothing() {
         AtomicInteger clicks = new AtomicInteger();
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(true);
+            on = Reactive.signal(true);
             return show(() -> on.get(), () -> button(on("click", clicks::incrementAndGet), text("go")), () -> p(text("off")));
         })) {
             assertThat(live.body()).contains("<button data-ae=\"2\" data-ae-on=\"click\">");
@@ -273,7 +274,7 @@ class RegionPatchTest {
     void theNewBranchsHandlersRun() {
         AtomicInteger clicks = new AtomicInteger();
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(false);
+            on = Reactive.signal(false);
             return show(() -> on.get(), () -> button(on("click", clicks::incrementAndGet), text("go")), () -> p(text("off")));
         })) {
             live.run(() -> on.set(true));
@@ -289,7 +290,7 @@ class RegionPatchTest {
     void theOldBranchsComponentsAreCleanedUpOnce() {
         AtomicInteger cleanups = new AtomicInteger();
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(true);
+            on = Reactive.signal(true);
             return show(() -> on.get(), () -> component(() -> {
                 Lifecycle.onCleanup(cleanups::incrementAndGet);
                 return p(text("in"));
@@ -309,8 +310,8 @@ class RegionPatchTest {
     @Test
     void anInnerRegionIsReplacedAloneWhenOnlyItsConditionChanges() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(true);
-            inner = Signal.of(true);
+            on = Reactive.signal(true);
+            inner = Reactive.signal(true);
             return show(() -> on.get(), () -> div(show(() -> inner.get(), () -> p(text("in")), () -> p(text("out")))));
         })) {
             assertThat(live.body()).isEqualTo("<!--ae:s1--><div><!--ae:s2--><p>in</p><!--/ae:s2--></div><!--/ae:s1-->");
@@ -322,8 +323,8 @@ class RegionPatchTest {
     @Test
     void replacingAnOuterRegionDisposesTheInnerOneAndBindsTheNewInnerOne() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(true);
-            inner = Signal.of(true);
+            on = Reactive.signal(true);
+            inner = Reactive.signal(true);
             return show(() -> on.get(), () -> div(show(() -> inner.get(), () -> p(text("in")), () -> p(text("out")))));
         })) {
             live.run(() -> on.set(false));
@@ -348,8 +349,8 @@ class RegionPatchTest {
     void anOuterAndInnerChangeInOneTaskEndWithTheOuterReplacementInOneFrame() {
         for (boolean innerFirst : new boolean[] {true, false}) {
             try (LiveHarness live = LiveHarness.render(() -> {
-                on = Signal.of(true);
-                inner = Signal.of(true);
+                on = Reactive.signal(true);
+                inner = Reactive.signal(true);
                 return show(() -> on.get(), () -> div(show(() -> inner.get(), () -> p(text("in")), () -> p(text("out")))),
                         () -> p(text("off")));
             })) {
@@ -391,7 +392,7 @@ class RegionPatchTest {
     @Test
     void anErrorThrownLaterByAChildsEffectShowsTheFallback() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(false);
+            on = Reactive.signal(false);
             return errorBoundary(() -> p(text(() -> {
                 if (on.get()) {
                     throw new IllegalStateException("boom");
@@ -408,7 +409,7 @@ class RegionPatchTest {
     @Test
     void aBranchThatThrowsWhileRenderingLaterShowsTheNearestErrorBoundarysFallback() {
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(false);
+            on = Reactive.signal(false);
             return errorBoundary(() -> div(show(() -> on.get(), () -> component(() -> {
                 throw new IllegalStateException("branch failed");
             }), () -> p(text("off")))), (error, retry) -> p(text("fallback: " + error.getMessage())));
@@ -424,7 +425,7 @@ class RegionPatchTest {
     void theOldBranchIsCleanedUpBeforeTheNewOneRenders() {
         List<String> log = new ArrayList<>();
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(true);
+            on = Reactive.signal(true);
             return show(() -> on.get(), () -> component(() -> {
                 log.add("render A");
                 Lifecycle.onCleanup(() -> log.add("cleanup A"));
@@ -443,7 +444,7 @@ class RegionPatchTest {
     void regionIdsAreUniqueAcrossManyReplacements() {
         Set<String> regionsSeen = new HashSet<>();
         try (LiveHarness live = LiveHarness.render(() -> {
-            number = Signal.of(0);
+            number = Reactive.signal(0);
             return show(() -> number.get() % 2 == 0, () -> div(show(() -> true, () -> text("even"))), () -> div(show(() -> true, () -> text("odd"))));
         })) {
             regionsSeen.addAll(ids(live.body()));

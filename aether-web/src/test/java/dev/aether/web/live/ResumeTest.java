@@ -4,6 +4,7 @@ import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,7 @@ class ResumeTest {
 
     private LiveHarness counter(int maxBufferedFrames) {
         return LiveHarness.render(() -> {
-            count = Signal.of(0);
+            count = Reactive.signal(0);
             return button(on("click", () -> count.update(n -> n + 1)), text(() -> count.get()));
         }, Duration.ofSeconds(30), maxBufferedFrames);
     }

@@ -7,10 +7,11 @@ import static dev.aether.web.component.Components.show;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
+import dev.aether.web.Page;
 import dev.aether.web.component.Lifecycle;
 import dev.aether.web.html.Node;
-import dev.aether.web.ssr.Page;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -103,7 +104,7 @@ class SessionLifecycleTest {
     void aSessionReattachedWithinTheGracePeriodIsKeptAndKeepsWorking() {
         AtomicInteger cleanups = new AtomicInteger();
         try (LiveHarness live = LiveHarness.render(() -> {
-            count = Signal.of(0);
+            count = Reactive.signal(0);
             return div(counted(cleanups), p(text(() -> count.get())));
         }, LONGER_GRACE, 512)) {
             live.detach(live.connection);
@@ -193,7 +194,7 @@ class SessionLifecycleTest {
         AtomicReference<LiveHarness> harness = new AtomicReference<>();
         AtomicReference<List<String>> sentBeforeMount = new AtomicReference<>();
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(false);
+            on = Reactive.signal(false);
             return show(() -> on.get(), () -> component(() -> {
                 Lifecycle.onMount(() -> {
                     sentBeforeMount.set(List.copyOf(harness.get().connection.frames));
@@ -213,7 +214,7 @@ class SessionLifecycleTest {
     void theCleanupOnMountReturnedRunsWhenItsRegionGoes() {
         List<String> log = new CopyOnWriteArrayList<>();
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(true);
+            on = Reactive.signal(true);
             return show(() -> on.get(), () -> component(() -> {
                 Lifecycle.onMount(() -> {
                     log.add("mount");
@@ -234,7 +235,7 @@ class SessionLifecycleTest {
     void onMountOfABranchShownWhileDisconnectedWaitsForTheReconnect() {
         AtomicInteger mounts = new AtomicInteger();
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(false);
+            on = Reactive.signal(false);
             return show(() -> on.get(), () -> component(() -> {
                 Lifecycle.onMount(() -> {
                     mounts.incrementAndGet();
@@ -258,7 +259,7 @@ class SessionLifecycleTest {
         AtomicInteger mounts = new AtomicInteger();
         AtomicInteger unmounts = new AtomicInteger();
         try (LiveHarness live = LiveHarness.render(() -> {
-            on = Signal.of(false);
+            on = Reactive.signal(false);
             return show(() -> on.get(), () -> component(() -> {
                 Lifecycle.onMount(() -> {
                     mounts.incrementAndGet();
@@ -280,7 +281,7 @@ class SessionLifecycleTest {
     void aRowInsertedLaterMountsAndARemovedRowsMountCleanupRuns() {
         List<String> log = new CopyOnWriteArrayList<>();
         try (LiveHarness live = LiveHarness.render(() -> {
-            keys = Signal.of(List.of(1));
+            keys = Reactive.signal(List.of(1));
             return ul(each(() -> keys.get(), k -> k, k -> component(() -> {
                 Lifecycle.onMount(() -> {
                     log.add("mount " + k);

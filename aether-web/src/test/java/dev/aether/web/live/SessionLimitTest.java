@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import dev.aether.titan.Titan;
-import dev.aether.web.ssr.Page;
 import dev.aether.titan.testing.CapturedLog;
+import dev.aether.web.AetherWeb;
+import dev.aether.web.Page;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -4,6 +4,7 @@ import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
 import dev.aether.web.ssr.Template;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class TemplateLiveTest {
         Template<Item> row = Template.of(t -> li(t.text(Item::name), t.node(item -> button(
                 on("click", () -> clicks.update(n -> n + 1)), text(() -> item.name() + " " + clicks.get())))));
         try (LiveHarness live = LiveHarness.render(() -> {
-            clicks = Signal.of(0);
+            clicks = Reactive.signal(0);
             return ul(row.with(new Item("a")), row.with(new Item("b")));
         })) {
             assertThat(live.html).contains("<li>a<button data-ae=\"1\" data-ae-on=\"click\"><!--ae:t2-->a 0<!--/ae:t2--></button></li>")

@@ -3,10 +3,11 @@ package dev.aether.benchmarks.live;
 import static dev.aether.web.component.Components.component;
 import static dev.aether.web.html.Html.*;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.SharedSignal;
 import dev.aether.reactive.Signal;
-import dev.aether.web.live.PageRequest;
-import dev.aether.web.ssr.Page;
+import dev.aether.web.Page;
+import dev.aether.web.PageRequest;
 
 /**
  * The page every live session of the benchmark shows: the showcase counter's shape (a counter of
@@ -35,8 +36,8 @@ final class LiveBenchPage {
 
     Page page(PageRequest request) {
         return Page.of("Counter", () -> component(() -> {
-            Signal<Integer> count = Signal.of(0);
-            Signal<String> who = Signal.of("guest");
+            Signal<Integer> count = Reactive.signal(0);
+            Signal<String> who = Reactive.signal("guest");
             return section(
                     h1(text("Counter")),
                     p(text("Hello, "), strong(id("who"), classIf("named", () -> !who.get().equals("guest")), text(who::get))),

@@ -1,8 +1,9 @@
 package dev.aether.benchmarks.live;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.SharedSignal;
 import dev.aether.titan.Titan;
-import dev.aether.web.live.AetherWeb;
+import dev.aether.web.AetherWeb;
 import java.net.URI;
 import java.time.Duration;
 
@@ -12,7 +13,7 @@ import java.time.Duration;
  * socket closed, stay for the whole measurement.
  */
 final class LiveServer implements AutoCloseable {
-    final SharedSignal<Integer> everyone = SharedSignal.of(0);
+    final SharedSignal<Integer> everyone = Reactive.sharedSignal(0);
     final AetherWeb web;
     final Titan titan;
 

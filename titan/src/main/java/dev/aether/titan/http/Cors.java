@@ -2,6 +2,7 @@ package dev.aether.titan.http;
 
 import dev.aether.netron.protocol.error.PermissionException;
 import dev.aether.titan.TitanSettings;
+import dev.aether.titan.transport.OriginCheck;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 
@@ -25,10 +26,10 @@ final class Cors {
     static final String EXPOSE_HEADERS = "X-Request-ID, X-Correlation-ID, X-Trace-ID, X-Span-ID, Retry-After, "
             + "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, X-Netron-Error";
 
-    private final TitanSettings settings;
+    private final OriginCheck origins;
 
     Cors(TitanSettings settings) {
-        this.settings = settings;
+        this.origins = new OriginCheck(settings.allowedOrigins());
     }
 
     /** Adds the CORS response headers for an allowed {@code Origin}; 403 for one that is not. */
@@ -37,7 +38,7 @@ final class Cors {
         if (origin == null) {
             return; // not a browser cross-origin request
         }
-        if (!settings.originAllowed(origin, exchange.header("Host"))) {
+        if (!origins.admits(origin, exchange.header("Host"))) {
             throw new PermissionException("Origin not allowed", Map.of("origin", origin));
         }
         HttpFields.Mutable headers = exchange.response().getHeaders();

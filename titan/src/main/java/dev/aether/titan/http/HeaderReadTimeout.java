@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.AbstractMetaDataConnection;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 
@@ -46,7 +46,8 @@ public final class HeaderReadTimeout extends Handler.Wrapper implements Connecti
 
     @Override
     public void onOpened(Connection connection) {
-        if (connection instanceof HttpConnection) {
+        // An HTTP/1 connection (Jetty's internal HttpConnection), not the TLS layer below it.
+        if (connection instanceof AbstractMetaDataConnection) {
             arm(connection, timeout);
         }
     }

@@ -1,8 +1,9 @@
 package dev.aether.titan.ws;
 
 /**
- * The WebSocket close codes of Netron (netron-wire.md §4), besides the standard ones
- * (1000 normal, 1001 server going away, 1008 policy violation).
+ * The WebSocket close codes of Netron (netron-wire.md §4), besides the standard ones, which
+ * are Jetty's {@link org.eclipse.jetty.websocket.api.StatusCode} (1000 normal, 1001 server going
+ * away, 1008 policy violation: the client broke the handshake rules).
  *
  * <pre>{@code
  * session.close(CloseCodes.UNAUTHORIZED, "Invalid token", Callback.NOOP);
@@ -19,8 +20,6 @@ public final class CloseCodes {
      * subscriptions were dropped; a client reconnects and subscribes again (the 29 echoes 429).
      */
     public static final int SLOW_SUBSCRIBER = 4029;
-    /** Standard 1008: the client broke the handshake rules (no {@code client-id} in time). */
-    public static final int POLICY_VIOLATION = 1008;
 
     private CloseCodes() {
     }

@@ -7,15 +7,16 @@ import dev.aether.netron.protocol.packet.Packet;
 import dev.aether.titan.call.Caller;
 import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.titan.log.LogText;
+import dev.aether.titan.transport.Heartbeat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * One Netron WebSocket connection: closes it at once when the upgrade was rejected (4000/4001),
@@ -75,10 +76,10 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
         handshakeTimer = context.scheduler().schedule(() -> {
             if (!handshakeDone) {
                 REFUSALS.info("handshake timeout", "no client-id from {} in time: closing", caller.remoteAddress());
-                session.close(CloseCodes.POLICY_VIOLATION, "Handshake timeout", Callback.NOOP);
+                session.close(StatusCode.POLICY_VIOLATION, "Handshake timeout", Callback.NOOP);
             }
         }, context.options().handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        Heartbeat beat = new Heartbeat(session, context.scheduler(), context.options().pingInterval(), context.options().pongTimeout());
+        Heartbeat beat = new Heartbeat(session, Heartbeat.Timer.of(context.scheduler()), context.options().pingInterval(), context.options().pongTimeout());
         heartbeat = beat;
         beat.start();
     }

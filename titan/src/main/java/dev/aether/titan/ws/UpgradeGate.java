@@ -4,6 +4,7 @@ import dev.aether.titan.Principal;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Caller;
 import dev.aether.titan.call.Dispatcher;
+import dev.aether.titan.transport.OriginCheck;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
@@ -28,21 +29,19 @@ final class UpgradeGate {
 
     private final Dispatcher dispatcher;
     private final TitanSettings settings;
+    private final OriginCheck origins;
 
     UpgradeGate(Dispatcher dispatcher, TitanSettings settings) {
         this.dispatcher = dispatcher;
         this.settings = settings;
+        this.origins = new OriginCheck(settings.allowedOrigins());
     }
 
     Admission admit(Request request) {
         if (!settings.webSocketPath().equals(Request.getPathInContext(request))) {
             return new Admission.Rejected(CloseCodes.PATH_NOT_FOUND, "Path not found");
         }
-        // Only browsers send Origin, and only browsers can be tricked into connecting from a foreign
-        // page (which then calls with the visitor's cookies and network position); a missing Origin
-        // is a non-browser client.
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin != null && !settings.originAllowed(origin, request.getHeaders().get(HttpHeader.HOST))) {
+        if (!origins.admits(request)) {
             return new Admission.Rejected(CloseCodes.UNAUTHORIZED, "Origin not allowed");
         }
         Fields query = Request.extractQueryParameters(request);

@@ -20,12 +20,12 @@ public final class AetherFramework implements ReactiveFramework {
 
     @Override
     public <T> WriteCell<T> signal(T initialValue) {
-        return new AetherSignal<>(Signal.of(initialValue));
+        return new AetherSignal<>(Reactive.signal(initialValue));
     }
 
     @Override
     public <T> ReadCell<T> computed(Supplier<T> fn) {
-        return new AetherComputed<>(Computed.of(fn));
+        return new AetherComputed<>(Reactive.computed(fn));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.aether.benchmarks.reactive.memory;
 
 import dev.aether.reactive.Computed;
-import dev.aether.reactive.Effect;
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.IntegerBinding;
@@ -36,7 +36,7 @@ public final class RetainedBytesMain {
         new HeapMeter(100_000, 1).bytesPerInstance(i -> aetherEffect());
         new HeapMeter(100_000, 1).bytesPerInstance(i -> fxListener());
 
-        double aetherSignal = meter.bytesPerInstance(i -> Signal.of(0));
+        double aetherSignal = meter.bytesPerInstance(i -> Reactive.signal(0));
         double aetherComputed = meter.bytesPerInstance(i -> aetherComputed()) - aetherSignal;
         double aetherEffect = meter.bytesPerInstance(i -> aetherEffect()) - aetherSignal;
         // Observed: an effect reads the computed, so the computed is listed strongly (no weak stand-in).
@@ -55,22 +55,22 @@ public final class RetainedBytesMain {
     }
 
     private static Object aetherComputed() {
-        Signal<Integer> s = Signal.of(0);
-        Computed<Integer> c = Computed.of(() -> s.get());
+        Signal<Integer> s = Reactive.signal(0);
+        Computed<Integer> c = Reactive.computed(() -> s.get());
         c.get();
         return c; // holds the signal through its dependency link
     }
 
     private static Object aetherObservedComputed() {
-        Signal<Integer> s = Signal.of(0);
-        Computed<Integer> c = Computed.of(() -> s.get());
-        Effect.of(() -> c.get());
+        Signal<Integer> s = Reactive.signal(0);
+        Computed<Integer> c = Reactive.computed(() -> s.get());
+        Reactive.effect(() -> c.get());
         return s; // holds the computed and the effect through strong links
     }
 
     private static Object aetherEffect() {
-        Signal<Integer> s = Signal.of(0);
-        Effect.of(() -> s.get());
+        Signal<Integer> s = Reactive.signal(0);
+        Reactive.effect(() -> s.get());
         return s; // holds the effect through its subscriber link
     }
 

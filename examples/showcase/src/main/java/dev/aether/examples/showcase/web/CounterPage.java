@@ -3,11 +3,12 @@ package dev.aether.examples.showcase.web;
 import static dev.aether.web.component.Components.component;
 import static dev.aether.web.html.Html.*;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.SharedSignal;
 import dev.aether.reactive.Signal;
-import dev.aether.web.live.ActionResult;
-import dev.aether.web.live.PageRequest;
-import dev.aether.web.ssr.Page;
+import dev.aether.web.ActionResult;
+import dev.aether.web.Page;
+import dev.aether.web.PageRequest;
 
 /**
  * A counter of this page's own and one shared by every open page (server push: a click in one
@@ -15,7 +16,7 @@ import dev.aether.web.ssr.Page;
  * the form and the action redirects back with the new count in the URL.
  *
  * <pre>{@code
- * CounterPage counter = new CounterPage(SharedSignal.of(0));
+ * CounterPage counter = new CounterPage(Reactive.sharedSignal(0));
  * web.page("/counter", counter::page).action("/counter", counter::post);
  * }</pre>
  */
@@ -29,7 +30,7 @@ public final class CounterPage {
     public Page page(PageRequest request) {
         int start = parse(request.query("count"));
         return Layout.page("/counter", () -> component(() -> {
-            Signal<Integer> count = Signal.of(start);
+            Signal<Integer> count = Reactive.signal(start);
             return section(
                     h1(text("Counter")),
                     p(cls("lead"), text("Each click runs a Java handler on the server; only the number that changed is sent back.")),

@@ -2,7 +2,7 @@ package dev.aether.examples.showcase.web;
 
 import static dev.aether.web.html.Html.*;
 
-import dev.aether.web.ssr.Page;
+import dev.aether.web.Page;
 
 /** The index: a tile for each live page, saying what it shows. */
 final class HomePage {

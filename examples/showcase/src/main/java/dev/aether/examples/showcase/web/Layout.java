@@ -2,8 +2,8 @@ package dev.aether.examples.showcase.web;
 
 import static dev.aether.web.html.Html.*;
 
+import dev.aether.web.Page;
 import dev.aether.web.html.Node;
-import dev.aether.web.ssr.Page;
 import java.util.function.Supplier;
 
 /**

@@ -6,10 +6,10 @@ import static dev.aether.web.html.Html.*;
 
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
+import dev.aether.web.ActionResult;
+import dev.aether.web.Page;
+import dev.aether.web.PageRequest;
 import dev.aether.web.html.Node;
-import dev.aether.web.live.ActionResult;
-import dev.aether.web.live.PageRequest;
-import dev.aether.web.ssr.Page;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -39,10 +39,10 @@ public final class SignupPage {
 
     private static Page render(SignupForm initial, boolean showErrors, String welcomed) {
         return Layout.page("/signup", () -> {
-            Signal<String> name = Signal.of(initial.name());
-            Signal<String> email = Signal.of(initial.email());
-            Signal<Boolean> tried = Signal.of(showErrors);
-            Signal<String> welcome = Signal.of(welcomed.isEmpty() ? null : welcomed);
+            Signal<String> name = Reactive.signal(initial.name());
+            Signal<String> email = Reactive.signal(initial.email());
+            Signal<Boolean> tried = Reactive.signal(showErrors);
+            Signal<String> welcome = Reactive.signal(welcomed.isEmpty() ? null : welcomed);
             Supplier<Map<String, String>> errors = Reactive.computed(() -> new SignupForm(name.get(), email.get()).errors());
             return section(
                     h1(text("Sign up")),

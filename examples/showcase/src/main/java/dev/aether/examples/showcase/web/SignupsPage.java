@@ -6,10 +6,11 @@ import static dev.aether.web.html.Html.*;
 
 import dev.aether.examples.showcase.User;
 import dev.aether.examples.showcase.UserService;
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.SharedSignal;
 import dev.aether.titan.event.EventBus;
-import dev.aether.web.live.PageRequest;
-import dev.aether.web.ssr.Page;
+import dev.aether.web.PageRequest;
+import dev.aether.web.Page;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public final class SignupsPage {
 
     /** A page fed by the {@link UserService#USER_CREATED} events of {@code events}. */
     public static SignupsPage listeningTo(EventBus events) {
-        SignupsPage page = new SignupsPage(SharedSignal.of(List.of()));
+        SignupsPage page = new SignupsPage(Reactive.sharedSignal(List.of()));
         events.subscribe(UserService.USER_CREATED, (event, args) -> {
             if (!args.isEmpty() && args.get(0) instanceof User user) {
                 page.latest.update(users -> newestFirst(user, users));

@@ -4,9 +4,10 @@ import static dev.aether.web.component.Components.each;
 import static dev.aether.web.component.Components.show;
 import static dev.aether.web.html.Html.*;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
-import dev.aether.web.live.PageRequest;
-import dev.aether.web.ssr.Page;
+import dev.aether.web.Page;
+import dev.aether.web.PageRequest;
 import dev.aether.web.ssr.Template;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +63,7 @@ public final class StocksPage {
 
     public static Page page(PageRequest request) {
         return Layout.page("/stocks", () -> {
-            Signal<String> query = Signal.of(request.query("q"));
+            Signal<String> query = Reactive.signal(request.query("q"));
             return section(
                     h1(text("Stocks")),
                     p(cls("lead"), text("Each row is a compiled template filled in with a quote; typing filters the rows live.")),

@@ -4,11 +4,12 @@ import static dev.aether.web.component.Components.each;
 import static dev.aether.web.component.Components.show;
 import static dev.aether.web.html.Html.*;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
+import dev.aether.web.ActionResult;
+import dev.aether.web.Page;
+import dev.aether.web.PageRequest;
 import dev.aether.web.html.Node;
-import dev.aether.web.live.ActionResult;
-import dev.aether.web.live.PageRequest;
-import dev.aether.web.ssr.Page;
 
 /**
  * A keyed list: add, toggle, remove and reorder. Live, each button runs a handler and the list
@@ -29,7 +30,7 @@ public final class TodoPage {
 
     public Page page(PageRequest request) {
         return Layout.page("/todos", () -> {
-            Signal<String> draft = Signal.of("");
+            Signal<String> draft = Reactive.signal("");
             return section(
                     h1(text("Todos")),
                     p(cls("lead"), text("A keyed list: adding, moving or removing a row patches just that row.")),

@@ -1,5 +1,6 @@
 package dev.aether.examples.showcase.web;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.SharedSignal;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TodoStore {
     static final int MAX_TITLE = 200;
-    private final SharedSignal<List<Todo>> items = SharedSignal.of(List.of());
+    private final SharedSignal<List<Todo>> items = Reactive.sharedSignal(List.of());
     private final AtomicInteger ids = new AtomicInteger();
 
     /** The list now; tracked when read in a live binding. */

@@ -1,9 +1,9 @@
 package dev.aether.examples.showcase.web;
 
-import dev.aether.reactive.SharedSignal;
+import dev.aether.reactive.Reactive;
 import dev.aether.titan.event.EventBus;
 import dev.aether.titan.event.InProcessEventBus;
-import dev.aether.web.live.AetherWeb;
+import dev.aether.web.AetherWeb;
 import java.util.List;
 
 /**
@@ -34,7 +34,7 @@ public final class WebPages {
     /** The pages; the sign-ups page listens to {@code events}, the bus the users service emits on. */
     public static AetherWeb create(EventBus events) {
         SignupsPage signups = SignupsPage.listeningTo(events);
-        CounterPage counter = new CounterPage(SharedSignal.of(0));
+        CounterPage counter = new CounterPage(Reactive.sharedSignal(0));
         TodoPage todos = new TodoPage(new TodoStore());
         return AetherWeb.builder()
                 .page("/", request -> HomePage.page())

@@ -1,6 +1,5 @@
-package dev.aether.web.live;
+package dev.aether.web;
 
-import dev.aether.web.ssr.Page;
 import java.util.Objects;
 
 /**

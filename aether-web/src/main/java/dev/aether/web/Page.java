@@ -1,4 +1,4 @@
-package dev.aether.web.ssr;
+package dev.aether.web;
 
 import dev.aether.web.html.Node;
 import java.util.Map;

@@ -1,9 +1,10 @@
-package dev.aether.web.live;
+package dev.aether.web;
 
 import dev.aether.titan.Mount;
 import dev.aether.titan.TitanSettings;
-import dev.aether.titan.inbound.InboundBudget;
-import dev.aether.web.ssr.Page;
+import dev.aether.web.live.EventRateLimit;
+import dev.aether.web.live.LiveHandlers;
+import dev.aether.web.live.LiveProtocol;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * Live pages, mounted into Titan's server. A GET of a page's path renders it on the server —
@@ -55,8 +55,8 @@ public final class AetherWeb implements Mount {
     private final int maxSessions;
     private final Function<String, String> scriptPolicy;
     private final EventRateLimit eventRate;
-    private final TrustedProxies trustedProxies;
-    private volatile LiveSessions sessions;
+    private final Set<String> trustedProxies;
+    private volatile LiveHandlers live;
 
     private AetherWeb(Builder b) {
         this.pages = Map.copyOf(b.pages);
@@ -66,7 +66,7 @@ public final class AetherWeb implements Mount {
         this.maxSessions = b.maxSessions;
         this.scriptPolicy = b.scriptPolicy;
         this.eventRate = b.eventRate;
-        this.trustedProxies = new TrustedProxies(b.trustedProxies);
+        this.trustedProxies = b.trustedProxies;
     }
 
     public static Builder builder() {
@@ -75,38 +75,17 @@ public final class AetherWeb implements Mount {
 
     @Override
     public Handler wrap(Server server, Handler next, TitanSettings settings) {
-        LiveSessions live = new LiveSessions(grace, maxBufferedFrames, maxSessions, eventRate);
-        this.sessions = live;
-        // Unfinished messages draw on the server's one budget, shared with the Netron WebSocket.
-        LiveGate gate = new LiveGate(live, settings, InboundBudget.of(server));
-        WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
-            container.setMaxTextMessageSize(LiveSocket.MAX_MESSAGE_CHARS);
-            // Binary messages are not part of the live protocol: Jetty would gather up to 64 KiB of one outside the budget.
-            container.setMaxBinaryMessageSize(1024);
-            container.setIdleTimeout(Duration.ofSeconds(60));
-            container.addMapping(LiveProtocol.Paths.LIVE, (request, response, callback) -> {
-                // No permessage-deflate: it keeps a Deflater (~88 KB of native memory) per connection
-                // to save about 10 bytes on a 21-byte patch frame.
-                response.setExtensions(List.of());
-                return gate.admit(request);
-            });
-        });
-        // One concern per wrapper, outermost first: the runtime script, the pages' security headers,
-        // the CSRF check of posted forms, then the pages and actions; Netron's routes come last.
-        Routes routes = new Routes(pages, actions);
-        RuntimeScript runtime = RuntimeScript.load();
-        Handler pageRoutes = new PageHandler(next, routes, live, runtime, trustedProxies);
-        Handler csrf = new CsrfHandler(pageRoutes, routes, trustedProxies);
-        Handler securityHeaders = new SecurityHeadersHandler(csrf, routes, scriptPolicy);
-        upgrade.setHandler(new RuntimeScriptHandler(securityHeaders, runtime));
-        return upgrade;
+        LiveHandlers live = LiveHandlers.wrap(server, next, settings, new LiveHandlers.Options(pages, actions, grace,
+                maxBufferedFrames, maxSessions, eventRate, scriptPolicy, trustedProxies));
+        this.live = live;
+        return live.handler();
     }
 
     @Override
     public void stop() {
-        LiveSessions live = sessions;
-        if (live != null) {
-            live.endAll();
+        LiveHandlers handlers = live;
+        if (handlers != null) {
+            handlers.stop();
         }
     }
 
@@ -125,8 +104,8 @@ public final class AetherWeb implements Mount {
 
     /** Live sessions held now (rendered pages not yet ended). */
     public int liveSessions() {
-        LiveSessions live = sessions;
-        return live == null ? 0 : live.count();
+        LiveHandlers handlers = live;
+        return handlers == null ? 0 : handlers.sessionCount();
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.aether.web.live;
+package dev.aether.web;
 
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,84 @@
+package dev.aether.web.live;
+
+import dev.aether.titan.TitanSettings;
+import dev.aether.titan.inbound.InboundBudget;
+import dev.aether.web.ActionResult;
+import dev.aether.web.Page;
+import dev.aether.web.PageRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * The live pages' handlers in front of Titan's, built once per server: the one entry
+ * {@link dev.aether.web.AetherWeb} uses, so the live package's parts stay package-private.
+ *
+ * <pre>{@code
+ * LiveHandlers live = LiveHandlers.wrap(server, next, settings, options);
+ * server.setHandler(live.handler());   // ... later: live.stop()
+ * }</pre>
+ */
+public final class LiveHandlers {
+    private final Handler handler;
+    private final LiveSessions sessions;
+
+    /** What the live pages need to know, as {@link dev.aether.web.AetherWeb.Builder} collected it. */
+    public record Options(Map<String, Function<PageRequest, Page>> pages, Map<String, Function<PageRequest, ActionResult>> actions,
+                          Duration grace, int maxBufferedFrames, int maxSessions, EventRateLimit eventRate,
+                          Function<String, String> scriptPolicy, Set<String> trustedProxies) {
+    }
+
+    private LiveHandlers(Handler handler, LiveSessions sessions) {
+        this.handler = handler;
+        this.sessions = sessions;
+    }
+
+    /** Builds the live socket and the page handlers in front of {@code next} (Titan's routes). */
+    public static LiveHandlers wrap(Server server, Handler next, TitanSettings settings, Options options) {
+        LiveSessions live = new LiveSessions(options.grace(), options.maxBufferedFrames(), options.maxSessions(), options.eventRate());
+        TrustedProxies proxies = new TrustedProxies(options.trustedProxies());
+        // Unfinished messages draw on the server's one budget, shared with the Netron WebSocket.
+        LiveGate gate = new LiveGate(live, settings, InboundBudget.of(server));
+        WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
+            container.setMaxTextMessageSize(LiveSocket.MAX_MESSAGE_CHARS);
+            // Binary messages are not part of the live protocol: Jetty would gather up to 64 KiB of one outside the budget.
+            container.setMaxBinaryMessageSize(1024);
+            container.setIdleTimeout(Duration.ofSeconds(60));
+            container.addMapping(LiveProtocol.Paths.LIVE, (request, response, callback) -> {
+                // No permessage-deflate: it keeps a Deflater (~88 KB of native memory) per connection
+                // to save about 10 bytes on a 21-byte patch frame.
+                response.setExtensions(List.of());
+                return gate.admit(request);
+            });
+        });
+        // One concern per wrapper, outermost first: the runtime script, the pages' security headers,
+        // the CSRF check of posted forms, then the pages and actions; Netron's routes come last.
+        Routes routes = new Routes(options.pages(), options.actions());
+        RuntimeScript runtime = RuntimeScript.load();
+        Handler pageRoutes = new PageHandler(next, routes, live, runtime, proxies);
+        Handler csrf = new CsrfHandler(pageRoutes, routes, proxies);
+        Handler securityHeaders = new SecurityHeadersHandler(csrf, routes, options.scriptPolicy());
+        upgrade.setHandler(new RuntimeScriptHandler(securityHeaders, runtime));
+        return new LiveHandlers(upgrade, live);
+    }
+
+    /** The outermost handler: the live socket's upgrade, then the page wrappers, then {@code next}. */
+    public Handler handler() {
+        return handler;
+    }
+
+    /** Live sessions held now (rendered pages not yet ended). */
+    public int sessionCount() {
+        return sessions.count();
+    }
+
+    /** Ends every live session (the server is stopping). */
+    public void stop() {
+        sessions.endAll();
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * Aether's web layer: the page author's API in {@code dev.aether.web}
+ * ({@link dev.aether.web.AetherWeb}, {@link dev.aether.web.Page}), the HTML DSL in
+ * {@code dev.aether.web.html} (a static import), components in {@code dev.aether.web.component}
+ * and server-side rendering in {@code dev.aether.web.ssr}. The live session machinery is internal.
+ */
+module dev.aether.web {
+    requires transitive dev.aether.reactive;
+    requires transitive dev.aether.titan;
+    requires com.fasterxml.jackson.databind;
+    requires io.github.resilience4j.ratelimiter;
+    requires org.eclipse.jetty.websocket.server;
+    requires org.slf4j;
+
+    exports dev.aether.web;
+    exports dev.aether.web.component;
+    exports dev.aether.web.html;
+    exports dev.aether.web.ssr;
+
+    // Not application API, but Jetty builds a WebSocket listener's method handles with
+    // MethodHandles.publicLookup(), which reaches only public classes of packages exported to
+    // everyone: LiveSocket's package must be.
+    exports dev.aether.web.live;
+}

@@ -1,0 +1,12 @@
+/**
+ * What Titan's transports share with aether-web's live channel, written once: the browser
+ * origin check ({@link dev.aether.titan.transport.OriginCheck}), unguessable tokens
+ * ({@link dev.aether.titan.transport.SecureToken}) and the WebSocket keep-alive
+ * ({@link dev.aether.titan.transport.Heartbeat}). Exported to aether-web only: not application API.
+ *
+ * <pre>{@code
+ * if (!new OriginCheck(settings.allowedOrigins()).admits(request)) { ... }   // 4403 / 4001 / 403
+ * String token = SecureToken.random(18);
+ * }</pre>
+ */
+package dev.aether.titan.transport;
