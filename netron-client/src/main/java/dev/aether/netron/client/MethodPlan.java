@@ -20,9 +20,10 @@ record MethodPlan(String name, Type resultType, ReturnAdapter adapter) {
     static MethodPlan of(Method method, String service) {
         Class<?> returns = method.getReturnType();
         String what = service + "." + method.getName();
-        if (Flow.Publisher.class.isAssignableFrom(returns)) {
-            // Streams of results are part of issue 12's later work; say so rather than block on a publisher.
-            throw new UnsupportedOperationException(what + " returns a Flow.Publisher, which the client does not support yet");
+        if (returns == Flow.Publisher.class) {
+            // The transport turns a stream answer into a typed publisher; the adapter hands it over once it is there.
+            Type type = method.getGenericReturnType();
+            return new MethodPlan(method.getName(), type, new ReturnAdapter.Streaming(what));
         }
         if (CompletionStage.class.isAssignableFrom(returns)) {
             Type inside = method.getGenericReturnType() instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;

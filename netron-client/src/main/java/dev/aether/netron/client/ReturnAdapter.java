@@ -43,6 +43,18 @@ sealed interface ReturnAdapter {
     }
 
     /**
+     * A {@code Flow.Publisher<T>} method: returns at once a publisher that, once the answer is
+     * there, hands the subscriber to the server's stream (real backpressure, see the transport),
+     * or emits a single value when the server answered with one, or signals the call's error.
+     */
+    record Streaming(String what) implements ReturnAdapter {
+        @Override
+        public Object adapt(CompletableFuture<Object> answer) {
+            return new AnsweredPublisher(answer);
+        }
+    }
+
+    /**
      * What a method declared to return {@code type} gives for a value: an absent result (null or
      * undefined on the wire) is {@code Optional.empty()} for an Optional, and an invalid response
      * (500) for a primitive, which cannot be null.

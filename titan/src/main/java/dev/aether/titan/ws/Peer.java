@@ -1,20 +1,23 @@
 package dev.aether.titan.ws;
 
+import dev.aether.netron.protocol.stream.PeerStreams;
 import dev.aether.titan.Principal;
 import dev.aether.titan.call.Caller;
 
 /**
  * One connected client as the request handlers see it: who it is (the {@link Caller}, re-keyed
  * by the handshake and upgraded by the {@code authenticate} task), where replies go, and the
- * calls it has in flight.
+ * calls and streams it has open.
  */
 final class Peer {
     private final Outbox outbox;
     private final InFlightCalls calls;
+    private final PeerStreams streams;
     private volatile Caller caller;
 
-    Peer(Caller caller, Outbox outbox, InFlightCalls calls) {
+    Peer(Caller caller, Outbox outbox, InFlightCalls calls, PeerStreams streams) {
         this.caller = caller;
+        this.streams = streams;
         this.outbox = outbox;
         this.calls = calls;
     }
@@ -25,6 +28,11 @@ final class Peer {
 
     Outbox outbox() {
         return outbox;
+    }
+
+    /** The streams this connection sends and receives. */
+    PeerStreams streams() {
+        return streams;
     }
 
     InFlightCalls calls() {

@@ -1,5 +1,6 @@
 package dev.aether.titan.ws;
 
+import dev.aether.netron.protocol.stream.StreamLimits;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Dispatcher;
 import org.eclipse.jetty.server.Handler;
@@ -38,6 +39,12 @@ public final class WebSocketEndpoint {
     /** The same, with explicit connection limits and timers. */
     public static NetronWebSocketHandler wrap(Server server, Handler next, Dispatcher dispatcher, TitanSettings settings,
                                               WebSocketOptions options) {
-        return new NetronWebSocketHandler(server, next, dispatcher, settings, options);
+        return wrap(server, next, dispatcher, settings, options, StreamLimits.defaults());
+    }
+
+    /** The same, with explicit limits for the streams of each connection. */
+    public static NetronWebSocketHandler wrap(Server server, Handler next, Dispatcher dispatcher, TitanSettings settings,
+                                              WebSocketOptions options, StreamLimits streamLimits) {
+        return new NetronWebSocketHandler(server, next, dispatcher, settings, options, streamLimits);
     }
 }

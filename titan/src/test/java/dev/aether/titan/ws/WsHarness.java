@@ -1,6 +1,7 @@
 package dev.aether.titan.ws;
 
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
+import dev.aether.netron.protocol.stream.StreamLimits;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Dispatcher;
 import dev.aether.titan.service.ServiceModel;
@@ -27,6 +28,10 @@ final class WsHarness implements AutoCloseable {
     private final ServerConnector connector;
 
     WsHarness(WebSocketOptions options, Object... services) {
+        this(options, StreamLimits.defaults(), services);
+    }
+
+    WsHarness(WebSocketOptions options, StreamLimits streamLimits, Object... services) {
         ServiceRegistry registry = new ServiceRegistry();
         for (Object service : services) {
             registry.register(ServiceModel.of(service));
@@ -37,7 +42,7 @@ final class WsHarness implements AutoCloseable {
         connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        handler = WebSocketEndpoint.wrap(server, new NotFound(), dispatcher, settings, options);
+        handler = WebSocketEndpoint.wrap(server, new NotFound(), dispatcher, settings, options, streamLimits);
         server.setHandler(handler);
         try {
             server.start();

@@ -3,6 +3,7 @@ package dev.aether.netron.client.ws;
 import dev.aether.netron.client.Invocation;
 import dev.aether.netron.client.Transport;
 import dev.aether.netron.protocol.definition.Definition;
+import dev.aether.netron.protocol.definition.StreamReference;
 import dev.aether.netron.protocol.error.AuthException;
 import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.error.RemoteError;
@@ -17,8 +18,13 @@ import dev.aether.netron.protocol.packet.IdSequence;
 import dev.aether.netron.protocol.packet.Packet;
 import dev.aether.netron.protocol.packet.PacketCodec;
 import dev.aether.netron.protocol.packet.PacketType;
+import dev.aether.netron.protocol.stream.InboundStream;
+import dev.aether.netron.protocol.stream.OutboundStream;
+import dev.aether.netron.protocol.stream.PeerStreams;
+import dev.aether.netron.protocol.stream.StreamLimits;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,6 +39,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Flow;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -83,12 +90,17 @@ public final class WebSocketTransport implements Transport {
     private final IdSequence ids = new IdSequence();
     private final PendingCalls pending;
     private final CompletableFuture<String> serverId = new CompletableFuture<>();
+    private final StreamLimits streamLimits;
+    private final PeerStreams streams;
+    private volatile boolean packetsStarted;
     private volatile OrderedSender sender;
     private volatile WebSocket socket;
     private volatile boolean closed;
 
-    private WebSocketTransport(String clientId, HttpClient http, ExecutorService executor) {
+    private WebSocketTransport(String clientId, HttpClient http, ExecutorService executor, StreamLimits streamLimits) {
         this.clientId = clientId;
+        this.streamLimits = streamLimits;
+        this.streams = new PeerStreams(this::sendStreamPacket, streamLimits, WebSocketTransport::streamFailureText);
         this.http = http;
         this.executor = executor;
         this.pending = new PendingCalls(executor);
@@ -110,11 +122,20 @@ public final class WebSocketTransport implements Transport {
      * 4000, no handshake within {@code connectTimeout}).
      */
     public static WebSocketTransport connect(URI uri, String token, Duration connectTimeout) {
+        return connect(uri, token, connectTimeout, StreamLimits.defaults());
+    }
+
+    /**
+     * The same, with the bounds of this connection's streams: {@link StreamLimits#credits()} is the
+     * window offered to the server, how far a stream it sends may run ahead of our subscribers.
+     */
+    public static WebSocketTransport connect(URI uri, String token, Duration connectTimeout, StreamLimits streamLimits) {
         Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(streamLimits, "streamLimits");
         String clientId = UUID.randomUUID().toString();
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         HttpClient http = HttpClient.newBuilder().executor(SOCKET_IO).connectTimeout(connectTimeout).build();
-        WebSocketTransport transport = new WebSocketTransport(clientId, http, executor);
+        WebSocketTransport transport = new WebSocketTransport(clientId, http, executor, streamLimits);
         try {
             transport.open(withId(uri, clientId), token, connectTimeout);
             return transport;
@@ -135,7 +156,10 @@ public final class WebSocketTransport implements Transport {
             socket = ws;
             sender = new OrderedSender(ws);
             serverId.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            sender.text(new Handshake.ClientId(clientId).toJson()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // Our extension: offer credit-based stream flow control. A server that takes it up says so before
+            // any packet, so once the ping below is answered we know which way streams run.
+            sender.text(new Handshake.ClientId(clientId, streamLimits.credits()).toJson()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            request(PacketType.PING, null, timeout, "handshake ping").get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof NetronException n ? n
                     : TransportException.unavailable("Cannot connect to " + uri + ": " + e.getCause());
@@ -152,10 +176,27 @@ public final class WebSocketTransport implements Transport {
         List<Object> data = new ArrayList<>(invocation.arguments().size() + 2);
         data.add(invocation.service());
         data.add(invocation.method());
-        data.addAll(invocation.arguments());
+        List<OutboundStream> sent = new ArrayList<>();
+        for (Object argument : invocation.arguments()) {
+            if (argument instanceof Flow.Publisher<?> publisher) {
+                // client → server stream: the call carries its reference, the chunks follow the call
+                OutboundStream out;
+                try {
+                    out = streams.open(publisher);
+                } catch (NetronException e) {
+                    sent.forEach(OutboundStream::start);
+                    return CompletableFuture.failedFuture(e);
+                }
+                sent.add(out);
+                data.add(out.reference(clientId));
+            } else {
+                data.add(argument);
+            }
+        }
         Type type = invocation.resultType();
-        return request(PacketType.CALL, data, invocation.timeout(), invocation.service() + "." + invocation.method())
-                .thenApply(result -> adapt(result, type));
+        CompletableFuture<Object> reply = request(PacketType.CALL, data, invocation.timeout(), invocation.service() + "." + invocation.method());
+        sent.forEach(OutboundStream::start);
+        return reply.thenApply(result -> adapt(result, type));
     }
 
     @Override
@@ -168,6 +209,16 @@ public final class WebSocketTransport implements Transport {
     public CompletableFuture<AuthenticateResponse.Result> authenticate(Map<String, ?> credentials) {
         return request(PacketType.TASK, List.of("authenticate", credentials), TASK_TIMEOUT, "authenticate")
                 .thenApply(result -> (AuthenticateResponse.Result) adapt(result, AuthenticateResponse.Result.class));
+    }
+
+    /** Streams open on this connection, both directions (for tests and metrics). */
+    public int openStreams() {
+        return streams.inboundCount() + streams.outboundCount();
+    }
+
+    /** Whether the server accepted credit-based stream flow control in the handshake. */
+    public boolean streamCreditsNegotiated() {
+        return streams.creditsEnabled();
     }
 
     /** Requests sent and not answered yet. */
@@ -209,6 +260,7 @@ public final class WebSocketTransport implements Transport {
             ws.abort();
         }
         pending.failAll(() -> new TransportLostException("Connection closed by the client"));
+        streams.closeAll(new TransportLostException("Connection closed by the client"));
         serverId.completeExceptionally(TransportException.unavailable("Connection closed by the client"));
         http.shutdownNow();
         executor.shutdown();
@@ -247,6 +299,15 @@ public final class WebSocketTransport implements Transport {
         if (result == null || type == void.class || type == Void.class) {
             return null;
         }
+        if (result instanceof InboundStream stream) {
+            return typedStream(stream, type);
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() == Flow.Publisher.class) {
+            type = p.getActualTypeArguments()[0]; // a single value answered to a publisher method
+            if (type instanceof WildcardType w) {
+                type = w.getUpperBounds()[0];
+            }
+        }
         Class<?> raw = type instanceof Class<?> c ? c : type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
         if (!raw.isPrimitive() && raw.isInstance(result) && !(type instanceof ParameterizedType)) {
             return result;
@@ -258,14 +319,66 @@ public final class WebSocketTransport implements Transport {
         }
     }
 
+    /** A stream result as the {@code Flow.Publisher<T>} the method declares, each item converted to {@code T}. */
+    private Object typedStream(InboundStream stream, Type type) {
+        Type item = type instanceof ParameterizedType p && p.getRawType() == Flow.Publisher.class ? p.getActualTypeArguments()[0] : Object.class;
+        if (item instanceof WildcardType w) {
+            item = w.getUpperBounds()[0];
+        }
+        Class<?> raw = type instanceof Class<?> c ? c : type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
+        if (!raw.isAssignableFrom(Flow.Publisher.class)) {
+            stream.cancelIfUnread();
+            throw RpcException.invalidResponse("The server answered with a stream where " + type.getTypeName()
+                    + " was declared: declare Flow.Publisher<T>");
+        }
+        Type itemType = item;
+        if (itemType != Object.class) {
+            stream.convertWith(value -> msgpack.convert(value, itemType));
+        }
+        return stream;
+    }
+
+    private void sendStreamPacket(Packet packet, Runnable written) {
+        byte[] frame = codec.encode(packet);
+        OrderedSender out = sender;
+        if (out == null) {
+            written.run();
+            return;
+        }
+        out.binary(frame).whenComplete((ignored, error) -> written.run());
+    }
+
+    private static String streamFailureText(Throwable failure) {
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+
     private void onPacket(Packet packet) {
+        try {
+            if (streams.route(packet)) {
+                return;
+            }
+        } catch (SerializationException e) {
+            return; // a STREAM_ERROR/STREAM_CLOSE naming no stream: nothing to end
+        }
         if (packet.impulse()) {
             if (packet.type() == PacketType.PING) {
                 sender.binary(codec.encode(packet.reply(packet.data())));
             }
             return; // events and streams are not handled by this transport yet
         }
-        if (!packet.error()) {
+        if (!packet.error() && packet.data() instanceof StreamReference reference) {
+            // Registered here, on the reading thread, so the chunks right behind the reply find their stream.
+            InboundStream stream;
+            try {
+                stream = streams.accept(reference);
+            } catch (NetronException e) {
+                pending.fail(packet.id(), e);
+                return;
+            }
+            if (!pending.complete(packet.id(), stream)) {
+                stream.cancelIfUnread(); // the call timed out meanwhile: no one will read it
+            }
+        } else if (!packet.error()) {
             pending.complete(packet.id(), packet.data());
         } else if (packet.data() instanceof NetronException error) {
             pending.fail(packet.id(), error);
@@ -284,6 +397,7 @@ public final class WebSocketTransport implements Transport {
         serverId.completeExceptionally(cause);
         if (wasOpen) {
             pending.failAll(() -> new TransportLostException("Connection lost (" + code + ")"));
+            streams.closeAll(new TransportLostException("Connection lost (" + code + ")"));
         }
     }
 
@@ -303,6 +417,11 @@ public final class WebSocketTransport implements Transport {
                 handshake(message);
                 return;
             }
+            if (!packetsStarted && Handshake.looksLikeHandshake(message)) {
+                acceptCredits(message);
+                return;
+            }
+            packetsStarted = true;
             Packet packet;
             try {
                 packet = codec.decode(message);
@@ -322,6 +441,17 @@ public final class WebSocketTransport implements Transport {
         @Override
         public void closed(int code, String reason) {
             onLost(code, reason);
+        }
+
+        /** The server's answer to our credits offer; anything else there is ignored, as before. */
+        private void acceptCredits(byte[] message) {
+            try {
+                if (Handshake.parse(message) instanceof Handshake.CreditsAccepted accepted) {
+                    streams.enableCredits(accepted.credits());
+                }
+            } catch (SerializationException ignored) {
+                // not ours to understand: streams keep the reference behaviour
+            }
         }
 
         private void handshake(byte[] message) {

@@ -93,6 +93,15 @@ public final class InboundStream implements Flow.Publisher<Object> {
         drain();
     }
 
+    /** Cancels the stream if no one subscribed to it (a call that failed before reading its argument). */
+    public void cancelIfUnread() {
+        boolean unread;
+        synchronized (this) {
+            unread = subscriber == null && !terminated;
+        }
+        if (unread) new Subscription().cancel();
+    }
+
     void onChunk(long index, Object data, boolean eos) {
         boolean overflow = false;
         synchronized (this) {
@@ -111,7 +120,7 @@ public final class InboundStream implements Flow.Publisher<Object> {
         if (overflow) {
             String message = "Stream " + streamId + " has more than " + limits.maxBufferedChunks()
                     + " chunks waiting for the consumer: the sender is faster than the consumer";
-            abort(StreamException.backpressure(message), StreamPackets.error(channel.nextPacketId(), streamId, message));
+            abort(StreamException.backpressure(message), StreamPackets.error(channel.nextPacketId(), streamId, message), false);
             return;
         }
         drain();
@@ -119,25 +128,30 @@ public final class InboundStream implements Flow.Publisher<Object> {
 
     /** The sender failed (STREAM_ERROR). */
     void onRemoteError(String message) {
-        abort(StreamException.error(message.isEmpty() ? "Stream " + streamId + " failed" : message), null);
+        abort(StreamException.error(message.isEmpty() ? "Stream " + streamId + " failed" : message), null, true);
     }
 
     /** The sender destroyed the stream (STREAM_CLOSE). */
     void onRemoteClose(String reason) {
-        abort(StreamException.closed(reason.isEmpty() ? "Stream " + streamId + " was closed by the sender" : reason), null);
+        abort(StreamException.closed(reason.isEmpty() ? "Stream " + streamId + " was closed by the sender" : reason), null, true);
     }
 
     /** The connection is gone, or the table refuses the stream: fail without telling the peer. */
     void fail(Throwable cause) {
-        abort(cause, null);
+        abort(cause, null, true);
     }
 
-    private void abort(Throwable cause, Packet tellPeer) {
+    /**
+     * Ends the stream with {@code cause}. With {@code afterHeld}, chunks that arrived before the
+     * failure still reach the subscriber first as far as it requests them (the sender's failure
+     * came after them on the wire); otherwise they are dropped at once.
+     */
+    private void abort(Throwable cause, Packet tellPeer, boolean afterHeld) {
         synchronized (this) {
             if (terminated) return;
             terminated = true;
             failure = cause;
-            held.clear();
+            if (!afterHeld) held.clear();
         }
         if (tellPeer != null) sendQuietly(tellPeer);
         release();
@@ -179,9 +193,10 @@ public final class InboundStream implements Flow.Publisher<Object> {
             synchronized (this) {
                 s = subscriber;
                 if (s == null || signalled) return;
-                if (failure != null) {
+                if (failure != null && !(demand > 0 && held.containsKey(next))) {
                     signalled = true;
                     error = failure;
+                    held.clear();
                 } else if (next == end) {
                     signalled = true;
                     terminated = true;
@@ -214,7 +229,7 @@ public final class InboundStream implements Flow.Publisher<Object> {
                 converted = converter.apply(item);
             } catch (RuntimeException e) {
                 abort(StreamException.error("Stream " + streamId + " sent an item that cannot be read: " + e.getMessage()),
-                        StreamPackets.close(channel.nextPacketId(), streamId, "unreadable item"));
+                        StreamPackets.close(channel.nextPacketId(), streamId, "unreadable item"), false);
                 continue;
             }
             s.onNext(converted);
@@ -247,7 +262,7 @@ public final class InboundStream implements Flow.Publisher<Object> {
         long timeout = limits.inactivityTimeout().toNanos();
         if (idle >= timeout && waitingForSender) {
             String message = "Stream " + streamId + " timed out after " + limits.inactivityTimeout().toMillis() + " ms without data";
-            abort(StreamException.closed(message), StreamPackets.close(channel.nextPacketId(), streamId, message));
+            abort(StreamException.closed(message), StreamPackets.close(channel.nextPacketId(), streamId, message), false);
         } else {
             scheduleInactivityCheck(Math.max(timeout - idle, timeout / 4));
         }
@@ -258,7 +273,7 @@ public final class InboundStream implements Flow.Publisher<Object> {
         public void request(long n) {
             if (n <= 0) {
                 String message = "request(" + n + "): a subscriber must request a positive number (Reactive Streams rule 3.9)";
-                abort(new IllegalArgumentException(message), StreamPackets.close(channel.nextPacketId(), streamId, "cancelled by the receiver"));
+                abort(new IllegalArgumentException(message), StreamPackets.close(channel.nextPacketId(), streamId, "cancelled by the receiver"), false);
                 return;
             }
             synchronized (InboundStream.this) {
