@@ -91,6 +91,29 @@ public final class TickerService {
         return total;
     }
 
+    /** Subscribes to the client's stream and never asks for an item: a consumer that does not keep up. */
+    @Public
+    public boolean ignore(Flow.Publisher<Tick> ticks) {
+        ticks.subscribe(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+            }
+
+            @Override
+            public void onNext(Tick item) {
+            }
+
+            @Override
+            public void onError(Throwable t) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        return true;
+    }
+
     /** Emits 0..n-1 strictly on demand, on the requesting thread. */
     public static final class CountingPublisher implements Flow.Publisher<Tick> {
         private final long n;

@@ -153,8 +153,8 @@ public final class InboundStream implements Flow.Publisher<Object> {
             failure = cause;
             if (!afterHeld) held.clear();
         }
+        release(); // before telling the peer, so that whoever hears of the end finds the stream gone
         if (tellPeer != null) sendQuietly(tellPeer);
-        release();
         drain();
     }
 
