@@ -3,6 +3,7 @@ package dev.aether.examples.showcase;
 import dev.aether.examples.showcase.web.StaticFiles;
 import dev.aether.examples.showcase.web.WebPages;
 import dev.aether.titan.Titan;
+import java.time.Duration;
 
 /**
  * Assembles the example application's Titan: the calculator, the users service with its Guice
@@ -25,6 +26,7 @@ public final class ShowcaseServer {
                 .modules(new UsersModule())          // binds UserRepository for UserService's constructor
                 .service(new CalculatorService())    // an instance
                 .service(UserService.class)          // a class Guice builds
+                .service(new PriceService(Duration.ofMillis(250)))   // a stream: prices.feed(symbol)
                 .authenticator(new DemoAuthenticator())
                 .mount(new StaticFiles())             // /showcase.css and the favicon, before the pages
                 .mount(WebPages.create())             // the live pages: WebPages.PAGES
