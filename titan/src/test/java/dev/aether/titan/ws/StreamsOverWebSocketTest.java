@@ -43,8 +43,8 @@ class StreamsOverWebSocketTest {
     }
 
     @Test
-    void theClientAndTheServerNegotiateCredits() {
-        assertThat(transport.streamCreditsNegotiated()).isTrue();
+    void theClientAndTheServerNegotiateCredits() throws Exception {
+        awaitTrue(transport::streamCreditsNegotiated);
     }
 
     @Test

@@ -24,7 +24,6 @@ import dev.aether.netron.protocol.stream.PeerStreams;
 import dev.aether.netron.protocol.stream.StreamLimits;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.lang.reflect.WildcardType;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -93,6 +92,9 @@ public final class WebSocketTransport implements Transport {
     private final StreamLimits streamLimits;
     private final PeerStreams streams;
     private volatile boolean packetsStarted;
+    /** Id of the PING sent after client-id; its answer (or a silent server) settles {@link #creditsSettled}. */
+    private final long creditsPingId = ids.next();
+    private final CompletableFuture<Void> creditsSettled = new CompletableFuture<>();
     private volatile OrderedSender sender;
     private volatile WebSocket socket;
     private volatile boolean closed;
@@ -157,9 +159,9 @@ public final class WebSocketTransport implements Transport {
             sender = new OrderedSender(ws);
             serverId.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             // Our extension: offer credit-based stream flow control. A server that takes it up says so before
-            // any packet, so once the ping below is answered we know which way streams run.
+            // any packet, so once the ping below is answered we know how the streams we send must run.
             sender.text(new Handshake.ClientId(clientId, streamLimits.credits()).toJson()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            request(PacketType.PING, null, timeout, "handshake ping").get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            sender.binary(codec.encode(Packet.request(creditsPingId, PacketType.PING, null)));
         } catch (ExecutionException e) {
             throw e.getCause() instanceof NetronException n ? n
                     : TransportException.unavailable("Cannot connect to " + uri + ": " + e.getCause());
@@ -195,7 +197,12 @@ public final class WebSocketTransport implements Transport {
         }
         Type type = invocation.resultType();
         CompletableFuture<Object> reply = request(PacketType.CALL, data, invocation.timeout(), invocation.service() + "." + invocation.method());
-        sent.forEach(OutboundStream::start);
+        if (!sent.isEmpty()) {
+            // Our chunks may go only once we know whether the server counts credits; a server that never
+            // answers the handshake ping gets the reference behaviour after the connect timeout.
+            creditsSettled.completeOnTimeout(null, CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .thenRun(() -> sent.forEach(OutboundStream::start));
+        }
         return reply.thenApply(result -> adapt(result, type));
     }
 
@@ -300,13 +307,7 @@ public final class WebSocketTransport implements Transport {
             return null;
         }
         if (result instanceof InboundStream stream) {
-            return typedStream(stream, type);
-        }
-        if (type instanceof ParameterizedType p && p.getRawType() == Flow.Publisher.class) {
-            type = p.getActualTypeArguments()[0]; // a single value answered to a publisher method
-            if (type instanceof WildcardType w) {
-                type = w.getUpperBounds()[0];
-            }
+            return typedStream(stream, type, msgpack);
         }
         Class<?> raw = type instanceof Class<?> c ? c : type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
         if (!raw.isPrimitive() && raw.isInstance(result) && !(type instanceof ParameterizedType)) {
@@ -319,19 +320,11 @@ public final class WebSocketTransport implements Transport {
         }
     }
 
-    /** A stream result as the {@code Flow.Publisher<T>} the method declares, each item converted to {@code T}. */
-    private Object typedStream(InboundStream stream, Type type) {
-        Type item = type instanceof ParameterizedType p && p.getRawType() == Flow.Publisher.class ? p.getActualTypeArguments()[0] : Object.class;
-        if (item instanceof WildcardType w) {
-            item = w.getUpperBounds()[0];
-        }
-        Class<?> raw = type instanceof Class<?> c ? c : type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
-        if (!raw.isAssignableFrom(Flow.Publisher.class)) {
-            stream.cancelIfUnread();
-            throw RpcException.invalidResponse("The server answered with a stream where " + type.getTypeName()
-                    + " was declared: declare Flow.Publisher<T>");
-        }
-        Type itemType = item;
+    /**
+     * A stream answer as a publisher of {@code itemType} (for a {@code Flow.Publisher<T>} method the
+     * call's result type is {@code T}), each item converted as it is handed over.
+     */
+    private static Object typedStream(InboundStream stream, Type itemType, NetronMsgpack msgpack) {
         if (itemType != Object.class) {
             stream.convertWith(value -> msgpack.convert(value, itemType));
         }
@@ -359,6 +352,10 @@ public final class WebSocketTransport implements Transport {
             }
         } catch (SerializationException e) {
             return; // a STREAM_ERROR/STREAM_CLOSE naming no stream: nothing to end
+        }
+        if (!packet.impulse() && packet.type() == PacketType.PING && packet.id() == creditsPingId) {
+            creditsSettled.complete(null);
+            return;
         }
         if (packet.impulse()) {
             if (packet.type() == PacketType.PING) {
