@@ -89,7 +89,7 @@ final class PacketRouter {
         CompletableFuture<Object> result;
         String target = "unknown";
         String method = "unknown";
-        List<Object> args = List.of();
+        List<?> args = List.of();
         try {
             RequestData call = RequestData.parse(packet.data(), 2);
             target = call.target();
@@ -102,7 +102,7 @@ final class PacketRouter {
         CompletableFuture<Object> pending = calls.follow(result);
         String service = target;
         String name = method;
-        List<Object> given = args;
+        List<?> given = args;
         pending.whenComplete((value, error) -> {
             calls.untrack(pending);
             if (error instanceof CancellationException) {

@@ -26,7 +26,7 @@ final class StreamCalls {
     }
 
     /** The arguments with every StreamReference replaced by the stream it announces (429 past the stream limit). */
-    static List<Object> acceptArguments(PeerStreams streams, List<?> args) {
+    static List<?> acceptArguments(PeerStreams streams, List<?> args) {
         List<Object> out = null;
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i) instanceof StreamReference ref) {
@@ -34,7 +34,7 @@ final class StreamCalls {
                 out.set(i, streams.accept(ref));
             }
         }
-        return out == null ? List.copyOf(args) : out;
+        return out == null ? args : out; // not List.copyOf: null is a valid argument
     }
 
     /** Cancels the streams a call was given and never subscribed to (the call failed before reading them). */

@@ -138,7 +138,7 @@ public final class InboundStream implements Flow.Publisher<Object> {
 
     /** The connection is gone, or the table refuses the stream: fail without telling the peer. */
     void fail(Throwable cause) {
-        abort(cause, null, true);
+        abort(cause, null, false); // at once: what was held is of no use to someone who must reconnect
     }
 
     /**
@@ -193,7 +193,9 @@ public final class InboundStream implements Flow.Publisher<Object> {
             synchronized (this) {
                 s = subscriber;
                 if (s == null || signalled) return;
-                if (failure != null && !(demand > 0 && held.containsKey(next))) {
+                if (failure != null && !held.containsKey(next)) {
+                    // Like gRPC: items that came before the failure are handed over first, as they
+                    // are requested, then the failure; a gap can no longer be filled.
                     signalled = true;
                     error = failure;
                     held.clear();

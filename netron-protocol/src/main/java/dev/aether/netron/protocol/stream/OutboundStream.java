@@ -3,6 +3,7 @@ package dev.aether.netron.protocol.stream;
 import dev.aether.netron.protocol.definition.StreamReference;
 import dev.aether.netron.protocol.packet.Packet;
 import java.util.concurrent.Flow;
+import java.util.function.IntSupplier;
 
 /**
  * A stream we send: subscribes to the source and writes each item as a chunk, asking the source
@@ -22,8 +23,9 @@ public final class OutboundStream implements Flow.Subscriber<Object> {
     private final boolean live;
     private final Flow.Publisher<?> source;
     private final StreamChannel channel;
-    private final boolean credited;
+    private final IntSupplier peerCredits;
     private final int maxUnwritten;
+    private boolean credited;   // decided at start(): the handshake may settle after the stream was opened
 
     private Flow.Subscription subscription;
     private long allowedUpTo;   // credited: chunks with index below this may go
@@ -32,13 +34,12 @@ public final class OutboundStream implements Flow.Subscriber<Object> {
     private int unwritten;      // handed to the socket, not written yet
     private boolean done;
 
-    OutboundStream(long streamId, boolean live, Flow.Publisher<?> source, StreamChannel channel, int initialCredits, int maxUnwritten) {
+    OutboundStream(long streamId, boolean live, Flow.Publisher<?> source, StreamChannel channel, IntSupplier peerCredits, int maxUnwritten) {
         this.streamId = streamId;
         this.live = live;
         this.source = source;
         this.channel = channel;
-        this.credited = initialCredits > 0;
-        this.allowedUpTo = initialCredits;
+        this.peerCredits = peerCredits;
         this.maxUnwritten = maxUnwritten;
     }
 
@@ -53,6 +54,11 @@ public final class OutboundStream implements Flow.Subscriber<Object> {
 
     /** Subscribes to the source: chunks start to flow. */
     public void start() {
+        int window = peerCredits.getAsInt();
+        synchronized (this) {
+            credited = window > 0;
+            allowedUpTo = Math.max(allowedUpTo, window); // a grant may already have come
+        }
         source.subscribe(this);
     }
 
@@ -125,7 +131,7 @@ public final class OutboundStream implements Flow.Subscriber<Object> {
     /** The receiver let us send chunks with index below {@code upTo}. */
     void grant(long upTo) {
         synchronized (this) {
-            if (!credited || upTo <= allowedUpTo) return;
+            if (upTo <= allowedUpTo) return;
             allowedUpTo = upTo;
         }
         pump();

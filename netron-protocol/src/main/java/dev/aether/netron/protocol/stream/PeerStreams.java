@@ -84,7 +84,7 @@ public final class PeerStreams {
             id = streamIds.updateAndGet(n -> n >= Packet.MAX_UINT32 ? 1 : n + 1);
         } while (outbound.containsKey(id));
         OutboundStream stream = new OutboundStream(id, StreamSources.isLive(source), StreamSources.publisherOf(source), channel,
-                peerCredits, limits.maxUnwritten());
+                () -> peerCredits, limits.maxUnwritten());
         outbound.put(id, stream);
         return stream;
     }
