@@ -12,6 +12,8 @@ module dev.aether.netron.protocol {
 
     exports dev.aether.netron.protocol;
     exports dev.aether.netron.protocol.error;
+    // StreamLimits is application API (Titan.builder().streamLimits); the engine beside it has package-private workings.
+    exports dev.aether.netron.protocol.stream;
 
     exports dev.aether.netron.protocol.definition to dev.aether.netron.client, dev.aether.titan;
     exports dev.aether.netron.protocol.handshake to dev.aether.netron.client, dev.aether.titan;

@@ -1,5 +1,7 @@
 package dev.aether.titan;
 
+import dev.aether.netron.protocol.stream.StreamLimits;
+import dev.aether.titan.ws.WebSocketOptions;
 import com.google.inject.Binding;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -81,6 +83,7 @@ public final class Titan implements AutoCloseable {
     private final PrometheusMeterRegistry meters;
     private final List<Mount> mounts;
     private final Events events;
+    private final StreamLimits streamLimits;
     private Server server;
     private ServerConnector connector;
     private HttpEndpoint http;
@@ -106,6 +109,7 @@ public final class Titan implements AutoCloseable {
             discoverServices(injector.createChildInjector(scope), seen);
         }
         this.mounts = List.copyOf(builder.mounts);
+        this.streamLimits = builder.streamLimits;
         this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RateLimiting rateLimiting = builder.rateLimit == null ? null : new RateLimiting(builder.rateLimit, builder.rateWindow);
         this.dispatcher = new Dispatcher(registry, NetronMsgpack.standard(), builder.authenticator, settings.defaultDeny(),
@@ -148,7 +152,7 @@ public final class Titan implements AutoCloseable {
                 .baseUnit("bytes")
                 .register(meters);
         HttpEndpoint netronHttp = new HttpEndpoint(dispatcher, settings, meters);
-        Handler app = WebSocketEndpoint.wrap(jetty, netronHttp, dispatcher, settings, WebSocketOptions.defaults(), events);
+        Handler app = WebSocketEndpoint.wrap(jetty, netronHttp, dispatcher, settings, WebSocketOptions.defaults(), events, streamLimits);
         for (int i = mounts.size() - 1; i >= 0; i--) {
             app = mounts.get(i).wrap(jetty, app, settings);   // the first mount sees requests first
         }
@@ -315,6 +319,7 @@ public final class Titan implements AutoCloseable {
         private final Map<String, EventAccess> events = new java.util.LinkedHashMap<>();
         private EventLimits eventLimits = EventLimits.defaults();
         private EventBus eventBus = new InProcessEventBus();
+        private StreamLimits streamLimits = StreamLimits.defaults();
 
         private Builder() {
         }
@@ -354,6 +359,12 @@ public final class Titan implements AutoCloseable {
         }
 
         /** Serves {@code mount} (live pages, say) in front of the Netron routes; the first mount added sees requests first. */
+        /** Bounds of the streams of each WebSocket connection (window, buffer, streams per peer, inactivity timeout). */
+        public Builder streamLimits(StreamLimits limits) {
+            this.streamLimits = java.util.Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
         public Builder mount(Mount mount) {
             mounts.add(Objects.requireNonNull(mount, "mount"));
             return this;

@@ -3,6 +3,7 @@ package dev.aether.netron.client;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
@@ -21,8 +22,14 @@ record MethodPlan(String name, Type resultType, ReturnAdapter adapter) {
         Class<?> returns = method.getReturnType();
         String what = service + "." + method.getName();
         Type inside = method.getGenericReturnType() instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
-        if (Flow.Publisher.class.isAssignableFrom(returns)) {
-            return new MethodPlan(method.getName(), inside, new ReturnAdapter.Publisher(inside, what));
+        if (returns == Flow.Publisher.class) {
+            // The result type is the item type: a transport converts a single answer to it, or each item of
+            // a stream answer (a typed publisher the adapter hands over once it is there).
+            Type item = inside;
+            if (item instanceof WildcardType w) {
+                item = w.getUpperBounds()[0];
+            }
+            return new MethodPlan(method.getName(), item, new ReturnAdapter.Streaming(what));
         }
         if (CompletionStage.class.isAssignableFrom(returns)) {
             return new MethodPlan(method.getName(), inside, new ReturnAdapter.Future(inside, what));

@@ -5,6 +5,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -49,18 +50,20 @@ sealed interface ReturnAdapter {
     }
 
     /**
-     * A unary call as a {@code Flow.Publisher}: one value (none if absent), then completion; the
-     * call is made per subscriber, on its first request (see {@link UnaryPublisher}).
+     * A {@code Flow.Publisher<T>} method: returns at once a cold publisher; each subscriber makes
+     * its own call, and once the answer is there the subscriber is handed to the server's stream
+     * (real backpressure, see the transport), or gets the single value the server answered with,
+     * or the call's error (see {@link AnsweredPublisher}).
      */
-    record Publisher(Type type, String what) implements ReturnAdapter {
+    record Streaming(String what) implements ReturnAdapter {
         @Override
         public Object adapt(CompletableFuture<Object> answer) {
-            return adaptLazily(() -> answer);
+            return new AnsweredPublisher(answer);
         }
 
         @Override
         public Object adaptLazily(Supplier<CompletableFuture<Object>> start) {
-            return new UnaryPublisher<>(start, value -> rawClass(type) == Optional.class ? orAbsent(value, type, what) : value);
+            return (Flow.Publisher<Object>) subscriber -> new AnsweredPublisher(start.get()).subscribe(subscriber);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.aether.netron.client.call.Call;
 import dev.aether.netron.client.call.CallInterceptor;
 import dev.aether.netron.client.call.CallOptions;
 import java.time.Duration;
+import java.util.concurrent.Flow;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -120,5 +121,43 @@ class InterceptorChainTest {
                 CallOptions.builder().timeout(Duration.ofSeconds(2)).build(), "u-1");
 
         assertThat(call.toInvocation()).isEqualTo(new Invocation("library@2.1.0", "book", List.of(1L), Library.Book.class, Duration.ofSeconds(2)));
+    }
+
+    /** A contract with a publisher method, answered here with a single value rather than a stream. */
+    interface Streaming {
+        Flow.Publisher<Integer> ticks();
+
+        int count();
+    }
+
+    @Test
+    void aPublisherMethodAnsweredWithOneValueEmitsItOnRequestThenCompletes() throws Exception {
+        Streaming streaming = NetronClient.over(transport).service(Streaming.class, "streaming@1.0.0");
+        List<Object> signals = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+
+        streaming.ticks().subscribe(new Flow.Subscriber<>() {
+            public void onSubscribe(Flow.Subscription s) {
+                s.request(1);
+            }
+
+            public void onNext(Integer item) {
+                signals.add(item);
+            }
+
+            public void onError(Throwable t) {
+                signals.add(t);
+                done.countDown();
+            }
+
+            public void onComplete() {
+                signals.add("complete");
+                done.countDown();
+            }
+        });
+
+        assertThat(done.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(signals).containsExactly(3, "complete");
+        assertThat(streaming.count()).isEqualTo(3);
     }
 }

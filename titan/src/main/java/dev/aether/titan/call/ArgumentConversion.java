@@ -7,15 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.aether.netron.protocol.error.ValidationException;
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
+import dev.aether.netron.protocol.stream.InboundStream;
 import dev.aether.titan.service.MethodModel;
 import dev.aether.titan.service.ServiceModel;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Flow;
 
 /**
  * The one conversion of call arguments to parameter types, whatever the transport: JSON trees
@@ -64,11 +68,32 @@ final class ArgumentConversion {
                 }
             } else if (args.javaObjects() && box(raw[i]).isInstance(value)) {
                 converted[i] = value;
+            } else if (value instanceof InboundStream stream) {
+                converted[i] = streamArgument(stream, m, parameters[i], i);
             } else {
                 converted[i] = convertOne(value, m.parameters()[i], m, parameters[i], i);
             }
         }
         return converted;
+    }
+
+    /**
+     * A stream the client sends (a StreamReference on the wire) for a {@code Flow.Publisher<T>}
+     * parameter: each item is converted to {@code T} as it arrives. Any other parameter type is 400.
+     */
+    private Object streamArgument(InboundStream stream, MethodModel m, Parameter parameter, int index) {
+        Type type = parameter.getParameterizedType();
+        if (parameter.getType() != Flow.Publisher.class) {
+            stream.cancelIfUnread();
+            throw invalid(m, parameter, index, "a stream can only be passed as a Flow.Publisher", type.getTypeName());
+        }
+        Type item = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+        if (item instanceof WildcardType w) {
+            item = w.getUpperBounds()[0];
+        }
+        Type itemType = item;
+        stream.convertWith(value -> codec.convert(wholeNumberAsInteger(value, itemType), itemType));
+        return stream;
     }
 
     /** A property value converted to its field's type; 400 when it does not fit. */

@@ -3,7 +3,10 @@ package dev.aether.titan.ws;
 import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.error.SerializationException;
 import dev.aether.netron.protocol.handshake.Handshake;
+import dev.aether.netron.protocol.error.TransportLostException;
 import dev.aether.netron.protocol.packet.Packet;
+import dev.aether.netron.protocol.stream.PeerStreams;
+import dev.aether.titan.call.Dispatcher;
 import dev.aether.titan.call.Caller;
 import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.titan.log.LogText;
@@ -64,7 +67,9 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
         Outbox outbox = new Outbox(session, context.codec());
         PeerEvents events = new PeerEvents(context.events(), context.codec(), outbox,
                 () -> session.close(CloseCodes.SLOW_SUBSCRIBER, "Too slow reading events", Callback.NOOP));
-        Peer p = new Peer(caller, outbox, new InFlightCalls(context.options().maxInFlightPerPeer()), events);
+        Peer p = new Peer(caller, outbox, new InFlightCalls(context.options().maxInFlightPerPeer()), events,
+                new PeerStreams(new SessionStreamWire(session, context.codec()), context.streamLimits(),
+                        failure -> Dispatcher.toNetron(failure, "stream", "next").getMessage()));
         frames = new FrameAssembler(context.maxPacketBytes(), context.budget().open(() -> {
             LOG.info("peer {} did not finish a message in time: closing", caller.remoteAddress());
             session.close(StatusCode.POLICY_VIOLATION, "Message not finished in time", Callback.NOOP);
@@ -152,7 +157,13 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
         if (p != null) {
             p.calls().closeAll();
             p.events().closeAll();
+            p.streams().closeAll(new TransportLostException("Connection closed (" + statusCode + ")"));
         }
+    }
+
+    int openStreams() {
+        Peer p = peer;
+        return p == null ? 0 : p.streams().inboundCount() + p.streams().outboundCount();
     }
 
     int callsInFlight() {
@@ -199,6 +210,11 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
             return;
         }
         p.rekey(clientId.id());
+        if (clientId.credits() > 0) {
+            // Our extension: the client offered credit-based flow control; accept before any packet goes out.
+            p.streams().enableCredits(clientId.credits());
+            p.outbox().sendRaw(new Handshake.CreditsAccepted(context.serverId(), context.streamLimits().credits()).toBytes());
+        }
         handshakeDone = true;
         Scheduler.Task timer = handshakeTimer;
         if (timer != null) {

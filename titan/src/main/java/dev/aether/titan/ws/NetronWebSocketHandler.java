@@ -1,5 +1,6 @@
 package dev.aether.titan.ws;
 
+import dev.aether.netron.protocol.stream.StreamLimits;
 import dev.aether.netron.protocol.packet.PacketCodec;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Dispatcher;
@@ -40,12 +41,12 @@ public final class NetronWebSocketHandler extends Handler.Wrapper implements Gra
     private volatile CompletableFuture<Void> shutdown;
 
     NetronWebSocketHandler(Server server, Handler next, Dispatcher dispatcher, TitanSettings settings, WebSocketOptions options,
-                           Events events) {
+                           Events events, StreamLimits streamLimits) {
         this.scheduler = server.getScheduler();
         UpgradeGate gate = new UpgradeGate(dispatcher, settings);
         SocketContext context = new SocketContext(dispatcher.peerId(),
                 new PacketCodec(dispatcher.codec(), settings.maxPacketBytes()), new PacketRouter(dispatcher, settings),
-                options, settings.maxPacketBytes(), InboundBudget.of(server), scheduler, peers, events);
+                options, settings.maxPacketBytes(), InboundBudget.of(server), scheduler, peers, events, streamLimits);
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(MAX_TEXT_BYTES);
             container.setMaxFrameSize(MAX_FRAME_BYTES);
@@ -56,6 +57,11 @@ public final class NetronWebSocketHandler extends Handler.Wrapper implements Gra
         });
         upgrade.setHandler(next);
         setHandler(upgrade);
+    }
+
+    /** Streams open on all connections, both directions. */
+    public int openStreams() {
+        return peers.openStreams();
     }
 
     /** Open Netron connections (rejected ones excluded). */

@@ -2,6 +2,7 @@ package dev.aether.titan.ws;
 
 import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.error.RateLimitException;
+import dev.aether.netron.protocol.error.SerializationException;
 import dev.aether.netron.protocol.msgpack.Undefined;
 import dev.aether.netron.protocol.packet.Packet;
 import dev.aether.netron.protocol.packet.PacketType;
@@ -11,6 +12,7 @@ import dev.aether.titan.call.Dispatcher;
 import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.titan.log.LogText;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +45,9 @@ final class PacketRouter {
     }
 
     void route(Peer peer, Packet packet) {
+        if (routeStream(peer, packet)) {
+            return;
+        }
         if (!packet.impulse() && packet.type() == PacketType.TASK) {
             return; // a client acknowledging an event we forwarded: delivery is at-most-once, nothing waits for it
         }
@@ -64,8 +69,18 @@ final class PacketRouter {
                 return Undefined.VALUE; // the reference answers SET with undefined
             });
             case TASK -> answer(peer, packet, () -> tasks.run(peer, packet.data()));
-            default -> REFUSALS.info("stream packet", "peer {}: dropped a {} packet (id {}): streams are not served over WebSocket yet",
-                    LogText.of(peer.caller().peerId()), packet.type(), packet.id());
+            default -> throw new IllegalStateException("stream packets are routed first: " + packet.type());
+        }
+    }
+
+    /** Chunks, credits, STREAM_ERROR and STREAM_CLOSE go to the connection's streams; true when it was one. */
+    private static boolean routeStream(Peer peer, Packet packet) {
+        try {
+            return peer.streams().route(packet);
+        } catch (SerializationException e) {
+            REFUSALS.info("stream packet", "peer {}: dropped a {} packet (id {}): {}", LogText.of(peer.caller().peerId()),
+                    packet.type(), packet.id(), LogText.of(e.getMessage()));
+            return true;
         }
     }
 
@@ -79,21 +94,29 @@ final class PacketRouter {
         CompletableFuture<Object> result;
         String target = "unknown";
         String method = "unknown";
+        List<?> args = List.of();
         try {
             RequestData call = RequestData.parse(packet.data(), 2);
             target = call.target();
             method = call.member();
-            result = dispatcher.call(peer.caller(), target, method, Arguments.wire(call.rest()), settings.requestTimeout());
+            args = StreamCalls.acceptArguments(peer.streams(), call.rest());
+            result = dispatcher.call(peer.caller(), target, method, Arguments.wire(args), settings.requestTimeout());
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
         CompletableFuture<Object> pending = calls.follow(result);
         String service = target;
         String name = method;
+        List<?> given = args;
         pending.whenComplete((value, error) -> {
             calls.untrack(pending);
             if (error instanceof CancellationException) {
                 calls.release(); // the connection is gone; there is no one to answer
+                return;
+            }
+            if (error != null) {
+                StreamCalls.releaseUnread(given);
+            } else if (StreamCalls.replyWithStream(peer, packet, value, dispatcher.peerId(), calls::release)) {
                 return;
             }
             Packet reply = error == null ? packet.reply(value) : packet.replyError(Dispatcher.toNetron(error, service, name));

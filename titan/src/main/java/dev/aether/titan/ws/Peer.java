@@ -1,21 +1,24 @@
 package dev.aether.titan.ws;
 
+import dev.aether.netron.protocol.stream.PeerStreams;
 import dev.aether.titan.Principal;
 import dev.aether.titan.call.Caller;
 
 /**
  * One connected client as the request handlers see it: who it is (the {@link Caller}, re-keyed
  * by the handshake and upgraded by the {@code authenticate} task), where replies go, the
- * calls it has in flight and the events it subscribed to.
+ * calls and streams it has open and the events it subscribed to.
  */
 final class Peer {
     private final Outbox outbox;
     private final InFlightCalls calls;
     private final PeerEvents events;
+    private final PeerStreams streams;
     private volatile Caller caller;
 
-    Peer(Caller caller, Outbox outbox, InFlightCalls calls, PeerEvents events) {
+    Peer(Caller caller, Outbox outbox, InFlightCalls calls, PeerEvents events, PeerStreams streams) {
         this.caller = caller;
+        this.streams = streams;
         this.outbox = outbox;
         this.calls = calls;
         this.events = events;
@@ -27,6 +30,11 @@ final class Peer {
 
     Outbox outbox() {
         return outbox;
+    }
+
+    /** The streams this connection sends and receives. */
+    PeerStreams streams() {
+        return streams;
     }
 
     InFlightCalls calls() {

@@ -23,6 +23,15 @@ final class Peers {
         return open.size();
     }
 
+    /** Streams open on all connections, both directions. */
+    int openStreams() {
+        int n = 0;
+        for (NetronSocket socket : open) {
+            n += socket.openStreams();
+        }
+        return n;
+    }
+
     /** Calls accepted on all connections whose replies are not written yet. */
     int callsInFlight() {
         int n = 0;

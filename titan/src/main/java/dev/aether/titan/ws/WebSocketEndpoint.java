@@ -1,5 +1,6 @@
 package dev.aether.titan.ws;
 
+import dev.aether.netron.protocol.stream.StreamLimits;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Dispatcher;
 import dev.aether.titan.event.Events;
@@ -39,12 +40,15 @@ public final class WebSocketEndpoint {
     /** The same, with explicit connection limits and timers, and an event bus of its own (every event open). */
     public static NetronWebSocketHandler wrap(Server server, Handler next, Dispatcher dispatcher, TitanSettings settings,
                                               WebSocketOptions options) {
-        return wrap(server, next, dispatcher, settings, options, Events.inProcess());
+        return wrap(server, next, dispatcher, settings, options, Events.inProcess(), StreamLimits.defaults());
     }
 
-    /** The same, serving the events of {@code events} to subscribed peers (see {@link dev.aether.titan.event.EventBus}). */
+    /**
+     * The same, serving the events of {@code events} to subscribed peers (see
+     * {@link dev.aether.titan.event.EventBus}), with explicit limits for the streams of each connection.
+     */
     public static NetronWebSocketHandler wrap(Server server, Handler next, Dispatcher dispatcher, TitanSettings settings,
-                                              WebSocketOptions options, Events events) {
-        return new NetronWebSocketHandler(server, next, dispatcher, settings, options, events);
+                                              WebSocketOptions options, Events events, StreamLimits streamLimits) {
+        return new NetronWebSocketHandler(server, next, dispatcher, settings, options, events, streamLimits);
     }
 }

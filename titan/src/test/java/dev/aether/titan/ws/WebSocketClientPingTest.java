@@ -26,6 +26,9 @@ class WebSocketClientPingTest {
         server.start();
         try (WebSocketTransport transport = WebSocketTransport.connect(URI.create("ws://127.0.0.1:" + connector.getLocalPort() + "/"))) {
             Packet pong = fake.received.poll(5, TimeUnit.SECONDS);
+            while (pong != null && pong.impulse()) {
+                pong = fake.received.poll(5, TimeUnit.SECONDS); // the client's own requests (its handshake ping), not the answer
+            }
             assertThat(pong).isNotNull();
             assertThat(pong.id()).isEqualTo(PingingServerSocket.PING_ID);
             assertThat(pong.type()).isEqualTo(PacketType.PING);

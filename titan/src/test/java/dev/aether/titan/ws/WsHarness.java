@@ -1,6 +1,7 @@
 package dev.aether.titan.ws;
 
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
+import dev.aether.netron.protocol.stream.StreamLimits;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Dispatcher;
 import dev.aether.titan.event.Events;
@@ -28,11 +29,20 @@ final class WsHarness implements AutoCloseable {
     private final ServerConnector connector;
 
     WsHarness(WebSocketOptions options, Object... services) {
-        this(options, Events.inProcess(), services);
+        this(options, Events.inProcess(), StreamLimits.defaults(), services);
+    }
+
+    /** The same, with explicit limits for the streams of each connection. */
+    WsHarness(WebSocketOptions options, StreamLimits streamLimits, Object... services) {
+        this(options, Events.inProcess(), streamLimits, services);
     }
 
     /** The same, serving the events of {@code events} (its bus is what tests emit on and count). */
     WsHarness(WebSocketOptions options, Events events, Object... services) {
+        this(options, events, StreamLimits.defaults(), services);
+    }
+
+    private WsHarness(WebSocketOptions options, Events events, StreamLimits streamLimits, Object... services) {
         ServiceRegistry registry = new ServiceRegistry();
         for (Object service : services) {
             registry.register(ServiceModel.of(service));
@@ -43,7 +53,7 @@ final class WsHarness implements AutoCloseable {
         connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        handler = WebSocketEndpoint.wrap(server, new NotFound(), dispatcher, settings, options, events);
+        handler = WebSocketEndpoint.wrap(server, new NotFound(), dispatcher, settings, options, events, streamLimits);
         server.setHandler(handler);
         try {
             server.start();

@@ -5,6 +5,7 @@ import dev.aether.examples.showcase.web.WebPages;
 import dev.aether.titan.Titan;
 import dev.aether.titan.event.EventBus;
 import dev.aether.titan.event.InProcessEventBus;
+import java.time.Duration;
 
 /**
  * Assembles the example application's Titan: the calculator, the users service with its Guice
@@ -29,6 +30,7 @@ public final class ShowcaseServer {
                 .modules(new UsersModule())          // binds UserRepository for UserService's constructor
                 .service(new CalculatorService())    // an instance
                 .service(UserService.class)          // a class Guice builds
+                .service(new PriceService(Duration.ofMillis(250)))   // a stream: prices.feed(symbol)
                 .authenticator(new DemoAuthenticator())
                 .eventBus(events)                     // user.created: to WebSocket subscribers and the sign-ups page
                 .mount(new StaticFiles())             // /showcase.css and the favicon, before the pages

@@ -48,11 +48,13 @@ final class PendingCalls {
         return true;
     }
 
-    void complete(long id, Object value) {
+    /** Completes request {@code id}; false when it is no longer waited for (timed out, failed). */
+    boolean complete(long id, Object value) {
         Pending p = take(id);
         if (p != null) {
             settle(() -> p.future().complete(value));
         }
+        return p != null;
     }
 
     void fail(long id, Throwable error) {

@@ -11,6 +11,7 @@ import dev.aether.netron.protocol.error.AuthException;
 import dev.aether.netron.protocol.error.RpcException;
 import dev.aether.netron.protocol.error.TransportLostException;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
+import dev.aether.netron.protocol.stream.StreamLimits;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -193,7 +194,7 @@ public final class ReconnectingTransport implements Transport, EventSource {
 
     private WebSocketTransport open() {
         Hooks hooks = new Hooks();
-        WebSocketTransport connection = WebSocketTransport.connect(uri, token, connectTimeout, hooks);
+        WebSocketTransport connection = WebSocketTransport.connect(uri, token, connectTimeout, StreamLimits.defaults(), hooks);
         hooks.connection = connection;
         return connection;
     }

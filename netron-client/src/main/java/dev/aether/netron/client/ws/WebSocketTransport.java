@@ -3,6 +3,7 @@ package dev.aether.netron.client.ws;
 import dev.aether.netron.client.Invocation;
 import dev.aether.netron.client.Transport;
 import dev.aether.netron.protocol.definition.Definition;
+import dev.aether.netron.protocol.definition.StreamReference;
 import dev.aether.netron.protocol.error.AuthException;
 import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.error.RemoteError;
@@ -18,6 +19,10 @@ import dev.aether.netron.protocol.packet.IdSequence;
 import dev.aether.netron.protocol.packet.Packet;
 import dev.aether.netron.protocol.packet.PacketCodec;
 import dev.aether.netron.protocol.packet.PacketType;
+import dev.aether.netron.protocol.stream.InboundStream;
+import dev.aether.netron.protocol.stream.OutboundStream;
+import dev.aether.netron.protocol.stream.PeerStreams;
+import dev.aether.netron.protocol.stream.StreamLimits;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URI;
@@ -34,6 +39,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Flow;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -88,12 +94,20 @@ public final class WebSocketTransport implements Transport {
     private final PendingCalls pending;
     private final CompletableFuture<String> serverId = new CompletableFuture<>();
     private volatile Hooks hooks = Hooks.NONE;
+    private final StreamLimits streamLimits;
+    private final PeerStreams streams;
+    private volatile boolean packetsStarted;
+    /** Id of the PING sent after client-id; its answer (or a silent server) settles {@link #creditsSettled}. */
+    private final long creditsPingId = ids.next();
+    private final CompletableFuture<Void> creditsSettled = new CompletableFuture<>();
     private volatile OrderedSender sender;
     private volatile WebSocket socket;
     private volatile boolean closed;
 
-    private WebSocketTransport(String clientId, HttpClient http, ExecutorService executor) {
+    private WebSocketTransport(String clientId, HttpClient http, ExecutorService executor, StreamLimits streamLimits) {
         this.clientId = clientId;
+        this.streamLimits = streamLimits;
+        this.streams = new PeerStreams(this::sendStreamPacket, streamLimits, WebSocketTransport::streamFailureText);
         this.http = http;
         this.executor = executor;
         this.pending = new PendingCalls(executor);
@@ -115,16 +129,25 @@ public final class WebSocketTransport implements Transport {
      * 4000, no handshake within {@code connectTimeout}).
      */
     public static WebSocketTransport connect(URI uri, String token, Duration connectTimeout) {
-        return connect(uri, token, connectTimeout, Hooks.NONE);
+        return connect(uri, token, connectTimeout, StreamLimits.defaults());
     }
 
-    /** Connects as {@link #connect(URI, String, Duration)}, reporting the connection's end and the events it receives to {@code hooks}. */
-    static WebSocketTransport connect(URI uri, String token, Duration connectTimeout, Hooks hooks) {
+    /**
+     * The same, with the bounds of this connection's streams: {@link StreamLimits#credits()} is the
+     * window offered to the server, how far a stream it sends may run ahead of our subscribers.
+     */
+    public static WebSocketTransport connect(URI uri, String token, Duration connectTimeout, StreamLimits streamLimits) {
+        return connect(uri, token, connectTimeout, streamLimits, Hooks.NONE);
+    }
+
+    /** Connects as {@link #connect(URI, String, Duration, StreamLimits)}, reporting the connection's end and the events it receives to {@code hooks}. */
+    static WebSocketTransport connect(URI uri, String token, Duration connectTimeout, StreamLimits streamLimits, Hooks hooks) {
         Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(streamLimits, "streamLimits");
         String clientId = UUID.randomUUID().toString();
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         HttpClient http = HttpClient.newBuilder().executor(SOCKET_IO).connectTimeout(connectTimeout).build();
-        WebSocketTransport transport = new WebSocketTransport(clientId, http, executor);
+        WebSocketTransport transport = new WebSocketTransport(clientId, http, executor, streamLimits);
         transport.hooks = hooks;
         try {
             transport.open(withId(uri, clientId), token, connectTimeout);
@@ -146,7 +169,10 @@ public final class WebSocketTransport implements Transport {
             socket = ws;
             sender = new OrderedSender(ws);
             serverId.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            sender.text(new Handshake.ClientId(clientId).toJson()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // Our extension: offer credit-based stream flow control. A server that takes it up says so before
+            // any packet, so once the ping below is answered we know how the streams we send must run.
+            sender.text(new Handshake.ClientId(clientId, streamLimits.credits()).toJson()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            sender.binary(codec.encode(Packet.request(creditsPingId, PacketType.PING, null)));
         } catch (ExecutionException e) {
             throw e.getCause() instanceof NetronException n ? n
                     : TransportException.unavailable("Cannot connect to " + uri + ": " + e.getCause());
@@ -163,10 +189,32 @@ public final class WebSocketTransport implements Transport {
         List<Object> data = new ArrayList<>(invocation.arguments().size() + 2);
         data.add(invocation.service());
         data.add(invocation.method());
-        data.addAll(invocation.arguments());
+        List<OutboundStream> sent = new ArrayList<>();
+        for (Object argument : invocation.arguments()) {
+            if (argument instanceof Flow.Publisher<?> publisher) {
+                // client → server stream: the call carries its reference, the chunks follow the call
+                OutboundStream out;
+                try {
+                    out = streams.open(publisher);
+                } catch (NetronException e) {
+                    sent.forEach(OutboundStream::start);
+                    return CompletableFuture.failedFuture(e);
+                }
+                sent.add(out);
+                data.add(out.reference(clientId));
+            } else {
+                data.add(argument);
+            }
+        }
         Type type = invocation.resultType();
-        return request(PacketType.CALL, data, invocation.timeout(), invocation.service() + "." + invocation.method())
-                .thenApply(result -> adapt(result, type));
+        CompletableFuture<Object> reply = request(PacketType.CALL, data, invocation.timeout(), invocation.service() + "." + invocation.method());
+        if (!sent.isEmpty()) {
+            // Our chunks may go only once we know whether the server counts credits; a server that never
+            // answers the handshake ping gets the reference behaviour after the connect timeout.
+            creditsSettled.completeOnTimeout(null, CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .thenRun(() -> sent.forEach(OutboundStream::start));
+        }
+        return reply.thenApply(result -> adapt(result, type));
     }
 
     @Override
@@ -184,6 +232,16 @@ public final class WebSocketTransport implements Transport {
     /** Runs a core task ({@code ["subscribe", name]}, say) and completes with its result. */
     CompletableFuture<Object> task(List<Object> data) {
         return request(PacketType.TASK, data, TASK_TIMEOUT, String.valueOf(data.get(0)));
+    }
+
+    /** Streams open on this connection, both directions (for tests and metrics). */
+    public int openStreams() {
+        return streams.inboundCount() + streams.outboundCount();
+    }
+
+    /** Whether the server accepted credit-based stream flow control in the handshake. */
+    public boolean streamCreditsNegotiated() {
+        return streams.creditsEnabled();
     }
 
     /** Requests sent and not answered yet. */
@@ -225,6 +283,7 @@ public final class WebSocketTransport implements Transport {
             ws.abort();
         }
         pending.failAll(() -> new TransportLostException("Connection closed by the client"));
+        streams.closeAll(new TransportLostException("Connection closed by the client"));
         serverId.completeExceptionally(TransportException.unavailable("Connection closed by the client"));
         http.shutdownNow();
         executor.shutdown();
@@ -263,6 +322,9 @@ public final class WebSocketTransport implements Transport {
         if (result == null || type == void.class || type == Void.class) {
             return null;
         }
+        if (result instanceof InboundStream stream) {
+            return typedStream(stream, type, msgpack);
+        }
         Class<?> raw = type instanceof Class<?> c ? c : type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
         if (!raw.isPrimitive() && raw.isInstance(result) && !(type instanceof ParameterizedType)) {
             return result;
@@ -274,7 +336,43 @@ public final class WebSocketTransport implements Transport {
         }
     }
 
+    /**
+     * A stream answer as a publisher of {@code itemType} (for a {@code Flow.Publisher<T>} method the
+     * call's result type is {@code T}), each item converted as it is handed over.
+     */
+    private static Object typedStream(InboundStream stream, Type itemType, NetronMsgpack msgpack) {
+        if (itemType != Object.class) {
+            stream.convertWith(value -> msgpack.convert(value, itemType));
+        }
+        return stream;
+    }
+
+    private void sendStreamPacket(Packet packet, Runnable written) {
+        byte[] frame = codec.encode(packet);
+        OrderedSender out = sender;
+        if (out == null) {
+            written.run();
+            return;
+        }
+        out.binary(frame).whenComplete((ignored, error) -> written.run());
+    }
+
+    private static String streamFailureText(Throwable failure) {
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+
     private void onPacket(Packet packet) {
+        try {
+            if (streams.route(packet)) {
+                return;
+            }
+        } catch (SerializationException e) {
+            return; // a STREAM_ERROR/STREAM_CLOSE naming no stream: nothing to end
+        }
+        if (!packet.impulse() && packet.type() == PacketType.PING && packet.id() == creditsPingId) {
+            creditsSettled.complete(null);
+            return;
+        }
         if (packet.impulse()) {
             if (packet.type() == PacketType.PING) {
                 sender.binary(codec.encode(packet.reply(packet.data())));
@@ -286,7 +384,19 @@ public final class WebSocketTransport implements Transport {
             }
             return; // streams are not handled by this transport yet
         }
-        if (!packet.error()) {
+        if (!packet.error() && packet.data() instanceof StreamReference reference) {
+            // Registered here, on the reading thread, so the chunks right behind the reply find their stream.
+            InboundStream stream;
+            try {
+                stream = streams.accept(reference);
+            } catch (NetronException e) {
+                pending.fail(packet.id(), e);
+                return;
+            }
+            if (!pending.complete(packet.id(), stream)) {
+                stream.cancelIfUnread(); // the call timed out meanwhile: no one will read it
+            }
+        } else if (!packet.error()) {
             pending.complete(packet.id(), packet.data());
         } else if (packet.data() instanceof NetronException error) {
             pending.fail(packet.id(), error);
@@ -305,6 +415,7 @@ public final class WebSocketTransport implements Transport {
         serverId.completeExceptionally(cause);
         if (wasOpen) {
             pending.failAll(() -> new TransportLostException("Connection lost (" + code + ")"));
+            streams.closeAll(new TransportLostException("Connection lost (" + code + ")"));
             hooks.lost(code, reason);
         }
     }
@@ -344,6 +455,11 @@ public final class WebSocketTransport implements Transport {
                 handshake(message);
                 return;
             }
+            if (!packetsStarted && Handshake.looksLikeHandshake(message)) {
+                acceptCredits(message);
+                return;
+            }
+            packetsStarted = true;
             Packet packet;
             try {
                 packet = codec.decode(message);
@@ -363,6 +479,17 @@ public final class WebSocketTransport implements Transport {
         @Override
         public void closed(int code, String reason) {
             onLost(code, reason);
+        }
+
+        /** The server's answer to our credits offer; anything else there is ignored, as before. */
+        private void acceptCredits(byte[] message) {
+            try {
+                if (Handshake.parse(message) instanceof Handshake.CreditsAccepted accepted) {
+                    streams.enableCredits(accepted.credits());
+                }
+            } catch (SerializationException ignored) {
+                // not ours to understand: streams keep the reference behaviour
+            }
         }
 
         private void handshake(byte[] message) {

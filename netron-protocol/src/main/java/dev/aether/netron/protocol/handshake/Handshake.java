@@ -12,6 +12,12 @@ import java.nio.charset.StandardCharsets;
  * binary frame), the client answers with its own ({@code {"type":"client-id","id":...}}, a text
  * frame from browsers, a binary frame from the titan client). Compact JSON, keys type then id.
  *
+ * <p>Our extension, stream flow control: the Java client adds {@code "credits":N} to its
+ * {@code client-id} (how many chunks it lets a sender run ahead on each stream); a Java server
+ * that takes it up answers {@link CreditsAccepted} before any packet. Peers that know nothing of
+ * it (the TypeScript reference) neither send nor expect these fields, and streams between them
+ * keep the reference behaviour.
+ *
  * <pre>{@code
  * byte[] hello = new Handshake.ServerId("server-netron-id").toBytes();
  * if (Handshake.looksLikeHandshake(frame)) {
@@ -28,15 +34,43 @@ public sealed interface Handshake {
     record ServerId(String id) implements Handshake {
     }
 
-    /** Client → server: {@code {"type":"client-id","id":"<clientId>"}}. */
-    record ClientId(String id) implements Handshake {
+    /**
+     * Client → server: {@code {"type":"client-id","id":"<clientId>"}}, plus {@code "credits":N}
+     * when the client offers credit-based stream flow control (0: not offered, the field is left out).
+     */
+    record ClientId(String id, int credits) implements Handshake {
+        public ClientId {
+            if (credits < 0) throw new IllegalArgumentException("credits must not be negative: " + credits);
+        }
+
+        /** A client-id without the flow-control offer, as every reference client sends it. */
+        public ClientId(String id) {
+            this(id, 0);
+        }
+    }
+
+    /**
+     * Server → client, only in answer to a {@link ClientId} with credits:
+     * {@code {"type":"credits","id":"<serverNetronId>","credits":N}}. From then on both sides send
+     * stream chunks only within the credit the receiver granted; N is the server's own window.
+     */
+    record CreditsAccepted(String id, int credits) implements Handshake {
+        public CreditsAccepted {
+            if (credits <= 0) throw new IllegalArgumentException("credits must be positive: " + credits);
+        }
     }
 
     /** The compact JSON text. */
     default String toJson() {
         ObjectNode n = Json.MAPPER.createObjectNode();
-        n.put("type", this instanceof ServerId ? "id" : "client-id");
-        n.put("id", id());
+        switch (this) {
+            case ServerId s -> n.put("type", "id").put("id", s.id());
+            case ClientId c -> {
+                n.put("type", "client-id").put("id", c.id());
+                if (c.credits() > 0) n.put("credits", c.credits());
+            }
+            case CreditsAccepted a -> n.put("type", "credits").put("id", a.id()).put("credits", a.credits());
+        }
         return n.toString();
     }
 
@@ -70,9 +104,23 @@ public sealed interface Handshake {
         String id = n.get("id").asText();
         return switch (n.path("type").asText("")) {
             case "id" -> new ServerId(id);
-            case "client-id" -> new ClientId(id);
+            case "client-id" -> new ClientId(id, credits(n, 0));
+            case "credits" -> new CreditsAccepted(id, credits(n, 1));
             default -> throw SerializationException.decode("Invalid handshake type: " + n.path("type"));
         };
+    }
+
+    /**
+     * The {@code credits} field: absent is {@code absent} (only a client-id may leave it out),
+     * anything but a positive int is {@link SerializationException} (400).
+     */
+    private static int credits(JsonNode n, int absent) {
+        JsonNode c = n.get("credits");
+        if (c == null && absent == 0) return 0;
+        if (c == null || !c.isIntegralNumber() || !c.canConvertToInt() || c.intValue() < 1) {
+            throw SerializationException.decode("Invalid handshake: credits must be a positive integer");
+        }
+        return c.intValue();
     }
 }
 
