@@ -30,4 +30,6 @@ module dev.aether.netron.client {
 
     // Jackson reads the answers of the HTTP transport (error bodies, definitions) by reflection.
     opens dev.aether.netron.client.http to com.fasterxml.jackson.databind;
+    // FileTokenStore reads and writes its tokens record with Jackson.
+    opens dev.aether.netron.client.auth to com.fasterxml.jackson.databind;
 }
