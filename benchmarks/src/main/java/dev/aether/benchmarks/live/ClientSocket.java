@@ -52,7 +52,7 @@ public final class ClientSocket implements Session.Listener.AutoDemanding {
         if (seq > lastSeq) {
             lastSeq = seq;
         }
-        if (!resumed.isDone() && message.startsWith(RESUME_PREFIX)) {
+        if (!resumed.isDone() && isResume(message)) {
             resumed.complete(message);   // frames the session made before the attach are replayed before it
         }
     }
@@ -77,6 +77,11 @@ public final class ClientSocket implements Session.Listener.AutoDemanding {
     }
 
     /** The frame number: a server frame is {@code [seq, [patches], ack]}. */
+    /** Whether {@code frame} is the resume frame {@code ["resume", lastEvent]}. */
+    static boolean isResume(String frame) {
+        return frame.startsWith(RESUME_PREFIX);
+    }
+
     static long seqOf(String frame) {
         long n = 0;
         for (int i = 1; i < frame.length(); i++) {

@@ -81,7 +81,7 @@ final class RawWireProbe implements AutoCloseable {
     static Result measure(LiveServer server, LivePage page, String offer) throws Exception {
         try (RawWireProbe p = new RawWireProbe(server.base(), page, offer)) {
             RawFrame resume = p.nextText();
-            while (ClientSocket.seqOf(resume.text()) != 0) {   // frames the session made before the attach come first
+            while (!ClientSocket.isResume(resume.text())) {   // frames the session made before the attach come first
                 resume = p.nextText();
             }
             List<RawFrame> sent = new ArrayList<>();
