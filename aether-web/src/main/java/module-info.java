@@ -15,6 +15,7 @@ module dev.aether.web {
     exports dev.aether.web;
     exports dev.aether.web.component;
     exports dev.aether.web.html;
+    exports dev.aether.web.router;
     exports dev.aether.web.ssr;
 
     // Not application API, but Jetty builds a WebSocket listener's method handles with
