@@ -93,4 +93,16 @@ class RouteTreeTest {
         assertThat(TREE.patterns()).extracting(PathPattern::source)
                 .containsSubsequence("/teams/new", "/teams/:team/members/:member", "/teams/:team");
     }
+
+    @Test
+    void anAetherWebTakesOneRouteTree() {
+        var builder = dev.aether.web.AetherWeb.builder().routes(TREE);
+        assertThatThrownBy(() -> builder.routes(TREE)).hasMessageContaining("routes(...) is given once");
+    }
+
+    @Test
+    void aRedirectsStatusMustBeARedirectStatus() {
+        assertThatThrownBy(() -> RouteTree.builder().redirect("/a", "/b", 200)).hasMessageContaining("301, 302, 307 or 308");
+        assertThatThrownBy(() -> RouteTree.builder().redirect("/a", "https://elsewhere.example", 301)).hasMessageContaining("a path on this site");
+    }
 }

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RouterServerTest {
     @RegisterExtension
     final CapturedLog log = CapturedLog.of(RouteTree.class);
+    /** A page that fails without a boundary is logged by the web layer with its error id. */
+    @RegisterExtension
+    final CapturedLog pageLog = CapturedLog.of("dev.aether.web.live.PageHandler");
 
     public enum Tab { POSTS, LIKES }
 
@@ -74,7 +77,11 @@ class RouterServerTest {
                                                 .page(dev.aether.web.router.Level.page(SLOW, "Slow", ctx ->
                                                         p(attr("id", "slow"), text(ctx.data(SLOW_A) + ctx.data(SLOW_B)))).loader(SLOW_A).loader(SLOW_B))
                                                 .page(dev.aether.web.router.Level.page(BROKEN, "Broken", ctx -> p(text("never shown")))
-                                                        .loader(FAILING))))
+                                                        .loader(FAILING))
+                                                .page(dev.aether.web.router.Level.page(Route.of("/dash/guarded"), "Guarded", ctx -> p(text("never shown")))
+                                                        .loader(FAILING)
+                                                        .errorBoundary(error -> p(attr("id", "own-error"), text("This panel failed"))))))
+                .page(dev.aether.web.router.Level.page(Route.of("/bare/broken"), "Bare", ctx -> p(text("never shown"))).loader(FAILING))
                 .redirect("/people/:id", "/users/1", 301)
                 .build();
         AetherWeb web = AetherWeb.builder()
@@ -166,5 +173,25 @@ class RouterServerTest {
         assertThat(dashLoads.get()).as("the dashboard layout's loader ran").isEqualTo(loadsBefore + 1);
         assertThat(log.take(Level.WARN)).singleElement()
                 .satisfies(e -> assertThat(e.getThrowableProxy().getMessage()).contains("the stats service is down"));
+    }
+
+    @Test
+    void aLevelsOwnBoundaryIsNearerThanItsLayoutsSoTheLayoutRendersWithItsData() throws Exception {
+        HttpResponse<String> response = get("/dash/guarded");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("<h2>Dashboard of everything</h2>")
+                .contains("<p id=\"own-error\">This panel failed</p>")
+                .doesNotContain("dash-error").doesNotContain("never shown");
+        assertThat(log.take(Level.WARN)).hasSize(1);
+    }
+
+    @Test
+    void aFailureWithNoBoundaryOnTheWayUpIsA500() throws Exception {
+        HttpResponse<String> response = get("/bare/broken");
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).doesNotContain("the stats service is down").doesNotContain("never shown");
+        assertThat(pageLog.take(Level.ERROR)).singleElement()
+                .satisfies(e -> assertThat(e.getThrowableProxy().getMessage()).contains("loader failing failed"));
     }
 }
