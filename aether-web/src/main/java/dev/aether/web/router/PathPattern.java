@@ -129,15 +129,10 @@ public record PathPattern(String source, List<Segment> segments) {
      * entry; a catch-all's segments are joined with {@code /}), else empty.
      */
     public Optional<Map<String, String>> match(RequestPath path) {
-        return matchFrom(path.segments(), false);
+        return matchFrom(path.segments());
     }
 
-    /** As {@link #match}, but the URL may go on past this pattern: how a layout matches. */
-    public Optional<Map<String, String>> matchPrefix(RequestPath path) {
-        return matchFrom(path.segments(), true);
-    }
-
-    private Optional<Map<String, String>> matchFrom(List<String> url, boolean prefix) {
+    private Optional<Map<String, String>> matchFrom(List<String> url) {
         Map<String, String> values = new LinkedHashMap<>();
         int at = 0;
         for (Segment segment : segments) {
@@ -174,7 +169,7 @@ public record PathPattern(String source, List<Segment> segments) {
                 }
             }
         }
-        return at == url.size() || prefix ? Optional.of(values) : Optional.empty();
+        return at == url.size() ? Optional.of(values) : Optional.empty();
     }
 
     @Override

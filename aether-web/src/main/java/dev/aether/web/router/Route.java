@@ -91,7 +91,8 @@ public final class Route<P extends Record> {
 
     /**
      * The URL for {@code params}. A value that cannot be a path segment (empty, {@code .},
-     * {@code ..}, {@code null}) is an {@link IllegalArgumentException}: the link would lead nowhere.
+     * {@code ..}, {@code null}, or containing {@code /}, which Jetty refuses as an ambiguous
+     * {@code %2F}) is an {@link IllegalArgumentException}: the link would lead nowhere.
      */
     public String link(P params) {
         Objects.requireNonNull(params, "params");
@@ -271,6 +272,10 @@ public final class Route<P extends Record> {
     private String encodeSegment(String name, String value) {
         if (value.isEmpty() || value.equals(".") || value.equals("..")) {
             throw new IllegalArgumentException("link to " + pattern + ": " + name + " = \"" + value + "\" cannot be a path segment");
+        }
+        if (value.indexOf('/') >= 0) {   // only reachable for a :param: a catch-all was split on / already
+            throw new IllegalArgumentException("link to " + pattern + ": " + name + " = \"" + value
+                    + "\" contains /, which servers refuse inside a segment (as %2F); make it a catch-all, *" + name);
         }
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {

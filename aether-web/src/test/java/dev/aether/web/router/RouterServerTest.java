@@ -38,6 +38,10 @@ class RouterServerTest {
     }
 
     static final Route<UserParams> USER = Route.of("/users/:id", UserParams.class);
+    public record FileParams(String owner, String path) {
+    }
+
+    static final Route<FileParams> FILE = Route.of("/files/:owner/*path", FileParams.class);
     static final Route<NoParams> SLOW = Route.of("/dash/slow");
     static final Route<NoParams> BROKEN = Route.of("/dash/broken");
 
@@ -81,6 +85,7 @@ class RouterServerTest {
                                                 .page(dev.aether.web.router.Level.page(Route.of("/dash/guarded"), "Guarded", ctx -> p(text("never shown")))
                                                         .loader(FAILING)
                                                         .errorBoundary(error -> p(attr("id", "own-error"), text("This panel failed"))))))
+                .page(dev.aether.web.router.Level.page(FILE, "File", ctx -> p(attr("id", "file"), text(ctx.params().owner() + " | " + ctx.params().path()))))
                 .page(dev.aether.web.router.Level.page(Route.of("/bare/broken"), "Bare", ctx -> p(text("never shown"))).loader(FAILING))
                 .redirect("/people/:id", "/users/1", 301)
                 .build();
@@ -193,5 +198,13 @@ class RouterServerTest {
         assertThat(response.body()).doesNotContain("the stats service is down").doesNotContain("never shown");
         assertThat(pageLog.take(Level.ERROR)).singleElement()
                 .satisfies(e -> assertThat(e.getThrowableProxy().getMessage()).contains("loader failing failed"));
+    }
+
+    @Test
+    void escapedValuesSurviveTheRoundTripThroughJetty() throws Exception {
+        FileParams params = new FileParams("Ada Lovelace & co?", "notes/ré sumé #1.txt");
+        HttpResponse<String> response = get(Links.link(FILE, params));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("<p id=\"file\">Ada Lovelace &amp; co? | notes/ré sumé #1.txt</p>");
     }
 }

@@ -53,7 +53,7 @@ class TypedRouteTest {
 
     @Test
     void linkValuesAreEscapedSoTheyStayOneSegmentOrOneQueryValue() {
-        assertThat(link(FILE, new FileParams("a/b c?#", "docs/ré sumé.pdf"))).isEqualTo("/files/a%2Fb%20c%3F%23/docs/r%C3%A9%20sum%C3%A9.pdf");
+        assertThat(link(FILE, new FileParams("a b%c?#", "docs/ré sumé.pdf"))).isEqualTo("/files/a%20b%25c%3F%23/docs/r%C3%A9%20sum%C3%A9.pdf");
         assertThat(link(LIST, new ListParams(Optional.of(2), Optional.of("a&b=c d")))).isEqualTo("/list/2?q=a%26b%3Dc+d");
     }
 
@@ -61,7 +61,7 @@ class TypedRouteTest {
     void aUrlIsReadBackIntoTheSameRecord() {
         UserParams user = new UserParams(42, Optional.of(Tab.LIKES), true);
         assertThat(read(USER, link(USER, user))).contains(user);
-        FileParams file = new FileParams("a/b c", "docs/ré sumé.pdf");
+        FileParams file = new FileParams("a b%20c", "docs/ré sumé.pdf");
         assertThat(read(FILE, link(FILE, file))).contains(file);
         ListParams list = new ListParams(Optional.of(3), Optional.of("a&b=c d"));
         assertThat(read(LIST, link(LIST, list))).contains(list);
@@ -89,6 +89,8 @@ class TypedRouteTest {
         assertThatThrownBy(() -> link(FILE, new FileParams("..", "x"))).hasMessageContaining("owner = \"..\" cannot be a path segment");
         assertThatThrownBy(() -> link(FILE, new FileParams("", "x"))).hasMessageContaining("cannot be a path segment");
         assertThatThrownBy(() -> link(FILE, new FileParams(null, "x"))).hasMessageContaining("owner is null");
+        assertThatThrownBy(() -> link(FILE, new FileParams("a/b", "x"))).hasMessageContaining("contains /, which servers refuse inside a segment");
+        assertThatThrownBy(() -> link(FILE, new FileParams("a", "x//y"))).hasMessageContaining("cannot be a path segment");
     }
 
     public record Misnamed(long userId) {
