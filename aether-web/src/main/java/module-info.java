@@ -1,7 +1,7 @@
 /**
  * Aether's web layer: the page author's API in {@code dev.aether.web}
  * ({@link dev.aether.web.AetherWeb}, {@link dev.aether.web.Page}), the HTML DSL in
- * {@code dev.aether.web.html} (a static import), components in {@code dev.aether.web.component}
+ * {@code dev.aether.web.html} (a static import), components in {@code dev.aether.web.component},
  * server-side rendering in {@code dev.aether.web.ssr} and the router in {@code dev.aether.web.router}.
  * The live session machinery is internal.
  */
