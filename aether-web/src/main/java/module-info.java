@@ -1,8 +1,9 @@
 /**
  * Aether's web layer: the page author's API in {@code dev.aether.web}
  * ({@link dev.aether.web.AetherWeb}, {@link dev.aether.web.Page}), the HTML DSL in
- * {@code dev.aether.web.html} (a static import), components in {@code dev.aether.web.component}
- * and server-side rendering in {@code dev.aether.web.ssr}. The live session machinery is internal.
+ * {@code dev.aether.web.html} (a static import), components in {@code dev.aether.web.component},
+ * server-side rendering in {@code dev.aether.web.ssr} and the router in {@code dev.aether.web.router}.
+ * The live session machinery is internal.
  */
 module dev.aether.web {
     requires transitive dev.aether.reactive;
@@ -15,6 +16,7 @@ module dev.aether.web {
     exports dev.aether.web;
     exports dev.aether.web.component;
     exports dev.aether.web.html;
+    exports dev.aether.web.router;
     exports dev.aether.web.ssr;
 
     // Not application API, but Jetty builds a WebSocket listener's method handles with

@@ -15,13 +15,20 @@ import java.util.Objects;
  * }</pre>
  */
 public sealed interface ActionResult {
-    /** Answer 303 See Other to {@code location} (a path on this site). */
-    record Redirect(String location) implements ActionResult {
+    /** Answer {@code status} (a 3xx; 303 See Other after a post) to {@code location} (a path on this site). */
+    record Redirect(String location, int status) implements ActionResult {
         public Redirect {
             Objects.requireNonNull(location, "location");
             if (!location.startsWith("/") || location.startsWith("//")) {
                 throw new IllegalArgumentException("redirect to a path on this site (\"/...\"), got " + location);
             }
+            if (status < 300 || status > 399) {
+                throw new IllegalArgumentException("a redirect's status is a 3xx, got " + status);
+            }
+        }
+
+        public Redirect(String location) {
+            this(location, 303);
         }
     }
 
@@ -34,6 +41,11 @@ public sealed interface ActionResult {
 
     static ActionResult redirect(String location) {
         return new Redirect(location);
+    }
+
+    /** A redirect with another status than 303: a route's 301/308 (moved) or 302/307. */
+    static ActionResult redirect(String location, int status) {
+        return new Redirect(location, status);
     }
 
     static ActionResult show(Page page) {

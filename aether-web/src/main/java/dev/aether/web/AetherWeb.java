@@ -5,11 +5,13 @@ import dev.aether.titan.TitanSettings;
 import dev.aether.web.live.EventRateLimit;
 import dev.aether.web.live.LiveHandlers;
 import dev.aether.web.live.LiveProtocol;
+import dev.aether.web.router.RouteTree;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
@@ -50,6 +52,7 @@ import org.eclipse.jetty.server.Server;
 public final class AetherWeb implements Mount {
     private final Map<String, Function<PageRequest, Page>> pages;
     private final Map<String, Function<PageRequest, ActionResult>> actions;
+    private final RouteTree routes;
     private final Duration grace;
     private final int maxBufferedFrames;
     private final int maxSessions;
@@ -61,6 +64,7 @@ public final class AetherWeb implements Mount {
     private AetherWeb(Builder b) {
         this.pages = Map.copyOf(b.pages);
         this.actions = Map.copyOf(b.actions);
+        this.routes = b.routes;
         this.grace = b.grace;
         this.maxBufferedFrames = b.maxBufferedFrames;
         this.maxSessions = b.maxSessions;
@@ -75,10 +79,15 @@ public final class AetherWeb implements Mount {
 
     @Override
     public Handler wrap(Server server, Handler next, TitanSettings settings) {
-        LiveHandlers live = LiveHandlers.wrap(server, next, settings, new LiveHandlers.Options(pages, actions, grace,
+        LiveHandlers live = LiveHandlers.wrap(server, next, settings, new LiveHandlers.Options(pages, actions, routedPages(), grace,
                 maxBufferedFrames, maxSessions, eventRate, scriptPolicy, trustedProxies));
         this.live = live;
         return live.handler();
+    }
+
+    private Function<String, Optional<Function<PageRequest, ActionResult>>> routedPages() {
+        RouteTree tree = routes;
+        return tree == null ? rawPath -> Optional.empty() : tree::handlerFor;
     }
 
     @Override
@@ -129,6 +138,7 @@ public final class AetherWeb implements Mount {
     public static final class Builder {
         private final Map<String, Function<PageRequest, Page>> pages = new LinkedHashMap<>();
         private final Map<String, Function<PageRequest, ActionResult>> actions = new LinkedHashMap<>();
+        private RouteTree routes;
         private Duration grace = Duration.ofSeconds(30);
         private int maxBufferedFrames = 512;
         private int maxSessions = 50_000;
@@ -142,6 +152,23 @@ public final class AetherWeb implements Mount {
         /** Serves the page {@code render} makes for a GET of {@code path} (exact match). */
         public Builder page(String path, Function<PageRequest, Page> render) {
             pages.put(path(path), Objects.requireNonNull(render, "render"));
+            return this;
+        }
+
+        /**
+         * Serves the pages of {@code tree} (docs/router.md): patterns with typed params, nested
+         * layouts, loaders run in parallel. A {@link #page} or {@link #action} of the same exact
+         * path is served first; a URL the tree does not match goes on to Netron's routes.
+         *
+         * <pre>{@code
+         * AetherWeb.builder().routes(RouteTree.builder().page(Level.page(Route.of("/"), "Home", ctx -> h1(text("Hi")))).build())
+         * }</pre>
+         */
+        public Builder routes(RouteTree tree) {
+            if (this.routes != null) {
+                throw new IllegalStateException("routes(...) is given once: declare every page in one RouteTree");
+            }
+            this.routes = Objects.requireNonNull(tree, "tree");
             return this;
         }
 

@@ -53,6 +53,8 @@ final class CsrfHandler extends Handler.Wrapper {
         switch (routes.match(request)) {
             case Routes.Match.ToPage page ->
                     request.setAttribute(TOKEN, BrowserCookie.CSRF.readOrIssue(request, response, proxies.isHttps(request), PageHandler::newToken));
+            case Routes.Match.ToRoute route ->
+                    request.setAttribute(TOKEN, BrowserCookie.CSRF.readOrIssue(request, response, proxies.isHttps(request), PageHandler::newToken));
             case Routes.Match.ToAction action -> {
                 if (!checkPost(request, response, callback)) {
                     return true;

@@ -66,6 +66,10 @@ final class PageHandler extends Handler.Wrapper {
                 PageRequest pageRequest = new PageRequest("GET", path, query(request), Map.of());
                 renderPage(request, response, callback, () -> page.page().apply(pageRequest), HttpStatus.OK_200);
             }
+            case Routes.Match.ToRoute route -> {
+                PageRequest pageRequest = new PageRequest("GET", path, query(request), Map.of());
+                answer(request, response, callback, "route " + path, () -> route.route().apply(pageRequest));
+            }
             case Routes.Match.ToAction action -> post(request, response, callback, path, action.action());
             case Routes.Match.WrongMethod wrong -> {
                 response.getHeaders().put(HttpHeader.ALLOW, wrong.allow());
@@ -77,15 +81,20 @@ final class PageHandler extends Handler.Wrapper {
 
     private void post(Request request, Response response, Callback callback, String path, Function<PageRequest, ActionResult> action) {
         PageRequest pageRequest = new PageRequest("POST", path, query(request), CsrfHandler.form(request));
+        answer(request, response, callback, "action " + path, () -> action.apply(pageRequest));
+    }
+
+    /** Runs {@code handler} and sends what it answers: a redirect, or a page with its status. */
+    private void answer(Request request, Response response, Callback callback, String what, Supplier<ActionResult> handler) {
         ActionResult result;
         try {
-            result = action.apply(pageRequest);
+            result = handler.get();
         } catch (RuntimeException e) {
-            ErrorPage.failed(response, callback, "action " + path, e);
+            ErrorPage.failed(response, callback, what, e);
             return;
         }
         switch (result) {
-            case ActionResult.Redirect r -> Response.sendRedirect(request, response, callback, HttpStatus.SEE_OTHER_303, r.location(), true);
+            case ActionResult.Redirect r -> Response.sendRedirect(request, response, callback, r.status(), r.location(), true);
             case ActionResult.Show s -> renderPage(request, response, callback, s::page, s.status());
         }
     }

@@ -1,0 +1,20 @@
+/**
+ * The router: a {@link dev.aether.web.router.RouteTree} of {@link dev.aether.web.router.Level}s
+ * (layouts around pages), each on a typed {@link dev.aether.web.router.Route} whose params are a
+ * record, with {@link dev.aether.web.router.Loader}s run in parallel before a GET renders. Read
+ * top-down: {@link dev.aether.web.router.PathPattern} and {@link dev.aether.web.router.RequestPath}
+ * (what a URL is), {@link dev.aether.web.router.PathMatcher} (which pattern wins),
+ * {@link dev.aether.web.router.Route} (params as records, {@link dev.aether.web.router.Links links}),
+ * then the tree. docs/router.md teaches it.
+ *
+ * <pre>{@code
+ * public record UserParams(long id) {}
+ * static final Route<UserParams> USER = Route.of("/users/:id", UserParams.class);
+ *
+ * AetherWeb web = AetherWeb.builder()
+ *         .routes(RouteTree.builder().page(Level.page(USER, "User", ctx -> h1(text("User " + ctx.params().id())))).build())
+ *         .build();
+ * link(USER, new UserParams(42))   // "/users/42"
+ * }</pre>
+ */
+package dev.aether.web.router;
