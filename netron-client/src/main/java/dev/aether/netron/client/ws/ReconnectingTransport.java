@@ -51,6 +51,7 @@ public final class ReconnectingTransport implements Transport, EventSource {
     private final String token;
     private final Duration connectTimeout;
     private final ReconnectPolicy policy;
+    private final KeepAlive keepAlive;
     private final ConnectionListener listener;
     private final Subscriptions subscriptions;
     private final Object lock = new Object();
@@ -66,6 +67,7 @@ public final class ReconnectingTransport implements Transport, EventSource {
         this.token = builder.token;
         this.connectTimeout = builder.connectTimeout;
         this.policy = builder.policy;
+        this.keepAlive = builder.keepAlive;
         this.listener = builder.listener;
         this.subscriptions = new Subscriptions(new Wire(), WebSocketTransport.TASK_TIMEOUT);
     }
@@ -194,7 +196,7 @@ public final class ReconnectingTransport implements Transport, EventSource {
 
     private WebSocketTransport open() {
         Hooks hooks = new Hooks();
-        WebSocketTransport connection = WebSocketTransport.connect(uri, token, connectTimeout, StreamLimits.defaults(), hooks);
+        WebSocketTransport connection = WebSocketTransport.connect(uri, token, connectTimeout, StreamLimits.defaults(), keepAlive, hooks);
         hooks.connection = connection;
         return connection;
     }
@@ -340,6 +342,7 @@ public final class ReconnectingTransport implements Transport, EventSource {
         private String token;
         private Duration connectTimeout = WebSocketTransport.CONNECT_TIMEOUT;
         private ReconnectPolicy policy = ReconnectPolicy.defaults();
+        private KeepAlive keepAlive = KeepAlive.defaults();
         private ConnectionListener listener = state -> { };
 
         private Builder(URI uri) {
@@ -360,6 +363,12 @@ public final class ReconnectingTransport implements Transport, EventSource {
         /** The waits between attempts (1 s → 30 s, ±15 % by default). */
         public Builder reconnect(ReconnectPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The client's own pings (every 20 s, lost after 10 s without an answer, by default). */
+        public Builder keepAlive(KeepAlive keepAlive) {
+            this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive");
             return this;
         }
 
