@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aether.netron.client.Invocation;
 import dev.aether.netron.client.NetronClient;
 import dev.aether.netron.client.event.EventSubscription;
+import dev.aether.netron.client.event.SubscriptionState;
+import dev.aether.netron.client.ws.ConnectionListener;
 import dev.aether.netron.client.ws.ConnectionState;
 import dev.aether.netron.client.ws.ReconnectPolicy;
 import dev.aether.netron.client.ws.ReconnectingTransport;
@@ -13,6 +15,7 @@ import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.error.RpcException;
 import dev.aether.netron.protocol.error.TransportLostException;
 import dev.aether.titan.Titan;
+import dev.aether.titan.event.EventAccess;
 import dev.aether.titan.fixtures.Tokens;
 import dev.aether.titan.testing.CapturedLog;
 import ch.qos.logback.classic.Level;
@@ -38,6 +41,7 @@ class ReconnectTest {
     final CapturedLog titanLog = CapturedLog.of(Titan.class);
 
     private final BlockingQueue<ConnectionState> states = new LinkedBlockingQueue<>();
+    private final BlockingQueue<NetronException> refusals = new LinkedBlockingQueue<>();
     private Titan titan;
     private NetronClient client;
 
@@ -52,8 +56,16 @@ class ReconnectTest {
     }
 
     private static Titan titan(int port, Object... services) {
-        Titan.Builder builder = Titan.builder().port(port).stopTimeout(Duration.ofMillis(200)).authenticator(new Tokens())
-                .service(UserDirectory.class);
+        return titan(Titan.builder().port(port), services);
+    }
+
+    /** A Titan on which only admins may follow user.created (the "user" token loses it). */
+    private static Titan adminsOnly(int port) {
+        return titan(Titan.builder().port(port).event("user.created", EventAccess.roles("admin")));
+    }
+
+    private static Titan titan(Titan.Builder builder, Object... services) {
+        builder.stopTimeout(Duration.ofMillis(200)).authenticator(new Tokens()).service(UserDirectory.class);
         for (Object service : services) {
             builder.service(service);
         }
@@ -62,7 +74,17 @@ class ReconnectTest {
 
     private NetronClient connect(String token) {
         ReconnectingTransport transport = ReconnectingTransport.builder(titan.webSocketUri()).token(token).reconnect(FAST)
-                .listener(states::add).connect();
+                .listener(new ConnectionListener() {
+                    @Override
+                    public void onStateChange(ConnectionState state) {
+                        states.add(state);
+                    }
+
+                    @Override
+                    public void onSubscriptionRefused(String event, NetronException cause) {
+                        refusals.add(cause);
+                    }
+                }).connect();
         return NetronClient.over(transport, Duration.ofSeconds(10));
     }
 
@@ -98,6 +120,65 @@ class ReconnectTest {
 
         subscription.close();
         awaitListeners(0);
+    }
+
+    @Test
+    void aSubscribeMadeWhileReconnectingIsPendingUntilTheNewConnectionConfirmsIt() throws InterruptedException {
+        titan = titan(0);
+        int port = titan.port();
+        client = connect(Tokens.USER);
+        titan.stop();
+        awaitState(ConnectionState.RECONNECTING);
+
+        BlockingQueue<String> created = new LinkedBlockingQueue<>();
+        EventSubscription subscription = client.subscribe("user.created", UserDirectory.User.class, user -> created.add(user.name()));
+        assertThat(subscription.state()).isEqualTo(SubscriptionState.PENDING);
+        assertThat(subscription.confirmed()).isNotDone();
+
+        titan = titan(port);
+        assertThat(subscription.confirmed()).succeedsWithin(Duration.ofSeconds(15));
+        assertThat(subscription.state()).isEqualTo(SubscriptionState.ACTIVE);
+        client.service(ClientEventsTest.Users.class).create("heard after confirmation");
+        assertThat(created.poll(10, TimeUnit.SECONDS)).isEqualTo("heard after confirmation");
+    }
+
+    @Test
+    void aSubscribeMadeWhileReconnectingThatTheNewServerRefusesFailsItsHandle() throws InterruptedException {
+        titan = titan(0);
+        int port = titan.port();
+        client = connect(Tokens.USER);
+        titan.stop();
+        awaitState(ConnectionState.RECONNECTING);
+        EventSubscription subscription = client.subscribe("user.created", UserDirectory.User.class, user -> { });
+
+        titan = adminsOnly(port);
+
+        assertThat(subscription.confirmed()).failsWithin(Duration.ofSeconds(15)).withThrowableThat().havingCause()
+                .isInstanceOfSatisfying(NetronException.class, refusal -> assertThat(refusal.code()).isEqualTo(403));
+        assertThat(subscription.state()).isEqualTo(SubscriptionState.REFUSED);
+        assertThat(refusals.poll(5, TimeUnit.SECONDS)).extracting(NetronException::code).isEqualTo(403);
+        assertThat(((ReconnectingTransport) client.transport()).handlerCount()).isZero();
+    }
+
+    @Test
+    void aRefusalOnResubscribeAfterAReconnectReachesTheListenerAndTheHandle() throws InterruptedException {
+        titan = titan(0);
+        int port = titan.port();
+        client = connect(Tokens.USER);
+        EventSubscription subscription = client.subscribe("user.created", UserDirectory.User.class, user -> { });
+        assertThat(subscription.state()).isEqualTo(SubscriptionState.ACTIVE);
+
+        titan.stop();
+        awaitState(ConnectionState.RECONNECTING);
+        assertThat(subscription.state()).as("waiting to be subscribed again").isEqualTo(SubscriptionState.PENDING);
+        titan = adminsOnly(port);
+        awaitState(ConnectionState.CONNECTED);
+
+        NetronException refusal = refusals.poll(15, TimeUnit.SECONDS);
+        assertThat(refusal).isNotNull().extracting(NetronException::code).isEqualTo(403);
+        assertThat(subscription.state()).isEqualTo(SubscriptionState.REFUSED);
+        assertThat(((ReconnectingTransport) client.transport()).handlerCount()).as("the refused handler is gone").isZero();
+        assertThat(titan.events().listenerCount()).isZero();
     }
 
     @Test
