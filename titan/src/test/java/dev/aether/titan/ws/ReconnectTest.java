@@ -16,6 +16,10 @@ import dev.aether.netron.protocol.error.RpcException;
 import dev.aether.netron.protocol.error.TransportLostException;
 import dev.aether.titan.Titan;
 import dev.aether.titan.event.EventAccess;
+import dev.aether.titan.stream.TestSubscriber;
+import dev.aether.titan.stream.Tick;
+import dev.aether.titan.stream.Ticker;
+import dev.aether.titan.stream.TickerService;
 import dev.aether.titan.fixtures.Tokens;
 import dev.aether.titan.testing.CapturedLog;
 import ch.qos.logback.classic.Level;
@@ -179,6 +183,32 @@ class ReconnectTest {
         assertThat(subscription.state()).isEqualTo(SubscriptionState.REFUSED);
         assertThat(((ReconnectingTransport) client.transport()).handlerCount()).as("the refused handler is gone").isZero();
         assertThat(titan.events().listenerCount()).isZero();
+    }
+
+    @Test
+    void anOpenStreamFailsWithTransportLostOnARestartAndIsNotResumed() throws InterruptedException {
+        TickerService ticks = new TickerService();
+        titan = titan(0, ticks);
+        int port = titan.port();
+        client = connect(null);
+        TestSubscriber<Tick> open = TestSubscriber.of(client.service(Ticker.class).endless());
+        open.request(Long.MAX_VALUE);
+        open.awaitItems(3, Duration.ofSeconds(10));
+
+        titan.stop();
+        assertThat(open.awaitDone(Duration.ofSeconds(10))).isTrue();
+        assertThat(open.error).isInstanceOf(TransportLostException.class);
+        assertThat(ticks.endlessClosed.await(10, TimeUnit.SECONDS)).as("the server's source was cancelled").isTrue();
+
+        TickerService after = new TickerService();
+        titan = titan(port, after);
+        awaitState(ConnectionState.CONNECTED);
+        int received = open.items.size();
+        TestSubscriber<Tick> again = TestSubscriber.of(client.service(Ticker.class).counted(3));
+        again.request(Long.MAX_VALUE);
+        assertThat(again.awaitDone(Duration.ofSeconds(10))).as("a new call streams on the new connection").isTrue();
+        assertThat(again.items).hasSize(3);
+        assertThat(open.items).as("the lost stream was not resumed").hasSize(received);
     }
 
     @Test
