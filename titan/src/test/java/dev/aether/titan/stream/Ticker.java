@@ -18,4 +18,6 @@ public interface Ticker {
     Flow.Publisher<Tick> endless();
 
     CompletableFuture<Long> sum(Flow.Publisher<Tick> ticks);
+
+    CompletableFuture<Long> drain(Flow.Publisher<Tick> ticks);
 }

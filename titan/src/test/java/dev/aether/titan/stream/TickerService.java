@@ -91,6 +91,41 @@ public final class TickerService {
         return total;
     }
 
+    /** How the last {@link #drain} stream ended on the server: its error, or null for a completion. */
+    public final CompletableFuture<Throwable> drainEnded = new CompletableFuture<>();
+    /** Items {@link #drain} received. */
+    public final AtomicLong drained = new AtomicLong();
+
+    /** Reads the client's stream to its end, noting how it ended in {@link #drainEnded}; answers only then. */
+    @Public
+    public CompletableFuture<Long> drain(Flow.Publisher<Tick> ticks) {
+        CompletableFuture<Long> total = new CompletableFuture<>();
+        ticks.subscribe(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(Tick item) {
+                drained.incrementAndGet();
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                drainEnded.complete(t);
+                total.completeExceptionally(t);
+            }
+
+            @Override
+            public void onComplete() {
+                drainEnded.complete(null);
+                total.complete(drained.get());
+            }
+        });
+        return total;
+    }
+
     /** Subscribes to the client's stream and never asks for an item: a consumer that does not keep up. */
     @Public
     public boolean ignore(Flow.Publisher<Tick> ticks) {

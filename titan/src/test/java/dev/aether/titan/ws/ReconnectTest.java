@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aether.netron.client.Invocation;
 import dev.aether.netron.client.NetronClient;
 import dev.aether.netron.client.event.EventSubscription;
+import dev.aether.netron.client.event.SubscriptionState;
+import dev.aether.netron.client.ws.ConnectionListener;
 import dev.aether.netron.client.ws.ConnectionState;
 import dev.aether.netron.client.ws.ReconnectPolicy;
 import dev.aether.netron.client.ws.ReconnectingTransport;
@@ -13,6 +15,11 @@ import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.error.RpcException;
 import dev.aether.netron.protocol.error.TransportLostException;
 import dev.aether.titan.Titan;
+import dev.aether.titan.event.EventAccess;
+import dev.aether.titan.stream.TestSubscriber;
+import dev.aether.titan.stream.Tick;
+import dev.aether.titan.stream.Ticker;
+import dev.aether.titan.stream.TickerService;
 import dev.aether.titan.fixtures.Tokens;
 import dev.aether.titan.testing.CapturedLog;
 import ch.qos.logback.classic.Level;
@@ -38,6 +45,7 @@ class ReconnectTest {
     final CapturedLog titanLog = CapturedLog.of(Titan.class);
 
     private final BlockingQueue<ConnectionState> states = new LinkedBlockingQueue<>();
+    private final BlockingQueue<NetronException> refusals = new LinkedBlockingQueue<>();
     private Titan titan;
     private NetronClient client;
 
@@ -52,8 +60,16 @@ class ReconnectTest {
     }
 
     private static Titan titan(int port, Object... services) {
-        Titan.Builder builder = Titan.builder().port(port).stopTimeout(Duration.ofMillis(200)).authenticator(new Tokens())
-                .service(UserDirectory.class);
+        return titan(Titan.builder().port(port), services);
+    }
+
+    /** A Titan on which only admins may follow user.created (the "user" token loses it). */
+    private static Titan adminsOnly(int port) {
+        return titan(Titan.builder().port(port).event("user.created", EventAccess.roles("admin")));
+    }
+
+    private static Titan titan(Titan.Builder builder, Object... services) {
+        builder.stopTimeout(Duration.ofMillis(200)).authenticator(new Tokens()).service(UserDirectory.class);
         for (Object service : services) {
             builder.service(service);
         }
@@ -62,7 +78,17 @@ class ReconnectTest {
 
     private NetronClient connect(String token) {
         ReconnectingTransport transport = ReconnectingTransport.builder(titan.webSocketUri()).token(token).reconnect(FAST)
-                .listener(states::add).connect();
+                .listener(new ConnectionListener() {
+                    @Override
+                    public void onStateChange(ConnectionState state) {
+                        states.add(state);
+                    }
+
+                    @Override
+                    public void onSubscriptionRefused(String event, NetronException cause) {
+                        refusals.add(cause);
+                    }
+                }).connect();
         return NetronClient.over(transport, Duration.ofSeconds(10));
     }
 
@@ -98,6 +124,91 @@ class ReconnectTest {
 
         subscription.close();
         awaitListeners(0);
+    }
+
+    @Test
+    void aSubscribeMadeWhileReconnectingIsPendingUntilTheNewConnectionConfirmsIt() throws InterruptedException {
+        titan = titan(0);
+        int port = titan.port();
+        client = connect(Tokens.USER);
+        titan.stop();
+        awaitState(ConnectionState.RECONNECTING);
+
+        BlockingQueue<String> created = new LinkedBlockingQueue<>();
+        EventSubscription subscription = client.subscribe("user.created", UserDirectory.User.class, user -> created.add(user.name()));
+        assertThat(subscription.state()).isEqualTo(SubscriptionState.PENDING);
+        assertThat(subscription.confirmed()).isNotDone();
+
+        titan = titan(port);
+        assertThat(subscription.confirmed()).succeedsWithin(Duration.ofSeconds(15));
+        assertThat(subscription.state()).isEqualTo(SubscriptionState.ACTIVE);
+        client.service(ClientEventsTest.Users.class).create("heard after confirmation");
+        assertThat(created.poll(10, TimeUnit.SECONDS)).isEqualTo("heard after confirmation");
+    }
+
+    @Test
+    void aSubscribeMadeWhileReconnectingThatTheNewServerRefusesFailsItsHandle() throws InterruptedException {
+        titan = titan(0);
+        int port = titan.port();
+        client = connect(Tokens.USER);
+        titan.stop();
+        awaitState(ConnectionState.RECONNECTING);
+        EventSubscription subscription = client.subscribe("user.created", UserDirectory.User.class, user -> { });
+
+        titan = adminsOnly(port);
+
+        assertThat(subscription.confirmed()).failsWithin(Duration.ofSeconds(15)).withThrowableThat().havingCause()
+                .isInstanceOfSatisfying(NetronException.class, refusal -> assertThat(refusal.code()).isEqualTo(403));
+        assertThat(subscription.state()).isEqualTo(SubscriptionState.REFUSED);
+        assertThat(refusals.poll(5, TimeUnit.SECONDS)).extracting(NetronException::code).isEqualTo(403);
+        assertThat(((ReconnectingTransport) client.transport()).handlerCount()).isZero();
+    }
+
+    @Test
+    void aRefusalOnResubscribeAfterAReconnectReachesTheListenerAndTheHandle() throws InterruptedException {
+        titan = titan(0);
+        int port = titan.port();
+        client = connect(Tokens.USER);
+        EventSubscription subscription = client.subscribe("user.created", UserDirectory.User.class, user -> { });
+        assertThat(subscription.state()).isEqualTo(SubscriptionState.ACTIVE);
+
+        titan.stop();
+        awaitState(ConnectionState.RECONNECTING);
+        assertThat(subscription.state()).as("waiting to be subscribed again").isEqualTo(SubscriptionState.PENDING);
+        titan = adminsOnly(port);
+        awaitState(ConnectionState.CONNECTED);
+
+        NetronException refusal = refusals.poll(15, TimeUnit.SECONDS);
+        assertThat(refusal).isNotNull().extracting(NetronException::code).isEqualTo(403);
+        assertThat(subscription.state()).isEqualTo(SubscriptionState.REFUSED);
+        assertThat(((ReconnectingTransport) client.transport()).handlerCount()).as("the refused handler is gone").isZero();
+        assertThat(titan.events().listenerCount()).isZero();
+    }
+
+    @Test
+    void anOpenStreamFailsWithTransportLostOnARestartAndIsNotResumed() throws InterruptedException {
+        TickerService ticks = new TickerService();
+        titan = titan(0, ticks);
+        int port = titan.port();
+        client = connect(null);
+        TestSubscriber<Tick> open = TestSubscriber.of(client.service(Ticker.class).endless());
+        open.request(Long.MAX_VALUE);
+        open.awaitItems(3, Duration.ofSeconds(10));
+
+        titan.stop();
+        assertThat(open.awaitDone(Duration.ofSeconds(10))).isTrue();
+        assertThat(open.error).isInstanceOf(TransportLostException.class);
+        assertThat(ticks.endlessClosed.await(10, TimeUnit.SECONDS)).as("the server's source was cancelled").isTrue();
+
+        TickerService after = new TickerService();
+        titan = titan(port, after);
+        awaitState(ConnectionState.CONNECTED);
+        int received = open.items.size();
+        TestSubscriber<Tick> again = TestSubscriber.of(client.service(Ticker.class).counted(3));
+        again.request(Long.MAX_VALUE);
+        assertThat(again.awaitDone(Duration.ofSeconds(10))).as("a new call streams on the new connection").isTrue();
+        assertThat(again.items).hasSize(3);
+        assertThat(open.items).as("the lost stream was not resumed").hasSize(received);
     }
 
     @Test

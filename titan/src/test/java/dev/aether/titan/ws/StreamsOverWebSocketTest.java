@@ -134,6 +134,21 @@ class StreamsOverWebSocketTest {
     }
 
     @Test
+    void theConnectionDroppingEndsAClientToServerStreamWithTransportLostOnBothSides() throws Exception {
+        java.util.concurrent.CountDownLatch sourceCancelled = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Long> upload = ticker.drain(
+                new TickerService.CountingPublisher(Long.MAX_VALUE, new java.util.concurrent.atomic.AtomicLong(), sourceCancelled::countDown));
+        awaitTrue(() -> service.drained.get() >= 5);
+
+        transport.close();
+
+        assertThat(service.drainEnded).succeedsWithin(WAIT).isInstanceOf(TransportLostException.class);
+        assertThat(upload).failsWithin(WAIT).withThrowableThat().havingCause().isInstanceOf(TransportLostException.class);
+        assertThat(sourceCancelled.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("the client's source was cancelled").isTrue();
+        awaitTrue(() -> transport.openStreams() == 0 && harness.handler.openStreams() == 0);
+    }
+
+    @Test
     void aPublisherArgumentStreamsFromTheClientToTheServer() throws Exception {
         long sum = ticker.sum(new TickerService.CountingPublisher(1000, new java.util.concurrent.atomic.AtomicLong(), () -> { }))
                 .orTimeout(10, TimeUnit.SECONDS).join();

@@ -18,6 +18,10 @@ final class MessageListener implements WebSocket.Listener {
 
         void text(String message);
 
+        /** A pong answered one of our pings. */
+        default void pong() {
+        }
+
         /** The connection ended: a close frame ({@code code}) or an error ({@code code} -1). */
         void closed(int code, String reason);
     }
@@ -66,6 +70,13 @@ final class MessageListener implements WebSocket.Listener {
             inbound.text(text.toString());
             text.setLength(0);
         }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        inbound.pong();
         webSocket.request(1);
         return null;
     }

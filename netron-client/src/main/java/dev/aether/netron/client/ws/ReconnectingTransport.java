@@ -8,6 +8,7 @@ import dev.aether.netron.client.event.EventSubscription;
 import dev.aether.netron.client.event.Subscriptions;
 import dev.aether.netron.protocol.definition.Definition;
 import dev.aether.netron.protocol.error.AuthException;
+import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.error.RpcException;
 import dev.aether.netron.protocol.error.TransportLostException;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,7 @@ public final class ReconnectingTransport implements Transport, EventSource {
     private final String token;
     private final Duration connectTimeout;
     private final ReconnectPolicy policy;
+    private final KeepAlive keepAlive;
     private final ConnectionListener listener;
     private final Subscriptions subscriptions;
     private final Object lock = new Object();
@@ -66,8 +69,9 @@ public final class ReconnectingTransport implements Transport, EventSource {
         this.token = builder.token;
         this.connectTimeout = builder.connectTimeout;
         this.policy = builder.policy;
+        this.keepAlive = builder.keepAlive;
         this.listener = builder.listener;
-        this.subscriptions = new Subscriptions(new Wire(), WebSocketTransport.TASK_TIMEOUT);
+        this.subscriptions = new Subscriptions(new Wire(), WebSocketTransport.TASK_TIMEOUT, this::subscriptionRefused);
     }
 
     /** A builder for a transport to {@code uri} ({@code ws://host:port/}). */
@@ -194,7 +198,7 @@ public final class ReconnectingTransport implements Transport, EventSource {
 
     private WebSocketTransport open() {
         Hooks hooks = new Hooks();
-        WebSocketTransport connection = WebSocketTransport.connect(uri, token, connectTimeout, StreamLimits.defaults(), hooks);
+        WebSocketTransport connection = WebSocketTransport.connect(uri, token, connectTimeout, StreamLimits.defaults(), keepAlive, hooks);
         hooks.connection = connection;
         return connection;
     }
@@ -220,14 +224,8 @@ public final class ReconnectingTransport implements Transport, EventSource {
             return;
         }
         // After current is set, new subscriptions go straight out on it; the ones made before are sent again here
-        // (the server treats a repeated subscribe as one).
-        for (String event : subscriptions.events()) {
-            connection.task(List.of("subscribe", event)).whenComplete((ignored, error) -> {
-                if (error != null) {
-                    LOG.log(System.Logger.Level.WARNING, "could not subscribe again to '" + event + "' after reconnecting", error);
-                }
-            });
-        }
+        // (the server treats a repeated subscribe as one). Refusals reach the listener and the handles.
+        subscriptions.resubscribe(event -> connection.task(List.of("subscribe", event)));
         ready.complete(connection);
         changeState(ConnectionState.CONNECTED);
     }
@@ -240,6 +238,7 @@ public final class ReconnectingTransport implements Transport, EventSource {
             current = null;
             ready = new CompletableFuture<>();
         }
+        subscriptions.disconnected();
         changeState(ConnectionState.RECONNECTING);
         // Off the socket's thread: closing the old connection may wait a moment for its close frame.
         reconnecting = Thread.ofVirtual().name("netron-reconnect").start(() -> {
@@ -295,6 +294,14 @@ public final class ReconnectingTransport implements Transport, EventSource {
         }
     }
 
+    private void subscriptionRefused(String event, NetronException cause) {
+        try {
+            listener.onSubscriptionRefused(event, cause);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "connection listener failed on the refusal of '" + event + "'", e);
+        }
+    }
+
     /** What each connection reports: its loss (reconnect) and the events it receives (to the handlers). */
     private final class Hooks implements WebSocketTransport.Hooks {
         private volatile WebSocketTransport connection;
@@ -316,13 +323,13 @@ public final class ReconnectingTransport implements Transport, EventSource {
     /** Subscribe and unsubscribe on the current connection; while reconnecting they wait for it. */
     private final class Wire implements Subscriptions.Wire {
         @Override
-        public CompletableFuture<?> subscribe(String event) {
+        public Optional<CompletableFuture<?>> subscribe(String event) {
             WebSocketTransport c = current;
             if (c == null) {
                 // Reconnecting: the new connection subscribes to every event with a handler, this one included.
-                return CompletableFuture.completedFuture(null);
+                return Optional.empty();
             }
-            return c.task(List.of("subscribe", event));
+            return Optional.of(c.task(List.of("subscribe", event)));
         }
 
         @Override
@@ -340,6 +347,7 @@ public final class ReconnectingTransport implements Transport, EventSource {
         private String token;
         private Duration connectTimeout = WebSocketTransport.CONNECT_TIMEOUT;
         private ReconnectPolicy policy = ReconnectPolicy.defaults();
+        private KeepAlive keepAlive = KeepAlive.defaults();
         private ConnectionListener listener = state -> { };
 
         private Builder(URI uri) {
@@ -360,6 +368,12 @@ public final class ReconnectingTransport implements Transport, EventSource {
         /** The waits between attempts (1 s → 30 s, ±15 % by default). */
         public Builder reconnect(ReconnectPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The client's own pings (every 20 s, lost after 10 s without an answer, by default). */
+        public Builder keepAlive(KeepAlive keepAlive) {
+            this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive");
             return this;
         }
 

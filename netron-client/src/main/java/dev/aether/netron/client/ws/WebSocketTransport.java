@@ -101,6 +101,7 @@ public final class WebSocketTransport implements Transport {
     private final long creditsPingId = ids.next();
     private final CompletableFuture<Void> creditsSettled = new CompletableFuture<>();
     private volatile OrderedSender sender;
+    private volatile Pinger pinger;
     private volatile WebSocket socket;
     private volatile boolean closed;
 
@@ -137,11 +138,22 @@ public final class WebSocketTransport implements Transport {
      * window offered to the server, how far a stream it sends may run ahead of our subscribers.
      */
     public static WebSocketTransport connect(URI uri, String token, Duration connectTimeout, StreamLimits streamLimits) {
-        return connect(uri, token, connectTimeout, streamLimits, Hooks.NONE);
+        return connect(uri, token, connectTimeout, streamLimits, KeepAlive.defaults());
     }
 
-    /** Connects as {@link #connect(URI, String, Duration, StreamLimits)}, reporting the connection's end and the events it receives to {@code hooks}. */
-    static WebSocketTransport connect(URI uri, String token, Duration connectTimeout, StreamLimits streamLimits, Hooks hooks) {
+    /**
+     * The same, with the client's own pings: when the server does not answer one within
+     * {@code keepAlive.timeout()}, the connection is treated as lost (calls in flight fail with
+     * {@link TransportLostException}) without waiting for the OS to notice a dead peer.
+     */
+    public static WebSocketTransport connect(URI uri, String token, Duration connectTimeout, StreamLimits streamLimits, KeepAlive keepAlive) {
+        return connect(uri, token, connectTimeout, streamLimits, keepAlive, Hooks.NONE);
+    }
+
+    /** Connects as {@link #connect(URI, String, Duration, StreamLimits, KeepAlive)}, reporting the connection's end and the events it receives to {@code hooks}. */
+    static WebSocketTransport connect(URI uri, String token, Duration connectTimeout, StreamLimits streamLimits, KeepAlive keepAlive,
+            Hooks hooks) {
+        Objects.requireNonNull(keepAlive, "keepAlive");
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(streamLimits, "streamLimits");
         String clientId = UUID.randomUUID().toString();
@@ -151,6 +163,7 @@ public final class WebSocketTransport implements Transport {
         transport.hooks = hooks;
         try {
             transport.open(withId(uri, clientId), token, connectTimeout);
+            transport.keepAlive(keepAlive);
             return transport;
         } catch (RuntimeException e) {
             transport.close();
@@ -181,6 +194,17 @@ public final class WebSocketTransport implements Transport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw TransportException.unavailable("Interrupted while connecting to " + uri);
+        }
+    }
+
+    private void keepAlive(KeepAlive keepAlive) {
+        WebSocket ws = socket;
+        pinger = Pinger.start(keepAlive, ws, () -> {
+            onLost(CloseCode.NO_ANSWER_TO_PING, "no answer to a ping within " + keepAlive.timeout().toMillis() + " ms");
+            ws.abort();   // the server may be gone for good: no close handshake to wait for
+        });
+        if (closed) {
+            pinger.stop();   // lost while we were starting it
         }
     }
 
@@ -239,6 +263,12 @@ public final class WebSocketTransport implements Transport {
         return streams.inboundCount() + streams.outboundCount();
     }
 
+    /** Pongs received in answer to the client's keep-alive pings (for tests and metrics). */
+    public long pongsReceived() {
+        Pinger p = pinger;
+        return p == null ? 0 : p.pongs();
+    }
+
     /** Whether the server accepted credit-based stream flow control in the handshake. */
     public boolean streamCreditsNegotiated() {
         return streams.creditsEnabled();
@@ -271,6 +301,7 @@ public final class WebSocketTransport implements Transport {
             return;
         }
         closed = true;
+        stopPinging();
         WebSocket ws = socket;
         if (ws != null) {
             try {
@@ -410,6 +441,7 @@ public final class WebSocketTransport implements Transport {
     private void onLost(int code, String reason) {
         boolean wasOpen = !closed;
         closed = true;
+        stopPinging();
         NetronException cause = code == 4001 ? new AuthException("Unauthorized: " + reason)
                 : TransportException.unavailable("Connection closed (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")");
         serverId.completeExceptionally(cause);
@@ -417,6 +449,22 @@ public final class WebSocketTransport implements Transport {
             pending.failAll(() -> new TransportLostException("Connection lost (" + code + ")"));
             streams.closeAll(new TransportLostException("Connection lost (" + code + ")"));
             hooks.lost(code, reason);
+        }
+    }
+
+    private void stopPinging() {
+        Pinger p = pinger;
+        if (p != null) {
+            p.stop();
+        }
+    }
+
+    /** Close codes this client reports for an end it decided itself. */
+    static final class CloseCode {
+        /** No frame came back within the keep-alive timeout (1006: "abnormal closure", no close frame). */
+        static final int NO_ANSWER_TO_PING = 1006;
+
+        private CloseCode() {
         }
     }
 
@@ -451,6 +499,7 @@ public final class WebSocketTransport implements Transport {
     private final class Inbound implements MessageListener.Inbound {
         @Override
         public void binary(byte[] message) {
+            heard();
             if (!serverId.isDone()) {
                 handshake(message);
                 return;
@@ -471,14 +520,30 @@ public final class WebSocketTransport implements Transport {
 
         @Override
         public void text(String message) {
+            heard();
             if (!serverId.isDone()) {
                 handshake(message.getBytes(StandardCharsets.UTF_8));
             }
         }
 
         @Override
+        public void pong() {
+            Pinger p = pinger;
+            if (p != null) {
+                p.pong();
+            }
+        }
+
+        @Override
         public void closed(int code, String reason) {
             onLost(code, reason);
+        }
+
+        private void heard() {
+            Pinger p = pinger;
+            if (p != null) {
+                p.heard();
+            }
         }
 
         /** The server's answer to our credits offer; anything else there is ignored, as before. */
