@@ -7,6 +7,7 @@ import dev.aether.web.html.Element;
 import dev.aether.web.html.Escape;
 import dev.aether.web.html.Node;
 import dev.aether.web.html.RenderTarget;
+import dev.aether.web.protocol.LiveProtocol;
 import dev.aether.web.ssr.ChunkStream;
 import dev.aether.web.ssr.HtmlRenderer;
 import java.util.function.BiConsumer;

@@ -12,6 +12,7 @@ import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
 import dev.aether.web.component.Lifecycle;
 import dev.aether.web.html.Escape;
+import dev.aether.web.protocol.LiveProtocol;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aether.web.protocol.LiveProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -100,7 +101,7 @@ class RuntimeProtocolTest {
     }
 
     private static String runtime() {
-        try (InputStream in = LiveProtocol.class.getResourceAsStream(RuntimeScript.RESOURCE)) {
+        try (InputStream in = RuntimeScript.class.getResourceAsStream(RuntimeScript.RESOURCE)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,4 +1,4 @@
-package dev.aether.web.live;
+package dev.aether.web.protocol;
 
 import org.eclipse.jetty.websocket.api.StatusCode;
 
