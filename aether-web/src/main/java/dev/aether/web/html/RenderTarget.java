@@ -1,5 +1,6 @@
 package dev.aether.web.html;
 
+import dev.aether.web.protocol.LiveProtocol;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -76,17 +77,17 @@ public interface RenderTarget {
     default <T> void list(Supplier<? extends Iterable<? extends T>> items, Function<? super T, ?> key,
                           BiConsumer<RenderTarget, ? super T> row) {
         String id = nextId();
-        openMarker("l", id, null);
+        openMarker(LiveProtocol.Markup.LIST_MARKER, id, null);
         Set<Object> seen = new HashSet<>();
         for (T item : items.get()) {
             Object k = Objects.requireNonNull(key.apply(item), "each(...): the key of an item is null");
             if (!seen.add(k)) {
                 throw new IllegalStateException("duplicate key in each(...): " + k);
             }
-            openMarker("k", id, k);
+            openMarker(LiveProtocol.Markup.ROW_MARKER, id, k);
             row.accept(this, item);
         }
-        closeMarker("l", id);
+        closeMarker(LiveProtocol.Markup.LIST_MARKER, id);
     }
 
     /**

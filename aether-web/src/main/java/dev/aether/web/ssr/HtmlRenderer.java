@@ -13,6 +13,7 @@ import dev.aether.web.html.RenderTarget;
 import dev.aether.web.html.StylePolicy;
 import dev.aether.web.html.Text;
 import dev.aether.web.html.UrlPolicy;
+import dev.aether.web.protocol.LiveProtocol;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -168,9 +169,9 @@ public class HtmlRenderer implements RenderTarget {
             Escape.html(t.value(), out);
         } else if (node instanceof DynamicText d) {
             String id = nextId();
-            openMarker("t", id, null);
+            openMarker(LiveProtocol.Markup.TEXT_MARKER, id, null);
             Escape.html(text(id, d.value()), out);
-            closeMarker("t", id);
+            closeMarker(LiveProtocol.Markup.TEXT_MARKER, id);
         } else if (node instanceof Fragment f) {
             List<Node> children = f.children();
             for (int i = 0; i < children.size(); i++) {
@@ -191,7 +192,7 @@ public class HtmlRenderer implements RenderTarget {
         String id = null;
         if (e.hasDynamicAttributes() || rawText && hasDynamicText(e)) {
             id = nextId();
-            out.append(e.startTagPrefix()).append(" data-ae=\"").append(id).append('"');
+            out.append(e.startTagPrefix()).append(" " + LiveProtocol.Markup.ELEMENT_ID + "=\"").append(id).append('"');
             attributes(id, e);
             out.append('>');
         } else if (e.attributeCount() == 0) {
@@ -349,7 +350,7 @@ public class HtmlRenderer implements RenderTarget {
             out.append('"');
         }
         if (!events.isEmpty()) {
-            out.append(" data-ae-on=\"").append(String.join(" ", events)).append('"');
+            out.append(" " + LiveProtocol.Markup.EVENTS + "=\"").append(String.join(" ", events)).append('"');
         }
     }
 
@@ -382,7 +383,7 @@ public class HtmlRenderer implements RenderTarget {
     @Override
     public void openMarker(String kind, String id, Object key) {
         check(kind, id);
-        out.append("<!--ae:").append(kind).append(id);
+        out.append("<!--" + LiveProtocol.Markup.MARKER_PREFIX).append(kind).append(id);
         if (key != null) {
             out.append(' ').append(Escape.markerKey(key));
         }
@@ -392,7 +393,7 @@ public class HtmlRenderer implements RenderTarget {
     @Override
     public void closeMarker(String kind, String id) {
         check(kind, id);
-        out.append("<!--/ae:").append(kind).append(id).append("-->");
+        out.append("<!--/" + LiveProtocol.Markup.MARKER_PREFIX).append(kind).append(id).append("-->");
     }
 
     private static void check(String kind, String id) {

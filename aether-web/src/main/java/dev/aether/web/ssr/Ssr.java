@@ -8,6 +8,7 @@ import dev.aether.web.component.Scope;
 import dev.aether.web.component.SuspendedException;
 import dev.aether.web.html.Escape;
 import dev.aether.web.html.Node;
+import dev.aether.web.protocol.LiveProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -212,7 +213,8 @@ public final class Ssr {
      * a Content-Security-Policy that allows inline scripts by nonce only.
      */
     public static String chunk(String id, String html, String nonce) {
-        return "<template data-ae-chunk=\"" + id + "\">" + html + "</template>" + script(nonce, "$ae(" + Escape.scriptString(id) + ")");
+        return "<template " + LiveProtocol.Markup.CHUNK + "=\"" + id + "\">" + html + "</template>"
+                + script(nonce, LiveProtocol.Markup.SWAP_FUNCTION + "(" + Escape.scriptString(id) + ")");
     }
 
     /** {@link #SWAP_SCRIPT} with {@code nonce} (null for none). */
@@ -238,7 +240,7 @@ public final class Ssr {
     /** Writes each portal's content in its {@code <div data-ae-portal="ID">}. */
     static void writePortals(List<HtmlRenderer.Portal> portals, Appendable out) {
         for (HtmlRenderer.Portal p : portals) {
-            write(out, "<div data-ae-portal=\"" + p.id() + "\">" + p.html() + "</div>");
+            write(out, "<div " + LiveProtocol.Markup.PORTAL + "=\"" + p.id() + "\">" + p.html() + "</div>");
         }
     }
 
