@@ -44,11 +44,12 @@ public class HtmlRenderer implements RenderTarget {
     private static final Pattern KIND = Pattern.compile("[a-z]");
     private static final Pattern ID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
 
-    record Deferred(String id, BooleanSupplier ready, Node content) {
+    /** A Suspense boundary not ready yet: rendered later as a chunk. */
+    public record Deferred(String id, BooleanSupplier ready, Node content) {
     }
 
     /** A portal's content, rendered, waiting to be written at the end of the body. */
-    record Portal(String id, String html) {
+    public record Portal(String id, String html) {
     }
 
     private record Position(int length, int portals, int deferred, int counter) implements Mark {
@@ -57,15 +58,15 @@ public class HtmlRenderer implements RenderTarget {
     private final StringBuilder out;
     private final String prefix;
     private int counter;
-    final List<Portal> portals = new ArrayList<>();
-    final List<Deferred> deferred = new ArrayList<>();
+    private final List<Portal> portals = new ArrayList<>();
+    private final List<Deferred> deferred = new ArrayList<>();
 
-    protected HtmlRenderer(String prefix) {
+    public HtmlRenderer(String prefix) {
         this(prefix, new StringBuilder(1024));
     }
 
     /** Renders into {@code out}, which must be empty (so that {@link #html} is what this renderer wrote). */
-    HtmlRenderer(String prefix, StringBuilder out) {
+    public HtmlRenderer(String prefix, StringBuilder out) {
         if (!out.isEmpty()) {
             throw new IllegalArgumentException("the output buffer must start empty");
         }
@@ -79,7 +80,7 @@ public class HtmlRenderer implements RenderTarget {
     }
 
     /** Whether this renderer's buffer is {@code target}. */
-    boolean writesInto(Appendable target) {
+    public boolean writesInto(Appendable target) {
         return out == target;
     }
 
@@ -91,9 +92,21 @@ public class HtmlRenderer implements RenderTarget {
         if (portals.isEmpty()) {
             return out.toString();
         }
-        StringBuilder html = new StringBuilder(out);
-        Ssr.writePortals(portals, html);
+        return out + portalsHtml();
+    }
+
+    /** Each portal rendered here, in its {@code <div data-ae-portal="ID">}: for the end of the body. */
+    public String portalsHtml() {
+        StringBuilder html = new StringBuilder();
+        for (Portal p : portals) {
+            html.append("<div ").append(LiveProtocol.Markup.PORTAL).append("=\"").append(p.id()).append("\">").append(p.html()).append("</div>");
+        }
         return html.toString();
+    }
+
+    /** The Suspense boundaries met while rendering that were not ready. */
+    public List<Deferred> deferred() {
+        return deferred;
     }
 
     // ---- hooks: how a dynamic part gets its value (SSR: evaluated once) ----------------------
@@ -145,7 +158,7 @@ public class HtmlRenderer implements RenderTarget {
      * and doubles go straight into the buffer, without a String in between (their digits,
      * signs, {@code .}, {@code E}, {@code NaN} and {@code Infinity} need no escaping).
      */
-    void writeValue(Object value) {
+    public void writeValue(Object value) {
         switch (value) {
             case Integer i -> out.append(i.intValue());
             case Long l -> out.append(l.longValue());
@@ -376,7 +389,7 @@ public class HtmlRenderer implements RenderTarget {
     }
 
     /** How a dynamic text value prints: {@code null} as empty. */
-    protected static String stringOf(Object value) {
+    public static String stringOf(Object value) {
         return value == null ? "" : value.toString();
     }
 
