@@ -114,7 +114,7 @@ final class LiveRenderer extends HtmlRenderer {
     }
 
     @Override
-    protected String formPrologue(Element form) {
+    public String formPrologue(Element form) {
         for (int i = 0; i < form.attributeCount(); i++) {
             if (form.attribute(i) instanceof Attribute.Attr attr && attr.name().equals("method") && attr.value() instanceof String m
                     && m.equalsIgnoreCase("post")) {

@@ -139,7 +139,7 @@ public class HtmlRenderer implements RenderTarget {
      * HTML written first inside {@code form} (the live renderer's CSRF field in a posting form);
      * already safe. Asked for every {@code <form>}, by this renderer and by compiled {@link Template}s.
      */
-    protected String formPrologue(Element form) {
+    public String formPrologue(Element form) {
         return "";
     }
 
