@@ -9,7 +9,7 @@ import dev.aether.web.html.Node;
 import dev.aether.web.html.RenderTarget;
 import dev.aether.web.protocol.LiveProtocol;
 import dev.aether.web.ssr.ChunkStream;
-import dev.aether.web.ssr.HtmlRenderer;
+import dev.aether.web.render.HtmlRenderer;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;

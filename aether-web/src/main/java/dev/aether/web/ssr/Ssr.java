@@ -9,6 +9,7 @@ import dev.aether.web.component.SuspendedException;
 import dev.aether.web.html.Escape;
 import dev.aether.web.html.Node;
 import dev.aether.web.protocol.LiveProtocol;
+import dev.aether.web.render.HtmlRenderer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

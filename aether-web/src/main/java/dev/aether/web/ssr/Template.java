@@ -13,6 +13,7 @@ import dev.aether.web.html.RawHtml;
 import dev.aether.web.html.RenderTarget;
 import dev.aether.web.html.Text;
 import dev.aether.web.html.UrlPolicy;
+import dev.aether.web.render.HtmlRenderer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.aether.web.ssr;
+package dev.aether.web.render;
 
 import dev.aether.web.html.Attribute;
 import dev.aether.web.html.Control;
@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * Suspense boundary 7), so they do not depend on the order in which boundaries resolve.
  *
  * <p>Public only for the live renderer ({@code dev.aether.web.live}), which overrides the
- * protected hooks to keep each dynamic part bound; applications render with {@link Ssr}.
+ * protected hooks to keep each dynamic part bound; applications render with {@link dev.aether.web.ssr.Ssr}.
  *
  * <pre>{@code
  * final class LiveRenderer extends HtmlRenderer {
