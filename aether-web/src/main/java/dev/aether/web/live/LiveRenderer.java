@@ -4,7 +4,7 @@ import dev.aether.reactive.Disposable;
 import dev.aether.reactive.Reactive;
 import dev.aether.web.html.Attribute;
 import dev.aether.web.html.Element;
-import dev.aether.web.html.Escape;
+import dev.aether.web.safety.Escape;
 import dev.aether.web.html.Node;
 import dev.aether.web.html.RenderTarget;
 import dev.aether.web.protocol.LiveProtocol;

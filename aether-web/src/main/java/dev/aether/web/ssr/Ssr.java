@@ -6,7 +6,7 @@ import dev.aether.reactive.ReactiveContext;
 import dev.aether.web.Page;
 import dev.aether.web.component.Scope;
 import dev.aether.web.component.SuspendedException;
-import dev.aether.web.html.Escape;
+import dev.aether.web.safety.Escape;
 import dev.aether.web.html.Node;
 import dev.aether.web.protocol.LiveProtocol;
 import dev.aether.web.render.HtmlRenderer;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
 import dev.aether.web.component.Lifecycle;
-import dev.aether.web.html.Escape;
+import dev.aether.web.safety.Escape;
 import dev.aether.web.protocol.LiveProtocol;
 import java.util.ArrayList;
 import java.util.Collections;
