@@ -13,6 +13,14 @@ import java.util.function.Supplier;
  * What a {@link Control} may do while it renders. The SSR renderer evaluates everything once;
  * the live renderer overrides {@link #region}, {@link #list}, {@link #defer} and {@link #onMount}
  * to keep those parts up to date in the browser.
+ *
+ * <p>Public, in the exported package, because it is application API: {@link Control} is open to
+ * applications (a control of their own writes through this), and it is the one type every
+ * renderer and component shares. The renderers themselves are internal.
+ *
+ * <pre>{@code
+ * Control greeting = target -> target.writeText("Hello, " + user.name());   // escaped by the target
+ * }</pre>
  */
 public interface RenderTarget {
     /** Renders {@code node} here. */

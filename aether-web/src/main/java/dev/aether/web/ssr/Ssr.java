@@ -192,7 +192,12 @@ public final class Ssr {
         }
     }
 
-    /** The document up to and including {@code <body>}: doctype, language, charset, title and meta tags, escaped. */
+    /**
+     * The document up to and including {@code <body>}: doctype, language, charset, title and meta
+     * tags, escaped. Public for the live session, which starts its pages the same way (a package
+     * cannot see another's package-private members); applications call {@link #streamPage} or
+     * serve pages through {@code AetherWeb}.
+     */
     public static String documentStart(Page page, Head head) {
         StringBuilder sb = new StringBuilder(256);
         sb.append("<!DOCTYPE html><html lang=\"").append(Escape.html(page.lang())).append("\"><head><meta charset=\"utf-8\">");
