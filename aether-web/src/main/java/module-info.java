@@ -3,7 +3,9 @@
  * ({@link dev.aether.web.AetherWeb}, {@link dev.aether.web.Page}), the HTML DSL in
  * {@code dev.aether.web.html} (a static import), components in {@code dev.aether.web.component},
  * server-side rendering in {@code dev.aether.web.ssr} and the router in {@code dev.aether.web.router}.
- * The live session machinery is internal.
+ * The live session machinery is internal, as are the layers below the exported packages: the live
+ * protocol's constants ({@code dev.aether.web.protocol}), the output-safety rules
+ * ({@code dev.aether.web.safety}) and the HTML renderer ({@code dev.aether.web.render}).
  */
 module dev.aether.web {
     requires transitive dev.aether.reactive;

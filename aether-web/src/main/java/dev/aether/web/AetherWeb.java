@@ -4,7 +4,7 @@ import dev.aether.titan.Mount;
 import dev.aether.titan.TitanSettings;
 import dev.aether.web.live.EventRateLimit;
 import dev.aether.web.live.LiveHandlers;
-import dev.aether.web.live.LiveProtocol;
+import dev.aether.web.protocol.LiveProtocol;
 import dev.aether.web.router.RouteTree;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package dev.aether.web.component;
 import dev.aether.web.html.Control;
 import dev.aether.web.html.Fragment;
 import dev.aether.web.html.Node;
+import dev.aether.web.protocol.LiveProtocol;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -43,7 +44,7 @@ public final class Components {
         Objects.requireNonNull(then, "then");
         Objects.requireNonNull(fallback, "fallback");
         Supplier<? extends Node> nothing = fallback;
-        return (Control) target -> Owned.region(target, "s", "show",
+        return (Control) target -> Owned.region(target, LiveProtocol.Markup.SHOW_MARKER, "show",
                 () -> Boolean.TRUE.equals(when.get()) ? then : nothing, Supplier::get);
     }
 
@@ -52,7 +53,7 @@ public final class Components {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(then, "then");
         Objects.requireNonNull(fallback, "fallback");
-        return (Control) target -> Owned.region(target, "s", "when", value::get,
+        return (Control) target -> Owned.region(target, LiveProtocol.Markup.SHOW_MARKER, "when", value::get,
                 v -> v != null ? then.apply(v) : fallback.get());
     }
 
@@ -90,7 +91,7 @@ public final class Components {
     public static Node switchOf(Supplier<? extends Node> fallback, Match... matches) {
         Objects.requireNonNull(fallback, "fallback");
         List<Match> list = List.of(matches);
-        return (Control) target -> Owned.region(target, "w", "switch", () -> {
+        return (Control) target -> Owned.region(target, LiveProtocol.Markup.SWITCH_MARKER, "switch", () -> {
             for (Match m : list) {
                 if (Boolean.TRUE.equals(m.when().get())) {
                     return m.then();
@@ -103,7 +104,7 @@ public final class Components {
     /** Whichever component {@code component} yields (nothing for null), with {@code props}. Region kind {@code d}. */
     public static <P> Node dynamic(Supplier<? extends Component<P>> component, P props) {
         Objects.requireNonNull(component, "component");
-        return (Control) target -> Owned.region(target, "d", "dynamic", component::get,
+        return (Control) target -> Owned.region(target, LiveProtocol.Markup.DYNAMIC_MARKER, "dynamic", component::get,
                 c -> c == null ? EMPTY : component(c, props));
     }
 
@@ -112,8 +113,8 @@ public final class Components {
         Objects.requireNonNull(content, "content");
         return (Control) target -> {
             String id = target.nextId();
-            target.openMarker("p", id, null);
-            target.closeMarker("p", id);
+            target.openMarker(LiveProtocol.Markup.PORTAL_MARKER, id, null);
+            target.closeMarker(LiveProtocol.Markup.PORTAL_MARKER, id);
             Scope scope = Scope.current();
             target.portal(id, (Control) t -> Scope.run(scope, () -> {
                 Owned.render(t, Scope.child("portal"), content);

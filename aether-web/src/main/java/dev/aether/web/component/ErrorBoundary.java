@@ -5,6 +5,7 @@ import dev.aether.reactive.Signal;
 import dev.aether.web.html.Control;
 import dev.aether.web.html.Node;
 import dev.aether.web.html.RenderTarget;
+import dev.aether.web.protocol.LiveProtocol;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -32,7 +33,7 @@ public record ErrorBoundary(Supplier<? extends Node> children, BiFunction<? supe
     public void render(RenderTarget target) {
         Signal<State> state = Reactive.signal(new State(null, 0));
         Scope parent = Scope.current();
-        target.region("b", state::get, (t, s) -> Scope.run(parent, () -> {
+        target.region(LiveProtocol.Markup.BOUNDARY_MARKER, state::get, (t, s) -> Scope.run(parent, () -> {
             show(t, s, state);
             return null;
         }));

@@ -4,6 +4,7 @@ import dev.aether.reactive.Resource;
 import dev.aether.web.html.Control;
 import dev.aether.web.html.Node;
 import dev.aether.web.html.RenderTarget;
+import dev.aether.web.protocol.LiveProtocol;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -36,7 +37,7 @@ public record Suspense(Supplier<? extends Node> fallback, Supplier<? extends Nod
     public void render(RenderTarget target) {
         String id = target.nextId();
         Scope scope = Scope.current();
-        target.openMarker("u", id, null);
+        target.openMarker(LiveProtocol.Markup.SUSPENSE_MARKER, id, null);
         RenderTarget.Mark mark = target.mark();
         try {
             Owned.render(target, Scope.child("Suspense"), content);
@@ -48,6 +49,6 @@ public record Suspense(Supplier<? extends Node> fallback, Supplier<? extends Nod
                 return null;
             }));
         }
-        target.closeMarker("u", id);
+        target.closeMarker(LiveProtocol.Markup.SUSPENSE_MARKER, id);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aether.web.html;
 
+import dev.aether.web.safety.Names;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,8 @@
 package dev.aether.web.html;
 
+import dev.aether.web.safety.Names;
+import dev.aether.web.safety.StylePolicy;
+import dev.aether.web.safety.UrlPolicy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,5 +1,6 @@
 package dev.aether.web.html;
 
+import dev.aether.web.protocol.LiveProtocol;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -12,6 +13,14 @@ import java.util.function.Supplier;
  * What a {@link Control} may do while it renders. The SSR renderer evaluates everything once;
  * the live renderer overrides {@link #region}, {@link #list}, {@link #defer} and {@link #onMount}
  * to keep those parts up to date in the browser.
+ *
+ * <p>Public, in the exported package, because it is application API: {@link Control} is open to
+ * applications (a control of their own writes through this), and it is the one type every
+ * renderer and component shares. The renderers themselves are internal.
+ *
+ * <pre>{@code
+ * Control greeting = target -> target.writeText("Hello, " + user.name());   // escaped by the target
+ * }</pre>
  */
 public interface RenderTarget {
     /** Renders {@code node} here. */
@@ -76,17 +85,17 @@ public interface RenderTarget {
     default <T> void list(Supplier<? extends Iterable<? extends T>> items, Function<? super T, ?> key,
                           BiConsumer<RenderTarget, ? super T> row) {
         String id = nextId();
-        openMarker("l", id, null);
+        openMarker(LiveProtocol.Markup.LIST_MARKER, id, null);
         Set<Object> seen = new HashSet<>();
         for (T item : items.get()) {
             Object k = Objects.requireNonNull(key.apply(item), "each(...): the key of an item is null");
             if (!seen.add(k)) {
                 throw new IllegalStateException("duplicate key in each(...): " + k);
             }
-            openMarker("k", id, k);
+            openMarker(LiveProtocol.Markup.ROW_MARKER, id, k);
             row.accept(this, item);
         }
-        closeMarker("l", id);
+        closeMarker(LiveProtocol.Markup.LIST_MARKER, id);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.aether.web.html;
 
+import dev.aether.web.safety.Names;
+
 /**
  * A valid tag name with what the renderer writes for it, worked out once per tag instead of
  * once per element: the DSL keeps one {@code Tag} per element function.

@@ -13,3 +13,5 @@
  * }</pre>
  */
 package dev.aether.web.html;
+
+import dev.aether.web.safety.UrlPolicy;

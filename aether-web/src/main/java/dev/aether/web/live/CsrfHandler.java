@@ -3,6 +3,7 @@ package dev.aether.web.live;
 import dev.aether.titan.transport.OriginCheck;
 import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.titan.log.LogText;
+import dev.aether.web.protocol.LiveProtocol;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;

@@ -5,6 +5,7 @@ import dev.aether.reactive.Effect;
 import dev.aether.reactive.Reactive;
 import dev.aether.web.component.SuspendedException;
 import dev.aether.web.html.Node;
+import dev.aether.web.protocol.LiveProtocol;
 import dev.aether.web.ssr.ChunkStream;
 import java.util.function.BooleanSupplier;
 

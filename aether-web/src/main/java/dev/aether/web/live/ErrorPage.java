@@ -1,7 +1,7 @@
 package dev.aether.web.live;
 
 import dev.aether.titan.log.LogText;
-import dev.aether.web.html.Escape;
+import dev.aether.web.safety.Escape;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

@@ -2,8 +2,9 @@ package dev.aether.web.live;
 
 import dev.aether.reactive.Disposable;
 import dev.aether.reactive.Reactive;
-import dev.aether.web.html.Escape;
+import dev.aether.web.safety.Escape;
 import dev.aether.web.html.RenderTarget;
+import dev.aether.web.protocol.LiveProtocol;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

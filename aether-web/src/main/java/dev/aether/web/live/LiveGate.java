@@ -3,6 +3,7 @@ package dev.aether.web.live;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.inbound.InboundBudget;
 import dev.aether.titan.transport.OriginCheck;
+import dev.aether.web.protocol.LiveProtocol;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
 

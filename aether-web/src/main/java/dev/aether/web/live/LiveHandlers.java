@@ -5,6 +5,7 @@ import dev.aether.titan.inbound.InboundBudget;
 import dev.aether.web.ActionResult;
 import dev.aether.web.Page;
 import dev.aether.web.PageRequest;
+import dev.aether.web.protocol.LiveProtocol;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -4,11 +4,12 @@ import dev.aether.reactive.Disposable;
 import dev.aether.reactive.Reactive;
 import dev.aether.web.html.Attribute;
 import dev.aether.web.html.Element;
-import dev.aether.web.html.Escape;
+import dev.aether.web.safety.Escape;
 import dev.aether.web.html.Node;
 import dev.aether.web.html.RenderTarget;
+import dev.aether.web.protocol.LiveProtocol;
 import dev.aether.web.ssr.ChunkStream;
-import dev.aether.web.ssr.HtmlRenderer;
+import dev.aether.web.render.HtmlRenderer;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -113,7 +114,7 @@ final class LiveRenderer extends HtmlRenderer {
     }
 
     @Override
-    protected String formPrologue(Element form) {
+    public String formPrologue(Element form) {
         for (int i = 0; i < form.attributeCount(); i++) {
             if (form.attribute(i) instanceof Attribute.Attr attr && attr.name().equals("method") && attr.value() instanceof String m
                     && m.equalsIgnoreCase("post")) {

@@ -4,6 +4,7 @@ import dev.aether.reactive.ReactiveContext;
 import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.titan.transport.SecureToken;
 import dev.aether.web.AetherWeb;
+import dev.aether.web.protocol.LiveProtocol;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Duration;

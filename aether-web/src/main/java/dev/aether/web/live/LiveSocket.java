@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.titan.inbound.InboundBudget;
 import dev.aether.titan.inbound.MessageAllowance;
 import dev.aether.titan.transport.Heartbeat;
+import dev.aether.web.protocol.LiveProtocol;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;

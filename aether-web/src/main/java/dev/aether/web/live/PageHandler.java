@@ -4,6 +4,7 @@ import dev.aether.titan.transport.SecureToken;
 import dev.aether.web.ActionResult;
 import dev.aether.web.Page;
 import dev.aether.web.PageRequest;
+import dev.aether.web.protocol.LiveProtocol;
 import dev.aether.web.ssr.ChunkStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

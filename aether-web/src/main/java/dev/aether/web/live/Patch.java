@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import dev.aether.web.protocol.LiveProtocol;
 import java.util.Arrays;
 import java.util.List;
 

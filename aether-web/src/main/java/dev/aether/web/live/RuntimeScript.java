@@ -1,6 +1,7 @@
 package dev.aether.web.live;
 
 import dev.aether.web.AetherWeb;
+import dev.aether.web.protocol.LiveProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.aether.web.live;
 
+import dev.aether.web.protocol.LiveProtocol;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;

@@ -1,8 +1,8 @@
 package dev.aether.web.live;
 
-import dev.aether.web.html.Names;
-import dev.aether.web.html.StylePolicy;
-import dev.aether.web.html.UrlPolicy;
+import dev.aether.web.safety.Names;
+import dev.aether.web.safety.StylePolicy;
+import dev.aether.web.safety.UrlPolicy;
 import java.util.Objects;
 import java.util.function.Supplier;
 

@@ -6,8 +6,10 @@ import dev.aether.reactive.ReactiveContext;
 import dev.aether.web.Page;
 import dev.aether.web.component.Scope;
 import dev.aether.web.component.SuspendedException;
-import dev.aether.web.html.Escape;
+import dev.aether.web.safety.Escape;
 import dev.aether.web.html.Node;
+import dev.aether.web.protocol.LiveProtocol;
+import dev.aether.web.render.HtmlRenderer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,7 +43,7 @@ public final class Ssr {
      * the resource {@code swap.js} beside this class, as the runtime is, read once.
      */
     private static final String SWAP_FUNCTION = resource("swap.js");
-    public static final String SWAP_SCRIPT = swapScript(null);
+    static final String SWAP_SCRIPT = swapScript(null);
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -115,11 +117,11 @@ public final class Ssr {
                 if (!direct) {
                     write(out, shell.html());
                 }
-                writePortals(shell.portals, out);
+                write(out, shell.portalsHtml());
                 flush(out);
                 ChunkStream chunks = new ChunkStream(null);
                 PendingBoundaries pending = new PendingBoundaries(context, chunks, timeout);
-                pending.addAll(shell.deferred);
+                pending.addAll(shell.deferred());
                 chunks.writeUntilResolved(out, pending);
                 if (page != null) {
                     chunks.endPage(out, "");
@@ -184,13 +186,18 @@ public final class Ssr {
                     pending.add(new HtmlRenderer.Deferred(d.id(), again.ready(), d.content()));   // still counted
                     continue;
                 }
-                addAll(chunk.deferred);
+                addAll(chunk.deferred());
                 chunks.boundaryResolved(d.id(), chunk.htmlWithPortals());
             }
         }
     }
 
-    /** The document up to and including {@code <body>}: doctype, language, charset, title and meta tags, escaped. */
+    /**
+     * The document up to and including {@code <body>}: doctype, language, charset, title and meta
+     * tags, escaped. Public for the live session, which starts its pages the same way (a package
+     * cannot see another's package-private members); applications call {@link #streamPage} or
+     * serve pages through {@code AetherWeb}.
+     */
     public static String documentStart(Page page, Head head) {
         StringBuilder sb = new StringBuilder(256);
         sb.append("<!DOCTYPE html><html lang=\"").append(Escape.html(page.lang())).append("\"><head><meta charset=\"utf-8\">");
@@ -203,7 +210,7 @@ public final class Ssr {
     }
 
     /** A streamed chunk filling Suspense boundary {@code id} with {@code html}. */
-    public static String chunk(String id, String html) {
+    static String chunk(String id, String html) {
         return chunk(id, html, null);
     }
 
@@ -211,12 +218,13 @@ public final class Ssr {
      * A streamed chunk whose script carries {@code nonce} (null for none), for a page served with
      * a Content-Security-Policy that allows inline scripts by nonce only.
      */
-    public static String chunk(String id, String html, String nonce) {
-        return "<template data-ae-chunk=\"" + id + "\">" + html + "</template>" + script(nonce, "$ae(" + Escape.scriptString(id) + ")");
+    static String chunk(String id, String html, String nonce) {
+        return "<template " + LiveProtocol.Markup.CHUNK + "=\"" + id + "\">" + html + "</template>"
+                + script(nonce, LiveProtocol.Markup.SWAP_FUNCTION + "(" + Escape.scriptString(id) + ")");
     }
 
     /** {@link #SWAP_SCRIPT} with {@code nonce} (null for none). */
-    public static String swapScript(String nonce) {
+    static String swapScript(String nonce) {
         return script(nonce, SWAP_FUNCTION);
     }
 
@@ -233,13 +241,6 @@ public final class Ssr {
 
     private static String script(String nonce, String code) {
         return nonce == null ? "<script>" + code + "</script>" : "<script nonce=\"" + Escape.html(nonce) + "\">" + code + "</script>";
-    }
-
-    /** Writes each portal's content in its {@code <div data-ae-portal="ID">}. */
-    static void writePortals(List<HtmlRenderer.Portal> portals, Appendable out) {
-        for (HtmlRenderer.Portal p : portals) {
-            write(out, "<div data-ae-portal=\"" + p.id() + "\">" + p.html() + "</div>");
-        }
     }
 
     private static void write(Appendable out, String s) {

@@ -4,16 +4,16 @@
   "use strict";
 
   // ---- constants
-  // LiveProtocol's values, as JSON between the markers: RuntimeProtocolTest checks they agree.
+  // LiveProtocol's values the runtime uses, as JSON between the markers: RuntimeProtocolTest checks they agree.
   const PROTOCOL = /* PROTOCOL: */ {
-    "Paths": { "RUNTIME": "/_aether/runtime.js", "LIVE": "/_aether/live", "RESERVED_PREFIX": "/_aether/", "SESSION_PARAM": "s", "LAST_SEEN_PARAM": "last" },
+    "Paths": { "LIVE": "/_aether/live", "SESSION_PARAM": "s", "LAST_SEEN_PARAM": "last" },
     "Inbound": { "EVENT": "e", "ACK": "a" },
     "Outbound": { "RESUME": "resume" },
     "Op": { "TEXT": "t", "ATTRIBUTE": "a", "CLASS": "c", "STYLE": "y", "REGION": "r", "LIST": "l", "ERROR": "!" },
     "ListOp": { "REMOVE": "-", "INSERT": "+", "MOVE": "m", "UPDATE": "u" },
-    "Close": { "GOING_AWAY": 1001, "FORBIDDEN_ORIGIN": 4403, "SESSION_GONE": 4404, "REPLACED": 4409 },
-    "Markup": { "ELEMENT_ID": "data-ae", "EVENTS": "data-ae-on", "CHUNK": "data-ae-chunk", "PORTAL": "data-ae-portal",
-      "SESSION": "data-session", "LIVE": "data-live", "MARKER_PREFIX": "ae:", "TEXT_MARKER": "t", "LIST_MARKER": "l", "ROW_MARKER": "k", "SUSPENSE_MARKER": "u", "CSRF_FIELD": "_csrf" }
+    "Close": { "FORBIDDEN_ORIGIN": 4403, "SESSION_GONE": 4404, "REPLACED": 4409 },
+    "Markup": { "ELEMENT_ID": "data-ae", "EVENTS": "data-ae-on", "SESSION": "data-session", "LIVE": "data-live",
+      "MARKER_PREFIX": "ae:", "TEXT_MARKER": "t", "LIST_MARKER": "l", "ROW_MARKER": "k" }
   } /* :PROTOCOL */;
   const { Paths, Inbound, Outbound, Op, ListOp, Close, Markup } = PROTOCOL;
   const ELEMENT = Node.ELEMENT_NODE, TEXT = Node.TEXT_NODE, COMMENT = Node.COMMENT_NODE;

@@ -3,6 +3,8 @@ package dev.aether.web.html;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aether.web.safety.Escape;
+import dev.aether.web.safety.UrlPolicy;
 import dev.aether.web.ssr.Ssr;
 import org.junit.jupiter.api.Test;
 

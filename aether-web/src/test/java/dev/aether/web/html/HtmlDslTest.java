@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
+import dev.aether.web.safety.Names;
 import dev.aether.web.ssr.Ssr;
 import java.util.ArrayList;
 import java.util.List;

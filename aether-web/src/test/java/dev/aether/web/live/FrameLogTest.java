@@ -4,6 +4,7 @@ import static dev.aether.web.live.Frames.frame;
 import static dev.aether.web.live.Frames.resume;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aether.web.protocol.LiveProtocol;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package dev.aether.web.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aether.web.protocol.LiveProtocol;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

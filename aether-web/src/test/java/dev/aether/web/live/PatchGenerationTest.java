@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
-import dev.aether.web.html.Escape;
+import dev.aether.web.safety.Escape;
 import dev.aether.web.html.Node;
-import dev.aether.web.html.UrlPolicy;
+import dev.aether.web.safety.UrlPolicy;
 import dev.aether.web.ssr.Ssr;
 import java.util.List;
 import java.util.function.Supplier;

@@ -15,7 +15,7 @@ import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
 import dev.aether.web.component.Component;
 import dev.aether.web.component.Lifecycle;
-import dev.aether.web.html.Escape;
+import dev.aether.web.safety.Escape;
 import dev.aether.web.testing.Inert;
 import java.util.ArrayList;
 import java.util.HashSet;

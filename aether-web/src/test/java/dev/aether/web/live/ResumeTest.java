@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
+import dev.aether.web.protocol.LiveProtocol;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aether.web.protocol.LiveProtocol;
+import dev.aether.web.ssr.Ssr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -23,16 +25,34 @@ import org.junit.jupiter.api.Test;
  * runtime keeps them in one object written as JSON between {@code /* PROTOCOL: *}{@code /} and
  * {@code /* :PROTOCOL *}{@code /}, keyed as the Java is: {@code "Close": {"SESSION_GONE": 4404}}
  * for {@code LiveProtocol.Close.SESSION_GONE}. Every public constant of every nested class is
- * compared, so a constant added in Java without its runtime counterpart fails here.
+ * compared, so a constant added in Java without its runtime counterpart fails here, unless it is
+ * one of the few {@link #SERVER_ONLY} constants the runtime never reads. Those stay out of the
+ * runtime to keep it within its gzipped budget ({@code RuntimeSizeTest}); the runtime must still
+ * not write their values as literals, and the Suspense swap script ({@code swap.js}), which runs
+ * without the runtime, must use theirs.
  */
 class RuntimeProtocolTest {
     private static final String BEGIN = "/* PROTOCOL: */", END = "/* :PROTOCOL */";
-    private static final String RUNTIME = runtime();
+    private static final String RUNTIME = read(RuntimeScript.class, RuntimeScript.RESOURCE);
+    private static final String SWAP = read(Ssr.class, "swap.js");
+
+    /**
+     * Constants only the server (and {@code swap.js}) use: where the runtime is served and which
+     * paths are reserved, the standard close code the runtime treats as any other drop, the
+     * Suspense chunk and portal attributes, the CSRF field, and the kinds of the regions the
+     * runtime finds by their whole marker name ({@code "s3"}) without reading the kind.
+     */
+    static final Set<String> SERVER_ONLY = Set.of(
+            "Paths.RUNTIME", "Paths.RESERVED_PREFIX", "Close.GOING_AWAY",
+            "Markup.CHUNK", "Markup.PORTAL", "Markup.CSRF_FIELD", "Markup.SWAP_FUNCTION",
+            "Markup.SUSPENSE_MARKER", "Markup.PORTAL_MARKER", "Markup.BOUNDARY_MARKER",
+            "Markup.SHOW_MARKER", "Markup.SWITCH_MARKER", "Markup.DYNAMIC_MARKER");
 
     @Test
     void everyLiveProtocolConstantHasTheSameValueInTheRuntime() throws IOException {
         JsonNode runtime = runtimeProtocol();
         Map<String, Object> java = javaProtocol();
+        java.keySet().removeAll(SERVER_ONLY);
         List<String> different = new ArrayList<>();
         java.forEach((key, value) -> {
             String[] at = key.split("\\.");
@@ -50,7 +70,24 @@ class RuntimeProtocolTest {
         Set<String> runtimeKeys = new TreeSet<>();
         runtimeProtocol().fields().forEachRemaining(group -> group.getValue().fieldNames()
                 .forEachRemaining(name -> runtimeKeys.add(group.getKey() + "." + name)));
-        assertThat(runtimeKeys).isEqualTo(new TreeSet<>(javaProtocol().keySet()));
+        Set<String> java = new TreeSet<>(javaProtocol().keySet());
+        java.removeAll(SERVER_ONLY);
+        assertThat(runtimeKeys).isEqualTo(java);
+    }
+
+    @Test
+    void everyServerOnlyConstantExistsInLiveProtocol() {
+        assertThat(javaProtocol().keySet()).containsAll(SERVER_ONLY);
+    }
+
+    @Test
+    void theSwapScriptUsesLiveProtocolsChunkAttributeSuspenseMarkerAndFunctionName() {
+        String marker = LiveProtocol.Markup.MARKER_PREFIX + LiveProtocol.Markup.SUSPENSE_MARKER;
+        assertThat(SWAP)
+                .contains("function " + LiveProtocol.Markup.SWAP_FUNCTION + "(")
+                .contains("template[" + LiveProtocol.Markup.CHUNK + "=")
+                .contains("'" + marker + "'")
+                .contains("'/" + marker + "'");
     }
 
     @Test
@@ -99,8 +136,8 @@ class RuntimeProtocolTest {
         return js.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//.*$|\\s// .*$", "");
     }
 
-    private static String runtime() {
-        try (InputStream in = LiveProtocol.class.getResourceAsStream(RuntimeScript.RESOURCE)) {
+    private static String read(Class<?> beside, String resource) {
+        try (InputStream in = beside.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);

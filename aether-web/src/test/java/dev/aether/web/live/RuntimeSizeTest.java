@@ -20,7 +20,7 @@ class RuntimeSizeTest {
     @Test
     void theRuntimeStaysWithinEightKilobytesGzipped() throws IOException {
         byte[] runtime;
-        try (InputStream in = LiveProtocol.class.getResourceAsStream(RuntimeScript.RESOURCE)) {
+        try (InputStream in = RuntimeScript.class.getResourceAsStream(RuntimeScript.RESOURCE)) {
             runtime = in.readAllBytes();
         }
         ByteArrayOutputStream gzipped = new ByteArrayOutputStream();

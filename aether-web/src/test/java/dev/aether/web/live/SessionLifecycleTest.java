@@ -12,6 +12,7 @@ import dev.aether.reactive.Signal;
 import dev.aether.web.Page;
 import dev.aether.web.component.Lifecycle;
 import dev.aether.web.html.Node;
+import dev.aether.web.protocol.LiveProtocol;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

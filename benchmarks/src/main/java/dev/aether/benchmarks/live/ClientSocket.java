@@ -1,6 +1,6 @@
 package dev.aether.benchmarks.live;
 
-import dev.aether.web.live.LiveProtocol;
+import dev.aether.web.protocol.LiveProtocol;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.websocket.api.Callback;

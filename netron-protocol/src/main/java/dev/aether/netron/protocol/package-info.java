@@ -13,5 +13,16 @@
  *
  * <p>Wire-compatible with the TypeScript reference (see {@code docs/protocol.md}); where the
  * reference has a documented flaw we do better, and the Javadoc of the affected type says so.
+ *
+ * <pre>{@code
+ * @Service("calculator@1.0.0")
+ * public interface Calculator {
+ *     int add(int a, int b);
+ * }
+ *
+ * public final class CalculatorService implements Calculator {
+ *     @Public public int add(int a, int b) { return a + b; }
+ * }
+ * }</pre>
  */
 package dev.aether.netron.protocol;

@@ -1,4 +1,4 @@
-package dev.aether.web.html;
+package dev.aether.web.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package dev.aether.web.html;
+package dev.aether.web.safety;
 
+import dev.aether.web.protocol.LiveProtocol;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -72,7 +73,7 @@ public final class Names {
             default -> {
             }
         }
-        if (n.startsWith("data-ae")) {
+        if (n.startsWith(LiveProtocol.Markup.ELEMENT_ID)) {   // data-ae and every data-ae-* the protocol uses
             throw new IllegalArgumentException("attribute '" + n + "' is reserved for Aether's markers");
         }
         return n;

@@ -1,4 +1,4 @@
-package dev.aether.web.html;
+package dev.aether.web.safety;
 
 import java.util.Locale;
 

@@ -1,13 +1,18 @@
-package dev.aether.web.live;
+package dev.aether.web.protocol;
 
 import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * Every constant of the live protocol, defined once: the paths, the inbound message kinds, the
  * patch operations, the close codes, the attributes and markers the server renders. The runtime
- * ({@code aether.js}) holds the same values in its constants part; {@code RuntimeProtocolTest}
- * checks that the two agree, so a change here that the runtime does not follow fails the build.
- * The protocol itself is described in docs/ui.md.
+ * ({@code aether.js}) holds the same values in its constants part, except the few only the
+ * server and {@code swap.js} use; {@code RuntimeProtocolTest} checks that the two agree (and
+ * lists those server-only constants), so a change here that the runtime does not follow fails
+ * the build. The protocol itself is described in docs/ui.md.
+ *
+ * <p>It lives in a package of its own, below {@code html}, {@code component}, {@code ssr} and
+ * {@code live}, so that each of them writes the protocol's names from here without a cycle; the
+ * package is not exported.
  *
  * <pre>{@code
  * List.of(LiveProtocol.Op.TEXT, id, text);   // a patch: ["t", id, text]
@@ -134,6 +139,21 @@ public final class LiveProtocol {
         public static final String ROW_MARKER = "k";
         /** Marker kind of a Suspense boundary; a resolved boundary's region is {@code "u" + id}. */
         public static final String SUSPENSE_MARKER = "u";
+        /** Region kind of a portal's place in the page (its content is in a {@link #PORTAL} div). */
+        public static final String PORTAL_MARKER = "p";
+        /** Region kind of an error boundary. */
+        public static final String BOUNDARY_MARKER = "b";
+        /** Region kind of {@code show} and {@code when}. */
+        public static final String SHOW_MARKER = "s";
+        /** Region kind of {@code switch}. */
+        public static final String SWITCH_MARKER = "w";
+        /** Region kind of a dynamic component. */
+        public static final String DYNAMIC_MARKER = "d";
+        /**
+         * The inline function a streamed Suspense chunk calls, {@code $ae("ID")}: defined by
+         * {@code swap.js} (beside {@code Ssr}), which works without the runtime.
+         */
+        public static final String SWAP_FUNCTION = "$ae";
 
         private Markup() {
         }

@@ -1,4 +1,4 @@
-package dev.aether.web.html;
+package dev.aether.web.safety;
 
 /**
  * HTML escaping. Text and attribute values (always double-quoted) escape {@code & < > " '};

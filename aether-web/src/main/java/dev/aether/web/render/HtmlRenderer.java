@@ -1,18 +1,19 @@
-package dev.aether.web.ssr;
+package dev.aether.web.render;
 
 import dev.aether.web.html.Attribute;
 import dev.aether.web.html.Control;
 import dev.aether.web.html.DynamicText;
 import dev.aether.web.html.Element;
-import dev.aether.web.html.Escape;
+import dev.aether.web.safety.Escape;
 import dev.aether.web.html.Fragment;
-import dev.aether.web.html.Names;
+import dev.aether.web.safety.Names;
 import dev.aether.web.html.Node;
 import dev.aether.web.html.RawHtml;
 import dev.aether.web.html.RenderTarget;
-import dev.aether.web.html.StylePolicy;
+import dev.aether.web.safety.StylePolicy;
 import dev.aether.web.html.Text;
-import dev.aether.web.html.UrlPolicy;
+import dev.aether.web.safety.UrlPolicy;
+import dev.aether.web.protocol.LiveProtocol;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  * Suspense boundary 7), so they do not depend on the order in which boundaries resolve.
  *
  * <p>Public only for the live renderer ({@code dev.aether.web.live}), which overrides the
- * protected hooks to keep each dynamic part bound; applications render with {@link Ssr}.
+ * protected hooks to keep each dynamic part bound; applications render with {@link dev.aether.web.ssr.Ssr}.
  *
  * <pre>{@code
  * final class LiveRenderer extends HtmlRenderer {
@@ -43,11 +44,12 @@ public class HtmlRenderer implements RenderTarget {
     private static final Pattern KIND = Pattern.compile("[a-z]");
     private static final Pattern ID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
 
-    record Deferred(String id, BooleanSupplier ready, Node content) {
+    /** A Suspense boundary not ready yet: rendered later as a chunk. */
+    public record Deferred(String id, BooleanSupplier ready, Node content) {
     }
 
     /** A portal's content, rendered, waiting to be written at the end of the body. */
-    record Portal(String id, String html) {
+    public record Portal(String id, String html) {
     }
 
     private record Position(int length, int portals, int deferred, int counter) implements Mark {
@@ -56,15 +58,15 @@ public class HtmlRenderer implements RenderTarget {
     private final StringBuilder out;
     private final String prefix;
     private int counter;
-    final List<Portal> portals = new ArrayList<>();
-    final List<Deferred> deferred = new ArrayList<>();
+    private final List<Portal> portals = new ArrayList<>();
+    private final List<Deferred> deferred = new ArrayList<>();
 
-    protected HtmlRenderer(String prefix) {
+    public HtmlRenderer(String prefix) {
         this(prefix, new StringBuilder(1024));
     }
 
     /** Renders into {@code out}, which must be empty (so that {@link #html} is what this renderer wrote). */
-    HtmlRenderer(String prefix, StringBuilder out) {
+    public HtmlRenderer(String prefix, StringBuilder out) {
         if (!out.isEmpty()) {
             throw new IllegalArgumentException("the output buffer must start empty");
         }
@@ -78,7 +80,7 @@ public class HtmlRenderer implements RenderTarget {
     }
 
     /** Whether this renderer's buffer is {@code target}. */
-    boolean writesInto(Appendable target) {
+    public boolean writesInto(Appendable target) {
         return out == target;
     }
 
@@ -90,9 +92,21 @@ public class HtmlRenderer implements RenderTarget {
         if (portals.isEmpty()) {
             return out.toString();
         }
-        StringBuilder html = new StringBuilder(out);
-        Ssr.writePortals(portals, html);
+        return out + portalsHtml();
+    }
+
+    /** Each portal rendered here, in its {@code <div data-ae-portal="ID">}: for the end of the body. */
+    public String portalsHtml() {
+        StringBuilder html = new StringBuilder();
+        for (Portal p : portals) {
+            html.append("<div ").append(LiveProtocol.Markup.PORTAL).append("=\"").append(p.id()).append("\">").append(p.html()).append("</div>");
+        }
         return html.toString();
+    }
+
+    /** The Suspense boundaries met while rendering that were not ready. */
+    public List<Deferred> deferred() {
+        return deferred;
     }
 
     // ---- hooks: how a dynamic part gets its value (SSR: evaluated once) ----------------------
@@ -125,7 +139,7 @@ public class HtmlRenderer implements RenderTarget {
      * HTML written first inside {@code form} (the live renderer's CSRF field in a posting form);
      * already safe. Asked for every {@code <form>}, by this renderer and by compiled {@link Template}s.
      */
-    protected String formPrologue(Element form) {
+    public String formPrologue(Element form) {
         return "";
     }
 
@@ -144,7 +158,7 @@ public class HtmlRenderer implements RenderTarget {
      * and doubles go straight into the buffer, without a String in between (their digits,
      * signs, {@code .}, {@code E}, {@code NaN} and {@code Infinity} need no escaping).
      */
-    void writeValue(Object value) {
+    public void writeValue(Object value) {
         switch (value) {
             case Integer i -> out.append(i.intValue());
             case Long l -> out.append(l.longValue());
@@ -168,9 +182,9 @@ public class HtmlRenderer implements RenderTarget {
             Escape.html(t.value(), out);
         } else if (node instanceof DynamicText d) {
             String id = nextId();
-            openMarker("t", id, null);
+            openMarker(LiveProtocol.Markup.TEXT_MARKER, id, null);
             Escape.html(text(id, d.value()), out);
-            closeMarker("t", id);
+            closeMarker(LiveProtocol.Markup.TEXT_MARKER, id);
         } else if (node instanceof Fragment f) {
             List<Node> children = f.children();
             for (int i = 0; i < children.size(); i++) {
@@ -191,7 +205,7 @@ public class HtmlRenderer implements RenderTarget {
         String id = null;
         if (e.hasDynamicAttributes() || rawText && hasDynamicText(e)) {
             id = nextId();
-            out.append(e.startTagPrefix()).append(" data-ae=\"").append(id).append('"');
+            out.append(e.startTagPrefix()).append(" " + LiveProtocol.Markup.ELEMENT_ID + "=\"").append(id).append('"');
             attributes(id, e);
             out.append('>');
         } else if (e.attributeCount() == 0) {
@@ -349,7 +363,7 @@ public class HtmlRenderer implements RenderTarget {
             out.append('"');
         }
         if (!events.isEmpty()) {
-            out.append(" data-ae-on=\"").append(String.join(" ", events)).append('"');
+            out.append(" " + LiveProtocol.Markup.EVENTS + "=\"").append(String.join(" ", events)).append('"');
         }
     }
 
@@ -375,14 +389,14 @@ public class HtmlRenderer implements RenderTarget {
     }
 
     /** How a dynamic text value prints: {@code null} as empty. */
-    protected static String stringOf(Object value) {
+    public static String stringOf(Object value) {
         return value == null ? "" : value.toString();
     }
 
     @Override
     public void openMarker(String kind, String id, Object key) {
         check(kind, id);
-        out.append("<!--ae:").append(kind).append(id);
+        out.append("<!--" + LiveProtocol.Markup.MARKER_PREFIX).append(kind).append(id);
         if (key != null) {
             out.append(' ').append(Escape.markerKey(key));
         }
@@ -392,7 +406,7 @@ public class HtmlRenderer implements RenderTarget {
     @Override
     public void closeMarker(String kind, String id) {
         check(kind, id);
-        out.append("<!--/ae:").append(kind).append(id).append("-->");
+        out.append("<!--/" + LiveProtocol.Markup.MARKER_PREFIX).append(kind).append(id).append("-->");
     }
 
     private static void check(String kind, String id) {
