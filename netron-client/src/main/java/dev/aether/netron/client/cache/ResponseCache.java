@@ -9,6 +9,7 @@ import dev.aether.netron.client.call.CachePolicy;
 import dev.aether.netron.client.call.Call;
 import dev.aether.netron.client.call.CallKey;
 import dev.aether.netron.client.call.Revalidation;
+import dev.aether.netron.protocol.http.CacheHints;
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
 import java.time.Duration;
 import java.util.List;
@@ -148,7 +149,8 @@ public final class ResponseCache {
         fetcher.apply(call.withRevalidation(revalidation)).whenComplete((value, error) -> {
             if (error == null) {
                 // After a 304 the value is the cached one: storing it again resets its age.
-                storeUnlessVoided(fetch, key, call, value, revalidation.etag());
+                CacheHints hints = revalidation.notModified() && cached != null ? cached.serverHints() : revalidation.hints();
+                storeUnlessVoided(fetch, key, call, value, revalidation.etag(), hints);
             } else if (background) {
                 emit(CacheEvent.Type.REVALIDATION_ERROR, key.key());
             }
@@ -162,26 +164,45 @@ public final class ResponseCache {
         return fetch.result;
     }
 
-    private void storeUnlessVoided(Fetch fetch, CacheKey key, Call call, Object value, String etag) {
+    private void storeUnlessVoided(Fetch fetch, CacheKey key, Call call, Object value, String etag, CacheHints hints) {
         synchronized (fetch) { // invalidate() voids under the same lock: a voided fetch never stores
             if (fetch.voided) {
                 return;
             }
-            store.put(key, entryFor(key, call, value, etag));
+            store.put(key, entryFor(key, call, value, etag, hints));
         }
         emit(fetch.background ? CacheEvent.Type.REVALIDATED : CacheEvent.Type.SET, key.key());
     }
 
-    private CacheEntry entryFor(CacheKey key, Call call, Object value, String etag) {
+    /** The entry for {@code value}; {@code hints} (the answer's {@code hints.cache}, or null) as {@link CachePolicy} describes. */
+    private CacheEntry entryFor(CacheKey key, Call call, Object value, String etag, CacheHints hints) {
         CachePolicy policy = call.options().cache();
+        boolean serverDecides = policy.maxAgeFromServer() && hints != null;
+        Duration maxAge = serverDecides && hints.maxAge() != null ? millis(hints.maxAge()) : policy.maxAge();
+        Duration staleWindow = serverDecides && hints.staleWhileRevalidate() != null ? millis(hints.staleWhileRevalidate())
+                : policy.staleWhileRevalidate();
         long now = ticker.read();
-        long freshUntil = plus(now, policy.maxAge());
-        long staleUntil = plus(freshUntil, policy.staleWhileRevalidate());
+        long freshUntil = plus(now, maxAge);
+        long staleUntil = plus(freshUntil, staleWindow);
         // An entry the server can confirm with a 304 is worth keeping past its stale period, as one kept for errors is.
         long keepUntil = policy.cacheOnError() || etag != null ? Long.MAX_VALUE : staleUntil;
         int size = estimateSize(key, value) + (etag == null ? 0 : etag.length());
         sizeBytes.addAndGet(size);
-        return new CacheEntry(value, tagsOf(call), size, freshUntil, staleUntil, keepUntil, etag);
+        return new CacheEntry(value, withServerTags(tagsOf(call), hints), size, freshUntil, staleUntil, keepUntil, etag, hints);
+    }
+
+    /** The server's tags are added to the call's: either side may name what invalidates the entry. */
+    private static Set<String> withServerTags(Set<String> tags, CacheHints hints) {
+        if (hints == null || hints.tags() == null || hints.tags().isEmpty()) {
+            return tags;
+        }
+        Set<String> all = new java.util.HashSet<>(tags);
+        hints.tags().stream().filter(java.util.Objects::nonNull).forEach(all::add);
+        return Set.copyOf(all);
+    }
+
+    private static Duration millis(long millis) {
+        return Duration.ofMillis(Math.max(0, millis)); // a negative hint is nonsense: not fresh at all
     }
 
     /**
@@ -192,7 +213,7 @@ public final class ResponseCache {
     public void put(Call call, Object value) {
         CacheKey key = keyOf(call, requirePolicy(call));
         voidFetchesOf(key);
-        store.put(key, entryFor(key, call, value, null));
+        store.put(key, entryFor(key, call, value, null, null));
         emit(CacheEvent.Type.SET, key.key());
     }
 
@@ -223,7 +244,7 @@ public final class ResponseCache {
         CacheKey key = keyOf(call, requirePolicy(call));
         voidFetchesOf(key);
         CacheEntry previous = store.getIfPresent(key);
-        CacheEntry written = entryFor(key, call, guess, null);
+        CacheEntry written = entryFor(key, call, guess, null, null);
         store.put(key, written);
         emit(CacheEvent.Type.SET, key.key());
         return new OptimisticWrite(this, call, key, previous, written);
