@@ -70,6 +70,11 @@ public final class ResponseCache {
         final boolean background;
         final CompletableFuture<Object> result = new CompletableFuture<>();
         boolean voided; // guarded by this
+        /**
+         * Invalidations made while it ran that did not match it then: the answer may bring the
+         * server's tags, and one of these may name them. Guarded by this.
+         */
+        final List<Invalidation> missed = new java.util.ArrayList<>();
 
         Fetch(String key, Set<String> tags, boolean background) {
             this.key = key;
@@ -165,11 +170,13 @@ public final class ResponseCache {
     }
 
     private void storeUnlessVoided(Fetch fetch, CacheKey key, Call call, Object value, String etag, CacheHints hints) {
+        CacheEntry entry = entryFor(key, call, value, etag, hints);
         synchronized (fetch) { // invalidate() voids under the same lock: a voided fetch never stores
-            if (fetch.voided) {
+            if (fetch.voided || fetch.missed.stream().anyMatch(which -> which.matches(fetch.key, entry.tags()))) {
+                sizeBytes.addAndGet(-entry.sizeBytes()); // counted by entryFor, never stored
                 return;
             }
-            store.put(key, entryFor(key, call, value, etag, hints));
+            store.put(key, entry);
         }
         emit(fetch.background ? CacheEvent.Type.REVALIDATED : CacheEvent.Type.SET, key.key());
     }
@@ -280,9 +287,13 @@ public final class ResponseCache {
 
     /** Drops the entries {@code which} matches, and stops fetches it matches from storing; returns how many entries. */
     public int invalidate(Invalidation which) {
-        inFlight.values().stream().filter(fetch -> which.matches(fetch.key, fetch.tags)).forEach(fetch -> {
+        inFlight.values().forEach(fetch -> {
             synchronized (fetch) {
-                fetch.voided = true;
+                if (which.matches(fetch.key, fetch.tags)) {
+                    fetch.voided = true;
+                } else {
+                    fetch.missed.add(which);
+                }
             }
         });
         int dropped = 0;
