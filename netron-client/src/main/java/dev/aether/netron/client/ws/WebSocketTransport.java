@@ -100,6 +100,8 @@ public final class WebSocketTransport implements Transport {
     /** Id of the PING sent after client-id; its answer (or a silent server) settles {@link #creditsSettled}. */
     private final long creditsPingId = ids.next();
     private final CompletableFuture<Void> creditsSettled = new CompletableFuture<>();
+    /** The server took up our idempotency-key offer: every CALL then carries a key slot (Handshake.KeysAccepted). */
+    private volatile boolean keysAccepted;
     private volatile OrderedSender sender;
     private volatile WebSocket socket;
     private volatile boolean closed;
@@ -171,8 +173,11 @@ public final class WebSocketTransport implements Transport {
             serverId.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             // Our extension: offer credit-based stream flow control. A server that takes it up says so before
             // any packet, so once the ping below is answered we know how the streams we send must run.
-            sender.text(new Handshake.ClientId(clientId, streamLimits.credits()).toJson()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            sender.text(new Handshake.ClientId(clientId, streamLimits.credits(), true).toJson()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             sender.binary(codec.encode(Packet.request(creditsPingId, PacketType.PING, null)));
+            // The shape of our CALL packets depends on the server's answer to the keys offer: know it before the first call.
+            // A server that does not answer the ping in time gets reference CALLs (no keys).
+            creditsSettled.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS).get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof NetronException n ? n
                     : TransportException.unavailable("Cannot connect to " + uri + ": " + e.getCause());
@@ -189,6 +194,9 @@ public final class WebSocketTransport implements Transport {
         List<Object> data = new ArrayList<>(invocation.arguments().size() + 2);
         data.add(invocation.service());
         data.add(invocation.method());
+        if (keysAccepted) {
+            data.add(invocation.idempotencyKey()); // the key slot, nil for none; the server strips it before dispatch
+        }
         List<OutboundStream> sent = new ArrayList<>();
         for (Object argument : invocation.arguments()) {
             if (argument instanceof Flow.Publisher<?> publisher) {
@@ -481,11 +489,14 @@ public final class WebSocketTransport implements Transport {
             onLost(code, reason);
         }
 
-        /** The server's answer to our credits offer; anything else there is ignored, as before. */
+        /** The server's answers to our credits and keys offers; anything else there is ignored, as before. */
         private void acceptCredits(byte[] message) {
             try {
-                if (Handshake.parse(message) instanceof Handshake.CreditsAccepted accepted) {
+                Handshake answer = Handshake.parse(message);
+                if (answer instanceof Handshake.CreditsAccepted accepted) {
                     streams.enableCredits(accepted.credits());
+                } else if (answer instanceof Handshake.KeysAccepted) {
+                    keysAccepted = true;
                 }
             } catch (SerializationException ignored) {
                 // not ours to understand: streams keep the reference behaviour
