@@ -3,6 +3,11 @@ package dev.aether.titan.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.netron.client.Invocation;
+import dev.aether.netron.client.NetronClient;
+import dev.aether.netron.client.call.RetryDecision;
+import dev.aether.netron.client.call.RetryPolicy;
+import dev.aether.netron.client.retry.RetryInterceptor;
+import dev.aether.netron.client.ws.ReconnectingTransport;
 import dev.aether.netron.client.ws.WebSocketTransport;
 import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.titan.Titan;
@@ -60,6 +65,26 @@ class WebSocketIdempotencyKeyTest {
                 assertThat(retried).isEqualTo(9);
                 assertThat(inventory.calls()).as("the retry got the first run's result").isEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void aClientRetryingOverAReconnectingWebSocketRunsALostMutationOnce() throws Exception {
+        RetryPolicy policy = RetryPolicy.attempts(5)
+                .backoff(RetryPolicy.Backoff.CONSTANT, Duration.ofMillis(100), Duration.ofMillis(100))
+                .retryIf(RetryDecision.standardWithKeys());
+        try (CuttableProxy proxy = new CuttableProxy(titan.port());
+             NetronClient client = NetronClient.builder(ReconnectingTransport.connect(proxy.webSocketUri()))
+                     .interceptor(new RetryInterceptor()).build()) {
+            CompletableFuture<Integer> restocked = client.fluent(Inventory.class).retry(policy)
+                    .callAsync(i -> i.restockWhenReleased("kiwi", 9));
+            assertThat(inventory.awaitHeld()).isTrue();
+
+            proxy.cut();
+            inventory.releaseHeld();
+
+            assertThat(restocked.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(9);
+            assertThat(inventory.calls()).as("the retry after the cut got the first run's result").isEqualTo(1);
         }
     }
 

@@ -64,6 +64,13 @@ import java.util.concurrent.TimeoutException;
  * {@link NetronException} subclass the server threw. PING packets from the server are
  * answered. This is one connection: {@link ReconnectingTransport} (what {@code NetronClient.websocket}
  * uses) reconnects and keeps subscriptions across connections.
+ *
+ * <p>Idempotency keys: the client-id offers {@code "keys":true}; a Titan answers
+ * {@code {"type":"keys"}} before any packet, and {@link #connect} waits for that (one PING round
+ * trip) so that every CALL of the connection then carries the invocation's key after the method,
+ * {@code [service, method, key|nil, ...args]}, which Titan strips before dispatch and uses to run
+ * a retried call once (docs/protocol.md). A server that does not answer (the TypeScript
+ * reference) gets the reference's {@code [service, method, ...args]} and no keys.
  */
 public final class WebSocketTransport implements Transport {
     /** How long {@link #connect} waits for the upgrade and the server's id message. */
