@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param resultType the Java type the caller expects back; transports convert the result to it
  * @param timeout    how long the caller waits before the call fails with code 408
  * @param idempotencyKey the same for every attempt of one logical call, so a server that keeps
- *                   results runs it once; null for none (HTTP sends it as {@code Idempotency-Key})
+ *                   results runs it once; null for none (HTTP sends it as {@code Idempotency-Key}, a
+ *                   WebSocket to a Titan in the CALL's key slot)
  * @param revalidation a cache's validator (HTTP sends {@code If-None-Match} and answers a 304 with
  *                   the cached value); null for none; other transports ignore it
  * @param token      the bearer token to send with this call instead of the transport's own,

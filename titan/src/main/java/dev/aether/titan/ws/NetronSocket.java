@@ -215,6 +215,11 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
             p.streams().enableCredits(clientId.credits());
             p.outbox().sendRaw(new Handshake.CreditsAccepted(context.serverId(), context.streamLimits().credits()).toBytes());
         }
+        if (clientId.keys()) {
+            // Our extension: the client's CALLs carry a key slot from now on; say so before any packet goes out.
+            p.acceptKeyedCalls();
+            p.outbox().sendRaw(new Handshake.KeysAccepted(context.serverId()).toBytes());
+        }
         handshakeDone = true;
         Scheduler.Task timer = handshakeTimer;
         if (timer != null) {

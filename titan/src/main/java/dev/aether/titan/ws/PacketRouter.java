@@ -37,11 +37,13 @@ final class PacketRouter {
     private final Dispatcher dispatcher;
     private final TitanSettings settings;
     private final CoreTasks tasks;
+    private final KeptCalls kept;
 
     PacketRouter(Dispatcher dispatcher, TitanSettings settings) {
         this.dispatcher = dispatcher;
         this.settings = settings;
         this.tasks = new CoreTasks(dispatcher);
+        this.kept = new KeptCalls(settings.idempotency());
     }
 
     void route(Peer peer, Packet packet) {
@@ -96,11 +98,21 @@ final class PacketRouter {
         String method = "unknown";
         List<?> args = List.of();
         try {
-            RequestData call = RequestData.parse(packet.data(), 2);
+            RequestData call = RequestData.parse(packet.data(), peer.keyedCalls() ? 3 : 2);
             target = call.target();
             method = call.member();
-            args = StreamCalls.acceptArguments(peer.streams(), call.rest());
-            result = dispatcher.call(peer.caller(), target, method, Arguments.wire(args), settings.requestTimeout());
+            List<?> rest = call.rest();
+            String key = null;
+            if (peer.keyedCalls()) { // [target, method, key, ...args]: the key never reaches the method
+                key = KeptCalls.keyOf(rest.get(0));
+                rest = rest.subList(1, rest.size());
+            }
+            args = StreamCalls.acceptArguments(peer.streams(), rest);
+            List<?> accepted = args;
+            String service = target;
+            String name = method;
+            result = kept.run(peer.caller(), key, target, method,
+                    () -> dispatcher.call(peer.caller(), service, name, Arguments.wire(accepted), settings.requestTimeout()));
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }

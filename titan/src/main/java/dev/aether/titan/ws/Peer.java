@@ -15,6 +15,7 @@ final class Peer {
     private final PeerEvents events;
     private final PeerStreams streams;
     private volatile Caller caller;
+    private volatile boolean keyedCalls;
 
     Peer(Caller caller, Outbox outbox, InFlightCalls calls, PeerEvents events, PeerStreams streams) {
         this.caller = caller;
@@ -49,6 +50,16 @@ final class Peer {
     void rekey(String id) {
         Caller c = caller;
         caller = new Caller(c.principal(), id, c.remoteAddress(), c.transport());
+    }
+
+    /** The handshake agreed that this client's CALLs are {@code [target, method, key, ...args]} (Handshake.KeysAccepted). */
+    void acceptKeyedCalls() {
+        keyedCalls = true;
+    }
+
+    /** Whether this client's CALLs carry an idempotency-key slot after the method. */
+    boolean keyedCalls() {
+        return keyedCalls;
     }
 
     /** The {@code authenticate} task succeeded: later calls run as {@code principal}. */

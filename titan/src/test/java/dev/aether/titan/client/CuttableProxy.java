@@ -31,6 +31,11 @@ final class CuttableProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + listener.getLocalPort());
     }
 
+    /** {@code ws://127.0.0.1:port/}, the proxy's address for a WebSocket to the Titan's default path. */
+    URI webSocketUri() {
+        return URI.create("ws://127.0.0.1:" + listener.getLocalPort() + "/");
+    }
+
     /** Cuts every connection open now (new ones are still relayed). */
     void cut() {
         for (Socket socket : sockets) {

@@ -1,5 +1,6 @@
 package dev.aether.netron.client.cache;
 
+import dev.aether.netron.protocol.http.CacheHints;
 import java.util.Set;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Set;
  * @param staleUntil  served stale (while refreshed) until then
  * @param keepUntil   kept until then (later than staleUntil for error fallback and revalidation)
  * @param etag        the server's ETag for the value, sent as {@code If-None-Match} to revalidate it; or null
+ * @param serverHints the {@code hints.cache} the value came with, kept for when a 304 (which has no body) confirms it; or null
  */
-record CacheEntry(Object value, Set<String> tags, int sizeBytes, long freshUntil, long staleUntil, long keepUntil, String etag) {
+record CacheEntry(Object value, Set<String> tags, int sizeBytes, long freshUntil, long staleUntil, long keepUntil, String etag,
+                  CacheHints serverHints) {
 }

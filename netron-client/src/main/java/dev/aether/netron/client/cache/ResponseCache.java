@@ -9,6 +9,7 @@ import dev.aether.netron.client.call.CachePolicy;
 import dev.aether.netron.client.call.Call;
 import dev.aether.netron.client.call.CallKey;
 import dev.aether.netron.client.call.Revalidation;
+import dev.aether.netron.protocol.http.CacheHints;
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
 import java.time.Duration;
 import java.util.List;
@@ -69,6 +70,11 @@ public final class ResponseCache {
         final boolean background;
         final CompletableFuture<Object> result = new CompletableFuture<>();
         boolean voided; // guarded by this
+        /**
+         * Invalidations made while it ran that did not match it then: the answer may bring the
+         * server's tags, and one of these may name them. Guarded by this.
+         */
+        final List<Invalidation> missed = new java.util.ArrayList<>();
 
         Fetch(String key, Set<String> tags, boolean background) {
             this.key = key;
@@ -148,7 +154,8 @@ public final class ResponseCache {
         fetcher.apply(call.withRevalidation(revalidation)).whenComplete((value, error) -> {
             if (error == null) {
                 // After a 304 the value is the cached one: storing it again resets its age.
-                storeUnlessVoided(fetch, key, call, value, revalidation.etag());
+                CacheHints hints = revalidation.notModified() && cached != null ? cached.serverHints() : revalidation.hints();
+                storeUnlessVoided(fetch, key, call, value, revalidation.etag(), hints);
             } else if (background) {
                 emit(CacheEvent.Type.REVALIDATION_ERROR, key.key());
             }
@@ -162,26 +169,47 @@ public final class ResponseCache {
         return fetch.result;
     }
 
-    private void storeUnlessVoided(Fetch fetch, CacheKey key, Call call, Object value, String etag) {
+    private void storeUnlessVoided(Fetch fetch, CacheKey key, Call call, Object value, String etag, CacheHints hints) {
+        CacheEntry entry = entryFor(key, call, value, etag, hints);
         synchronized (fetch) { // invalidate() voids under the same lock: a voided fetch never stores
-            if (fetch.voided) {
+            if (fetch.voided || fetch.missed.stream().anyMatch(which -> which.matches(fetch.key, entry.tags()))) {
+                sizeBytes.addAndGet(-entry.sizeBytes()); // counted by entryFor, never stored
                 return;
             }
-            store.put(key, entryFor(key, call, value, etag));
+            store.put(key, entry);
         }
         emit(fetch.background ? CacheEvent.Type.REVALIDATED : CacheEvent.Type.SET, key.key());
     }
 
-    private CacheEntry entryFor(CacheKey key, Call call, Object value, String etag) {
+    /** The entry for {@code value}; {@code hints} (the answer's {@code hints.cache}, or null) as {@link CachePolicy} describes. */
+    private CacheEntry entryFor(CacheKey key, Call call, Object value, String etag, CacheHints hints) {
         CachePolicy policy = call.options().cache();
+        boolean serverDecides = policy.maxAgeFromServer() && hints != null;
+        Duration maxAge = serverDecides && hints.maxAge() != null ? millis(hints.maxAge()) : policy.maxAge();
+        Duration staleWindow = serverDecides && hints.staleWhileRevalidate() != null ? millis(hints.staleWhileRevalidate())
+                : policy.staleWhileRevalidate();
         long now = ticker.read();
-        long freshUntil = plus(now, policy.maxAge());
-        long staleUntil = plus(freshUntil, policy.staleWhileRevalidate());
+        long freshUntil = plus(now, maxAge);
+        long staleUntil = plus(freshUntil, staleWindow);
         // An entry the server can confirm with a 304 is worth keeping past its stale period, as one kept for errors is.
         long keepUntil = policy.cacheOnError() || etag != null ? Long.MAX_VALUE : staleUntil;
         int size = estimateSize(key, value) + (etag == null ? 0 : etag.length());
         sizeBytes.addAndGet(size);
-        return new CacheEntry(value, tagsOf(call), size, freshUntil, staleUntil, keepUntil, etag);
+        return new CacheEntry(value, withServerTags(tagsOf(call), hints), size, freshUntil, staleUntil, keepUntil, etag, hints);
+    }
+
+    /** The server's tags are added to the call's: either side may name what invalidates the entry. */
+    private static Set<String> withServerTags(Set<String> tags, CacheHints hints) {
+        if (hints == null || hints.tags() == null || hints.tags().isEmpty()) {
+            return tags;
+        }
+        Set<String> all = new java.util.HashSet<>(tags);
+        hints.tags().stream().filter(java.util.Objects::nonNull).forEach(all::add);
+        return Set.copyOf(all);
+    }
+
+    private static Duration millis(long millis) {
+        return Duration.ofMillis(Math.max(0, millis)); // a negative hint is nonsense: not fresh at all
     }
 
     /**
@@ -192,7 +220,7 @@ public final class ResponseCache {
     public void put(Call call, Object value) {
         CacheKey key = keyOf(call, requirePolicy(call));
         voidFetchesOf(key);
-        store.put(key, entryFor(key, call, value, null));
+        store.put(key, entryFor(key, call, value, null, null));
         emit(CacheEvent.Type.SET, key.key());
     }
 
@@ -223,7 +251,7 @@ public final class ResponseCache {
         CacheKey key = keyOf(call, requirePolicy(call));
         voidFetchesOf(key);
         CacheEntry previous = store.getIfPresent(key);
-        CacheEntry written = entryFor(key, call, guess, null);
+        CacheEntry written = entryFor(key, call, guess, null, null);
         store.put(key, written);
         emit(CacheEvent.Type.SET, key.key());
         return new OptimisticWrite(this, call, key, previous, written);
@@ -259,9 +287,13 @@ public final class ResponseCache {
 
     /** Drops the entries {@code which} matches, and stops fetches it matches from storing; returns how many entries. */
     public int invalidate(Invalidation which) {
-        inFlight.values().stream().filter(fetch -> which.matches(fetch.key, fetch.tags)).forEach(fetch -> {
+        inFlight.values().forEach(fetch -> {
             synchronized (fetch) {
-                fetch.voided = true;
+                if (which.matches(fetch.key, fetch.tags)) {
+                    fetch.voided = true;
+                } else {
+                    fetch.missed.add(which);
+                }
             }
         });
         int dropped = 0;

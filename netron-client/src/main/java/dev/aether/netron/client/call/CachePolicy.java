@@ -15,7 +15,16 @@ import java.util.Set;
  *         .tags("users")
  *         .cacheOnError(true);
  * Users users = client.withOptions(o -> o.cache(policy)).service(Users.class);
+ *
+ * // As long as the server's @Cacheable says (hints.cache.maxAge), 30 s when an answer says nothing:
+ * CachePolicy asTheServerSays = CachePolicy.serverMaxAge(Duration.ofSeconds(30));
  * }</pre>
+ *
+ * <p>The server's {@code hints.cache} (a Titan {@code @Cacheable} answer over HTTP invoke) counts
+ * as follows: its {@code tags} are always added to the entry's own (so invalidating a tag the
+ * server named drops it); its {@code maxAge} (and {@code staleWhileRevalidate}, if it sends one)
+ * replaces the policy's only when the policy was made with {@link #serverMaxAge(Duration)}. A
+ * maxAge the caller wrote down explicitly wins: the caller knows how fresh it needs the data.
  *
  * @param maxAge               how long a result is fresh (served without calling)
  * @param staleWhileRevalidate how long after that it is still served, while it is refreshed
@@ -27,9 +36,11 @@ import java.util.Set;
  * @param sameForEveryCaller   whether the result is the same whoever calls (public data): only
  *                             then is one entry shared by all principals; otherwise each
  *                             principal has its own
+ * @param maxAgeFromServer     whether an answer's {@code hints.cache.maxAge} replaces {@code maxAge}
+ *                             (which then only applies to answers without hints)
  */
 public record CachePolicy(Duration maxAge, Duration staleWhileRevalidate, Set<String> tags, boolean cacheOnError, String key,
-                          boolean sameForEveryCaller) {
+                          boolean sameForEveryCaller, boolean maxAgeFromServer) {
     public CachePolicy {
         Objects.requireNonNull(maxAge, "maxAge");
         Objects.requireNonNull(staleWhileRevalidate, "staleWhileRevalidate");
@@ -41,31 +52,39 @@ public record CachePolicy(Duration maxAge, Duration staleWhileRevalidate, Set<St
 
     /** Fresh for {@code maxAge}, no stale period, default tags, per principal. */
     public static CachePolicy maxAge(Duration maxAge) {
-        return new CachePolicy(maxAge, Duration.ZERO, Set.of(), false, null, false);
+        return new CachePolicy(maxAge, Duration.ZERO, Set.of(), false, null, false, false);
+    }
+
+    /**
+     * Fresh for as long as the answer's {@code hints.cache.maxAge} says, or {@code fallback} when
+     * it carries no hints (a method that is not {@code @Cacheable}, a WebSocket or batched call).
+     */
+    public static CachePolicy serverMaxAge(Duration fallback) {
+        return new CachePolicy(fallback, Duration.ZERO, Set.of(), false, null, false, true);
     }
 
     /** This policy, served stale for {@code window} after {@code maxAge} while refreshed in the background. */
     public CachePolicy staleWhileRevalidate(Duration window) {
-        return new CachePolicy(maxAge, window, tags, cacheOnError, key, sameForEveryCaller);
+        return new CachePolicy(maxAge, window, tags, cacheOnError, key, sameForEveryCaller, maxAgeFromServer);
     }
 
     /** This policy with these tags instead of the defaults. */
     public CachePolicy tags(String... tags) {
-        return new CachePolicy(maxAge, staleWhileRevalidate, Set.of(tags), cacheOnError, key, sameForEveryCaller);
+        return new CachePolicy(maxAge, staleWhileRevalidate, Set.of(tags), cacheOnError, key, sameForEveryCaller, maxAgeFromServer);
     }
 
     /** This policy, answering a failed call with the cached result if there is one. */
     public CachePolicy cacheOnError(boolean cacheOnError) {
-        return new CachePolicy(maxAge, staleWhileRevalidate, tags, cacheOnError, key, sameForEveryCaller);
+        return new CachePolicy(maxAge, staleWhileRevalidate, tags, cacheOnError, key, sameForEveryCaller, maxAgeFromServer);
     }
 
     /** This policy with an explicit key (shared by every call that names it). */
     public CachePolicy key(String key) {
-        return new CachePolicy(maxAge, staleWhileRevalidate, tags, cacheOnError, key, sameForEveryCaller);
+        return new CachePolicy(maxAge, staleWhileRevalidate, tags, cacheOnError, key, sameForEveryCaller, maxAgeFromServer);
     }
 
     /** This policy for a result that is the same for every caller: one entry shared by all principals. */
     public CachePolicy publicResult() {
-        return new CachePolicy(maxAge, staleWhileRevalidate, tags, cacheOnError, key, true);
+        return new CachePolicy(maxAge, staleWhileRevalidate, tags, cacheOnError, key, true, maxAgeFromServer);
     }
 }

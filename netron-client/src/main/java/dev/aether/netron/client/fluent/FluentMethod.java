@@ -156,7 +156,8 @@ public final class FluentMethod<S, R> {
     @SuppressWarnings("unchecked")
     public CompletableFuture<R> callAsync() {
         long start = System.nanoTime();
-        Call call = picked.call();
+        // A fresh key per execution (as a proxy's call gets): a FluentMethod may be called many times, each a new mutation.
+        Call call = picked.call().withIdempotencyKey(Call.newIdempotencyKey(picked.call().options()));
         boolean cacheHit = guess == null && call.options().cache() != null && !context.caches().isEmpty()
                 && context.caches().getFirst().isFresh(call);
         OptimisticWrite write = guess == null ? null : context.cache("optimistic(...)").writeOptimistically(call, guess.value());

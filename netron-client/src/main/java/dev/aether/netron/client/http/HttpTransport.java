@@ -14,6 +14,7 @@ import dev.aether.netron.protocol.error.ServiceNotFoundException;
 import dev.aether.netron.protocol.error.TransportException;
 import dev.aether.netron.protocol.error.TransportLostException;
 import dev.aether.netron.protocol.http.AuthenticateResponse;
+import dev.aether.netron.protocol.http.CacheHints;
 import dev.aether.netron.protocol.http.IdempotencyKey;
 import dev.aether.netron.protocol.http.NetronJson;
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
@@ -165,8 +166,9 @@ public final class HttpTransport implements Transport {
             if (response.statusCode() == 304) {
                 return revalidation.notModified(etag); // the cached value, already converted
             }
-            Object value = convert(read(response, HttpTransport::dataOf), invocation.resultType());
-            revalidation.answered(etag);
+            JsonNode answer = read(response, json -> json);
+            Object value = convert(dataOf(answer), invocation.resultType());
+            revalidation.answered(etag, cacheHintsOf(answer));
             return value;
         });
     }
@@ -242,7 +244,20 @@ public final class HttpTransport implements Transport {
         return postJson(path, id, body, timeout, what, token, HttpTransport::dataOf);
     }
 
-    /** The {@code data} of a successful invoke-shaped answer (null when absent). */
+    /** The answer's {@code hints.cache} (a Titan {@code @Cacheable} method's), or null; hints that cannot be read count as none. */
+    private static CacheHints cacheHintsOf(JsonNode answer) {
+        JsonNode cache = answer.path("hints").path("cache");
+        if (!cache.isObject()) {
+            return null;
+        }
+        try {
+            return NetronJson.convert(cache, CacheHints.class);
+        } catch (RuntimeException malformed) {
+            return null; // advice only: the result itself is fine
+        }
+    }
+
+        /** The {@code data} of a successful invoke-shaped answer (null when absent). */
     private static JsonNode dataOf(JsonNode json) {
         return json.path("success").asBoolean(false) ? json.get("data") : null;
     }

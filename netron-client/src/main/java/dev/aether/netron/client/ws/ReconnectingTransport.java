@@ -93,7 +93,8 @@ public final class ReconnectingTransport implements Transport, EventSource {
     public CompletableFuture<Object> call(Invocation invocation) {
         return whenConnected(invocation.timeout(), invocation.service() + "." + invocation.method(),
                 (connection, remaining) -> connection.call(new Invocation(invocation.service(), invocation.method(),
-                        invocation.arguments(), invocation.resultType(), remaining)));
+                        invocation.arguments(), invocation.resultType(), remaining, invocation.idempotencyKey(),
+                        invocation.revalidation(), invocation.token())));
     }
 
     @Override

@@ -64,6 +64,13 @@ import java.util.concurrent.TimeoutException;
  * {@link NetronException} subclass the server threw. PING packets from the server are
  * answered. This is one connection: {@link ReconnectingTransport} (what {@code NetronClient.websocket}
  * uses) reconnects and keeps subscriptions across connections.
+ *
+ * <p>Idempotency keys: the client-id offers {@code "keys":true}; a Titan answers
+ * {@code {"type":"keys"}} before any packet, and {@link #connect} waits for that (one PING round
+ * trip) so that every CALL of the connection then carries the invocation's key after the method,
+ * {@code [service, method, key|nil, ...args]}, which Titan strips before dispatch and uses to run
+ * a retried call once (docs/protocol.md). A server that does not answer (the TypeScript
+ * reference) gets the reference's {@code [service, method, ...args]} and no keys.
  */
 public final class WebSocketTransport implements Transport {
     /** How long {@link #connect} waits for the upgrade and the server's id message. */
@@ -100,6 +107,8 @@ public final class WebSocketTransport implements Transport {
     /** Id of the PING sent after client-id; its answer (or a silent server) settles {@link #creditsSettled}. */
     private final long creditsPingId = ids.next();
     private final CompletableFuture<Void> creditsSettled = new CompletableFuture<>();
+    /** The server took up our idempotency-key offer: every CALL then carries a key slot (Handshake.KeysAccepted). */
+    private volatile boolean keysAccepted;
     private volatile OrderedSender sender;
     private volatile Pinger pinger;
     private volatile WebSocket socket;
@@ -184,8 +193,11 @@ public final class WebSocketTransport implements Transport {
             serverId.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             // Our extension: offer credit-based stream flow control. A server that takes it up says so before
             // any packet, so once the ping below is answered we know how the streams we send must run.
-            sender.text(new Handshake.ClientId(clientId, streamLimits.credits()).toJson()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            sender.text(new Handshake.ClientId(clientId, streamLimits.credits(), true).toJson()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             sender.binary(codec.encode(Packet.request(creditsPingId, PacketType.PING, null)));
+            // The shape of our CALL packets depends on the server's answer to the keys offer: know it before the first call.
+            // A server that does not answer the ping in time gets reference CALLs (no keys).
+            creditsSettled.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS).get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof NetronException n ? n
                     : TransportException.unavailable("Cannot connect to " + uri + ": " + e.getCause());
@@ -213,6 +225,9 @@ public final class WebSocketTransport implements Transport {
         List<Object> data = new ArrayList<>(invocation.arguments().size() + 2);
         data.add(invocation.service());
         data.add(invocation.method());
+        if (keysAccepted) {
+            data.add(invocation.idempotencyKey()); // the key slot, nil for none; the server strips it before dispatch
+        }
         List<OutboundStream> sent = new ArrayList<>();
         for (Object argument : invocation.arguments()) {
             if (argument instanceof Flow.Publisher<?> publisher) {
@@ -546,11 +561,14 @@ public final class WebSocketTransport implements Transport {
             }
         }
 
-        /** The server's answer to our credits offer; anything else there is ignored, as before. */
+        /** The server's answers to our credits and keys offers; anything else there is ignored, as before. */
         private void acceptCredits(byte[] message) {
             try {
-                if (Handshake.parse(message) instanceof Handshake.CreditsAccepted accepted) {
+                Handshake answer = Handshake.parse(message);
+                if (answer instanceof Handshake.CreditsAccepted accepted) {
                     streams.enableCredits(accepted.credits());
+                } else if (answer instanceof Handshake.KeysAccepted) {
+                    keysAccepted = true;
                 }
             } catch (SerializationException ignored) {
                 // not ours to understand: streams keep the reference behaviour

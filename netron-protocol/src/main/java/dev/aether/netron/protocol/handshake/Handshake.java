@@ -18,6 +18,11 @@ import java.nio.charset.StandardCharsets;
  * it (the TypeScript reference) neither send nor expect these fields, and streams between them
  * keep the reference behaviour.
  *
+ * <p>Our extension, idempotency keys: the Java client adds {@code "keys":true}; a Java server that
+ * takes it up answers {@link KeysAccepted} before any packet, and from then on every CALL of
+ * that connection is {@code [target, method, key, ...args]} with {@code key} a string or nil,
+ * which the server strips before dispatch. Without both, CALL stays {@code [target, method, ...args]}.
+ *
  * <pre>{@code
  * byte[] hello = new Handshake.ServerId("server-netron-id").toBytes();
  * if (Handshake.looksLikeHandshake(frame)) {
@@ -36,17 +41,31 @@ public sealed interface Handshake {
 
     /**
      * Client → server: {@code {"type":"client-id","id":"<clientId>"}}, plus {@code "credits":N}
-     * when the client offers credit-based stream flow control (0: not offered, the field is left out).
+     * when the client offers credit-based stream flow control (0: not offered, the field is left out),
+     * plus {@code "keys":true} when it offers idempotency keys in CALL packets.
      */
-    record ClientId(String id, int credits) implements Handshake {
+    record ClientId(String id, int credits, boolean keys) implements Handshake {
         public ClientId {
             if (credits < 0) throw new IllegalArgumentException("credits must not be negative: " + credits);
+        }
+
+        /** A client-id offering flow control (credits &gt; 0) but not keys. */
+        public ClientId(String id, int credits) {
+            this(id, credits, false);
         }
 
         /** A client-id without the flow-control offer, as every reference client sends it. */
         public ClientId(String id) {
             this(id, 0);
         }
+    }
+
+    /**
+     * Server → client, only in answer to a {@link ClientId} with {@code keys}:
+     * {@code {"type":"keys","id":"<serverNetronId>"}}. From then on the client's CALL packets are
+     * {@code [target, method, key, ...args]}, {@code key} being the call's idempotency key or nil.
+     */
+    record KeysAccepted(String id) implements Handshake {
     }
 
     /**
@@ -68,7 +87,9 @@ public sealed interface Handshake {
             case ClientId c -> {
                 n.put("type", "client-id").put("id", c.id());
                 if (c.credits() > 0) n.put("credits", c.credits());
+                if (c.keys()) n.put("keys", true);
             }
+            case KeysAccepted k -> n.put("type", "keys").put("id", k.id());
             case CreditsAccepted a -> n.put("type", "credits").put("id", a.id()).put("credits", a.credits());
         }
         return n.toString();
@@ -104,7 +125,8 @@ public sealed interface Handshake {
         String id = n.get("id").asText();
         return switch (n.path("type").asText("")) {
             case "id" -> new ServerId(id);
-            case "client-id" -> new ClientId(id, credits(n, 0));
+            case "client-id" -> new ClientId(id, credits(n, 0), n.path("keys").asBoolean(false));
+            case "keys" -> new KeysAccepted(id);
             case "credits" -> new CreditsAccepted(id, credits(n, 1));
             default -> throw SerializationException.decode("Invalid handshake type: " + n.path("type"));
         };
