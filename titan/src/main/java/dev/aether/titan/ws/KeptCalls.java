@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.aether.netron.protocol.error.RpcException;
 import dev.aether.netron.protocol.http.IdempotencyKey;
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
+import dev.aether.netron.protocol.stream.StreamSources;
 import dev.aether.titan.IdempotencySettings;
 import dev.aether.titan.call.Caller;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +81,9 @@ final class KeptCalls {
     private static int weightOf(Object value) {
         if (value == null) {
             return 0;
+        }
+        if (StreamSources.isStream(value)) {
+            return -1; // not replayable; and encoding it to weigh it would drain an Iterator or a Stream
         }
         try {
             return NetronMsgpack.standard().encode(value).length;
