@@ -7,6 +7,7 @@ import dev.aether.netron.protocol.http.NetronJson;
 import dev.aether.titan.call.Arguments;
 import dev.aether.titan.call.Caller;
 import dev.aether.titan.call.Dispatcher;
+import dev.aether.titan.call.KeptResults;
 import dev.aether.titan.service.MethodModel;
 import dev.aether.netron.protocol.http.InvokeRequest;
 import java.time.Duration;
@@ -25,9 +26,9 @@ import java.util.concurrent.ExecutionException;
 final class Calls {
     private final Dispatcher dispatcher;
     private final Duration defaultTimeout;
-    private final KeptResults kept;
+    private final KeptResults<JsonNode> kept;
 
-    Calls(Dispatcher dispatcher, Duration defaultTimeout, KeptResults kept) {
+    Calls(Dispatcher dispatcher, Duration defaultTimeout, KeptResults<JsonNode> kept) {
         this.dispatcher = dispatcher;
         this.defaultTimeout = defaultTimeout;
         this.kept = kept;

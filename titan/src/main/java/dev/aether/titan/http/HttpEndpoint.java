@@ -1,9 +1,12 @@
 package dev.aether.titan.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aether.netron.protocol.http.NetronJson;
 import dev.aether.netron.protocol.error.NetronException;
 import dev.aether.netron.protocol.error.TransportException;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Dispatcher;
+import dev.aether.titan.call.KeptResults;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.util.Map;
@@ -52,7 +55,7 @@ public final class HttpEndpoint extends Handler.Abstract {
         this.cors = new Cors(settings);
         this.body = new JsonBody(settings.maxBodyBytes());
         BearerAuth auth = new BearerAuth(dispatcher);
-        Calls calls = new Calls(dispatcher, settings.requestTimeout(), new KeptResults(settings.idempotency()));
+        Calls calls = new Calls(dispatcher, settings.requestTimeout(), new KeptResults<JsonNode>(settings.idempotency(), data -> NetronJson.write(data).length()));
         this.routes = Map.of(
                 "/netron/invoke", new Binding("POST", new InvokeRoute(calls, auth, body), true),
                 "/netron/batch", new Binding("POST", new BatchRoute(calls, auth, body, new BatchSize(settings.limits().maxBatchItems())), true),

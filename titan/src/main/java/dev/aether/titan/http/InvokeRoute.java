@@ -24,7 +24,7 @@ import org.eclipse.jetty.http.HttpHeader;
  * turns it into a 304 without a body. Everything else stays {@code no-store}.
  *
  * <p>A request with an {@code Idempotency-Key} header whose key already ran for the same caller,
- * service and method is answered with the first result without running again ({@link KeptResults}).
+ * service and method is answered with the first result without running again ({@link dev.aether.titan.call.KeptResults}).
  *
  * <pre>{@code
  * curl -s localhost:8080/netron/invoke -H 'Content-Type: application/json' \

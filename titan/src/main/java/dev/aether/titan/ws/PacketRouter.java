@@ -1,14 +1,19 @@
 package dev.aether.titan.ws;
 
 import dev.aether.netron.protocol.error.NetronException;
+import dev.aether.netron.protocol.error.RpcException;
+import dev.aether.netron.protocol.http.IdempotencyKey;
+import dev.aether.netron.protocol.msgpack.NetronMsgpack;
 import dev.aether.netron.protocol.error.RateLimitException;
 import dev.aether.netron.protocol.error.SerializationException;
 import dev.aether.netron.protocol.msgpack.Undefined;
 import dev.aether.netron.protocol.packet.Packet;
 import dev.aether.netron.protocol.packet.PacketType;
+import dev.aether.netron.protocol.stream.StreamSources;
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Arguments;
 import dev.aether.titan.call.Dispatcher;
+import dev.aether.titan.call.KeptResults;
 import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.titan.log.LogText;
 import java.time.Instant;
@@ -37,13 +42,13 @@ final class PacketRouter {
     private final Dispatcher dispatcher;
     private final TitanSettings settings;
     private final CoreTasks tasks;
-    private final KeptCalls kept;
+    private final KeptResults<Object> kept;
 
     PacketRouter(Dispatcher dispatcher, TitanSettings settings) {
         this.dispatcher = dispatcher;
         this.settings = settings;
         this.tasks = new CoreTasks(dispatcher);
-        this.kept = new KeptCalls(settings.idempotency());
+        this.kept = new KeptResults<>(settings.idempotency(), PacketRouter::keptWeight);
     }
 
     void route(Peer peer, Packet packet) {
@@ -104,7 +109,7 @@ final class PacketRouter {
             List<?> rest = call.rest();
             String key = null;
             if (peer.keyedCalls()) { // [target, method, key, ...args]: the key never reaches the method
-                key = KeptCalls.keyOf(rest.get(0));
+                key = keyOf(rest.get(0));
                 rest = rest.subList(1, rest.size());
             }
             args = StreamCalls.acceptArguments(peer.streams(), rest);
@@ -150,5 +155,28 @@ final class PacketRouter {
     @FunctionalInterface
     private interface Work {
         Object run();
+    }
+
+    /** The key in a keyed CALL's key slot: a string of at most {@link IdempotencyKey#MAX_LENGTH} characters, or nil for none; else 400. */
+    private static String keyOf(Object slot) {
+        if (slot == null) {
+            return null;
+        }
+        if (!(slot instanceof String key)) {
+            throw RpcException.invalidRequest("Invalid request: the idempotency key must be a string or nil");
+        }
+        return IdempotencyKey.check(key);
+    }
+
+    /** A kept result weighs its MessagePack size; a stream, or anything not plain data, is not kept. */
+    private static int keptWeight(Object value) {
+        if (StreamSources.isStream(value)) {
+            return -1; // not replayable; and encoding it to weigh it would drain an Iterator or a Stream
+        }
+        try {
+            return NetronMsgpack.standard().encode(value).length;
+        } catch (RuntimeException notPlainData) {
+            return -1;
+        }
     }
 }
