@@ -20,6 +20,8 @@ module dev.aether.netron.protocol {
     exports dev.aether.netron.protocol.http to dev.aether.netron.client, dev.aether.titan;
     exports dev.aether.netron.protocol.msgpack to dev.aether.netron.client, dev.aether.titan;
     exports dev.aether.netron.protocol.packet to dev.aether.netron.client, dev.aether.titan;
+    // One rule for a peer's text in a log line, shared by the client, the server and the web layer.
+    exports dev.aether.netron.protocol.log to dev.aether.netron.client, dev.aether.titan, dev.aether.web;
 
     // Jackson reads and writes the wire records (and the error details) by reflection.
     opens dev.aether.netron.protocol.definition to com.fasterxml.jackson.databind;

@@ -2,7 +2,7 @@ package dev.aether.web.live;
 
 import dev.aether.titan.transport.OriginCheck;
 import dev.aether.titan.log.ClientErrorLog;
-import dev.aether.titan.log.LogText;
+import dev.aether.netron.protocol.log.LogText;
 import dev.aether.web.protocol.LiveProtocol;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package dev.aether.web.live;
 
-import dev.aether.titan.log.LogText;
+import dev.aether.netron.protocol.log.LogText;
 import dev.aether.web.safety.Escape;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import dev.aether.reactive.Disposable;
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.ReactiveContext;
 import dev.aether.titan.log.ClientErrorLog;
-import dev.aether.titan.log.LogText;
+import dev.aether.netron.protocol.log.LogText;
 import dev.aether.web.Page;
 import dev.aether.web.component.Scope;
 import dev.aether.web.html.DomEvent;

@@ -15,7 +15,7 @@ import dev.aether.titan.CacheInvalidation;
 import dev.aether.titan.CacheInvalidations;
 import dev.aether.titan.Limits;
 import dev.aether.titan.Principal;
-import dev.aether.titan.log.LogText;
+import dev.aether.netron.protocol.log.LogText;
 import dev.aether.titan.service.MethodModel;
 import dev.aether.titan.service.PropertyModel;
 import dev.aether.titan.service.ServiceModel;

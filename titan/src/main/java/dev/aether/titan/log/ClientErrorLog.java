@@ -1,5 +1,6 @@
 package dev.aether.titan.log;
 
+import dev.aether.netron.protocol.log.LogText;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;

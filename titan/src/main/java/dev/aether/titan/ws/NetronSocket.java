@@ -9,7 +9,7 @@ import dev.aether.netron.protocol.stream.PeerStreams;
 import dev.aether.titan.call.Dispatcher;
 import dev.aether.titan.call.Caller;
 import dev.aether.titan.log.ClientErrorLog;
-import dev.aether.titan.log.LogText;
+import dev.aether.netron.protocol.log.LogText;
 import dev.aether.titan.transport.Heartbeat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -15,7 +15,7 @@ import dev.aether.titan.call.Arguments;
 import dev.aether.titan.call.Dispatcher;
 import dev.aether.titan.call.KeptResults;
 import dev.aether.titan.log.ClientErrorLog;
-import dev.aether.titan.log.LogText;
+import dev.aether.netron.protocol.log.LogText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

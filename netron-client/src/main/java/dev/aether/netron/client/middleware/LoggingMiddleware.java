@@ -1,5 +1,6 @@
 package dev.aether.netron.client.middleware;
 
+import dev.aether.netron.protocol.log.LogText;
 import dev.aether.netron.protocol.error.NetronException;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -29,21 +30,21 @@ public final class LoggingMiddleware implements Middleware {
 
     @Override
     public Before before(MiddlewareContext context) {
-        log.debug("call {}", LogSafeText.of(context.call().describe()));
+        log.debug("call {}", LogText.of(context.call().describe()));
         return Before.proceed(context.call());
     }
 
     @Override
     public Object after(MiddlewareContext context, Object result) {
-        log.debug("call {} answered in {} ms", LogSafeText.of(context.call().describe()), context.elapsed().toMillis());
+        log.debug("call {} answered in {} ms", LogText.of(context.call().describe()), context.elapsed().toMillis());
         return result;
     }
 
     @Override
     public Throwable error(MiddlewareContext context, Throwable error) {
         String code = error instanceof NetronException e ? String.valueOf(e.code()) : error.getClass().getSimpleName();
-        log.warn("call {} failed in {} ms: {} {}", LogSafeText.of(context.call().describe()), context.elapsed().toMillis(), code,
-                LogSafeText.of(error.getMessage()));
+        log.warn("call {} failed in {} ms: {} {}", LogText.of(context.call().describe()), context.elapsed().toMillis(), code,
+                LogText.of(error.getMessage()));
         return error;
     }
 }

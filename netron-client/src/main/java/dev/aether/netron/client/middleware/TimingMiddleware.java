@@ -1,5 +1,6 @@
 package dev.aether.netron.client.middleware;
 
+import dev.aether.netron.protocol.log.LogText;
 import dev.aether.netron.client.call.Call;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,7 +22,7 @@ public final class TimingMiddleware implements Middleware {
     /** Warns through SLF4J about calls slower than {@code slowThreshold}. */
     public TimingMiddleware(Duration slowThreshold) {
         this(slowThreshold, (call, took, failed) -> LoggerFactory.getLogger(TimingMiddleware.class)
-                .warn("slow call {}: {} ms{}", LogSafeText.of(call.describe()), took.toMillis(), failed ? " (failed)" : ""));
+                .warn("slow call {}: {} ms{}", LogText.of(call.describe()), took.toMillis(), failed ? " (failed)" : ""));
     }
 
     public TimingMiddleware(Duration slowThreshold, SlowCallListener listener) {

@@ -1,4 +1,4 @@
-package dev.aether.titan.log;
+package dev.aether.netron.protocol.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.aether.titan.log;
+package dev.aether.netron.protocol.log;
 
 /**
  * Text a peer sent (an element id, a method name, a header), made safe to put into a log line:
