@@ -2,6 +2,7 @@ package dev.aether.titan.call;
 
 import dev.aether.netron.protocol.error.ValidationException;
 import dev.aether.titan.service.MethodModel;
+import dev.aether.titan.service.PropertyModel;
 import dev.aether.titan.service.ServiceModel;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -33,6 +34,11 @@ import org.hibernate.validator.HibernateValidator;
  * //                               {"path":"user.name","message":"must not be blank"}]}}
  * }</pre>
  *
+ * <p>A property written with SET passes the same stage: the constraints on its field
+ * ({@code @Public @Min(1) @Max(10) public volatile int level}) and, when the field is
+ * {@code @Valid}, those of the value's own components; a violation answers 422 and the field
+ * keeps its value.
+ *
  * <p>Constraints may sit on the implementation's parameters even when an interface declares the
  * method: services are usually written that way, which strict Bean Validation forbids.
  */
@@ -58,6 +64,38 @@ final class ArgumentValidation {
         String more = listed.size() == 1 ? "" : " (and " + (listed.size() - 1) + " more)";
         throw new ValidationException(422, "Invalid arguments of '" + m.signature() + "': " + first.get("path") + " "
                 + first.get("message") + more, Map.of("violations", listed));
+    }
+
+    /** Throws 422 when writing {@code value} to property {@code p} would break a constraint of its field. */
+    void checkProperty(ServiceModel model, PropertyModel p, Object value) {
+        Class<?> owner = p.field().getDeclaringClass();
+        if (!validator.getConstraintsForClass(owner).isBeanConstrained()) {
+            return;
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Set<ConstraintViolation<?>> violations = (Set) validator.validateValue(owner, p.name(), value);
+        Set<ConstraintViolation<?>> all = new java.util.LinkedHashSet<>(violations);
+        boolean cascaded = p.field().isAnnotationPresent(jakarta.validation.Valid.class);
+        if (cascaded && value != null) {
+            all.addAll(validator.validate(value));
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        List<Map<String, String>> listed = all.stream()
+                .map(v -> violation(propertyPath(p.name(), v), v.getMessage()))
+                .sorted(Comparator.comparing((Map<String, String> v) -> v.get("path")).thenComparing(v -> v.get("message")))
+                .toList();
+        Map<String, String> first = listed.get(0);
+        String more = listed.size() == 1 ? "" : " (and " + (listed.size() - 1) + " more)";
+        throw new ValidationException(422, "Invalid value for property '" + p.name() + "' of " + model.id() + ": "
+                + first.get("path") + " " + first.get("message") + more, Map.of("violations", listed));
+    }
+
+    /** A field's own violation is at its name; a cascaded one at {@code name.component}. */
+    private static String propertyPath(String property, ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        return path.isEmpty() || path.equals(property) ? property : property + "." + path;
     }
 
     private boolean hasConstraints(Object service, Method method) {

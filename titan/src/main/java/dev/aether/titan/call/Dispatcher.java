@@ -159,8 +159,10 @@ public final class Dispatcher {
         if (isNull && raw.isPrimitive()) {
             throw new ValidationException(400, "Property '" + property + "' cannot be null", Map.of("property", property));
         }
-        p.write(isNull ? null : javaObject && ArgumentConversion.box(raw).isInstance(value) ? value
-                : conversion.convertProperty(value, p.type(), property));
+        Object converted = isNull ? null : javaObject && ArgumentConversion.box(raw).isInstance(value) ? value
+                : conversion.convertProperty(value, p.type(), property);
+        validation.checkProperty(model, p, converted);
+        p.write(converted);
     }
 
     /**
