@@ -254,6 +254,22 @@ public final class RouteTree {
             return this;
         }
 
+        /**
+         * Pages and layouts written as classes ({@link RoutePage}, {@link RouteLayout}), each
+         * placed inside the layout its {@link InLayout} names, or at the top without one. Pass
+         * instances, so the application decides how they are made ({@code new}, or
+         * {@code injector.getInstance(UserPage.class)} with Guice). May be combined with
+         * {@link #page} and {@link #layout}.
+         *
+         * <pre>{@code
+         * RouteTree tree = RouteTree.builder().classes(new SiteLayout(), new HomePage(), new UserPage(users)).build();
+         * }</pre>
+         */
+        public Builder classes(Object... pagesAndLayouts) {
+            RouteClasses.declare(List.of(pagesAndLayouts), root);
+            return this;
+        }
+
         /** A GET of a URL matching {@code pattern} is redirected to {@code location} with {@code status} (301, 302, 307 or 308). */
         public Builder redirect(String pattern, String location, int status) {
             if (status != 301 && status != 302 && status != 307 && status != 308) {
