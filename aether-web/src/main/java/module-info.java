@@ -12,7 +12,7 @@ module dev.aether.web {
     requires transitive dev.aether.titan;
     requires com.fasterxml.jackson.databind;
     requires io.github.resilience4j.ratelimiter;
-    requires org.eclipse.jetty.websocket.server;
+    requires org.eclipse.jetty.websocket.core.server;
     requires org.slf4j;
 
     exports dev.aether.web;
@@ -20,9 +20,6 @@ module dev.aether.web {
     exports dev.aether.web.html;
     exports dev.aether.web.router;
     exports dev.aether.web.ssr;
-
-    // Not application API, but Jetty builds a WebSocket listener's method handles with
-    // MethodHandles.publicLookup(), which reaches only public classes of packages exported to
-    // everyone: LiveSocket's package must be.
-    exports dev.aether.web.live;
+    // The live session machinery (dev.aether.web.live) is served on Jetty's websocket-core, which
+    // calls its frame handlers like any object: unlike Jetty's listener API it needs no export.
 }

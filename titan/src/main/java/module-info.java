@@ -13,16 +13,14 @@ module dev.aether.titan {
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.ratelimiter;
     requires jakarta.validation;
-    requires org.eclipse.jetty.websocket.server;
+    requires org.eclipse.jetty.websocket.core.server;
     requires org.hibernate.validator;
     requires org.slf4j;
 
     exports dev.aether.titan;
     exports dev.aether.titan.event;
-    // Not application API, but Jetty builds a WebSocket listener's method handles with
-    // MethodHandles.publicLookup(), which reaches only public classes of packages exported to
-    // everyone: NetronSocket's package must be. Its types have no public constructors.
-    exports dev.aether.titan.ws;
+    // The WebSocket endpoint (dev.aether.titan.ws) is served on Jetty's websocket-core, which calls
+    // its frame handlers like any object: unlike Jetty's listener API it needs no export.
 
     // Shared with aether-web, which mounts into Titan's server: not application API.
     exports dev.aether.titan.http to dev.aether.web;

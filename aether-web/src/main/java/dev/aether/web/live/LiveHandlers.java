@@ -2,6 +2,7 @@ package dev.aether.web.live;
 
 import dev.aether.titan.TitanSettings;
 import dev.aether.titan.inbound.InboundBudget;
+import dev.aether.titan.transport.SocketFrames;
 import dev.aether.web.ActionResult;
 import dev.aether.web.Page;
 import dev.aether.web.PageRequest;
@@ -14,7 +15,9 @@ import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
+import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
 /**
  * The live pages' handlers in front of Titan's, built once per server: the one entry
@@ -47,18 +50,19 @@ public final class LiveHandlers {
         TrustedProxies proxies = new TrustedProxies(options.trustedProxies());
         // Unfinished messages draw on the server's one budget, shared with the Netron WebSocket.
         LiveGate gate = new LiveGate(live, settings, InboundBudget.of(server));
-        WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
-            container.setMaxTextMessageSize(LiveSocket.MAX_MESSAGE_CHARS);
-            // Binary messages are not part of the live protocol: Jetty would gather up to 64 KiB of one outside the budget.
-            container.setMaxBinaryMessageSize(1024);
-            container.setIdleTimeout(Duration.ofSeconds(60));
-            container.addMapping(LiveProtocol.Paths.LIVE, (request, response, callback) -> {
-                // No permessage-deflate: it keeps a Deflater (~88 KB of native memory) per connection
-                // to save about 10 bytes on a 21-byte patch frame.
-                response.setExtensions(List.of());
-                return gate.admit(request);
-            });
-        });
+        // Jetty's websocket-core, not its listener API, which would need LiveSocket's package exported to everyone.
+        WebSocketUpgradeHandler upgrade = new WebSocketUpgradeHandler(WebSocketServerComponents.ensureWebSocketComponents(server));
+        upgrade.getConfiguration().setMaxTextMessageSize(LiveSocket.MAX_MESSAGE_CHARS);
+        // Binary messages are not part of the live protocol: Jetty would gather up to 64 KiB of one outside the budget.
+        upgrade.getConfiguration().setMaxBinaryMessageSize(1024);
+        upgrade.getConfiguration().setIdleTimeout(Duration.ofSeconds(60));
+        WebSocketNegotiator negotiator = (request, response, callback) -> {
+            // No permessage-deflate: it keeps a Deflater (~88 KB of native memory) per connection
+            // to save about 10 bytes on a 21-byte patch frame.
+            response.setExtensions(List.of());
+            return new SocketFrames(gate.admit(request));
+        };
+        upgrade.addMapping(LiveProtocol.Paths.LIVE, negotiator);
         // One concern per wrapper, outermost first: the runtime script, the pages' security headers,
         // the CSRF check of posted forms, then the pages and actions; Netron's routes come last.
         Routes routes = new Routes(options.pages(), options.actions(), options.routedPages());

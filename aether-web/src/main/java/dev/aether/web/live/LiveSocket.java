@@ -1,19 +1,18 @@
 package dev.aether.web.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.titan.inbound.InboundBudget;
 import dev.aether.titan.inbound.MessageAllowance;
 import dev.aether.titan.transport.Heartbeat;
+import dev.aether.titan.transport.SocketFrames;
 import dev.aether.web.protocol.LiveProtocol;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,17 +23,18 @@ import org.slf4j.LoggerFactory;
  * malformed messages) count against the session's {@linkplain AetherWeb.Builder#eventRateLimit
  * rate limit}: one over it is answered with {@code ["!", seq, reason]} and not run.
  *
- * <p>Public only because Jetty's listener metadata needs a public class; {@link dev.aether.web.AetherWeb}
- * creates it:
+ * <p>Jetty's websocket-core calls it through {@link SocketFrames} (text in fragments, binary
+ * messages whole); {@link LiveHandlers} maps it:
  *
  * <pre>{@code
- * container.addMapping("/_aether/live", (request, response, callback) -> gate.admit(request));   // a LiveSocket
+ * WebSocketNegotiator negotiator = (request, response, callback) -> new SocketFrames(gate.admit(request));
+ * upgrade.addMapping(LiveProtocol.Paths.LIVE, negotiator);
  * }</pre>
  */
-public final class LiveSocket implements Session.Listener.AutoDemanding {
+final class LiveSocket implements SocketFrames.Socket {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
     /** The largest message a browser may send, in characters (an event with its data). */
-    public static final int MAX_MESSAGE_CHARS = 64 * 1024;
+    static final int MAX_MESSAGE_CHARS = 64 * 1024;
     private static final Duration PING_INTERVAL = Duration.ofSeconds(20);
 
     private final LiveSessions sessions;
@@ -68,10 +68,10 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         return new LiveSocket(null, null, 0, code, reason, null);
     }
 
-    private record Connection(Session ws) implements LiveConnection {
+    private record Connection(CoreSession ws) implements LiveConnection {
         @Override
         public void send(String frame) {
-            ws.sendText(frame, Callback.NOOP);
+            ws.sendFrame(new Frame(OpCode.TEXT, frame), Callback.NOOP, false);
         }
 
         @Override
@@ -81,21 +81,23 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketOpen(Session ws) {
+    public SocketFrames.Sinks onOpen(CoreSession ws) {
+        SocketFrames.Sinks sinks = new SocketFrames.Sinks(SocketFrames.Sinks.partialText(ws, this::onTextFragment),
+                SocketFrames.Sinks.wholeBinary(ws, this::onBinary));
         if (session == null) {
             ws.close(rejectCode, rejectReason, Callback.NOOP);
-            return;
+            return sinks;
         }
         Connection c = new Connection(ws);
         connection = c;
-        allowance = budget.open(() -> c.close(StatusCode.POLICY_VIOLATION, "Message not finished in time"));
+        allowance = budget.open(() -> c.close(CloseStatus.POLICY_VIOLATION, "Message not finished in time"));
         if (!post(() -> {
             if (!session.attach(c, lastSeen)) {
                 c.close(LiveProtocol.Close.SESSION_GONE, "Session cannot resume");
             }
         })) {
             c.close(LiveProtocol.Close.SESSION_GONE, "Session expired");
-            return;
+            return sinks;
         }
         // Browsers answer pings themselves; they keep proxies from closing a quiet connection.
         Heartbeat beat = Heartbeat.keepAlive(ws, Heartbeat.Timer.of(sessions.timers()), PING_INTERVAL);
@@ -105,6 +107,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         } catch (RejectedExecutionException stopping) {
             c.close(LiveProtocol.Close.GOING_AWAY, "Server stopping");
         }
+        return sinks;
     }
 
     /**
@@ -112,8 +115,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
      * is; the fragments of a longer one are held against the server's {@link InboundBudget}, at
      * most {@value #MAX_MESSAGE_CHARS} characters, and must be finished within its time limit.
      */
-    @Override
-    public void onWebSocketPartialText(String fragment, boolean last) {
+    private void onTextFragment(String fragment, boolean last) {
         Connection c = connection;
         if (session == null || c == null) {
             return;
@@ -124,13 +126,13 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         }
         if (unfinished.length() + fragment.length() > MAX_MESSAGE_CHARS) {
             dropUnfinished();
-            c.close(StatusCode.MESSAGE_TOO_LARGE, "Message too big");
+            c.close(CloseStatus.MESSAGE_TOO_LARGE, "Message too big");
             return;
         }
         // Two bytes a character: what a String costs at worst.
         if (!allowance.reserve(2L * fragment.length())) {
             dropUnfinished();
-            c.close(StatusCode.TRY_AGAIN_LATER, "Server busy: try again later");
+            c.close(CloseStatus.TRY_AGAIN_LATER, "Server busy: try again later");
             return;
         }
         unfinished.append(fragment);
@@ -172,17 +174,14 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         }
     }
 
-    @Override
-    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        callback.succeed();
+    private void onBinary(ByteBuffer payload) {
         if (session != null && session.tryEvent()) {
             post(() -> session.emit(new Patch.Rejected(0, "binary messages are not part of the live protocol")));
         }
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
-        callback.succeed();
+    public void onClose(int statusCode, String reason) {
         stopPings();
         MessageAllowance a = allowance;
         if (a != null) {
@@ -195,7 +194,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketError(Throwable cause) {
+    public void onError(Throwable cause) {
         stopPings();
         LOG.debug("live connection failed", cause);
     }

@@ -1,8 +1,8 @@
 /**
- * The live session machinery: not application API. It is exported only because Jetty reaches a
- * WebSocket listener ({@link dev.aether.web.live.LiveSocket}) through
- * {@code MethodHandles.publicLookup()}; {@link dev.aether.web.live.LiveHandlers} is its one entry,
- * used by {@link dev.aether.web.AetherWeb}. The path of one click through it is in
+ * The live session machinery: internal, not exported. {@link dev.aether.web.live.LiveHandlers} is
+ * its one entry, used by {@link dev.aether.web.AetherWeb}; each browser connection is a
+ * {@link dev.aether.web.live.LiveSocket}, served on Jetty's websocket-core through
+ * {@link dev.aether.titan.transport.SocketFrames}. The path of one click through it is in
  * docs/architecture.md.
  *
  * <pre>{@code

@@ -1,6 +1,6 @@
 package dev.aether.web.protocol;
 
-import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.core.CloseStatus;
 
 /**
  * Every constant of the live protocol, defined once: the paths, the inbound message kinds, the
@@ -101,7 +101,7 @@ public final class LiveProtocol {
     /** WebSocket close codes of the live channel; the runtime reacts to each (docs/ui.md). */
     public static final class Close {
         /** Server stopping or restarting (the standard 1001): reconnect with backoff. */
-        public static final int GOING_AWAY = StatusCode.SHUTDOWN;
+        public static final int GOING_AWAY = CloseStatus.SHUTDOWN;
         /** The origin of the page is not this server's: do not reconnect. */
         public static final int FORBIDDEN_ORIGIN = 4403;
         /** No such session (expired, or the server restarted): reload the page and restore the form input. */

@@ -12,7 +12,7 @@ package dev.aether.titan.event;
  * @param maxQueuedEventsPerPeer  event packets handed to the socket and not written yet, per
  *                                connection (1,024); a subscriber that falls further behind is
  *                                dropped: its subscriptions end and the connection closes with
- *                                {@link dev.aether.titan.ws.CloseCodes#SLOW_SUBSCRIBER}
+ *                                4029 (too slow reading events)
  */
 public record EventLimits(int maxSubscriptionsPerPeer, int maxQueuedEventsPerPeer) {
     public static final int DEFAULT_MAX_SUBSCRIPTIONS = 1_000;

@@ -19,7 +19,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * <pre>{@code
  * InboundBudget budget = InboundBudget.of(server);
  * MessageAllowance allowance = budget.open(() -> session.close(1008, "Message not finished in time", NOOP));
- * if (!allowance.reserve(fragment.remaining())) session.close(StatusCode.TRY_AGAIN_LATER, "Server busy", NOOP);
+ * if (!allowance.reserve(fragment.remaining())) session.close(CloseStatus.TRY_AGAIN_LATER, "Server busy", NOOP);
  * }</pre>
  */
 public final class InboundBudget {

@@ -10,7 +10,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * the bytes back; {@link #close()} does the same when the connection ends.
  *
  * <pre>{@code
- * if (!allowance.reserve(grownBy)) { close(StatusCode.TRY_AGAIN_LATER, "Server busy"); return; }
+ * if (!allowance.reserve(grownBy)) { close(CloseStatus.TRY_AGAIN_LATER, "Server busy"); return; }
  * if (!last) allowance.unfinished();     // starts the timer of this message
  * else allowance.finished();
  * }</pre>

@@ -4,9 +4,11 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * Heartbeat beat = new Heartbeat(session, Heartbeat.Timer.of(server.getScheduler()), Duration.ofSeconds(30), Duration.ofSeconds(5));
- * beat.start();   // onWebSocketPong -> beat.pong();  onWebSocketClose -> beat.stop();
+ * beat.start();   // a pong arrives -> beat.pong();  the connection closes -> beat.stop();
  * }</pre>
  */
 public final class Heartbeat {
@@ -44,7 +46,7 @@ public final class Heartbeat {
         }
     }
 
-    private final Session session;
+    private final CoreSession session;
     private final Timer timer;
     private final Duration interval;
     private final Duration timeout;   // null: never drop the connection
@@ -53,7 +55,7 @@ public final class Heartbeat {
     private volatile Runnable cancelNext;
 
     /** Pings every {@code interval}; drops the connection when a pong takes longer than {@code timeout}. */
-    public Heartbeat(Session session, Timer timer, Duration interval, Duration timeout) {
+    public Heartbeat(CoreSession session, Timer timer, Duration interval, Duration timeout) {
         this.session = session;
         this.timer = timer;
         this.interval = interval;
@@ -61,7 +63,7 @@ public final class Heartbeat {
     }
 
     /** Pings every {@code interval} and never drops the connection. */
-    public static Heartbeat keepAlive(Session session, Timer timer, Duration interval) {
+    public static Heartbeat keepAlive(CoreSession session, Timer timer, Duration interval) {
         return new Heartbeat(session, timer, interval, null);
     }
 
@@ -90,12 +92,12 @@ public final class Heartbeat {
             return;
         }
         if (timeout == null) {
-            session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+            sendPing();
             schedule(this::ping, interval);
             return;
         }
         awaitingPong = true;   // before the ping: its pong may arrive before sendPing returns
-        session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+        sendPing();
         schedule(this::check, timeout);
     }
 
@@ -104,11 +106,15 @@ public final class Heartbeat {
             return;
         }
         if (awaitingPong) {
-            LOG.info("no pong from {} within {} ms: dropping the connection", session.getRemoteSocketAddress(), timeout.toMillis());
-            session.disconnect();
+            LOG.info("no pong from {} within {} ms: dropping the connection", session.getRemoteAddress(), timeout.toMillis());
+            session.abort();
             return;
         }
         schedule(this::ping, interval);
+    }
+
+    private void sendPing() {
+        session.sendFrame(new Frame(OpCode.PING).setPayload(ByteBuffer.allocate(0)), Callback.NOOP, false);
     }
 
     private void schedule(Runnable task, Duration delay) {

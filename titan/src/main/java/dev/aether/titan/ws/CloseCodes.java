@@ -2,7 +2,7 @@ package dev.aether.titan.ws;
 
 /**
  * The WebSocket close codes of Netron (netron-wire.md §4), besides the standard ones, which
- * are Jetty's {@link org.eclipse.jetty.websocket.api.StatusCode} (1000 normal, 1001 server going
+ * are Jetty's {@link org.eclipse.jetty.websocket.core.CloseStatus} (1000 normal, 1001 server going
  * away, 1008 policy violation: the client broke the handshake rules).
  *
  * <pre>{@code

@@ -11,13 +11,14 @@ import dev.aether.titan.call.Caller;
 import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.netron.protocol.log.LogText;
 import dev.aether.titan.transport.Heartbeat;
+import dev.aether.titan.transport.SocketFrames;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,15 +27,14 @@ import org.slf4j.LoggerFactory;
  * otherwise runs the handshake (sends {@code {"type":"id"}}, waits for {@code client-id} in a
  * text or binary frame, re-keys the peer), then decodes every binary message as one packet and
  * hands it to the {@link PacketRouter}. On close it releases everything the connection holds.
- *
- * <p>Public only because Jetty's listener metadata needs a public class; it is created by
- * {@link NetronWebSocketHandler}, never by applications.
+ * Jetty's websocket-core calls it through {@link SocketFrames}: binary messages in fragments
+ * (joined by its {@link FrameAssembler} against the server's budget), text messages whole.
  *
  * <pre>{@code
- * container.addMapping("/*", (req, resp, cb) -> new NetronSocket(gate.admit(req), context));
+ * WebSocketNegotiator negotiator = (request, response, callback) -> new SocketFrames(new NetronSocket(gate.admit(request), context));
  * }</pre>
  */
-public final class NetronSocket implements Session.Listener.AutoDemanding {
+final class NetronSocket implements SocketFrames.Socket {
     private static final Logger LOG = LoggerFactory.getLogger(NetronSocket.class);
     private static final ClientErrorLog REFUSALS = new ClientErrorLog(LOG);
     private static final int MAX_CLIENT_ID_LENGTH = 256;
@@ -42,7 +42,7 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
     private final Admission admission;
     private final SocketContext context;
     private volatile FrameAssembler frames;
-    private volatile Session session;
+    private volatile CoreSession session;
     private volatile Peer peer;
     private volatile Heartbeat heartbeat;
     private volatile Scheduler.Task handshakeTimer;
@@ -55,12 +55,14 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketOpen(Session session) {
+    public SocketFrames.Sinks onOpen(CoreSession session) {
+        SocketFrames.Sinks sinks = new SocketFrames.Sinks(SocketFrames.Sinks.wholeText(session, this::onText),
+                SocketFrames.Sinks.partialBinary(session, this::onBinaryFragment));
         if (admission instanceof Admission.Rejected rejected) {
-            REFUSALS.info("rejected upgrade", "rejecting WebSocket from {}: {} ({})", session.getRemoteSocketAddress(), rejected.reason(),
+            REFUSALS.info("rejected upgrade", "rejecting WebSocket from {}: {} ({})", session.getRemoteAddress(), rejected.reason(),
                     rejected.code());
             session.close(rejected.code(), rejected.reason(), Callback.NOOP);
-            return;
+            return sinks;
         }
         Caller caller = ((Admission.Accepted) admission).caller();
         this.session = session;
@@ -72,7 +74,7 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
                         failure -> Dispatcher.toNetron(failure, "stream", "next").getMessage()));
         frames = new FrameAssembler(context.maxPacketBytes(), context.budget().open(() -> {
             LOG.info("peer {} did not finish a message in time: closing", caller.remoteAddress());
-            session.close(StatusCode.POLICY_VIOLATION, "Message not finished in time", Callback.NOOP);
+            session.close(CloseStatus.POLICY_VIOLATION, "Message not finished in time", Callback.NOOP);
         }));
         peer = p;
         context.peers().add(this);
@@ -81,38 +83,33 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
         handshakeTimer = context.scheduler().schedule(() -> {
             if (!handshakeDone) {
                 REFUSALS.info("handshake timeout", "no client-id from {} in time: closing", caller.remoteAddress());
-                session.close(StatusCode.POLICY_VIOLATION, "Handshake timeout", Callback.NOOP);
+                session.close(CloseStatus.POLICY_VIOLATION, "Handshake timeout", Callback.NOOP);
             }
         }, context.options().handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         Heartbeat beat = new Heartbeat(session, Heartbeat.Timer.of(context.scheduler()), context.options().pingInterval(), context.options().pongTimeout());
         heartbeat = beat;
         beat.start();
+        return sinks;
     }
 
-    @Override
-    public void onWebSocketPartialBinary(ByteBuffer fragment, boolean last, Callback callback) {
-        try {
-            Peer p = peer;
-            if (p == null || refused) {
-                return; // rejected connection, or one refused for the budget: closing
-            }
-            FrameAssembler.Message message = frames.append(fragment, last);
-            if (message instanceof FrameAssembler.Complete complete) {
-                onFrame(p, complete.frame());
-            } else if (message instanceof FrameAssembler.TooLarge tooLarge) {
-                reject(p, tooLarge.head(), SerializationException.tooLarge(tooLarge.size(), context.maxPacketBytes()));
-            } else if (message instanceof FrameAssembler.Refused) {
-                refused = true;
-                LOG.info("peer {}: the server's budget for unfinished messages is spent: closing", p.caller().peerId());
-                session.close(StatusCode.TRY_AGAIN_LATER, "Server busy: try again later", Callback.NOOP);
-            }
-        } finally {
-            callback.succeed();
+    private void onBinaryFragment(ByteBuffer fragment, boolean last) {
+        Peer p = peer;
+        if (p == null || refused) {
+            return; // rejected connection, or one refused for the budget: closing
+        }
+        FrameAssembler.Message message = frames.append(fragment, last);
+        if (message instanceof FrameAssembler.Complete complete) {
+            onFrame(p, complete.frame());
+        } else if (message instanceof FrameAssembler.TooLarge tooLarge) {
+            reject(p, tooLarge.head(), SerializationException.tooLarge(tooLarge.size(), context.maxPacketBytes()));
+        } else if (message instanceof FrameAssembler.Refused) {
+            refused = true;
+            LOG.info("peer {}: the server's budget for unfinished messages is spent: closing", p.caller().peerId());
+            session.close(CloseStatus.TRY_AGAIN_LATER, "Server busy: try again later", Callback.NOOP);
         }
     }
 
-    @Override
-    public void onWebSocketText(String text) {
+    private void onText(String text) {
         Peer p = peer;
         if (p == null) {
             return;
@@ -126,7 +123,7 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketPong(ByteBuffer payload) {
+    public void onPong() {
         Heartbeat beat = heartbeat;
         if (beat != null) {
             beat.pong();
@@ -134,12 +131,12 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketError(Throwable cause) {
+    public void onError(Throwable cause) {
         LOG.debug("WebSocket error: {}", LogText.of(cause));
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onClose(int statusCode, String reason) {
         context.peers().remove(this);
         Heartbeat beat = heartbeat;
         if (beat != null) {
@@ -158,6 +155,14 @@ public final class NetronSocket implements Session.Listener.AutoDemanding {
             p.calls().closeAll();
             p.events().closeAll();
             p.streams().closeAll(new TransportLostException("Connection closed (" + statusCode + ")"));
+        }
+    }
+
+    /** The server is stopping: tells the peer (1001), which reconnects elsewhere or later. */
+    void goAway() {
+        CoreSession s = session;
+        if (s != null) {
+            s.close(CloseStatus.SHUTDOWN, "Server stopping", Callback.NOOP);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.aether.titan.TitanSettings;
 import dev.aether.titan.call.Dispatcher;
 import dev.aether.titan.event.Events;
 import dev.aether.titan.inbound.InboundBudget;
+import dev.aether.titan.transport.SocketFrames;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,9 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.Graceful;
 import org.eclipse.jetty.util.thread.Scheduler;
-import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
+import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
 /**
  * The Jetty handler of Netron over WebSocket: upgrade requests (on any path, so a wrong path
@@ -22,7 +25,11 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  *
  * <p>It takes part in Jetty's graceful stop: {@link #shutdown()} completes when every call
  * accepted on every connection has had its reply written, so {@code Titan.stop()} never cuts
- * a finished call's answer off.
+ * a finished call's answer off. Every connection is told 1001 (server going away) as the stop
+ * begins; its close frame follows the replies already sent.
+ *
+ * <p>It serves the sockets on Jetty's websocket-core rather than its listener API, which would
+ * need {@link NetronSocket}'s package exported to everyone (see {@link SocketFrames}).
  *
  * <pre>{@code
  * NetronWebSocketHandler ws = WebSocketEndpoint.wrap(server, httpHandler, dispatcher, settings, WebSocketOptions.defaults());
@@ -47,14 +54,14 @@ public final class NetronWebSocketHandler extends Handler.Wrapper implements Gra
         SocketContext context = new SocketContext(dispatcher.peerId(),
                 new PacketCodec(dispatcher.codec(), settings.maxPacketBytes()), new PacketRouter(dispatcher, settings),
                 options, settings.maxPacketBytes(), InboundBudget.of(server), scheduler, peers, events, streamLimits);
-        WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
-            container.setMaxTextMessageSize(MAX_TEXT_BYTES);
-            container.setMaxFrameSize(MAX_FRAME_BYTES);
-            container.setAutoFragment(true);
-            // Pings keep a healthy connection busy; the idle timeout only catches what the heartbeat misses.
-            container.setIdleTimeout(options.pingInterval().multipliedBy(2).plus(options.pongTimeout()));
-            container.addMapping("/*", (request, response, callback) -> new NetronSocket(gate.admit(request), context));
-        });
+        WebSocketUpgradeHandler upgrade = new WebSocketUpgradeHandler(WebSocketServerComponents.ensureWebSocketComponents(server));
+        upgrade.getConfiguration().setMaxTextMessageSize(MAX_TEXT_BYTES);
+        upgrade.getConfiguration().setMaxFrameSize(MAX_FRAME_BYTES);
+        upgrade.getConfiguration().setAutoFragment(true);
+        // Pings keep a healthy connection busy; the idle timeout only catches what the heartbeat misses.
+        upgrade.getConfiguration().setIdleTimeout(options.pingInterval().multipliedBy(2).plus(options.pongTimeout()));
+        WebSocketNegotiator negotiator = (request, response, callback) -> new SocketFrames(new NetronSocket(gate.admit(request), context));
+        upgrade.addMapping("/*", negotiator);
         upgrade.setHandler(next);
         setHandler(upgrade);
     }
@@ -78,6 +85,8 @@ public final class NetronWebSocketHandler extends Handler.Wrapper implements Gra
     public CompletableFuture<Void> shutdown() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         shutdown = done;
+        // As Jetty's own WebSocket container does: the close frame goes out after the replies already sent.
+        peers.goAway();
         awaitReplies(done);
         return done;
     }

@@ -5,15 +5,17 @@ import dev.aether.netron.protocol.packet.Packet;
 import dev.aether.netron.protocol.packet.PacketCodec;
 import dev.aether.titan.call.Dispatcher;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends packets on one connection, from any thread. Replies complete on many virtual threads at
  * once; that is safe because Jetty 12 queues whole messages in its FrameFlusher under a lock
- * (checked in 12.1.8), so {@code sendBinary} is called directly, with no queue of our own.
+ * (checked in 12.1.8), so frames are sent directly, with no queue of our own.
  *
  * <pre>{@code
  * outbox.send(request.reply(result), calls::release);   // release runs once the bytes are written or failed
@@ -22,10 +24,10 @@ import org.slf4j.LoggerFactory;
 final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
-    private final Session session;
+    private final CoreSession session;
     private final PacketCodec codec;
 
-    Outbox(Session session, PacketCodec codec) {
+    Outbox(CoreSession session, PacketCodec codec) {
         this.session = session;
         this.codec = codec;
     }
@@ -45,7 +47,7 @@ final class Outbox {
             NetronException error = Dispatcher.toNetron(e, "websocket", "encode");
             frame = codec.encode(packet.replyError(error));
         }
-        session.sendBinary(ByteBuffer.wrap(frame), Callback.from(done, failure -> {
+        sendBinary(frame, Callback.from(done, failure -> {
             LOG.debug("reply {} not sent: {}", packet.id(), failure.toString());
             done.run();
         }));
@@ -53,15 +55,19 @@ final class Outbox {
 
     /** Sends raw bytes (the handshake message). */
     void sendRaw(byte[] bytes) {
-        session.sendBinary(ByteBuffer.wrap(bytes), Callback.NOOP);
+        sendBinary(bytes, Callback.NOOP);
     }
 
     /** Sends an encoded frame (an event); {@code done} runs exactly once, when the write succeeds or fails. */
     void sendRaw(byte[] frame, Runnable done) {
-        session.sendBinary(ByteBuffer.wrap(frame), Callback.from(done, failure -> done.run()));
+        sendBinary(frame, Callback.from(done, failure -> done.run()));
     }
 
     void send(Packet packet) {
         send(packet, () -> { });
+    }
+
+    private void sendBinary(byte[] bytes, Callback callback) {
+        session.sendFrame(new Frame(OpCode.BINARY, ByteBuffer.wrap(bytes)), callback, false);
     }
 }

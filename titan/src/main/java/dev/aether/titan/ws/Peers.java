@@ -23,6 +23,13 @@ final class Peers {
         return open.size();
     }
 
+    /** Tells every open connection that the server is stopping. */
+    void goAway() {
+        for (NetronSocket socket : open) {
+            socket.goAway();
+        }
+    }
+
     /** Streams open on all connections, both directions. */
     int openStreams() {
         int n = 0;

@@ -4,8 +4,10 @@ import dev.aether.netron.protocol.packet.Packet;
 import dev.aether.netron.protocol.packet.PacketCodec;
 import dev.aether.netron.protocol.stream.StreamWire;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
  * The streams' way out of one connection. Unlike {@link Outbox} it does not turn a packet that
@@ -13,10 +15,10 @@ import org.eclipse.jetty.websocket.api.Session;
  * The write callback is what bounds a stream towards a peer that does not speak credits.
  */
 final class SessionStreamWire implements StreamWire {
-    private final Session session;
+    private final CoreSession session;
     private final PacketCodec codec;
 
-    SessionStreamWire(Session session, PacketCodec codec) {
+    SessionStreamWire(CoreSession session, PacketCodec codec) {
         this.session = session;
         this.codec = codec;
     }
@@ -24,6 +26,6 @@ final class SessionStreamWire implements StreamWire {
     @Override
     public void send(Packet packet, Runnable written) {
         byte[] frame = codec.encode(packet);
-        session.sendBinary(ByteBuffer.wrap(frame), Callback.from(written, failure -> written.run()));
+        session.sendFrame(new Frame(OpCode.BINARY, ByteBuffer.wrap(frame)), Callback.from(written, failure -> written.run()), false);
     }
 }

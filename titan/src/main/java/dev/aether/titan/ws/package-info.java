@@ -1,11 +1,13 @@
 /**
- * Titan's Netron WebSocket endpoint: not application API. It is exported only because Jetty
- * reaches a WebSocket listener ({@link dev.aether.titan.ws.NetronSocket}) through
- * {@code MethodHandles.publicLookup()}; {@link dev.aether.titan.ws.WebSocketEndpoint} wraps a
- * server's handler with it, and {@code Titan} does so for applications.
+ * Titan's Netron WebSocket endpoint: internal, not exported. {@link dev.aether.titan.ws.WebSocketEndpoint}
+ * wraps a server's handler with it, and {@code Titan} does so for applications. Each connection is a
+ * {@link dev.aether.titan.ws.NetronSocket}, served on Jetty's websocket-core through
+ * {@link dev.aether.titan.transport.SocketFrames}, which, unlike Jetty's listener API, needs no
+ * package exported to everyone.
  *
  * <pre>{@code
- * container.addMapping("/*", (req, resp, cb) -> new NetronSocket(gate.admit(req), context));
+ * Handler app = WebSocketEndpoint.wrap(server, httpHandler, dispatcher, settings);
+ * server.setHandler(app);
  * }</pre>
  */
 package dev.aether.titan.ws;

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.core.CloseStatus;
 
 /**
  * Peers that start a fragmented message and never finish it: the server holds at most its
@@ -51,7 +51,7 @@ class UnfinishedMessagesTest {
             int refused = 0;
             for (FrameSocket peer : peers) {
                 int code = peer.awaitCloseCode(Duration.ofMillis(50));
-                if (code == StatusCode.TRY_AGAIN_LATER) {
+                if (code == CloseStatus.TRY_AGAIN_LATER) {
                     refused++;
                 }
             }
@@ -90,7 +90,7 @@ class UnfinishedMessagesTest {
              FrameSocket slow = FrameSocket.open(titan.webSocketUri())) {
             slow.send(true, FrameSocket.TEXT, "{\"type\":\"client-id\",\"id\":\"slow\"}".getBytes(StandardCharsets.UTF_8));
             slow.send(false, FrameSocket.BINARY, new byte[FRAGMENT]);
-            assertThat(slow.awaitCloseCode(Duration.ofSeconds(10))).isEqualTo(StatusCode.POLICY_VIOLATION);
+            assertThat(slow.awaitCloseCode(Duration.ofSeconds(10))).isEqualTo(CloseStatus.POLICY_VIOLATION);
             awaitHeld(titan, held -> held == 0);
         }
     }

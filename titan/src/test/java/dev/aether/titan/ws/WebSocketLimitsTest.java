@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,7 +84,7 @@ class WebSocketLimitsTest {
         try (WsHarness harness = new WsHarness(WebSocketOptions.defaults().withHandshakeTimeout(Duration.ofMillis(200)), new CalculatorService());
              RawSocket socket = RawSocket.connect(harness.uri())) {
             socket.nextBinary();
-            assertThat(socket.awaitClose().code()).isEqualTo(StatusCode.POLICY_VIOLATION);
+            assertThat(socket.awaitClose().code()).isEqualTo(CloseStatus.POLICY_VIOLATION);
         }
     }
 
