@@ -44,14 +44,21 @@ public final class Level<P extends Record> {
     private final LayoutView<P> layout;    // layouts only
     private final List<Loader<P, ?>> loaders;
     private final ErrorView errorBoundary;
+    private final String description;      // pages only; null: none
 
     private Level(Route<P> route, String title, View<P> view, LayoutView<P> layout, List<Loader<P, ?>> loaders, ErrorView errorBoundary) {
+        this(route, title, view, layout, loaders, errorBoundary, null);
+    }
+
+    private Level(Route<P> route, String title, View<P> view, LayoutView<P> layout, List<Loader<P, ?>> loaders, ErrorView errorBoundary,
+                  String description) {
         this.route = Objects.requireNonNull(route, "route");
         this.title = title;
         this.view = view;
         this.layout = layout;
         this.loaders = List.copyOf(loaders);
         this.errorBoundary = errorBoundary;
+        this.description = description;
     }
 
     /** A page: the leaf of a matched chain, and the document's title. */
@@ -71,12 +78,20 @@ public final class Level<P extends Record> {
     public Level<P> loader(Loader<P, ?> loader) {
         List<Loader<P, ?>> more = new ArrayList<>(loaders);
         more.add(Objects.requireNonNull(loader, "loader"));
-        return new Level<>(route, title, view, layout, more, errorBoundary);
+        return new Level<>(route, title, view, layout, more, errorBoundary, description);
     }
 
     /** This level, showing {@code view} in its place when it or a level below it without a boundary fails. */
     public Level<P> errorBoundary(ErrorView view) {
-        return new Level<>(route, title, this.view, layout, loaders, Objects.requireNonNull(view, "view"));
+        return new Level<>(route, title, this.view, layout, loaders, Objects.requireNonNull(view, "view"), description);
+    }
+
+    /** This page, with the document's meta description (sent with the title on a live navigation too). */
+    public Level<P> description(String description) {
+        if (isLayout()) {
+            throw new IllegalArgumentException(this + " is a layout: a description belongs to a page");
+        }
+        return new Level<>(route, title, view, layout, loaders, errorBoundary, Objects.requireNonNull(description, "description"));
     }
 
     public Route<P> route() {
@@ -89,6 +104,10 @@ public final class Level<P extends Record> {
 
     String title() {
         return title;
+    }
+
+    String description() {
+        return description;
     }
 
     List<Loader<P, ?>> loaders() {
