@@ -44,22 +44,24 @@ public final class Level<P extends Record> {
     private final LayoutView<P> layout;    // layouts only
     private final List<Loader<P, ?>> loaders;
     private final ErrorView errorBoundary;
+    private final String description;      // pages only; null: none
     private final List<LevelGuard<P>> guards;
 
     private Level(Route<P> route, String title, View<P> view, LayoutView<P> layout, List<Loader<P, ?>> loaders, ErrorView errorBoundary,
-                  List<LevelGuard<P>> guards) {
+                  String description, List<LevelGuard<P>> guards) {
         this.route = Objects.requireNonNull(route, "route");
         this.title = title;
         this.view = view;
         this.layout = layout;
         this.loaders = List.copyOf(loaders);
         this.errorBoundary = errorBoundary;
+        this.description = description;
         this.guards = List.copyOf(guards);
     }
 
     /** A page: the leaf of a matched chain, and the document's title. */
     public static <P extends Record> Level<P> page(Route<P> route, String title, View<P> view) {
-        return new Level<>(route, Objects.requireNonNull(title, "title"), Objects.requireNonNull(view, "view"), null, List.of(), null, List.of());
+        return new Level<>(route, Objects.requireNonNull(title, "title"), Objects.requireNonNull(view, "view"), null, List.of(), null, null, List.of());
     }
 
     /**
@@ -67,19 +69,27 @@ public final class Level<P extends Record> {
      * prefix of theirs, and has no optional or catch-all segment.
      */
     public static <P extends Record> Level<P> layout(Route<P> route, LayoutView<P> view) {
-        return new Level<>(route, null, null, Objects.requireNonNull(view, "view"), List.of(), null, List.of());
+        return new Level<>(route, null, null, Objects.requireNonNull(view, "view"), List.of(), null, null, List.of());
     }
 
     /** This level, also running {@code loader} (in parallel with every other matched level's loaders). */
     public Level<P> loader(Loader<P, ?> loader) {
         List<Loader<P, ?>> more = new ArrayList<>(loaders);
         more.add(Objects.requireNonNull(loader, "loader"));
-        return new Level<>(route, title, view, layout, more, errorBoundary, guards);
+        return new Level<>(route, title, view, layout, more, errorBoundary, description, guards);
     }
 
     /** This level, showing {@code view} in its place when it or a level below it without a boundary fails. */
     public Level<P> errorBoundary(ErrorView view) {
-        return new Level<>(route, title, this.view, layout, loaders, Objects.requireNonNull(view, "view"), guards);
+        return new Level<>(route, title, this.view, layout, loaders, Objects.requireNonNull(view, "view"), description, guards);
+    }
+
+    /** This page, with the document's meta description (sent with the title on a live navigation too). */
+    public Level<P> description(String description) {
+        if (isLayout()) {
+            throw new IllegalArgumentException(this + " is a layout: a description belongs to a page");
+        }
+        return new Level<>(route, title, view, layout, loaders, errorBoundary, Objects.requireNonNull(description, "description"), guards);
     }
 
     /**
@@ -90,7 +100,7 @@ public final class Level<P extends Record> {
     public Level<P> guard(LevelGuard<P> guard) {
         List<LevelGuard<P>> more = new ArrayList<>(guards);
         more.add(Objects.requireNonNull(guard, "guard"));
-        return new Level<>(route, title, view, layout, loaders, errorBoundary, more);
+        return new Level<>(route, title, view, layout, loaders, errorBoundary, description, more);
     }
 
     public Route<P> route() {
@@ -103,6 +113,10 @@ public final class Level<P extends Record> {
 
     String title() {
         return title;
+    }
+
+    String description() {
+        return description;
     }
 
     List<Loader<P, ?>> loaders() {

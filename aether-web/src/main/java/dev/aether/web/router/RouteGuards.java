@@ -21,8 +21,8 @@ final class RouteGuards {
         this.after = List.copyOf(after);
     }
 
-    /** What the guards decide about going to {@code to} through {@code levels} (each with its params, same order). */
-    GuardDecision decide(List<Level<?>> levels, List<Record> params, Destination to) {
+    /** What the guards decide about going to {@code to} through the matched levels {@code levels}, outermost first. */
+    GuardDecision decide(List<MatchedLevel> levels, Destination to) {
         for (Guard guard : before) {
             GuardDecision decision = Objects.requireNonNull(guard.check(to), "a beforeEach guard returned null");
             if (!(decision instanceof GuardDecision.Allow)) {
@@ -30,7 +30,7 @@ final class RouteGuards {
             }
         }
         for (int i = 0; i < levels.size(); i++) {
-            GuardDecision decision = levels.get(i).check(params.get(i), to);
+            GuardDecision decision = levels.get(i).level().check(levels.get(i).params(), to);
             if (!(decision instanceof GuardDecision.Allow)) {
                 return decision;
             }

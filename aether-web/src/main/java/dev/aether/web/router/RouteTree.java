@@ -5,6 +5,8 @@ import dev.aether.web.ActionResult;
 import dev.aether.web.Page;
 import dev.aether.web.PageRequest;
 import dev.aether.web.html.Node;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import static dev.aether.web.html.Html.*;
 
@@ -49,8 +49,6 @@ import static dev.aether.web.html.Html.*;
  * }</pre>
  */
 public final class RouteTree {
-    private static final Logger LOG = LoggerFactory.getLogger(RouteTree.class);
-
     /** What a URL leads to. */
     public sealed interface Resolution {
         /** The matched levels, outermost first, and the path params read from the URL (decoded, not yet converted). */
@@ -70,6 +68,8 @@ public final class RouteTree {
     private final Function<PageRequest, Optional<Principal>> principal;
     private final Duration loaderDeadline;
     private final Function<PageRequest, Page> notFound;
+    private final LoaderCache cache;
+    private final List<NavigationStep> steps;
     private final Function<PageRequest, Page> cancelled;
     private final RouteGuards guards;
 
@@ -84,6 +84,8 @@ public final class RouteTree {
         this.principal = b.principal;
         this.loaderDeadline = b.loaderDeadline;
         this.notFound = b.notFound;
+        this.cache = new LoaderCache(b.cacheEntries, b.cacheAge);
+        this.steps = List.copyOf(b.steps);
         this.cancelled = b.cancelled;
         this.guards = new RouteGuards(b.before, b.after);
     }
@@ -113,24 +115,24 @@ public final class RouteTree {
     public Optional<Function<PageRequest, ActionResult>> handlerFor(String rawPath) {
         return resolve(rawPath).map(resolution -> switch (resolution) {
             case Resolution.Redirect r -> request -> ActionResult.redirect(r.location(), r.status());
-            case Resolution.Chain chain -> request -> answer(chain, request);
+            case Resolution.Chain chain -> request -> answer(rawPath, chain, request);
         });
     }
 
-    private ActionResult answer(Resolution.Chain chain, PageRequest request) {
-        List<Record> params = new ArrayList<>();
+    private ActionResult answer(String rawPath, Resolution.Chain chain, PageRequest request) {
+        List<MatchedLevel> matches = new ArrayList<>();
         List<LoaderResults.Task<?>> tasks = new ArrayList<>();
         for (Level<?> level : chain.levels()) {
             Optional<? extends Record> read = level.route().parse(chain.pathParams(), request.queryParameters());
             if (read.isEmpty()) {
                 return new ActionResult.Show(notFound.apply(request), 404);   // /users/abc for /users/:id (a long)
             }
-            params.add(read.get());
+            matches.add(new MatchedLevel(level, read.get()));
             addTasks(level, read.get(), tasks);
         }
         Optional<Principal> who = principal.apply(request);
-        Destination to = new Destination(chain.levels().getLast().route(), params.getLast(), request, who, Destination.Kind.DOCUMENT);
-        switch (guards.decide(chain.levels(), params, to)) {
+        Destination to = new Destination(chain.levels().getLast().route(), matches.getLast().params(), request, who, Destination.Kind.DOCUMENT);
+        switch (guards.decide(matches, to)) {
             case GuardDecision.Cancel cancel -> {
                 return new ActionResult.Show(cancelled.apply(request), 403);
             }
@@ -142,14 +144,16 @@ public final class RouteTree {
         }
         Map<Loader<?, ?>, LoaderResults.Outcome> results;
         try {
-            results = LoaderResults.run(tasks, request, who, loaderDeadline);
+            results = LoaderResults.run(tasks, request, who, loaderDeadline, cache, false);   // a GET loads afresh, and fills the cache
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while loading " + request.path(), e);
         }
         guards.committed(to);
-        String title = chain.levels().getLast().title();
-        return ActionResult.show(Page.of(title, () -> render(chain.levels(), params, request, results, 0)));
+        Level<?> leaf = chain.levels().getLast();
+        String location = rawPath + queryString(request.queryParameters());
+        Page page = Page.of(leaf.title(), () -> Navigator.page(this, who, location, matches, results, request));
+        return ActionResult.show(leaf.description() == null ? page : page.withMeta("description", leaf.description()));
     }
 
     @SuppressWarnings("unchecked")
@@ -159,35 +163,24 @@ public final class RouteTree {
         }
     }
 
-    /** Level {@code i} around everything below it; a failure here or below without a boundary shows this level's boundary. */
-    private static Node render(List<Level<?>> levels, List<Record> params, PageRequest request,
-                               Map<Loader<?, ?>, LoaderResults.Outcome> results, int i) {
-        Level<?> level = levels.get(i);
-        try {
-            failureOf(level, results);
-            Node outlet = i + 1 < levels.size() ? render(levels, params, request, results, i + 1) : null;
-            return renderLevel(level, params.get(i), request, results, outlet);
-        } catch (RuntimeException e) {
-            if (level.errorBoundaryView() == null) {
-                throw e;
-            }
-            LOG.warn("{} of {} failed; showing its error boundary", level, request.path(), e);
-            return level.errorBoundaryView().render(e);
-        }
+    private static String queryString(Map<String, List<String>> query) {
+        StringBuilder s = new StringBuilder();
+        query.forEach((name, values) -> values.forEach(value -> s.append(s.isEmpty() ? '?' : '&')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8))));
+        return s.toString();
     }
 
-    private static void failureOf(Level<?> level, Map<Loader<?, ?>, LoaderResults.Outcome> results) {
-        for (Loader<?, ?> loader : level.loaders()) {
-            if (results.get(loader) instanceof LoaderResults.Outcome.Failed failed) {
-                throw new LoaderFailedException(loader.name(), failed.error());
-            }
-        }
+    /** The loader values kept for live navigations (and prefetch): sized by {@link Builder#loaderCache}. */
+    public LoaderCache loaderCache() {
+        return cache;
     }
 
-    @SuppressWarnings("unchecked")
-    private static <P extends Record> Node renderLevel(Level<P> level, Record params, PageRequest request,
-                                                       Map<Loader<?, ?>, LoaderResults.Outcome> results, Node outlet) {
-        return level.render(new RouteContext<>((P) params, request, results), outlet);
+    List<NavigationStep> navigationSteps() {
+        return steps;
+    }
+
+    Duration loaderDeadline() {
+        return loaderDeadline;
     }
 
     private static Page defaultNotFound(PageRequest request) {
@@ -265,11 +258,31 @@ public final class RouteTree {
         private Function<PageRequest, Optional<Principal>> principal = request -> Optional.empty();
         private Duration loaderDeadline = Duration.ofSeconds(30);
         private Function<PageRequest, Page> notFound = RouteTree::defaultNotFound;
+        private int cacheEntries = LoaderCache.DEFAULT_MAX_ENTRIES;
+        private Duration cacheAge = LoaderCache.DEFAULT_MAX_AGE;
+        private final List<NavigationStep> steps = new ArrayList<>();
         private Function<PageRequest, Page> cancelled = RouteTree::defaultCancelled;
         private final List<Guard> before = new ArrayList<>();
         private final List<AfterHook> after = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * How many loader values the tree keeps for live navigations, and for how long (default
+         * {@value LoaderCache#DEFAULT_MAX_ENTRIES} entries, 5 minutes). 0 entries: nothing is kept.
+         */
+        public Builder loaderCache(int maxEntries, Duration maxAge) {
+            new LoaderCache(maxEntries, maxAge);   // checks both the same way
+            this.cacheEntries = maxEntries;
+            this.cacheAge = maxAge;
+            return this;
+        }
+
+        /** A step every live navigation passes before its loaders run (guards); steps run in the order added. */
+        public Builder navigationStep(NavigationStep step) {
+            steps.add(Objects.requireNonNull(step, "step"));
+            return this;
         }
 
         /** A top-level page (no layout around it). */
