@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * One level of a route tree: a layout (rendered around its matched child, which it places with
  * the {@code outlet} it is given) or a page (a leaf, with the document's title). Either may have
- * loaders and an error boundary. Immutable: {@link #loader} and {@link #errorBoundary} return a
- * new level.
+ * loaders, guards and an error boundary. Immutable: {@link #loader}, {@link #guard} and
+ * {@link #errorBoundary} return a new level.
  *
  * <pre>{@code
  * Level<NoParams> shell = Level.layout(Route.of("/"), (ctx, outlet) -> div(nav(...), main(outlet)))
@@ -45,13 +45,10 @@ public final class Level<P extends Record> {
     private final List<Loader<P, ?>> loaders;
     private final ErrorView errorBoundary;
     private final String description;      // pages only; null: none
-
-    private Level(Route<P> route, String title, View<P> view, LayoutView<P> layout, List<Loader<P, ?>> loaders, ErrorView errorBoundary) {
-        this(route, title, view, layout, loaders, errorBoundary, null);
-    }
+    private final List<LevelGuard<P>> guards;
 
     private Level(Route<P> route, String title, View<P> view, LayoutView<P> layout, List<Loader<P, ?>> loaders, ErrorView errorBoundary,
-                  String description) {
+                  String description, List<LevelGuard<P>> guards) {
         this.route = Objects.requireNonNull(route, "route");
         this.title = title;
         this.view = view;
@@ -59,11 +56,12 @@ public final class Level<P extends Record> {
         this.loaders = List.copyOf(loaders);
         this.errorBoundary = errorBoundary;
         this.description = description;
+        this.guards = List.copyOf(guards);
     }
 
     /** A page: the leaf of a matched chain, and the document's title. */
     public static <P extends Record> Level<P> page(Route<P> route, String title, View<P> view) {
-        return new Level<>(route, Objects.requireNonNull(title, "title"), Objects.requireNonNull(view, "view"), null, List.of(), null);
+        return new Level<>(route, Objects.requireNonNull(title, "title"), Objects.requireNonNull(view, "view"), null, List.of(), null, null, List.of());
     }
 
     /**
@@ -71,19 +69,19 @@ public final class Level<P extends Record> {
      * prefix of theirs, and has no optional or catch-all segment.
      */
     public static <P extends Record> Level<P> layout(Route<P> route, LayoutView<P> view) {
-        return new Level<>(route, null, null, Objects.requireNonNull(view, "view"), List.of(), null);
+        return new Level<>(route, null, null, Objects.requireNonNull(view, "view"), List.of(), null, null, List.of());
     }
 
     /** This level, also running {@code loader} (in parallel with every other matched level's loaders). */
     public Level<P> loader(Loader<P, ?> loader) {
         List<Loader<P, ?>> more = new ArrayList<>(loaders);
         more.add(Objects.requireNonNull(loader, "loader"));
-        return new Level<>(route, title, view, layout, more, errorBoundary, description);
+        return new Level<>(route, title, view, layout, more, errorBoundary, description, guards);
     }
 
     /** This level, showing {@code view} in its place when it or a level below it without a boundary fails. */
     public Level<P> errorBoundary(ErrorView view) {
-        return new Level<>(route, title, this.view, layout, loaders, Objects.requireNonNull(view, "view"), description);
+        return new Level<>(route, title, this.view, layout, loaders, Objects.requireNonNull(view, "view"), description, guards);
     }
 
     /** This page, with the document's meta description (sent with the title on a live navigation too). */
@@ -91,7 +89,18 @@ public final class Level<P extends Record> {
         if (isLayout()) {
             throw new IllegalArgumentException(this + " is a layout: a description belongs to a page");
         }
-        return new Level<>(route, title, view, layout, loaders, errorBoundary, Objects.requireNonNull(description, "description"));
+        return new Level<>(route, title, view, layout, loaders, errorBoundary, Objects.requireNonNull(description, "description"), guards);
+    }
+
+    /**
+     * This level, also guarded by {@code guard}: every navigation that matches it (for a layout, to
+     * any page inside it) asks it, after the global guards and the guards of the levels around it,
+     * before any loader runs. A level's guards run in the order added.
+     */
+    public Level<P> guard(LevelGuard<P> guard) {
+        List<LevelGuard<P>> more = new ArrayList<>(guards);
+        more.add(Objects.requireNonNull(guard, "guard"));
+        return new Level<>(route, title, view, layout, loaders, errorBoundary, description, more);
     }
 
     public Route<P> route() {
@@ -112,6 +121,18 @@ public final class Level<P extends Record> {
 
     List<Loader<P, ?>> loaders() {
         return loaders;
+    }
+
+    /** The first decision of this level's guards that is not allow, or allow. */
+    @SuppressWarnings("unchecked")
+    GuardDecision check(Record params, Destination to) {
+        for (LevelGuard<P> guard : guards) {
+            GuardDecision decision = Objects.requireNonNull(guard.check((P) params, to), () -> "a guard of " + this + " returned null");
+            if (!(decision instanceof GuardDecision.Allow)) {
+                return decision;
+            }
+        }
+        return GuardDecision.allow();
     }
 
     ErrorView errorBoundaryView() {

@@ -26,6 +26,12 @@ import static dev.aether.web.html.Html.*;
  * a URL no pattern matches is not the tree's (it goes on to Netron's routes); add a page at
  * {@code /*rest} for a site-wide 404 page.
  *
+ * <p>A navigation goes: match → the global {@linkplain Builder#beforeEach before-guards} → the
+ * {@linkplain Level#guard guards} of every matched level, outermost first → the loaders → commit →
+ * the {@linkplain Builder#afterEach after hooks}. On a GET a guard's cancel is the
+ * {@linkplain Builder#cancelledPage cancelled page} with 403, its redirect the status and
+ * {@code Location}.
+ *
  * <p>On a GET the loaders of every matched level run in parallel; a failure (a loader's, or a
  * view's) shows the error boundary of the nearest level at or above the failing one, and the
  * levels above it render as usual. Without any boundary the page is a 500.
@@ -64,6 +70,8 @@ public final class RouteTree {
     private final Function<PageRequest, Page> notFound;
     private final LoaderCache cache;
     private final List<NavigationStep> steps;
+    private final Function<PageRequest, Page> cancelled;
+    private final RouteGuards guards;
 
     private RouteTree(Builder b) {
         List<PathMatcher.Entry<Resolution>> entries = new ArrayList<>();
@@ -78,6 +86,8 @@ public final class RouteTree {
         this.notFound = b.notFound;
         this.cache = new LoaderCache(b.cacheEntries, b.cacheAge);
         this.steps = List.copyOf(b.steps);
+        this.cancelled = b.cancelled;
+        this.guards = new RouteGuards(b.before, b.after);
     }
 
     public static Builder builder() {
@@ -121,6 +131,17 @@ public final class RouteTree {
             addTasks(level, read.get(), tasks);
         }
         Optional<Principal> who = principal.apply(request);
+        Destination to = new Destination(chain.levels().getLast().route(), matches.getLast().params(), request, who, Destination.Kind.DOCUMENT);
+        switch (guards.decide(matches, to)) {
+            case GuardDecision.Cancel cancel -> {
+                return new ActionResult.Show(cancelled.apply(request), 403);
+            }
+            case GuardDecision.Redirect redirect -> {
+                return ActionResult.redirect(redirect.location(), redirect.status());
+            }
+            case GuardDecision.Allow allow -> {
+            }
+        }
         Map<Loader<?, ?>, LoaderResults.Outcome> results;
         try {
             results = LoaderResults.run(tasks, request, who, loaderDeadline, cache, false);   // a GET loads afresh, and fills the cache
@@ -128,6 +149,7 @@ public final class RouteTree {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while loading " + request.path(), e);
         }
+        guards.committed(to);
         Level<?> leaf = chain.levels().getLast();
         String location = rawPath + queryString(request.queryParameters());
         Page page = Page.of(leaf.title(), () -> Navigator.page(this, who, location, matches, results, request));
@@ -163,6 +185,10 @@ public final class RouteTree {
 
     private static Page defaultNotFound(PageRequest request) {
         return Page.of("Not found", () -> main(h1(text("Not found")), p(text("Nothing is at " + request.path() + "."))));
+    }
+
+    private static Page defaultCancelled(PageRequest request) {
+        return Page.of("Not allowed", () -> main(h1(text("Not allowed")), p(text("You cannot open " + request.path() + "."))));
     }
 
     /** Declares the levels under one layout (or at the top). */
@@ -235,6 +261,9 @@ public final class RouteTree {
         private int cacheEntries = LoaderCache.DEFAULT_MAX_ENTRIES;
         private Duration cacheAge = LoaderCache.DEFAULT_MAX_AGE;
         private final List<NavigationStep> steps = new ArrayList<>();
+        private Function<PageRequest, Page> cancelled = RouteTree::defaultCancelled;
+        private final List<Guard> before = new ArrayList<>();
+        private final List<AfterHook> after = new ArrayList<>();
 
         private Builder() {
         }
@@ -300,7 +329,28 @@ public final class RouteTree {
             return this;
         }
 
-        /** Who is asking, for loaders ({@link LoaderArgs#principal}); by default nobody. */
+        /**
+         * A guard asked about every navigation before the route guards and the loaders (in the
+         * order added); the first decision that is not allow ends the navigation.
+         */
+        public Builder beforeEach(Guard guard) {
+            before.add(Objects.requireNonNull(guard, "guard"));
+            return this;
+        }
+
+        /** A hook run once per committed navigation, after its loaders (in the order added). */
+        public Builder afterEach(AfterHook hook) {
+            after.add(Objects.requireNonNull(hook, "hook"));
+            return this;
+        }
+
+        /** The page shown, with 403, when a guard cancels a full page load (by default a plain "Not allowed"). */
+        public Builder cancelledPage(Function<PageRequest, Page> page) {
+            this.cancelled = Objects.requireNonNull(page, "page");
+            return this;
+        }
+
+        /** Who is asking, for guards and loaders ({@link LoaderArgs#principal}); by default nobody. */
         public Builder principal(Function<PageRequest, Optional<Principal>> principal) {
             this.principal = Objects.requireNonNull(principal, "principal");
             return this;
