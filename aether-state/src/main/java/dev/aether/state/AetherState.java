@@ -115,7 +115,24 @@ public final class AetherState {
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(options, "options");
         requireOwner("query");
-        return new ObservedQuery<>(entries(service), service, call, options);
+        return new ObservedQuery<>(entries(service), service, call, false, options);
+    }
+
+    /**
+     * {@link #query(Class, Function, QueryOptions)} for a method that returns a
+     * {@code CompletableFuture} or {@code CompletionStage}: the query's data is the future's value.
+     *
+     * <pre>{@code
+     * Query<User> user = state.queryAsync(Users.class, u -> u.findAsync(id.get()), QueryOptions.defaults());
+     * }</pre>
+     */
+    @SuppressWarnings("unchecked")
+    public <S, T> Query<T> queryAsync(Class<S> service, Function<? super S, ? extends CompletionStage<T>> call, QueryOptions<T> options) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(options, "options");
+        requireOwner("queryAsync");
+        return new ObservedQuery<>(entries(service), service, (Function<? super S, ? extends T>) (Function<?, ?>) call, true, options);
     }
 
     // ---- mutations ----------------------------------------------------------------------------
@@ -279,7 +296,7 @@ public final class AetherState {
     private <S> SharedQuery.Fetcher fetcher(Class<S> service, RecordedCall call, QueryOptions<?> options) {
         String name = ServiceId.of(service).toString();
         CachePolicy policy = options.cachePolicy();
-        boolean async = CompletionStage.class.isAssignableFrom(call.method().getReturnType());
+        boolean async = call.returnsFuture();
         return pastTheCache -> {
             NetronClient fetching = client.withOptions(o -> o.cache(pastTheCache ? null : policy).dedupe(true).idempotent(true)
                     .retry(options.retry()));

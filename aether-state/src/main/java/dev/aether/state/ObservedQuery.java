@@ -54,7 +54,8 @@ final class ObservedQuery<T> implements Query<T> {
     private boolean disposed;
 
     @SuppressWarnings("unchecked")
-    <S> ObservedQuery(Entries entries, Class<S> contract, Function<? super S, ? extends T> call, QueryOptions<T> options) {
+    <S> ObservedQuery(Entries entries, Class<S> contract, Function<? super S, ? extends T> call, boolean returnsFuture,
+                      QueryOptions<T> options) {
         this.entries = entries;
         this.options = options;
         this.snapshot = computed(() -> {
@@ -78,7 +79,7 @@ final class ObservedQuery<T> implements Query<T> {
         this.error = computed(() -> snapshot.get().error(), (a, b) -> a == b);
         this.fetching = computed(() -> snapshot.get().fetching());
         this.stale = computed(() -> snapshot.get().stale());
-        this.tracker = effect(() -> track(contract, call));
+        this.tracker = effect(() -> track(contract, call, returnsFuture));
         dev.aether.reactive.Reactive.onCleanup(this::dispose);
         if (options.refetchInterval() != null) {
             startInterval(options.refetchInterval());
@@ -86,10 +87,14 @@ final class ObservedQuery<T> implements Query<T> {
     }
 
     /** Runs in the tracker effect: the signals the call and {@code enabled} read are its dependencies. */
-    private <S> void track(Class<S> contract, Function<? super S, ? extends T> call) {
+    private <S> void track(Class<S> contract, Function<? super S, ? extends T> call, boolean returnsFuture) {
         Supplier<Boolean> enabledSignal = options.enabled();
         boolean on = enabledSignal == null || Boolean.TRUE.equals(enabledSignal.get());
         RecordedCall recorded = RecordedCall.of(contract, call);
+        if (recorded.returnsFuture() != returnsFuture) {
+            throw new IllegalArgumentException(recorded.method().getName() + (returnsFuture
+                    ? " does not return a future: use query(...)" : " returns a future: use queryAsync(...), whose data is the future's value"));
+        }
         untrack(() -> {
             SharedQuery next = entries.observe(recorded, options);
             if (next == current) {

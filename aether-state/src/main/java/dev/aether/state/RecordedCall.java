@@ -45,6 +45,11 @@ record RecordedCall(Method method, Object[] arguments) {
         return seen[0];
     }
 
+    /** Whether the method answers with a {@code CompletionStage} rather than the value itself. */
+    boolean returnsFuture() {
+        return java.util.concurrent.CompletionStage.class.isAssignableFrom(method.getReturnType());
+    }
+
     /** Makes the same call on {@code service} (a recording proxy of the client, say). */
     @SuppressWarnings("unchecked")
     <R> R replay(Object service) {
