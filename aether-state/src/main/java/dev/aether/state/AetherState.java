@@ -10,6 +10,7 @@ import dev.aether.netron.client.call.CallOptions;
 import dev.aether.netron.client.call.CachePolicy;
 import dev.aether.netron.client.event.EventSubscription;
 import dev.aether.netron.protocol.ServiceId;
+import dev.aether.reactive.ReactiveContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -232,7 +233,23 @@ public final class AetherState {
         for (SharedQuery entry : shared.registry.matching(e -> which.matches(e.key.text(), e.key.tags()))) {
             written.add(entry.write(update));
         }
-        return () -> written.forEach(SharedQuery.Written::undo);
+        applyHere();
+        return () -> {
+            written.forEach(SharedQuery.Written::undo);
+            applyHere();
+        };
+    }
+
+    /**
+     * Entries tell contexts of a change by posting to them, even the writer's own: a serial
+     * context (a live session) applies it as its next task, before any answer can arrive; a
+     * confined one (a test, main) is made to apply it now, so the write shows at once there too.
+     */
+    private static void applyHere() {
+        ReactiveContext here = ReactiveContext.current();
+        if (here.isConfined() && here.isCurrent()) {
+            here.runPending();
+        }
     }
 
     /** How many entries the registry holds now (observed, or unobserved within their gcTime). */
