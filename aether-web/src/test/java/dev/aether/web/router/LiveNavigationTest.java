@@ -122,6 +122,18 @@ class LiveNavigationTest {
     }
 
     @Test
+    void withoutTheRuntimeALinkIsAnOrdinaryLinkToAPageTheServerRenders() throws Exception {
+        try (LiveChannel page = open("/b")) {
+            Matcher link = Pattern.compile("<a [^>]*href=\"([^\"]+)\"[^>]*>A</a>").matcher(page.html);
+            assertThat(link.find()).as("the layout's link").isTrue();
+            assertThat(link.group(0)).contains("data-ae-link");
+            try (LiveChannel target = open(link.group(1))) {   // what a browser without JavaScript does: a GET of the href
+                assertThat(target.html).contains("<title>Page A</title>").contains("<p id=\"a\">a#");
+            }
+        }
+    }
+
+    @Test
     void aPageSeenRecentlyIsServedFromTheLoaderCache() throws Exception {
         int before = aLoads.get();
         try (LiveChannel page = open("/a")) {
