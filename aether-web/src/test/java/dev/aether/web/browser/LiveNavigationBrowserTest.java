@@ -149,10 +149,13 @@ class LiveNavigationBrowserTest {
                 new MutationObserver((_, o) => { if (document.getElementById('slow')) { window.__arrived = performance.now(); o.disconnect(); } })
                     .observe(document.body, { childList: true, subtree: true });
                 window.__clicked = performance.now();
-                a.click();""", n);
+                a.click();
+                window.__busy = document.documentElement.hasAttribute('data-ae-navigating') && document.documentElement.getAttribute('aria-busy');""", n);
         Waits.text(browser, By.id("slow"), "AB");
         double millis = ((Number) js(browser, "return window.__arrived - window.__clicked")).doubleValue();
         assertThat(millis).as("one live navigation with two 300 ms loaders, in ms").isGreaterThanOrEqualTo(290).isLessThan(550);
+        assertThat(js(browser, "return window.__busy")).as("<html> marked busy while the navigation ran").isEqualTo("true");
+        Waits.until(browser, "the busy mark to go", d -> Boolean.FALSE.equals(js(d, "return document.documentElement.hasAttribute('aria-busy')")));
         assertThat(sameDocument(browser)).isTrue();
     }
 

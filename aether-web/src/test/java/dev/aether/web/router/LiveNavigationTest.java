@@ -50,7 +50,13 @@ class LiveNavigationTest {
     static void start() throws Exception {
         RouteTree tree = RouteTree.builder()
                 .layout(Level.layout(ROOT, (ctx, outlet) -> div(attr("id", "shell"), nav(text("site nav"),
-                                        Links.to(A, NoParams.NONE, text("A")).activeClass("active")), main(outlet))),
+                                        Links.to(A, NoParams.NONE, text("A")).activeClass("active")),
+                                        span(attr("id", "state"), text(() -> switch (ctx.navigation().get()) {
+                                            case Navigation.Idle idle -> "idle";
+                                            case Navigation.Loading loading -> "loading " + loading.location();
+                                            case Navigation.Submitting submitting -> "submitting " + submitting.location();
+                                        })),
+                                        main(outlet))),
                         site -> site
                                 .page(Level.page(A, "Page A", ctx -> p(attr("id", "a"), text(ctx.data(A_DATA)))).loader(A_DATA))
                                 .page(Level.page(B, "Page B", ctx -> p(attr("id", "b"), text("bee"))).description("All about B"))
@@ -130,6 +136,16 @@ class LiveNavigationTest {
             try (LiveChannel target = open(link.group(1))) {   // what a browser without JavaScript does: a GET of the href
                 assertThat(target.html).contains("<title>Page A</title>").contains("<p id=\"a\">a#");
             }
+        }
+    }
+
+    @Test
+    void theNavigationStateIsLoadingWithItsTargetUntilTheNewPageIsIn() throws Exception {
+        try (LiveChannel page = open("/a")) {
+            assertThat(page.html).contains("<span id=\"state\"><!--ae:t");
+            List<String> texts = page.navigate("push", "/items/555").stream()
+                    .filter(p -> p.get(0).asText().equals("t") || p.get(0).asText().equals("r")).map(p -> p.get(0).asText() + " " + p.get(2).asText()).toList();
+            assertThat(texts).containsSubsequence("t loading /items/555", "r <p id=\"item\">item 555</p>", "t idle");
         }
     }
 
