@@ -203,6 +203,25 @@ public final class LiveProtocol {
         public static final String FULL_LOAD = "f";
         /** Answer key: the navigation was cancelled (a back/forward is undone). */
         public static final String CANCELLED = "c";
+        /**
+         * Answer key: a blocker stops the navigation; its value is the question the runtime asks
+         * ({@code confirm}). Yes sends the navigation again with {@link #FORCE}; no stays (a
+         * back/forward is undone).
+         */
+        public static final String BLOCKED = "b";
+        /** Appended to a navigation's mode ({@code "push!"}): the user agreed to leave, so blockers are passed over. */
+        public static final String FORCE = "!";
+        /** On the channel while any blocker of the page is dirty: the runtime asks on {@code beforeunload}. */
+        public static final String DIRTY = "data-ae-dirty";
+        /** On a link: when the runtime prefetches it (its loaders run into the server's cache); absent is {@link #INTENT}. */
+        public static final String PREFETCH = "data-ae-prefetch";
+        /** Prefetch modes: on hover or focus lasting 100 ms, once in the viewport, once rendered, never. */
+        public static final String INTENT = "intent";
+        public static final String VIEWPORT = "viewport";
+        public static final String RENDER = "render";
+        public static final String NONE = "none";
+        /** The mode of a prefetch sent through the channel ({@code "0 prefetch /url"}): nothing is shown or answered. */
+        public static final String PREFETCH_MODE = "prefetch";
 
         private Router() {
         }

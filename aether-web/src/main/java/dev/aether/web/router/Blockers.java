@@ -19,8 +19,9 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Blockers blockers = new Blockers();
- * Runnable remove = blockers.add(form.dirty(), "Discard your draft?");
- * blockers.blocking()   // Optional["Discard your draft?"] while form.dirty() is true
+ * Runnable remove = blockers.add(levelState, form.dirty(), "Discard your draft?");
+ * blockers.blocking()              // Optional["Discard your draft?"] while form.dirty() is true
+ * blockers.keepOnly(levelsShown)   // a navigation away from levelState removed it
  * }</pre>
  */
 final class Blockers {
@@ -29,7 +30,8 @@ final class Blockers {
     /** A question is shown by the browser's confirm dialog: keep it short, and bounded whatever the page passes. */
     static final int MAX_MESSAGE = 500;
 
-    private record Entry(ReadSignal<Boolean> dirty, String message) {
+    /** {@code owner}: what the blocker lives as long as (a level on the page), compared by identity. */
+    private record Entry(Object owner, ReadSignal<Boolean> dirty, String message) {
     }
 
     private final Signal<List<Entry>> entries = Reactive.signal(List.of(), (a, b) -> a == b);
@@ -42,14 +44,15 @@ final class Blockers {
         return false;
     });
 
-    /** Blocks leaving while {@code dirty} is true, asking {@code message}; the returned action removes it. */
-    Runnable add(ReadSignal<Boolean> dirty, String message) {
+    /** Blocks leaving while {@code dirty} is true, asking {@code message}, as long as {@code owner} stays; the returned action removes it. */
+    Runnable add(Object owner, ReadSignal<Boolean> dirty, String message) {
+        Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(dirty, "dirty");
         Objects.requireNonNull(message, "message");
         if (message.isBlank() || message.length() > MAX_MESSAGE) {
             throw new IllegalArgumentException("a blocker's message is 1 to " + MAX_MESSAGE + " characters, got " + message.length());
         }
-        Entry entry = new Entry(dirty, message);
+        Entry entry = new Entry(owner, dirty, message);
         List<Entry> more = new ArrayList<>(entries.peek());
         more.add(entry);
         entries.set(List.copyOf(more));
@@ -59,6 +62,19 @@ final class Blockers {
                 entries.set(List.copyOf(fewer));
             }
         };
+    }
+
+    /** Removes the blockers whose owner is not among {@code owners} (by identity): their levels left the page. */
+    void keepOnly(List<?> owners) {
+        List<Entry> kept = new ArrayList<>();
+        for (Entry e : entries.peek()) {
+            if (owners.stream().anyMatch(o -> o == e.owner())) {
+                kept.add(e);
+            }
+        }
+        if (kept.size() != entries.peek().size()) {
+            entries.set(List.copyOf(kept));
+        }
     }
 
     /** Whether any blocker is dirty now: a signal, bound to what the runtime keeps for {@code beforeunload}. */

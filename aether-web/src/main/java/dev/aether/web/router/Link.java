@@ -27,6 +27,28 @@ import static dev.aether.web.html.Html.*;
  * }</pre>
  */
 public final class Link implements Control {
+    /**
+     * When the runtime prefetches a link: runs its page's loaders into the server's cache, so that
+     * following it waits for none of them. The server bounds how much a page may prefetch
+     * ({@link PrefetchLimits}) and runs the target's guards first.
+     */
+    public enum Prefetch {
+        /** When the pointer rests on the link, or it has the focus, for 100 ms (the default). */
+        INTENT(LiveProtocol.Router.INTENT),
+        /** Once the link scrolls into view. */
+        VIEWPORT(LiveProtocol.Router.VIEWPORT),
+        /** As soon as the link is on the page. */
+        RENDER(LiveProtocol.Router.RENDER),
+        /** Never. */
+        NONE(LiveProtocol.Router.NONE);
+
+        private final String wire;
+
+        Prefetch(String wire) {
+            this.wire = wire;
+        }
+    }
+
     private final String href;
     private final List<Part> parts;
     private final String activeClass;
@@ -35,9 +57,10 @@ public final class Link implements Control {
     private final boolean scroll;
     private final String state;
     private final boolean transition;
+    private final Prefetch prefetch;
 
     private Link(String href, List<Part> parts, String activeClass, String exactActiveClass, boolean replace, boolean scroll,
-                 String state, boolean transition) {
+                 String state, boolean transition, Prefetch prefetch) {
         this.href = href;
         this.parts = List.copyOf(parts);
         this.activeClass = activeClass;
@@ -46,6 +69,7 @@ public final class Link implements Control {
         this.scroll = scroll;
         this.state = state;
         this.transition = transition;
+        this.prefetch = prefetch;
     }
 
     /** A link to {@code href} (a path of this site, as {@link Links#link} builds it) with {@code parts} (children, attributes). */
@@ -53,32 +77,32 @@ public final class Link implements Control {
         if (!href.startsWith("/") || href.startsWith("//")) {
             throw new IllegalArgumentException("a Link goes to a path of this site, got " + href);
         }
-        return new Link(href, List.of(parts), null, null, false, true, null, false);
+        return new Link(href, List.of(parts), null, null, false, true, null, false, Prefetch.INTENT);
     }
 
     /** Adds {@code name} while the page's path is this link's path or below it ({@code /} only when exactly {@code /}). */
     public Link activeClass(String name) {
-        return new Link(href, parts, Objects.requireNonNull(name, "name"), exactActiveClass, replace, scroll, state, transition);
+        return new Link(href, parts, Objects.requireNonNull(name, "name"), exactActiveClass, replace, scroll, state, transition, prefetch);
     }
 
     /** Adds {@code name} while the page's path is exactly this link's path. */
     public Link exactActiveClass(String name) {
-        return new Link(href, parts, activeClass, Objects.requireNonNull(name, "name"), replace, scroll, state, transition);
+        return new Link(href, parts, activeClass, Objects.requireNonNull(name, "name"), replace, scroll, state, transition, prefetch);
     }
 
     /** Replaces the current history entry instead of adding one. */
     public Link replace() {
-        return new Link(href, parts, activeClass, exactActiveClass, true, scroll, state, transition);
+        return new Link(href, parts, activeClass, exactActiveClass, true, scroll, state, transition, prefetch);
     }
 
     /** Keeps the scroll position (by default a navigation scrolls to the top, or to the URL's fragment). */
     public Link noScroll() {
-        return new Link(href, parts, activeClass, exactActiveClass, replace, false, state, transition);
+        return new Link(href, parts, activeClass, exactActiveClass, replace, false, state, transition, prefetch);
     }
 
     /** {@code json} (a JSON value) is kept in the new history entry's state ({@code history.state.user}). */
     public Link state(String json) {
-        return new Link(href, parts, activeClass, exactActiveClass, replace, scroll, Objects.requireNonNull(json, "json"), transition);
+        return new Link(href, parts, activeClass, exactActiveClass, replace, scroll, Objects.requireNonNull(json, "json"), transition, prefetch);
     }
 
     /**
@@ -86,7 +110,12 @@ public final class Link implements Control {
      * old page stays frozen on screen while the next one loads, so use it for quick pages.
      */
     public Link viewTransition() {
-        return new Link(href, parts, activeClass, exactActiveClass, replace, scroll, state, true);
+        return new Link(href, parts, activeClass, exactActiveClass, replace, scroll, state, true, prefetch);
+    }
+
+    /** When the runtime prefetches this link (by default {@link Prefetch#INTENT}). */
+    public Link prefetch(Prefetch mode) {
+        return new Link(href, parts, activeClass, exactActiveClass, replace, scroll, state, transition, Objects.requireNonNull(mode, "mode"));
     }
 
     public String href() {
@@ -109,6 +138,9 @@ public final class Link implements Control {
         }
         if (transition) {
             all.add(attr(LiveProtocol.Router.TRANSITION, true));
+        }
+        if (prefetch != Prefetch.INTENT) {
+            all.add(attr(LiveProtocol.Router.PREFETCH, prefetch.wire));
         }
         Navigator navigator = Navigator.CURRENT.use();
         String path = pathOf(href);

@@ -39,8 +39,9 @@ import static dev.aether.web.html.Html.*;
  * that region only: the layout's own HTML, signals and typed input stay as they are.
  *
  * <p>A navigation, in order: the URL is resolved in the tree (outside it, a redirect or a 404:
- * the browser loads it as a full page); the {@linkplain NavigationStep navigation steps} run
- * (<b>guards run here</b>: {@link #decide}); the loaders of every newly matched level run in
+ * the browser loads it as a full page); the tree's {@linkplain RouteTree.Builder#beforeEach guards}
+ * and the matched levels' {@linkplain Level#guard guards} decide; the page's {@linkplain Blockers
+ * blockers} ask the user (unless the navigation is forced: the user said yes); the loaders of every newly matched level run in
  * parallel, those the {@link LoaderCache} still keeps excepted, off the session's thread; then,
  * back on it, the new levels are built (a failure bubbles to the nearest error boundary among
  * them, else the browser loads the URL as a full page) and swapped in with the URL, title and
@@ -69,6 +70,8 @@ public final class Navigator {
     private final Signal<String> answer = Reactive.signal(null);
     private final Signal<LevelState.Subtree> top;
     private List<LevelState> states;
+    private final Blockers blockers = new Blockers();
+    private final PrefetchGate prefetches;
     private long latest;       // the id of the navigation that counts; older ones still loading are dropped
     private long serverIds;    // navigations the server starts count down from -1
 
@@ -78,6 +81,7 @@ public final class Navigator {
         this.principal = principal;
         this.context = ReactiveContext.current();
         this.location = Reactive.signal(location);
+        this.prefetches = new PrefetchGate(tree.prefetchLimits());
         List<LevelState> built = new ArrayList<>();
         this.top = Reactive.signal(build(matches, 0, null, results, request, built));
         this.states = built;
@@ -136,7 +140,14 @@ public final class Navigator {
 
     /** Navigates this page to {@code url} (a path with an optional query) from the server, as a link click would: pushed to the history. */
     public void navigate(String url) {
-        navigate(--serverIds, NavigationMode.PUSH, url, 0);
+        navigate(--serverIds, NavigationMode.PUSH, url, 0, false);
+    }
+
+    // ---- blockers ---------------------------------------------------------------------------
+
+    /** {@link RouteContext#blocker}: blocks leaving while {@code dirty} is true, until {@code level} leaves the page. */
+    Runnable block(LevelState level, ReadSignal<Boolean> dirty, String message) {
+        return blockers.add(level, dirty, message);
     }
 
     /** Sets the navigation state (route actions set {@link Navigation.Submitting} while they run). */
@@ -177,18 +188,29 @@ public final class Navigator {
 
     /** The hidden input the runtime navigates through: it sets the value to "id mode url" and fires the event. */
     private Node channel() {
+        ReadSignal<Boolean> dirty = blockers.anyDirty();
         return input(type("hidden"), attr(LiveProtocol.Router.CHANNEL, true), attr(LiveProtocol.Router.ANSWER, answer::get),
-                on(LiveProtocol.Router.EVENT, e -> receive(e.value())));
+                attr(LiveProtocol.Router.DIRTY, dirty::get), on(LiveProtocol.Router.EVENT, e -> receive(e.value())));
     }
 
     private static Node outlet(Signal<LevelState.Subtree> shown) {
         return Components.when(shown::get, subtree -> subtree.node, Html::fragment);
     }
 
-    /** A navigation the runtime sent: {@code "id mode url"}; anything else is ignored (logged). */
+    /**
+     * A navigation the runtime sent: {@code "id mode url"}, the mode followed by {@code !} when the
+     * user agreed to leave, or a prefetch: {@code "0 prefetch url"}; anything else is ignored (logged).
+     */
     void receive(String message) {
         String[] parts = message == null ? new String[0] : message.split(" ", 3);
-        Optional<NavigationMode> mode = parts.length == 3 ? NavigationMode.parse(parts[1]) : Optional.empty();
+        if (parts.length == 3 && parts[1].equals(LiveProtocol.Router.PREFETCH_MODE) && parts[2].startsWith("/") && !parts[2].startsWith("//")) {
+            prefetch(parts[2]);
+            return;
+        }
+        boolean force = parts.length == 3 && parts[1].endsWith(LiveProtocol.Router.FORCE);
+        Optional<NavigationMode> mode = parts.length == 3
+                ? NavigationMode.parse(force ? parts[1].substring(0, parts[1].length() - LiveProtocol.Router.FORCE.length()) : parts[1])
+                : Optional.empty();
         long id;
         try {
             id = parts.length == 3 ? Long.parseLong(parts[0]) : 0;
@@ -201,33 +223,47 @@ public final class Navigator {
             LOG.debug("ignored a malformed navigation: {}", LogText.of(String.valueOf(message)));
             return;
         }
-        navigate(id, mode.get(), parts[2], 0);
+        navigate(id, mode.get(), parts[2], 0, force);
     }
 
-    private void navigate(long id, NavigationMode mode, String url, int redirects) {
+    private void navigate(long id, NavigationMode mode, String url, int redirects, boolean force) {
         latest = id;
         Optional<Planned> planned = plan(url);
         if (planned.isEmpty()) {
-            answer(fullLoad(id, mode, url));
+            answer(leaving(force).map(question -> blocked(id, mode, url, question)).orElseGet(() -> fullLoad(id, mode, url)));
             return;
         }
         List<MatchedLevel> matches = planned.get().matches();
-        // ---- guards run here: the tree's navigation steps, in order; the first that does not proceed decides
-        switch (decide(new NavigationAttempt(location.peek(), url, mode, matches, principal))) {
-            case NavigationDecision.Proceed proceed -> {
+        Destination to = destination(matches, planned.get().request(), kindOf(mode));
+        GuardDecision decision;
+        try {
+            decision = tree.guards().decide(matches, to);
+        } catch (RuntimeException e) {
+            // the full page load runs the guards again, and answers their failure with a 500 and its error id
+            LOG.warn("a guard failed on the live navigation to {}; the browser loads it as a full page", LogText.of(url), e);
+            answer(fullLoad(id, mode, url));
+            return;
+        }
+        switch (decision) {
+            case GuardDecision.Allow allow -> {
             }
-            case NavigationDecision.Cancel cancel -> {
+            case GuardDecision.Cancel cancel -> {
                 answer(cancelled(id, mode));
                 return;
             }
-            case NavigationDecision.Redirect redirect -> {
+            case GuardDecision.Redirect redirect -> {
                 if (redirects >= MAX_REDIRECTS) {
                     answer(fullLoad(id, mode, redirect.location()));
                 } else {
-                    navigate(id, mode == NavigationMode.POP ? NavigationMode.REPLACE : mode, redirect.location(), redirects + 1);
+                    navigate(id, mode == NavigationMode.POP ? NavigationMode.REPLACE : mode, redirect.location(), redirects + 1, force);
                 }
                 return;
             }
+        }
+        Optional<String> question = leaving(force);
+        if (question.isPresent()) {
+            answer(blocked(id, mode, url, question.get()));
+            return;
         }
         int shared = sharedDepth(matches);
         List<LoaderResults.Task<?>> tasks = new ArrayList<>();
@@ -238,20 +274,75 @@ public final class Navigator {
         navigation.set(new Navigation.Loading(url));
         Thread.ofVirtual().name("navigation " + url).start(() -> {
             Map<Loader<?, ?>, LoaderResults.Outcome> results = load(tasks, request, true);
-            post(() -> commit(id, mode, url, matches, shared, results, request), () -> {
+            post(() -> commit(id, mode, url, matches, shared, results, to), () -> {
             });
         });
     }
 
-    /** Runs the tree's navigation steps in order; the first that does not proceed decides. */
-    NavigationDecision decide(NavigationAttempt attempt) {
-        for (NavigationStep step : tree.navigationSteps()) {
-            NavigationDecision decision = step.decide(attempt);
-            if (!(decision instanceof NavigationDecision.Proceed)) {
-                return decision;
+    /** The question of the first dirty blocker, unless the user already agreed to leave. */
+    private Optional<String> leaving(boolean force) {
+        return force ? Optional.empty() : blockers.blocking();
+    }
+
+    private Destination destination(List<MatchedLevel> matches, PageRequest request, Destination.Kind kind) {
+        return new Destination(matches.getLast().level().route(), matches.getLast().params(), request, principal, kind);
+    }
+
+    private static Destination.Kind kindOf(NavigationMode mode) {
+        return switch (mode) {
+            case PUSH -> Destination.Kind.PUSH;
+            case REPLACE -> Destination.Kind.REPLACE;
+            case POP -> Destination.Kind.POP;
+        };
+    }
+
+    // ---- prefetch ---------------------------------------------------------------------------
+
+    /**
+     * Runs the loaders {@code url} would run (those of the levels below what it shares with this
+     * page, and not already cached) into the tree's cache, off the session's thread, so that a
+     * navigation there waits for none of them. Within the page's {@link PrefetchLimits} (else
+     * dropped), only for a page of the tree, and only when its guards allow it: a guard sees
+     * {@link Destination.Kind#PREFETCH}. Shows and answers nothing; after hooks do not run.
+     */
+    private void prefetch(String url) {
+        Optional<PrefetchGate.Slot> slot = prefetches.tryStart();
+        if (slot.isEmpty()) {
+            LOG.debug("dropped a prefetch of {}: over the page's prefetch limits", LogText.of(url));
+            return;
+        }
+        boolean started = false;
+        try {
+            Optional<Planned> planned = plan(url);
+            if (planned.isEmpty()) {
+                return;   // not a page of the tree: nothing to load
+            }
+            List<MatchedLevel> matches = planned.get().matches();
+            PageRequest request = planned.get().request();
+            if (!(tree.guards().decide(matches, destination(matches, request, Destination.Kind.PREFETCH)) instanceof GuardDecision.Allow)) {
+                return;
+            }
+            List<LoaderResults.Task<?>> tasks = new ArrayList<>();
+            for (MatchedLevel m : matches.subList(sharedDepth(matches), matches.size())) {
+                addTasks(m, tasks, loader -> tree.loaderCache().get(loader, m.params(), principal).isEmpty());
+            }
+            if (tasks.isEmpty()) {
+                return;
+            }
+            PrefetchGate.Slot held = slot.get();
+            Thread.ofVirtual().name("prefetch " + url).start(() -> {
+                try (held) {
+                    load(tasks, request, true);
+                }
+            });
+            started = true;
+        } catch (RuntimeException e) {
+            LOG.debug("a prefetch of {} failed; the navigation will load it", LogText.of(url), e);
+        } finally {
+            if (!started) {
+                slot.get().close();
             }
         }
-        return NavigationDecision.PROCEED;
     }
 
     /** How many levels from the top stay: shared with the target, and not showing an error boundary. */
@@ -267,7 +358,8 @@ public final class Navigator {
     }
 
     private void commit(long id, NavigationMode mode, String url, List<MatchedLevel> matches, int shared,
-                        Map<Loader<?, ?>, LoaderResults.Outcome> results, PageRequest request) {
+                        Map<Loader<?, ?>, LoaderResults.Outcome> results, Destination to) {
+        PageRequest request = to.request();
         if (id != latest) {
             return;   // a newer navigation started meanwhile
         }
@@ -295,6 +387,7 @@ public final class Navigator {
                     (parent == null ? top : parent.child).set(swapped);
                 }
                 states = next;
+                blockers.keepOnly(next);   // the blockers of levels that left the page go with them
                 location.set(url);
                 navigation.set(Navigation.IDLE);
                 answer(committed(id, mode, url, page.title(), page.description()));
@@ -306,7 +399,9 @@ public final class Navigator {
                 navigation.set(Navigation.IDLE);
                 answer(fullLoad(id, mode, url));
             });
+            return;
         }
+        tree.guards().committed(to);
     }
 
     /** Level {@code j} and everything below it, rendered now; a failure bubbles to the nearest boundary at or above it (among these levels). */
@@ -472,5 +567,9 @@ public final class Navigator {
 
     private static ObjectNode cancelled(long id, NavigationMode mode) {
         return answerOf(id, mode).put(LiveProtocol.Router.CANCELLED, 1);
+    }
+
+    private static ObjectNode blocked(long id, NavigationMode mode, String url, String question) {
+        return answerOf(id, mode).put(LiveProtocol.Router.URL, url).put(LiveProtocol.Router.BLOCKED, question);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aether.web.router;
 
+import dev.aether.reactive.Reactive;
 import dev.aether.reactive.ReadSignal;
 import dev.aether.reactive.Signal;
 import dev.aether.web.PageRequest;
@@ -64,5 +65,30 @@ public final class RouteContext<P extends Record> {
     /** The page's router: location, navigation state, revalidation and cache invalidation. */
     public Navigator navigator() {
         return navigator;
+    }
+
+    /**
+     * Asks the user before leaving this page while {@code dirty} is true: a live link or
+     * back/forward gets a confirm dialog with {@code message} (no: the page and the URL stay), and
+     * reloading or closing the tab the browser's own "leave site?" dialog. The server keeps the
+     * flag; the runtime only learns whether any blocker is dirty. The blocker goes when this level
+     * leaves the page (or when the current component is disposed, inside one).
+     *
+     * <pre>{@code
+     * Signal<Boolean> dirty = Reactive.signal(false);
+     * ctx.blocker(dirty, "Discard your draft?");
+     * textarea(on("input", e -> dirty.set(!e.value().equals(saved))))
+     * }</pre>
+     */
+    public void blocker(ReadSignal<Boolean> dirty, String message) {
+        Runnable remove = navigator.block(level, dirty, message);
+        if (Reactive.hasOwner()) {
+            Reactive.onCleanup(remove);
+        }
+    }
+
+    /** {@link #blocker(ReadSignal, String)} asking "You have unsaved changes. Leave this page?". */
+    public void blocker(ReadSignal<Boolean> dirty) {
+        blocker(dirty, Blockers.DEFAULT_MESSAGE);
     }
 }

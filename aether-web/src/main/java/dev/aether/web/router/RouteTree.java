@@ -69,7 +69,7 @@ public final class RouteTree {
     private final Duration loaderDeadline;
     private final Function<PageRequest, Page> notFound;
     private final LoaderCache cache;
-    private final List<NavigationStep> steps;
+    private final PrefetchLimits prefetchLimits;
     private final Function<PageRequest, Page> cancelled;
     private final RouteGuards guards;
 
@@ -85,7 +85,7 @@ public final class RouteTree {
         this.loaderDeadline = b.loaderDeadline;
         this.notFound = b.notFound;
         this.cache = new LoaderCache(b.cacheEntries, b.cacheAge);
-        this.steps = List.copyOf(b.steps);
+        this.prefetchLimits = b.prefetchLimits;
         this.cancelled = b.cancelled;
         this.guards = new RouteGuards(b.before, b.after);
     }
@@ -175,8 +175,12 @@ public final class RouteTree {
         return cache;
     }
 
-    List<NavigationStep> navigationSteps() {
-        return steps;
+    RouteGuards guards() {
+        return guards;
+    }
+
+    PrefetchLimits prefetchLimits() {
+        return prefetchLimits;
     }
 
     Duration loaderDeadline() {
@@ -260,7 +264,7 @@ public final class RouteTree {
         private Function<PageRequest, Page> notFound = RouteTree::defaultNotFound;
         private int cacheEntries = LoaderCache.DEFAULT_MAX_ENTRIES;
         private Duration cacheAge = LoaderCache.DEFAULT_MAX_AGE;
-        private final List<NavigationStep> steps = new ArrayList<>();
+        private PrefetchLimits prefetchLimits = PrefetchLimits.DEFAULT;
         private Function<PageRequest, Page> cancelled = RouteTree::defaultCancelled;
         private final List<Guard> before = new ArrayList<>();
         private final List<AfterHook> after = new ArrayList<>();
@@ -279,9 +283,9 @@ public final class RouteTree {
             return this;
         }
 
-        /** A step every live navigation passes before its loaders run (guards); steps run in the order added. */
-        public Builder navigationStep(NavigationStep step) {
-            steps.add(Objects.requireNonNull(step, "step"));
+        /** How much each live page may prefetch (default {@link PrefetchLimits#DEFAULT}: 4 at once, 30 per 10 s). */
+        public Builder prefetchLimits(PrefetchLimits limits) {
+            this.prefetchLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

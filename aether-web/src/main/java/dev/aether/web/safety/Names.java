@@ -58,7 +58,8 @@ public final class Names {
      */
     private static final java.util.Set<String> ROUTER_ATTRIBUTES = java.util.Set.of(
             LiveProtocol.Router.LINK, LiveProtocol.Router.REPLACE, LiveProtocol.Router.NO_SCROLL, LiveProtocol.Router.STATE,
-            LiveProtocol.Router.TRANSITION, LiveProtocol.Router.CHANNEL, LiveProtocol.Router.ANSWER);
+            LiveProtocol.Router.TRANSITION, LiveProtocol.Router.CHANNEL, LiveProtocol.Router.ANSWER, LiveProtocol.Router.DIRTY,
+            LiveProtocol.Router.PREFETCH);
 
     public static String attributeName(String name) {
         switch (Objects.requireNonNull(name, "name")) {

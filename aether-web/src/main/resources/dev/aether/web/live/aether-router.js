@@ -11,7 +11,9 @@
     "Router": { "LINK": "data-ae-link", "REPLACE": "data-ae-replace", "NO_SCROLL": "data-ae-noscroll", "STATE": "data-ae-state",
       "TRANSITION": "data-ae-transition", "CHANNEL": "data-ae-router", "ANSWER": "data-ae-answer", "EVENT": "ae-navigate",
       "NAVIGATING": "data-ae-navigating", "PUSH": "push", "REPLACE_ENTRY": "replace", "POP": "pop",
-      "ID": "i", "URL": "u", "MODE": "m", "TITLE": "t", "DESCRIPTION": "d", "FULL_LOAD": "f", "CANCELLED": "c" }
+      "ID": "i", "URL": "u", "MODE": "m", "TITLE": "t", "DESCRIPTION": "d", "FULL_LOAD": "f", "CANCELLED": "c",
+      "BLOCKED": "b", "FORCE": "!", "DIRTY": "data-ae-dirty", "PREFETCH": "data-ae-prefetch", "INTENT": "intent", "VIEWPORT": "viewport",
+      "RENDER": "render", "NONE": "none", "PREFETCH_MODE": "prefetch" }
   } /* :PROTOCOL */;
   const { Router } = PROTOCOL;
   const D = document, H = D.documentElement, TRANSITION_LIMIT = 4000; // ms
@@ -41,15 +43,15 @@
     H.toggleAttribute(Router.NAVIGATING, on);
     if (on) H.setAttribute("aria-busy", "true"); else H.removeAttribute("aria-busy");
   }
-  function go(url, mode, link, to) {
+  function go(url, mode, link, to, force) {
     if (window.Aether.status() !== "connected") return mode === Router.POP ? location.reload() : location.assign(url.href); // no channel now
     if (pending && pending.done) pending.done();
-    const p = pending = { id: ++ids, mode, link, from: index, to, hash: url.hash };
+    const p = pending = { id: ++ids, mode, link, from: index, to, hash: url.hash, force };
     busy(true);
     if (link && link.hasAttribute(Router.TRANSITION) && D.startViewTransition) { // old page frozen on screen until the answer
       D.startViewTransition(() => new Promise((done) => { p.done = done; setTimeout(done, TRANSITION_LIMIT); }));
     }
-    channel.value = p.id + " " + mode + " " + url.pathname + url.search;
+    channel.value = p.id + " " + mode + (force ? Router.FORCE : "") + " " + url.pathname + url.search;
     channel.dispatchEvent(new Event(Router.EVENT));
   }
 
@@ -83,12 +85,13 @@
     pending = null;
     busy(false);
     if (p.done) p.done();
+    if (a[Router.BLOCKED] != null) return blocked(a, p);
     if (a[Router.CANCELLED]) {
       if (p.to != null && p.to !== p.from) { undoing = true; history.go(p.from - p.to); }
       return;
     }
     const url = a[Router.URL] + (p.hash || "");
-    if (a[Router.FULL_LOAD]) return a[Router.MODE] === Router.PUSH ? location.assign(url) : location.replace(url);
+    if (a[Router.FULL_LOAD] && (leaving = true)) return a[Router.MODE] === Router.PUSH ? location.assign(url) : location.replace(url);
     if (p.to != null) index = p.to;
     const user = p.link && p.link.hasAttribute(Router.STATE) ? { user: JSON.parse(p.link.getAttribute(Router.STATE)) } : {};
     if (a[Router.MODE] === Router.PUSH) { index++; history.pushState(Object.assign({ ae: index }, user), "", url); }
@@ -100,4 +103,56 @@
     scroll(p, a);
     positions[index] = [scrollX, scrollY];
   });
+
+  // ---- guards/blockers: a guard's cancel is answered like any cancel (above); a page with unsaved changes
+  // is answered with its blocker's question: yes sends the navigation again, forced past the blockers; no stays
+  let leaving = false; // the server let the page go (a full page load follows): beforeunload asks nothing more
+  function blocked(a, p) {
+    if (confirm(a[Router.BLOCKED])) {
+      return go(new URL(a[Router.URL], location.href), a[Router.MODE], p.link, p.to, true);
+    }
+    if (p.to != null && p.to !== p.from) { undoing = true; history.go(p.from - p.to); } // a refused back/forward is undone
+  }
+  // the server keeps the dirty flags; the runtime only mirrors "any is dirty" for the unload the server cannot answer in time
+  addEventListener("beforeunload", (ev) => {
+    if (leaving || !channel.hasAttribute(Router.DIRTY)) return;
+    ev.preventDefault();
+    ev.returnValue = "";
+  });
+
+  // ---- prefetch: the server runs a link's loaders into its cache before the click (it bounds how many, and ignores
+  // URLs outside its tree); each URL is asked for at most once a minute from this page
+  const asked = new Map(), INTENT_DELAY = 100, ASK_AGAIN = 60000; // ms
+  const linkOf = (t) => t && t.closest && t.closest("a[" + Router.LINK + "]");
+  const modeOf = (a) => a.getAttribute(Router.PREFETCH) || Router.INTENT;
+  function prefetch(a) {
+    const url = new URL(a.href, location.href), key = url.pathname + url.search;
+    if (url.origin !== location.origin || key === location.pathname + location.search) return;
+    if (asked.get(key) > Date.now() - ASK_AGAIN || window.Aether.status() !== "connected") return;
+    asked.set(key, Date.now());
+    channel.value = "0 " + Router.PREFETCH_MODE + " " + key;
+    channel.dispatchEvent(new Event(Router.EVENT));
+  }
+  let intent = null;
+  const hover = (ev) => {
+    const a = linkOf(ev.target);
+    if (a && modeOf(a) === Router.INTENT && !a.contains(ev.relatedTarget)) { clearTimeout(intent); intent = setTimeout(() => prefetch(a), INTENT_DELAY); }
+  };
+  const unhover = (ev) => { const a = linkOf(ev.target); if (a && !a.contains(ev.relatedTarget)) clearTimeout(intent); };
+  D.addEventListener("pointerover", hover); D.addEventListener("focusin", hover);
+  D.addEventListener("pointerout", unhover); D.addEventListener("focusout", unhover);
+  const seen = new WeakSet(), visible = window.IntersectionObserver && new IntersectionObserver((entries) => entries.forEach((e) => {
+    if (e.isIntersecting) { visible.unobserve(e.target); prefetch(e.target); }
+  }));
+  function scan() { // links that prefetch when shown or when in view, including those a patch brought
+    if (window.Aether.status() !== "connected") return; // again once connected
+    D.querySelectorAll("a[" + Router.PREFETCH + "]").forEach((a) => {
+      if (seen.has(a)) return;
+      seen.add(a);
+      if (modeOf(a) === Router.RENDER) prefetch(a); else if (modeOf(a) === Router.VIEWPORT && visible) visible.observe(a);
+    });
+  }
+  H.addEventListener("aether:patched", scan);
+  H.addEventListener("aether:status", (ev) => { if (ev.detail.status === "connected") scan(); });
+  scan();
 })();

@@ -14,6 +14,26 @@ import org.junit.jupiter.api.Test;
 
 /** A page's blockers: leaving is asked about while any is dirty, with the first dirty one's question; a removed one blocks nothing. */
 class BlockersTest {
+    private static final Object OWNER = new Object();
+
+    @Test
+    void aBlockerGoesWithTheLevelItWasRegisteredFor() {
+        try (ReactiveContext context = ReactiveContext.create("blockers")) {
+            context.run(() -> {
+                Blockers blockers = new Blockers();
+                Object form = new Object();
+                Object layout = new Object();
+                blockers.add(form, signal(true), "Discard the form?");
+                blockers.add(layout, signal(false), "Discard the layout's filter?");
+
+                blockers.keepOnly(List.of(layout));   // a navigation replaced the form's level, kept the layout
+
+                assertThat(blockers.blocking()).isEmpty();
+                assertThat(blockers.size()).isEqualTo(1);
+            });
+        }
+    }
+
     @Test
     void leavingIsFreeUntilABlockerIsDirtyThenItsQuestionIsAsked() {
         try (ReactiveContext context = ReactiveContext.create("blockers")) {
@@ -21,8 +41,8 @@ class BlockersTest {
                 Blockers blockers = new Blockers();
                 Signal<Boolean> draft = signal(false);
                 Signal<Boolean> profile = signal(false);
-                blockers.add(draft, "Discard your draft?");
-                blockers.add(profile, "Discard your profile changes?");
+                blockers.add(OWNER, draft, "Discard your draft?");
+                blockers.add(OWNER, profile, "Discard your profile changes?");
 
                 assertThat(blockers.blocking()).isEmpty();
                 profile.set(true);
@@ -40,8 +60,8 @@ class BlockersTest {
                 Blockers blockers = new Blockers();
                 Signal<Boolean> a = signal(false);
                 Signal<Boolean> b = signal(false);
-                blockers.add(a, "a?");
-                Runnable removeB = blockers.add(b, "b?");
+                blockers.add(OWNER, a, "a?");
+                Runnable removeB = blockers.add(OWNER, b, "b?");
                 List<Boolean> sent = new ArrayList<>();
                 effect(() -> sent.add(blockers.anyDirty().get()));
 
@@ -62,7 +82,7 @@ class BlockersTest {
         try (ReactiveContext context = ReactiveContext.create("blockers")) {
             context.run(() -> {
                 Blockers blockers = new Blockers();
-                Runnable remove = blockers.add(signal(true), "Leave?");
+                Runnable remove = blockers.add(OWNER, signal(true), "Leave?");
                 assertThat(blockers.blocking()).contains("Leave?");
                 remove.run();
                 remove.run();
@@ -77,8 +97,8 @@ class BlockersTest {
         try (ReactiveContext context = ReactiveContext.create("blockers")) {
             context.run(() -> {
                 Blockers blockers = new Blockers();
-                assertThatThrownBy(() -> blockers.add(signal(true), " ")).hasMessageContaining("1 to 500 characters");
-                assertThatThrownBy(() -> blockers.add(signal(true), "x".repeat(501))).hasMessageContaining("got 501");
+                assertThatThrownBy(() -> blockers.add(OWNER, signal(true), " ")).hasMessageContaining("1 to 500 characters");
+                assertThatThrownBy(() -> blockers.add(OWNER, signal(true), "x".repeat(501))).hasMessageContaining("got 501");
             });
         }
     }

@@ -71,6 +71,11 @@ public final class LiveChannel implements AutoCloseable, Session.Listener.AutoDe
         return untilAnswer(id);
     }
 
+    /** Sends a prefetch of {@code url} as the runtime does; the server answers nothing. */
+    void prefetch(String url) throws Exception {
+        send("[\"e\"," + (++seq) + ",\"" + channelId + "\",\"ae-navigate\",{\"value\":" + JSON.writeValueAsString("0 prefetch " + url) + "},0]");
+    }
+
     /** Sends a click on element {@code id} (a handler of the page). */
     void click(String id) {
         send("[\"e\"," + (++seq) + ",\"" + id + "\",\"click\",{},0]");

@@ -68,8 +68,8 @@ class LiveNavigationTest {
                                                 span(attr("id", "count"), text(() -> "count " + ctx.data(COUNTER))))))
                                         .loader(COUNTER)))
                 .redirect("/old", "/a", 301)
-                .navigationStep(attempt -> attempt.to().equals("/guarded") ? NavigationDecision.CANCEL : NavigationDecision.PROCEED)
-                .navigationStep(attempt -> attempt.to().equals("/b?go=moved") ? new NavigationDecision.Redirect("/moved") : NavigationDecision.PROCEED)
+                .beforeEach(to -> to.path().equals("/guarded") ? GuardDecision.cancel() : GuardDecision.allow())
+                .beforeEach(to -> to.path().equals("/b") && to.request().query("go").equals("moved") ? GuardDecision.redirect("/moved") : GuardDecision.allow())
                 .build();
         titan = Titan.builder().port(0).mount(AetherWeb.builder().routes(tree).build()).build().start();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -182,7 +182,7 @@ class LiveNavigationTest {
     }
 
     @Test
-    void aStepThatCancelsKeepsThePageAndSaysSo() throws Exception {
+    void aGuardThatCancelsAPopKeepsThePageAndSaysSo() throws Exception {
         try (LiveChannel page = open("/a")) {
             List<JsonNode> patches = page.navigate("pop", "/guarded");
             assertThat(page.answerIn(patches).get("c").asInt()).isEqualTo(1);
@@ -191,7 +191,7 @@ class LiveNavigationTest {
     }
 
     @Test
-    void aStepThatRedirectsNavigatesToItsLocationInstead() throws Exception {
+    void aGuardThatRedirectsNavigatesToItsLocationInstead() throws Exception {
         try (LiveChannel page = open("/a")) {
             List<JsonNode> patches = page.navigate("pop", "/b?go=moved");
             assertThat(patches.toString()).contains("moved here");
