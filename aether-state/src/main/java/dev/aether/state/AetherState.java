@@ -155,6 +155,37 @@ public final class AetherState {
         return new RunningMutation<>(this, service, call, options);
     }
 
+    // ---- streams and events ---------------------------------------------------------------
+
+    /**
+     * The stream the method {@code call} picks (one declared {@code Flow.Publisher<T>}), as
+     * signals; the signals {@code call} reads are its arguments. Closed with its owner.
+     *
+     * @throws IllegalStateException outside an owner
+     */
+    public <S, T> LiveStream<T> stream(Class<S> service, Function<? super S, ? extends java.util.concurrent.Flow.Publisher<T>> call,
+                                       StreamOptions options) {
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(options, "options");
+        requireOwner("stream");
+        return new OpenStream<>(client.service(service), call, options, shared.scheduler);
+    }
+
+    /**
+     * Calls {@code handler} on this context with each {@code event} the server emits (its first
+     * argument converted to {@code type}), until the owner is disposed. Needs a client that
+     * delivers events (WebSocket).
+     *
+     * @throws IllegalStateException outside an owner
+     */
+    public <T> EventFeed<T> subscription(String event, Class<T> type, java.util.function.Consumer<? super T> handler) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(handler, "handler");
+        requireOwner("subscription");
+        return new OpenSubscription<>(client, event, type, handler);
+    }
+
     // ---- invalidation -------------------------------------------------------------------------
 
     /**
