@@ -7,6 +7,8 @@ module dev.aether.state {
     requires transitive dev.aether.reactive;
     requires transitive dev.aether.netron.client;
     requires com.github.benmanes.caffeine;
+    requires com.google.guice;
 
     exports dev.aether.state;
+    exports dev.aether.state.store;
 }
