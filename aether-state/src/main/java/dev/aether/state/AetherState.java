@@ -136,6 +136,33 @@ public final class AetherState {
         return new ObservedQuery<>(entries(service), service, (Function<? super S, ? extends T>) (Function<?, ?>) call, true, options);
     }
 
+    /**
+     * The queries of {@code calls}, observed together; see {@link ParallelQueries}.
+     *
+     * <pre>{@code
+     * ParallelQueries<User> team = state.queries(Users.class, ids.stream().<Function<Users, User>>map(id -> u -> u.find(id)).toList(),
+     *         QueryOptions.defaults());
+     * }</pre>
+     */
+    public <S, T> ParallelQueries<T> queries(Class<S> service, List<? extends Function<? super S, ? extends T>> calls, QueryOptions<T> options) {
+        List<Query<T>> queries = new ArrayList<>();
+        for (Function<? super S, ? extends T> call : calls) {
+            queries.add(query(service, call, options));
+        }
+        return new ParallelQueries<>(queries);
+    }
+
+    /**
+     * Pages fetched one after another by {@code page}, as signals; see {@link InfiniteQuery}.
+     *
+     * @throws IllegalStateException outside an owner
+     */
+    public <S, T, P> InfiniteQuery<T, P> infiniteQuery(Class<S> service, BiFunction<? super S, ? super P, ? extends T> page,
+                                                       InfiniteOptions<T, P> options) {
+        requireOwner("infiniteQuery");
+        return new PagedQuery<>(this, service, page, options);
+    }
+
     // ---- mutations ----------------------------------------------------------------------------
 
     /** {@link #mutation(Class, BiFunction, MutationOptions)} with the defaults (no retry, no callbacks). */
