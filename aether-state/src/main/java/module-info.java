@@ -7,6 +7,10 @@ module dev.aether.state {
     requires transitive dev.aether.reactive;
     requires transitive dev.aether.netron.client;
     requires com.github.benmanes.caffeine;
+    requires com.google.guice;
+    requires com.fasterxml.jackson.databind;
 
     exports dev.aether.state;
+    exports dev.aether.state.persist;
+    exports dev.aether.state.store;
 }

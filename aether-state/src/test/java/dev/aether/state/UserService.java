@@ -118,6 +118,13 @@ public final class UserService implements Users {
 
     @Public
     @Override
+    public synchronized UserPage page(int cursor) {
+        count("page");
+        return new UserPage(List.of(users.get(cursor)), cursor + 1 < users.size() ? cursor + 1 : null, cursor > 0 ? cursor - 1 : null);
+    }
+
+    @Public
+    @Override
     public User refuse(String name) {
         count("refuse");
         throw new NetronException(409, "no more users called " + name, Map.of());

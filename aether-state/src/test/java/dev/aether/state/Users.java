@@ -25,6 +25,9 @@ public interface Users {
     /** Waits until the test releases it; answers the list. */
     List<User> heldList();
 
+    /** The user at {@code cursor}, one per page. */
+    UserPage page(int cursor);
+
     /** Always fails with 409. */
     User refuse(String name);
 }
