@@ -12,6 +12,8 @@ module dev.aether.web {
     requires transitive dev.aether.titan;
     requires com.fasterxml.jackson.databind;
     requires io.github.resilience4j.ratelimiter;
+    requires jakarta.validation;
+    requires org.hibernate.validator;
     requires org.eclipse.jetty.websocket.server;
     requires org.slf4j;
 

@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * One level of a route tree: a layout (rendered around its matched child, which it places with
  * the {@code outlet} it is given) or a page (a leaf, with the document's title). Either may have
- * loaders and an error boundary. Immutable: {@link #loader} and {@link #errorBoundary} return a
- * new level.
+ * loaders, actions (the forms it takes) and an error boundary. Immutable: {@link #loader},
+ * {@link #action} and {@link #errorBoundary} return a new level.
  *
  * <pre>{@code
  * Level<NoParams> shell = Level.layout(Route.of("/"), (ctx, outlet) -> div(nav(...), main(outlet)))
@@ -44,14 +44,21 @@ public final class Level<P extends Record> {
     private final LayoutView<P> layout;    // layouts only
     private final List<Loader<P, ?>> loaders;
     private final ErrorView errorBoundary;
+    private final List<Action<?>> actions;
 
     private Level(Route<P> route, String title, View<P> view, LayoutView<P> layout, List<Loader<P, ?>> loaders, ErrorView errorBoundary) {
+        this(route, title, view, layout, loaders, errorBoundary, List.of());
+    }
+
+    private Level(Route<P> route, String title, View<P> view, LayoutView<P> layout, List<Loader<P, ?>> loaders, ErrorView errorBoundary,
+                  List<Action<?>> actions) {
         this.route = Objects.requireNonNull(route, "route");
         this.title = title;
         this.view = view;
         this.layout = layout;
         this.loaders = List.copyOf(loaders);
         this.errorBoundary = errorBoundary;
+        this.actions = List.copyOf(actions);
     }
 
     /** A page: the leaf of a matched chain, and the document's title. */
@@ -71,12 +78,24 @@ public final class Level<P extends Record> {
     public Level<P> loader(Loader<P, ?> loader) {
         List<Loader<P, ?>> more = new ArrayList<>(loaders);
         more.add(Objects.requireNonNull(loader, "loader"));
-        return new Level<>(route, title, view, layout, more, errorBoundary);
+        return new Level<>(route, title, view, layout, more, errorBoundary, actions);
     }
 
     /** This level, showing {@code view} in its place when it or a level below it without a boundary fails. */
     public Level<P> errorBoundary(ErrorView view) {
-        return new Level<>(route, title, this.view, layout, loaders, Objects.requireNonNull(view, "view"));
+        return new Level<>(route, title, this.view, layout, loaders, Objects.requireNonNull(view, "view"), actions);
+    }
+
+    /**
+     * This level, also taking the submissions of {@code action}'s forms: a post to any page at or
+     * below it runs the action when the form names it. Its forms are rendered with
+     * {@link RouteContext#form}. Two actions of the same id on one page are refused when the tree
+     * is built.
+     */
+    public Level<P> action(Action<?> action) {
+        List<Action<?>> more = new ArrayList<>(actions);
+        more.add(Objects.requireNonNull(action, "action"));
+        return new Level<>(route, title, view, layout, loaders, errorBoundary, more);
     }
 
     public Route<P> route() {
@@ -93,6 +112,10 @@ public final class Level<P extends Record> {
 
     List<Loader<P, ?>> loaders() {
         return loaders;
+    }
+
+    List<Action<?>> actions() {
+        return actions;
     }
 
     ErrorView errorBoundaryView() {

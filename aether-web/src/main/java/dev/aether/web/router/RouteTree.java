@@ -2,9 +2,11 @@ package dev.aether.web.router;
 
 import dev.aether.titan.Principal;
 import dev.aether.web.ActionResult;
+import dev.aether.web.BrowserLocation;
 import dev.aether.web.Page;
 import dev.aether.web.PageRequest;
 import dev.aether.web.html.Node;
+import dev.aether.web.protocol.LiveProtocol;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,26 +109,99 @@ public final class RouteTree {
         });
     }
 
+    /**
+     * How a POST of {@code rawPath} is answered, or empty when no level of the page it leads to
+     * takes forms ({@link Level#action}): then it is a 405. The form's hidden action id names the
+     * action; its handler runs, then the browser is redirected (303) or the page is rendered again
+     * with the messages (422). A post naming no action of the page is a 400.
+     */
+    public Optional<Function<PageRequest, ActionResult>> actionFor(String rawPath) {
+        return resolve(rawPath)
+                .filter(r -> r instanceof Resolution.Chain chain && chain.levels().stream().anyMatch(l -> !l.actions().isEmpty()))
+                .map(r -> request -> submit((Resolution.Chain) r, request));
+    }
+
     private ActionResult answer(Resolution.Chain chain, PageRequest request) {
-        List<Record> params = new ArrayList<>();
-        List<LoaderResults.Task<?>> tasks = new ArrayList<>();
-        for (Level<?> level : chain.levels()) {
-            Optional<? extends Record> read = level.route().parse(chain.pathParams(), request.queryParameters());
-            if (read.isEmpty()) {
-                return new ActionResult.Show(notFound.apply(request), 404);   // /users/abc for /users/:id (a long)
-            }
-            params.add(read.get());
-            addTasks(level, read.get(), tasks);
+        return answer(chain, request, Optional.empty(), 200);
+    }
+
+    private ActionResult answer(Resolution.Chain chain, PageRequest request, Optional<PageState.Posted> posted, int status) {
+        Optional<List<Record>> read = params(chain, request);
+        if (read.isEmpty()) {
+            return new ActionResult.Show(notFound.apply(request), 404);   // /users/abc for /users/:id (a long)
         }
+        List<Record> params = read.get();
+        List<LoaderResults.Task<?>> tasks = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            addTasks(chain.levels().get(i), params.get(i), tasks);
+        }
+        Optional<Principal> who = principal.apply(request);
         Map<Loader<?, ?>, LoaderResults.Outcome> results;
         try {
-            results = LoaderResults.run(tasks, request, principal.apply(request), loaderDeadline);
+            results = LoaderResults.run(tasks, request, who, loaderDeadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while loading " + request.path(), e);
         }
         String title = chain.levels().getLast().title();
-        return ActionResult.show(Page.of(title, () -> render(chain.levels(), params, request, results, 0)));
+        String url = urlOf(chain, params);
+        return new ActionResult.Show(Page.of(title, () -> {
+            // made as the page renders: on its session, where the forms and fetchers keep their signals
+            PageState page = new PageState(url, request, who, posted, BrowserLocation.CURRENT.use(), PageState.Revalidator.NONE);
+            return render(chain.levels(), params, request, results, page, 0);
+        }), status);
+    }
+
+    private ActionResult submit(Resolution.Chain chain, PageRequest request) {
+        Optional<List<Record>> read = params(chain, request);
+        if (read.isEmpty()) {
+            return new ActionResult.Show(notFound.apply(request), 404);
+        }
+        String id = request.form(LiveProtocol.Markup.ACTION_FIELD);
+        Optional<Action<?>> action = chain.levels().stream().flatMap(l -> l.actions().stream()).filter(a -> a.id().equals(id)).findFirst();
+        if (action.isEmpty()) {
+            return new ActionResult.Show(unknownAction(id, chain), 400);
+        }
+        Action.Outcome outcome;
+        try {
+            outcome = action.get().submit(request.formFields());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(action.get() + " failed", e);
+        }
+        return switch (outcome) {
+            case Action.Outcome.Redirect r -> ActionResult.redirect(r.location());
+            case Action.Outcome.Done done -> ActionResult.redirect(urlOf(chain, read.get()));   // the GET loads the page afresh
+            case Action.Outcome.Invalid invalid ->
+                    answer(chain, request, Optional.of(new PageState.Posted(id, request.formFields(), invalid.errors())), 422);
+        };
+    }
+
+    /** Each level's params record, or empty when a value does not convert (a 404). */
+    private static Optional<List<Record>> params(Resolution.Chain chain, PageRequest request) {
+        List<Record> params = new ArrayList<>();
+        for (Level<?> level : chain.levels()) {
+            Optional<? extends Record> read = level.route().parse(chain.pathParams(), request.queryParameters());
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            params.add(read.get());
+        }
+        return Optional.of(params);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends Record> String urlOf(Resolution.Chain chain, List<Record> params) {
+        Level<P> page = (Level<P>) chain.levels().getLast();
+        return page.route().link((P) params.getLast());
+    }
+
+    private static Page unknownAction(String id, Resolution.Chain chain) {
+        String named = id.isEmpty() ? "no action" : "action \"" + (id.length() > 64 ? id.substring(0, 64) + "…" : id) + "\"";
+        String known = chain.levels().stream().flatMap(l -> l.actions().stream()).map(Action::id).sorted().toList().toString();
+        return Page.of("Bad request", () -> main(h1(text("Bad request")),
+                p(text("This form names " + named + ", which this page does not take (it takes " + known + "). Reload the page and try again."))));
     }
 
     @SuppressWarnings("unchecked")
@@ -138,12 +213,12 @@ public final class RouteTree {
 
     /** Level {@code i} around everything below it; a failure here or below without a boundary shows this level's boundary. */
     private static Node render(List<Level<?>> levels, List<Record> params, PageRequest request,
-                               Map<Loader<?, ?>, LoaderResults.Outcome> results, int i) {
+                               Map<Loader<?, ?>, LoaderResults.Outcome> results, PageState page, int i) {
         Level<?> level = levels.get(i);
         try {
             failureOf(level, results);
-            Node outlet = i + 1 < levels.size() ? render(levels, params, request, results, i + 1) : null;
-            return renderLevel(level, params.get(i), request, results, outlet);
+            Node outlet = i + 1 < levels.size() ? render(levels, params, request, results, page, i + 1) : null;
+            return renderLevel(level, params.get(i), request, results, page, outlet);
         } catch (RuntimeException e) {
             if (level.errorBoundaryView() == null) {
                 throw e;
@@ -163,8 +238,8 @@ public final class RouteTree {
 
     @SuppressWarnings("unchecked")
     private static <P extends Record> Node renderLevel(Level<P> level, Record params, PageRequest request,
-                                                       Map<Loader<?, ?>, LoaderResults.Outcome> results, Node outlet) {
-        return level.render(new RouteContext<>((P) params, request, results), outlet);
+                                                       Map<Loader<?, ?>, LoaderResults.Outcome> results, PageState page, Node outlet) {
+        return level.render(new RouteContext<>((P) params, request, results, page), outlet);
     }
 
     private static Page defaultNotFound(PageRequest request) {
@@ -188,6 +263,7 @@ public final class RouteTree {
             checkNested(page);
             List<Level<?>> chain = new ArrayList<>(ancestors);
             chain.add(page);
+            checkActionIds(chain);
             chains.add(List.copyOf(chain));
             return this;
         }
@@ -213,6 +289,18 @@ public final class RouteTree {
             }
             chains.addAll(nested.chains);
             return this;
+        }
+
+        private static void checkActionIds(List<Level<?>> chain) {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (Level<?> level : chain) {
+                for (Action<?> action : level.actions()) {
+                    if (!ids.add(action.id())) {
+                        throw new IllegalArgumentException("two actions named " + action.id() + " on the page " + chain.getLast()
+                                + ": a form names its action by id, so each is unique on a page");
+                    }
+                }
+            }
         }
 
         private void checkNested(Level<?> level) {
