@@ -2,7 +2,9 @@ package dev.aether.web.router;
 
 import dev.aether.web.html.Node;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -45,13 +47,14 @@ public final class Level<P extends Record> {
     private final List<Loader<P, ?>> loaders;
     private final ErrorView errorBoundary;
     private final List<Action<?>> actions;
+    private final Map<String, String> meta;
 
     private Level(Route<P> route, String title, View<P> view, LayoutView<P> layout, List<Loader<P, ?>> loaders, ErrorView errorBoundary) {
-        this(route, title, view, layout, loaders, errorBoundary, List.of());
+        this(route, title, view, layout, loaders, errorBoundary, List.of(), Map.of());
     }
 
     private Level(Route<P> route, String title, View<P> view, LayoutView<P> layout, List<Loader<P, ?>> loaders, ErrorView errorBoundary,
-                  List<Action<?>> actions) {
+                  List<Action<?>> actions, Map<String, String> meta) {
         this.route = Objects.requireNonNull(route, "route");
         this.title = title;
         this.view = view;
@@ -59,6 +62,7 @@ public final class Level<P extends Record> {
         this.loaders = List.copyOf(loaders);
         this.errorBoundary = errorBoundary;
         this.actions = List.copyOf(actions);
+        this.meta = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meta));
     }
 
     /** A page: the leaf of a matched chain, and the document's title. */
@@ -78,12 +82,12 @@ public final class Level<P extends Record> {
     public Level<P> loader(Loader<P, ?> loader) {
         List<Loader<P, ?>> more = new ArrayList<>(loaders);
         more.add(Objects.requireNonNull(loader, "loader"));
-        return new Level<>(route, title, view, layout, more, errorBoundary, actions);
+        return new Level<>(route, title, view, layout, more, errorBoundary, actions, meta);
     }
 
     /** This level, showing {@code view} in its place when it or a level below it without a boundary fails. */
     public Level<P> errorBoundary(ErrorView view) {
-        return new Level<>(route, title, this.view, layout, loaders, Objects.requireNonNull(view, "view"), actions);
+        return new Level<>(route, title, this.view, layout, loaders, Objects.requireNonNull(view, "view"), actions, meta);
     }
 
     /**
@@ -95,7 +99,17 @@ public final class Level<P extends Record> {
     public Level<P> action(Action<?> action) {
         List<Action<?>> more = new ArrayList<>(actions);
         more.add(Objects.requireNonNull(action, "action"));
-        return new Level<>(route, title, view, layout, loaders, errorBoundary, more);
+        return new Level<>(route, title, view, layout, loaders, errorBoundary, more, meta);
+    }
+
+    /**
+     * This level, adding the meta tag {@code name} (a {@code description}, the {@code viewport}) to
+     * the document of every page at or below it; a level further in replaces an outer one's.
+     */
+    public Level<P> meta(String name, String content) {
+        Map<String, String> more = new LinkedHashMap<>(meta);
+        more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(content, "content"));
+        return new Level<>(route, title, view, layout, loaders, errorBoundary, actions, more);
     }
 
     public Route<P> route() {
@@ -112,6 +126,10 @@ public final class Level<P extends Record> {
 
     List<Loader<P, ?>> loaders() {
         return loaders;
+    }
+
+    Map<String, String> meta() {
+        return meta;
     }
 
     List<Action<?>> actions() {

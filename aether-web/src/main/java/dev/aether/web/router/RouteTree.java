@@ -145,11 +145,17 @@ public final class RouteTree {
         }
         String title = chain.levels().getLast().title();
         String url = urlOf(chain, params);
-        return new ActionResult.Show(Page.of(title, () -> {
+        Page document = Page.of(title, () -> {
             // made as the page renders: on its session, where the forms and fetchers keep their signals
             PageState page = new PageState(url, request, who, posted, BrowserLocation.CURRENT.use(), PageState.Revalidator.NONE);
             return render(chain.levels(), params, request, results, page, 0);
-        }), status);
+        });
+        for (Level<?> level : chain.levels()) {
+            for (Map.Entry<String, String> tag : level.meta().entrySet()) {
+                document = document.withMeta(tag.getKey(), tag.getValue());
+            }
+        }
+        return new ActionResult.Show(document, status);
     }
 
     private ActionResult submit(Resolution.Chain chain, PageRequest request) {
