@@ -2,18 +2,18 @@ package dev.aether.examples.showcase.web;
 
 import static dev.aether.web.html.Html.*;
 
-import dev.aether.web.Page;
-import dev.aether.web.html.Node;
-import java.util.function.Supplier;
+import dev.aether.web.router.Level;
+import dev.aether.web.router.NoParams;
+import dev.aether.web.router.Route;
 
 /**
- * The frame of every page: a top bar with the brand, a navigation of plain links (they work
- * without JavaScript, the current page marked) and a connection badge the runtime's
+ * The root layout around every page: a top bar with the brand, a navigation of plain links (they
+ * work without JavaScript, the current page marked) and a connection badge the runtime's
  * {@code ae-*} classes on {@code <html>} light up; the look is {@code /showcase.css}
  * ({@link StaticFiles}).
  *
  * <pre>{@code
- * Page page = Layout.page("/counter", () -> section(h1(text("Counter"))));
+ * RouteTree.builder().layout(Layout.level(), site -> site.page(...))
  * }</pre>
  */
 final class Layout {
@@ -23,21 +23,18 @@ final class Layout {
     private Layout() {
     }
 
-    /** The page at {@code path} (one of {@link WebPages#PAGES}) with {@code content} in its frame. */
-    static Page page(String path, Supplier<? extends Node> content) {
-        PageLink here = WebPages.PAGES.stream().filter(p -> p.path().equals(path)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("not a page of the showcase: " + path));
-        return Page.of(here.title() + " – Aether showcase", () -> fragment(
+    static Level<NoParams> level() {
+        return Level.<NoParams>layout(Route.of("/"), (ctx, outlet) -> fragment(
                         dangerouslyUnescapedHtml(STYLESHEET),
                         header(cls("top"), div(cls("top-inner"),
                                 a(cls("brand"), href("/"), img(attr("src", "/favicon.svg"), attr("alt", "")), text("Aether"), small(text("showcase"))),
                                 nav(attr("aria-label", "Pages"), fragment(WebPages.PAGES.stream()
-                                        .map(p -> a(href(p.path()), attr("aria-current", p == here ? "page" : null), text(p.title())))
+                                        .map(p -> a(href(p.path()), attr("aria-current", p.path().equals(ctx.request().path()) ? "page" : null),
+                                                text(p.title())))
                                         .toList())),
                                 span(cls("badge"), attr("title", "The page's connection to the server")))),
-                        main(content.get()),
+                        main(outlet),
                         footer(text("Rendered in Java on the server and kept live over a WebSocket. Every page works without JavaScript too."))))
-                .withMeta("viewport", "width=device-width, initial-scale=1")
-                .withMeta("description", "Aether showcase: " + here.summary());
+                .meta("viewport", "width=device-width, initial-scale=1");
     }
 }

@@ -1,5 +1,6 @@
 package dev.aether.examples.showcase.web;
 
+import static dev.aether.web.browser.LivePages.connected;
 import static dev.aether.web.browser.LivePages.js;
 import static dev.aether.web.browser.LivePages.open;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,15 +38,23 @@ class ShowcasePagesBrowserTest {
     }
 
     @Test
-    void theCounterCountsClicksAndSharesTheEveryoneCounter(WebDriver browser) {
+    void theCounterCountsClicksInItsUrlAndSharesTheEveryoneCounter(WebDriver browser) {
         open(browser, titan.httpUri() + "/counter");
-        browser.findElement(By.id("inc")).click();
-        browser.findElement(By.id("inc")).click();
-        browser.findElement(By.id("dec")).click();
-        Waits.text(browser, By.id("count"), "1");
         browser.findElement(By.id("everyone-inc")).click();
         Waits.text(browser, By.id("everyone"), "1");
-        assertThat(browser.getCurrentUrl()).endsWith("/counter");   // live: the form did not post
+        assertThat(browser.getCurrentUrl()).endsWith("/counter");   // live: the form did not post, the page stayed
+
+        // the page's own count is in its URL: the step action's redirect loads the page at the next count
+        browser.findElement(By.id("inc")).click();
+        Waits.until(browser, "the page at count 1", d -> d.getCurrentUrl().endsWith("/counter?count=1"));
+        connected(browser);
+        browser.findElement(By.id("inc")).click();
+        Waits.until(browser, "the page at count 2", d -> d.getCurrentUrl().endsWith("/counter?count=2"));
+        connected(browser);
+        browser.findElement(By.id("dec")).click();
+        Waits.until(browser, "the page at count 1 again", d -> d.getCurrentUrl().endsWith("/counter?count=1"));
+        Waits.text(browser, By.id("count"), "1");
+        Waits.text(browser, By.id("everyone"), "1");
     }
 
     @Test
@@ -154,6 +163,6 @@ class ShowcasePagesBrowserTest {
 
         browser.findElement(By.id("submit")).click();
         Waits.text(browser, By.id("welcome"), "Welcome, Ada!");
-        assertThat(browser.getCurrentUrl()).endsWith("/signup");
+        assertThat(browser.getCurrentUrl()).endsWith("/signup?welcome=Ada");   // the action's redirect, the same live or posted
     }
 }
