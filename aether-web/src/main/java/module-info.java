@@ -11,6 +11,7 @@ module dev.aether.web {
     requires transitive dev.aether.reactive;
     requires transitive dev.aether.titan;
     requires com.fasterxml.jackson.databind;
+    requires com.github.benmanes.caffeine;
     requires io.github.resilience4j.ratelimiter;
     requires jakarta.validation;
     requires org.hibernate.validator;

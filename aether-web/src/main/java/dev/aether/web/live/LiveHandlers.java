@@ -63,11 +63,11 @@ public final class LiveHandlers {
         // One concern per wrapper, outermost first: the runtime script, the pages' security headers,
         // the CSRF check of posted forms, then the pages and actions; Netron's routes come last.
         Routes routes = new Routes(options.pages(), options.actions(), options.routedPages(), options.routedActions());
-        RuntimeScript runtime = RuntimeScript.load();
-        Handler pageRoutes = new PageHandler(next, routes, live, runtime, proxies);
+        RuntimeScript runtime = RuntimeScript.load(), router = RuntimeScript.loadRouter();
+        Handler pageRoutes = new PageHandler(next, routes, live, runtime, router, proxies);
         Handler csrf = new CsrfHandler(pageRoutes, routes, proxies);
         Handler securityHeaders = new SecurityHeadersHandler(csrf, routes, options.scriptPolicy());
-        upgrade.setHandler(new RuntimeScriptHandler(securityHeaders, runtime));
+        upgrade.setHandler(new RuntimeScriptHandler(securityHeaders, runtime, router));
         return new LiveHandlers(upgrade, live);
     }
 

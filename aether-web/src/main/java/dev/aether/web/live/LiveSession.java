@@ -5,7 +5,6 @@ import dev.aether.reactive.Reactive;
 import dev.aether.reactive.ReactiveContext;
 import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.titan.log.LogText;
-import dev.aether.web.BrowserLocation;
 import dev.aether.web.Page;
 import dev.aether.web.component.Scope;
 import dev.aether.web.html.DomEvent;
@@ -104,7 +103,6 @@ final class LiveSession {
         StringBuilder html = new StringBuilder(2048);
         root = LiveRenderer.renderRoot(() -> {
             Scope scope = Scope.root();
-            scope.provide(BrowserLocation.CURRENT, this::load);
             Head head = Head.open(page, scope);
             LiveRenderer renderer = new LiveRenderer(shared);
             Scope.run(scope, () -> {
@@ -119,12 +117,6 @@ final class LiveSession {
     /** The Suspense chunks of the page's response; the thread writing the response reads them. */
     ChunkStream chunks() {
         return chunks;
-    }
-
-    /** Sends the browser to {@code location}: a live form's redirect. Session context. */
-    private void load(String location) {
-        new dev.aether.web.ActionResult.Redirect(location);   // a path on this site, as for a post's redirect
-        outbox.emit(new Patch.Location(location));
     }
 
     /** Patches a server push emits go here too (the same frame as a binding's). */

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * Handler chain = new RuntimeScriptHandler(new SecurityHeadersHandler(new CsrfHandler(
- *         new PageHandler(netron, routes, sessions, runtime, proxies), routes, proxies), routes, policy), runtime);
+ *         new PageHandler(netron, routes, sessions, runtime, router, proxies), routes, proxies), routes, policy), runtime, router);
  * }</pre>
  */
 final class PageHandler extends Handler.Wrapper {
@@ -46,13 +46,15 @@ final class PageHandler extends Handler.Wrapper {
     private final Routes routes;
     private final LiveSessions sessions;
     private final RuntimeScript runtime;
+    private final RuntimeScript router;
     private final TrustedProxies proxies;
 
-    PageHandler(Handler next, Routes routes, LiveSessions sessions, RuntimeScript runtime, TrustedProxies proxies) {
+    PageHandler(Handler next, Routes routes, LiveSessions sessions, RuntimeScript runtime, RuntimeScript router, TrustedProxies proxies) {
         super(next);
         this.routes = routes;
         this.sessions = sessions;
         this.runtime = runtime;
+        this.router = router;
         this.proxies = proxies;
     }
 
@@ -65,11 +67,11 @@ final class PageHandler extends Handler.Wrapper {
             }
             case Routes.Match.ToPage page -> {
                 PageRequest pageRequest = new PageRequest("GET", path, query(request), Map.of());
-                renderPage(request, response, callback, () -> page.page().apply(pageRequest), HttpStatus.OK_200);
+                renderPage(request, response, callback, () -> page.page().apply(pageRequest), HttpStatus.OK_200, false);
             }
             case Routes.Match.ToRoute route -> {
                 PageRequest pageRequest = new PageRequest("GET", path, query(request), Map.of());
-                answer(request, response, callback, "route " + path, () -> route.route().apply(pageRequest));
+                answer(request, response, callback, "route " + path, () -> route.route().apply(pageRequest), true);
             }
             case Routes.Match.ToAction action -> post(request, response, callback, path, action.action());
             case Routes.Match.WrongMethod wrong -> {
@@ -82,11 +84,11 @@ final class PageHandler extends Handler.Wrapper {
 
     private void post(Request request, Response response, Callback callback, String path, Function<PageRequest, ActionResult> action) {
         PageRequest pageRequest = new PageRequest("POST", path, query(request), CsrfHandler.form(request));
-        answer(request, response, callback, "action " + path, () -> action.apply(pageRequest));
+        answer(request, response, callback, "action " + path, () -> action.apply(pageRequest), false);
     }
 
-    /** Runs {@code handler} and sends what it answers: a redirect, or a page with its status. */
-    private void answer(Request request, Response response, Callback callback, String what, Supplier<ActionResult> handler) {
+    /** Runs {@code handler} and sends what it answers: a redirect, or a page with its status ({@code routed}: with the router's runtime). */
+    private void answer(Request request, Response response, Callback callback, String what, Supplier<ActionResult> handler, boolean routed) {
         ActionResult result;
         try {
             result = handler.get();
@@ -96,11 +98,11 @@ final class PageHandler extends Handler.Wrapper {
         }
         switch (result) {
             case ActionResult.Redirect r -> Response.sendRedirect(request, response, callback, r.status(), r.location(), true);
-            case ActionResult.Show s -> renderPage(request, response, callback, s::page, s.status());
+            case ActionResult.Show s -> renderPage(request, response, callback, s::page, s.status(), routed);
         }
     }
 
-    private void renderPage(Request request, Response response, Callback callback, Supplier<Page> page, int status) {
+    private void renderPage(Request request, Response response, Callback callback, Supplier<Page> page, int status, boolean routed) {
         String browser = BrowserCookie.LIVE.readOrIssue(request, response, proxies.isHttps(request), PageHandler::newToken);
         boolean live = !sessions.isFull();   // else the page is rendered as usual but served without its runtime
         LiveSession session = sessions.create(browser);
@@ -120,7 +122,7 @@ final class PageHandler extends Handler.Wrapper {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         SecurityHeadersHandler.applyTo(request, response);
         try (Writer out = new OutputStreamWriter(Content.Sink.asOutputStream(response), StandardCharsets.UTF_8)) {
-            stream(session, shell, out, live, nonce);
+            stream(session, shell, out, live, nonce, routed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandon(session, LiveProtocol.Close.GOING_AWAY, "Server stopping", callback, e);
@@ -135,14 +137,16 @@ final class PageHandler extends Handler.Wrapper {
 
     /**
      * The shell, each Suspense chunk as it resolves (at most 30 s in all), then the runtime's tag;
-     * a page that is not {@code live} gets no runtime, and its session ends once it is written.
+     * a page that is not {@code live} gets no runtime, and its session ends once it is written. A
+     * page of a route tree ({@code routed}) gets the router's runtime after the runtime.
      */
-    private void stream(LiveSession session, String shell, Writer out, boolean live, String nonce) throws IOException, InterruptedException {
+    private void stream(LiveSession session, String shell, Writer out, boolean live, String nonce, boolean routed)
+            throws IOException, InterruptedException {
         out.write(shell);
         out.flush();
         ChunkStream chunks = session.chunks();
         chunks.writeUntilResolved(out, STREAM_LIMIT, chunks::awaitChunk);
-        chunks.endPage(out, live ? runtime.tag(session.token(), nonce) : "");
+        chunks.endPage(out, live ? runtime.tag(session.token(), nonce) + (routed ? router.tag(nonce) : "") : "");
         if (!live) {
             sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Served without the live runtime");
             return;

@@ -59,13 +59,6 @@ sealed interface Patch {
         }
     }
 
-    /** The browser loads {@code location} in place of the page. */
-    record Location(String location) implements Patch {
-        public List<Object> wire() {
-            return List.of(LiveProtocol.Op.LOCATION, location);
-        }
-    }
-
     /** The client's event {@code event} was refused or failed; the runtime logs {@code message}. */
     record Rejected(long event, String message) implements Patch {
         public List<Object> wire() {

@@ -2,6 +2,7 @@ package dev.aether.web.live;
 
 import dev.aether.web.protocol.LiveProtocol;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -10,25 +11,27 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Serves the browser runtime at {@link LiveProtocol.Paths#RUNTIME}, cached for a year: its URL
- * carries its version, and a revalidation with the current ETag gets a 304. Passes every other
- * request on.
+ * Serves the browser scripts, each at its path ({@link LiveProtocol.Paths#RUNTIME},
+ * {@link LiveProtocol.Paths#ROUTER_RUNTIME}), cached for a year: the URL carries the script's
+ * version, and a revalidation with the current ETag gets a 304. Passes every other request on.
  *
  * <pre>{@code
- * Handler chain = new RuntimeScriptHandler(pagesAndEverythingElse, RuntimeScript.load());
+ * Handler chain = new RuntimeScriptHandler(pagesAndEverythingElse, RuntimeScript.load(), RuntimeScript.loadRouter());
  * }</pre>
  */
 final class RuntimeScriptHandler extends Handler.Wrapper {
-    private final RuntimeScript runtime;
+    private final List<RuntimeScript> scripts;
 
-    RuntimeScriptHandler(Handler next, RuntimeScript runtime) {
+    RuntimeScriptHandler(Handler next, RuntimeScript... scripts) {
         super(next);
-        this.runtime = runtime;
+        this.scripts = List.of(scripts);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!Request.getPathInContext(request).equals(LiveProtocol.Paths.RUNTIME) || !request.getMethod().equals("GET")) {
+        String path = Request.getPathInContext(request);
+        RuntimeScript runtime = scripts.stream().filter(s -> s.path().equals(path)).findFirst().orElse(null);
+        if (runtime == null || !request.getMethod().equals("GET")) {
             return super.handle(request, response, callback);
         }
         String etag = "\"" + runtime.version() + "\"";

@@ -28,6 +28,8 @@ public final class LiveProtocol {
         public static final String LIVE = "/_aether/live";
         /** Reserved prefix: no page may be mounted below it. */
         public static final String RESERVED_PREFIX = "/_aether/";
+        /** The router's runtime script, served beside the runtime to pages of a route tree. */
+        public static final String ROUTER_RUNTIME = "/_aether/router.js";
         /** Query parameter of the live socket naming the session's token. */
         public static final String SESSION_PARAM = "s";
         /** Query parameter of the live socket naming the last frame the page applied. */
@@ -78,8 +80,6 @@ public final class LiveProtocol {
         public static final String LIST = "l";
         /** {@code ["!", seq, message]}: an event was refused or failed; shown in the console. */
         public static final String ERROR = "!";
-        /** {@code ["g", location]}: load {@code location} (a path on this site) in place of the page: a live form's redirect. */
-        public static final String LOCATION = "g";
 
         private Op() {
         }
@@ -160,6 +160,53 @@ public final class LiveProtocol {
         public static final String SWAP_FUNCTION = "$ae";
 
         private Markup() {
+        }
+    }
+
+    /**
+     * The router's part of the protocol, read by {@code aether-router.js} (checked against it by
+     * {@code RuntimeProtocolTest}). A live navigation is an ordinary event: the runtime sets the
+     * value of the page's hidden channel input ({@link #CHANNEL}) to {@code "id mode url"} and
+     * fires {@link #EVENT} on it; the server answers by setting the input's {@link #ANSWER}
+     * attribute to a JSON object keyed by the one-letter names below, in the same frame as the
+     * outlet's new content.
+     */
+    public static final class Router {
+        /** A link the runtime navigates live: {@code <a href="/users/42" data-ae-link>}. */
+        public static final String LINK = "data-ae-link";
+        /** On a link: replace the current history entry instead of pushing one. */
+        public static final String REPLACE = "data-ae-replace";
+        /** On a link: keep the scroll position (no scroll to the top). */
+        public static final String NO_SCROLL = "data-ae-noscroll";
+        /** On a link: a JSON value kept in the history entry's state. */
+        public static final String STATE = "data-ae-state";
+        /** On a link: wrap the change in a view transition where the browser has them. */
+        public static final String TRANSITION = "data-ae-transition";
+        /** The hidden input that carries navigations to the server and their answers back. */
+        public static final String CHANNEL = "data-ae-router";
+        /** The channel's attribute holding the last answer. */
+        public static final String ANSWER = "data-ae-answer";
+        /** The event fired on the channel to navigate. */
+        public static final String EVENT = "ae-navigate";
+        /** Set on {@code <html>} while a navigation is under way. */
+        public static final String NAVIGATING = "data-ae-navigating";
+        /** Navigation modes, as sent. */
+        public static final String PUSH = "push";
+        public static final String REPLACE_ENTRY = "replace";
+        public static final String POP = "pop";
+        /** Answer keys: the navigation's id (the runtime's counter), its URL and mode. */
+        public static final String ID = "i";
+        public static final String URL = "u";
+        public static final String MODE = "m";
+        /** Answer keys of a navigation done live: the document's title and meta description. */
+        public static final String TITLE = "t";
+        public static final String DESCRIPTION = "d";
+        /** Answer key: load {@link #URL} as a full page instead (outside the tree, a redirect, an error). */
+        public static final String FULL_LOAD = "f";
+        /** Answer key: the navigation was cancelled (a back/forward is undone). */
+        public static final String CANCELLED = "c";
+
+        private Router() {
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One {@link Action}'s form on a rendered page: what it renders, and its state (the values typed
@@ -34,13 +35,13 @@ import java.util.Optional;
  */
 public final class Form<F extends Record> {
     private final Action<F> action;
-    private final String url;
+    private final Supplier<String> url;
     private final Submissions submissions;
     private final Map<String, Signal<String>> values = new HashMap<>();
     private final Signal<Map<String, String>> errors;
     private final Signal<Boolean> checking;   // true once submitted or a field was left: every change is checked again
 
-    Form(Action<F> action, String url, Optional<PageState.Posted> posted, Submissions submissions) {
+    Form(Action<F> action, Supplier<String> url, Optional<PageState.Posted> posted, Submissions submissions) {
         this.action = action;
         this.url = url;
         this.submissions = submissions;
@@ -158,7 +159,7 @@ public final class Form<F extends Record> {
                 errors.set(Map.of());
                 page.revalidate(done.revalidate());
             }
-            case Action.Outcome.Redirect redirect -> page.browser().load(redirect.location());
+            case Action.Outcome.Redirect redirect -> page.navigate(redirect.location());
         }
     }
 
@@ -172,7 +173,7 @@ public final class Form<F extends Record> {
 
     @Override
     public String toString() {
-        return "Form[" + action.id() + " → " + url + "]";
+        return "Form[" + action.id() + "]";
     }
 
     /** For the page state: where a form's submissions go when it is the page's own. */

@@ -46,21 +46,23 @@ public final class Level<P extends Record> {
     private final LayoutView<P> layout;    // layouts only
     private final List<Loader<P, ?>> loaders;
     private final ErrorView errorBoundary;
+    private final String description;      // pages only; null: none
     private final List<Action<?>> actions;
     private final Map<String, String> meta;
 
     private Level(Route<P> route, String title, View<P> view, LayoutView<P> layout, List<Loader<P, ?>> loaders, ErrorView errorBoundary) {
-        this(route, title, view, layout, loaders, errorBoundary, List.of(), Map.of());
+        this(route, title, view, layout, loaders, errorBoundary, null, List.of(), Map.of());
     }
 
     private Level(Route<P> route, String title, View<P> view, LayoutView<P> layout, List<Loader<P, ?>> loaders, ErrorView errorBoundary,
-                  List<Action<?>> actions, Map<String, String> meta) {
+                  String description, List<Action<?>> actions, Map<String, String> meta) {
         this.route = Objects.requireNonNull(route, "route");
         this.title = title;
         this.view = view;
         this.layout = layout;
         this.loaders = List.copyOf(loaders);
         this.errorBoundary = errorBoundary;
+        this.description = description;
         this.actions = List.copyOf(actions);
         this.meta = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meta));
     }
@@ -82,12 +84,20 @@ public final class Level<P extends Record> {
     public Level<P> loader(Loader<P, ?> loader) {
         List<Loader<P, ?>> more = new ArrayList<>(loaders);
         more.add(Objects.requireNonNull(loader, "loader"));
-        return new Level<>(route, title, view, layout, more, errorBoundary, actions, meta);
+        return new Level<>(route, title, view, layout, more, errorBoundary, description, actions, meta);
     }
 
     /** This level, showing {@code view} in its place when it or a level below it without a boundary fails. */
     public Level<P> errorBoundary(ErrorView view) {
-        return new Level<>(route, title, this.view, layout, loaders, Objects.requireNonNull(view, "view"), actions, meta);
+        return new Level<>(route, title, this.view, layout, loaders, Objects.requireNonNull(view, "view"), description, actions, meta);
+    }
+
+    /** This page, with the document's meta description (sent with the title on a live navigation too). */
+    public Level<P> description(String description) {
+        if (isLayout()) {
+            throw new IllegalArgumentException(this + " is a layout: a description belongs to a page");
+        }
+        return new Level<>(route, title, view, layout, loaders, errorBoundary, Objects.requireNonNull(description, "description"), actions, meta);
     }
 
     /**
@@ -99,17 +109,21 @@ public final class Level<P extends Record> {
     public Level<P> action(Action<?> action) {
         List<Action<?>> more = new ArrayList<>(actions);
         more.add(Objects.requireNonNull(action, "action"));
-        return new Level<>(route, title, view, layout, loaders, errorBoundary, more, meta);
+        return new Level<>(route, title, view, layout, loaders, errorBoundary, description, more, meta);
     }
 
     /**
-     * This level, adding the meta tag {@code name} (a {@code description}, the {@code viewport}) to
-     * the document of every page at or below it; a level further in replaces an outer one's.
+     * This level, adding the meta tag {@code name} (the {@code viewport}, say) to the document of
+     * every page at or below it; a level further in replaces an outer one's. A page's
+     * {@code description} is {@link #description}, which a live navigation updates too.
      */
     public Level<P> meta(String name, String content) {
+        if ("description".equals(name)) {
+            throw new IllegalArgumentException("a page's description is Level.description(...), which live navigations update too");
+        }
         Map<String, String> more = new LinkedHashMap<>(meta);
         more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(content, "content"));
-        return new Level<>(route, title, view, layout, loaders, errorBoundary, actions, more);
+        return new Level<>(route, title, view, layout, loaders, errorBoundary, description, actions, more);
     }
 
     public Route<P> route() {
@@ -122,6 +136,10 @@ public final class Level<P extends Record> {
 
     String title() {
         return title;
+    }
+
+    String description() {
+        return description;
     }
 
     List<Loader<P, ?>> loaders() {

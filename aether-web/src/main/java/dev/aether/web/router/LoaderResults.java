@@ -59,6 +59,33 @@ final class LoaderResults {
         return outcomes;
     }
 
+    /**
+     * Like {@link #run}, but a loader whose value {@code cache} still keeps is not run
+     * ({@code readCache}: a live navigation; a GET or a revalidation loads afresh), and every
+     * value loaded is kept for the next time.
+     */
+    static Map<Loader<?, ?>, Outcome> run(List<Task<?>> tasks, PageRequest request, Optional<Principal> principal, Duration deadline,
+                                          LoaderCache cache, boolean readCache) throws InterruptedException {
+        Map<Loader<?, ?>, Outcome> outcomes = new HashMap<>();
+        List<Task<?>> toRun = new ArrayList<>();
+        for (Task<?> task : tasks) {
+            Optional<Object> kept = readCache ? cache.get(task.loader(), task.params(), principal) : Optional.empty();
+            if (kept.isPresent()) {
+                outcomes.put(task.loader(), new Outcome.Loaded(kept.get()));
+            } else {
+                toRun.add(task);
+            }
+        }
+        Map<Loader<?, ?>, Outcome> loaded = run(toRun, request, principal, deadline);
+        for (Task<?> task : toRun) {
+            if (loaded.get(task.loader()) instanceof Outcome.Loaded l) {
+                cache.put(task.loader(), task.params(), principal, l.value());
+            }
+        }
+        outcomes.putAll(loaded);
+        return outcomes;
+    }
+
     private static Outcome await(Future<Object> future, long until) throws InterruptedException {
         try {
             return new Outcome.Loaded(future.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS));

@@ -1,18 +1,18 @@
 package dev.aether.web.router;
 
 import dev.aether.titan.Principal;
-import dev.aether.web.BrowserLocation;
 import dev.aether.web.PageRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * What every level of one rendered routed page shares: its URL (where its forms post), the
- * submission being answered (a post whose fields need fixing), its fetchers by key, and how to
- * reach the browser and run the page's loaders again. Lives as long as the page; used on the
- * page's session context.
+ * The forms and fetchers of one live routed page, kept by its {@link Navigator}: the submission
+ * being answered (a post whose fields need fixing renders the page again with them), the fetchers
+ * by key, and the page's ways to move on after an action (revalidate its loaders, navigate). Used
+ * on the page's session context.
  */
 final class PageState {
     /** A post whose fields need fixing: the page is rendered again with them ({@code values} as sent) and the messages. */
@@ -23,34 +23,22 @@ final class PageState {
         }
     }
 
-    /** Runs loaders of the page again, after an action: {@code only} those, or every one when empty. */
-    @FunctionalInterface
-    interface Revalidator {
-        Revalidator NONE = only -> { };
-
-        void revalidate(List<Loader<?, ?>> only);
-    }
-
-    private final String url;
+    private final Navigator navigator;
     private final PageRequest request;
     private final Optional<Principal> principal;
     private final Optional<Posted> posted;
-    private final BrowserLocation browser;
-    private final Revalidator revalidator;
     private final Map<String, Fetcher<?>> fetchers = new HashMap<>();
 
-    PageState(String url, PageRequest request, Optional<Principal> principal, Optional<Posted> posted, BrowserLocation browser,
-              Revalidator revalidator) {
-        this.url = url;
+    PageState(Navigator navigator, PageRequest request, Optional<Principal> principal, Optional<Posted> posted) {
+        this.navigator = navigator;
         this.request = request;
         this.principal = principal;
         this.posted = posted;
-        this.browser = browser;
-        this.revalidator = revalidator;
     }
 
-    String url() {
-        return url;
+    /** Where the page's forms post: its URL now (a live navigation changes it). Tracked. */
+    Supplier<String> url() {
+        return () -> navigator.location().get();
     }
 
     PageRequest request() {
@@ -61,17 +49,23 @@ final class PageState {
         return principal;
     }
 
-    BrowserLocation browser() {
-        return browser;
+    /** After an action: its page's loaders run again ({@code only} those, or all when empty). */
+    void revalidate(List<Loader<?, ?>> only) {
+        if (only.isEmpty()) {
+            navigator.revalidate();
+        } else {
+            navigator.revalidate(only.toArray(Loader<?, ?>[]::new));
+        }
     }
 
-    void revalidate(List<Loader<?, ?>> only) {
-        revalidator.revalidate(only);
+    /** After an action: the page goes to {@code location} (a live navigation, or a full load outside the tree). */
+    void navigate(String location) {
+        navigator.navigate(location);
     }
 
     <F extends Record> Form<F> form(Action<F> action) {
         Optional<Posted> mine = posted.filter(p -> p.actionId().equals(action.id()));
-        return new Form<>(action, url, mine, Form.direct(this));
+        return new Form<>(action, url(), mine, Form.direct(this));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,53 +1,70 @@
 package dev.aether.web.router;
 
+import dev.aether.reactive.ReadSignal;
+import dev.aether.reactive.Signal;
 import dev.aether.web.PageRequest;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * What a level's view sees: its params record, the request, the results of the loaders of the
  * matched levels (its own and its ancestors'), each read by its loader constant, typed, and the
- * page's forms ({@link #form}) and fetchers ({@link #fetcher}).
+ * page's {@link Navigator} (navigation state, revalidation), forms ({@link #form}) and fetchers
+ * ({@link #fetcher}).
+ *
+ * <p>{@link #data} reads a signal: read inside a reactive part ({@code text(() -> …)}), the part
+ * updates when the loader is revalidated.
  *
  * <pre>{@code
- * Level.page(USER_ROUTE, "User", ctx -> h1(text(ctx.data(USER).name() + " #" + ctx.params().id())))
+ * Level.page(USER_ROUTE, "User", ctx -> h1(text(() -> ctx.data(USER).name() + " #" + ctx.params().id())))
  * }</pre>
  */
 public final class RouteContext<P extends Record> {
     private final P params;
     private final PageRequest request;
-    private final Map<Loader<?, ?>, LoaderResults.Outcome> results;
-    private final PageState page;
+    private final LevelState level;
+    private final Navigator navigator;
 
-    RouteContext(P params, PageRequest request, Map<Loader<?, ?>, LoaderResults.Outcome> results, PageState page) {
+    RouteContext(P params, PageRequest request, LevelState level, Navigator navigator) {
         this.params = params;
         this.request = request;
-        this.results = results;
-        this.page = page;
+        this.level = level;
+        this.navigator = navigator;
     }
 
     public P params() {
         return params;
     }
 
+    /** The request this level was rendered for: the page's GET, or the live navigation that reached it. */
     public PageRequest request() {
         return request;
     }
 
     /**
-     * What {@code loader} loaded. It must be on a matched level; if it failed, this throws its
-     * failure, which the nearest error boundary shows.
+     * What {@code loader} loaded. It must be on this level or one above it; if it failed, this
+     * throws its failure, which the nearest error boundary shows. A signal read: inside a reactive
+     * part it is tracked.
      */
     @SuppressWarnings("unchecked")
     public <T> T data(Loader<?, T> loader) {
-        LoaderResults.Outcome outcome = results.get(Objects.requireNonNull(loader, "loader"));
-        if (outcome == null) {
+        Signal<LoaderResults.Outcome> signal = level.dataOf(Objects.requireNonNull(loader, "loader"));
+        if (signal == null) {
             throw new IllegalArgumentException(loader + " is not on any matched level: add it with Level.loader");
         }
-        return switch (outcome) {
+        return switch (signal.get()) {
             case LoaderResults.Outcome.Loaded loaded -> (T) loaded.value();
             case LoaderResults.Outcome.Failed failed -> throw new LoaderFailedException(loader.name(), failed.error());
         };
+    }
+
+    /** Idle, loading or submitting, for pending UI: {@link Navigator#navigation()}. */
+    public ReadSignal<Navigation> navigation() {
+        return navigator.navigation();
+    }
+
+    /** The page's router: location, navigation state, revalidation and cache invalidation. */
+    public Navigator navigator() {
+        return navigator;
     }
 
     /**
@@ -56,16 +73,11 @@ public final class RouteContext<P extends Record> {
      * ({@link Level#action}), or a post of it would find nothing to run.
      */
     public <F extends Record> Form<F> form(Action<F> action) {
-        return page.form(java.util.Objects.requireNonNull(action, "action"));
+        return navigator.pageState().form(Objects.requireNonNull(action, "action"));
     }
 
     /** The page's fetcher named {@code key}: the same one wherever on the page it is asked for. */
     public <T> Fetcher<T> fetcher(FetcherKey<T> key) {
-        return page.fetcher(Objects.requireNonNull(key, "key"));
-    }
-
-    /** The URL of the page being rendered (its path and search params): where its forms post. */
-    public String url() {
-        return page.url();
+        return navigator.pageState().fetcher(Objects.requireNonNull(key, "key"));
     }
 }

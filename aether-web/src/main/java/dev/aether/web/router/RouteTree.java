@@ -2,11 +2,12 @@ package dev.aether.web.router;
 
 import dev.aether.titan.Principal;
 import dev.aether.web.ActionResult;
-import dev.aether.web.BrowserLocation;
 import dev.aether.web.Page;
 import dev.aether.web.PageRequest;
 import dev.aether.web.html.Node;
 import dev.aether.web.protocol.LiveProtocol;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import static dev.aether.web.html.Html.*;
 
@@ -45,8 +44,6 @@ import static dev.aether.web.html.Html.*;
  * }</pre>
  */
 public final class RouteTree {
-    private static final Logger LOG = LoggerFactory.getLogger(RouteTree.class);
-
     /** What a URL leads to. */
     public sealed interface Resolution {
         /** The matched levels, outermost first, and the path params read from the URL (decoded, not yet converted). */
@@ -66,6 +63,8 @@ public final class RouteTree {
     private final Function<PageRequest, Optional<Principal>> principal;
     private final Duration loaderDeadline;
     private final Function<PageRequest, Page> notFound;
+    private final LoaderCache cache;
+    private final List<NavigationStep> steps;
 
     private RouteTree(Builder b) {
         List<PathMatcher.Entry<Resolution>> entries = new ArrayList<>();
@@ -78,6 +77,8 @@ public final class RouteTree {
         this.principal = b.principal;
         this.loaderDeadline = b.loaderDeadline;
         this.notFound = b.notFound;
+        this.cache = new LoaderCache(b.cacheEntries, b.cacheAge);
+        this.steps = List.copyOf(b.steps);
     }
 
     public static Builder builder() {
@@ -105,7 +106,7 @@ public final class RouteTree {
     public Optional<Function<PageRequest, ActionResult>> handlerFor(String rawPath) {
         return resolve(rawPath).map(resolution -> switch (resolution) {
             case Resolution.Redirect r -> request -> ActionResult.redirect(r.location(), r.status());
-            case Resolution.Chain chain -> request -> answer(chain, request);
+            case Resolution.Chain chain -> request -> answer(rawPath, chain, request);
         });
     }
 
@@ -118,50 +119,48 @@ public final class RouteTree {
     public Optional<Function<PageRequest, ActionResult>> actionFor(String rawPath) {
         return resolve(rawPath)
                 .filter(r -> r instanceof Resolution.Chain chain && chain.levels().stream().anyMatch(l -> !l.actions().isEmpty()))
-                .map(r -> request -> submit((Resolution.Chain) r, request));
+                .map(r -> request -> submit(rawPath, (Resolution.Chain) r, request));
     }
 
-    private ActionResult answer(Resolution.Chain chain, PageRequest request) {
-        return answer(chain, request, Optional.empty(), 200);
+    private ActionResult answer(String rawPath, Resolution.Chain chain, PageRequest request) {
+        return answer(rawPath, chain, request, Optional.empty(), 200);
     }
 
-    private ActionResult answer(Resolution.Chain chain, PageRequest request, Optional<PageState.Posted> posted, int status) {
-        Optional<List<Record>> read = params(chain, request);
-        if (read.isEmpty()) {
-            return new ActionResult.Show(notFound.apply(request), 404);   // /users/abc for /users/:id (a long)
-        }
-        List<Record> params = read.get();
+    private ActionResult answer(String rawPath, Resolution.Chain chain, PageRequest request, Optional<PageState.Posted> posted, int status) {
+        List<MatchedLevel> matches = new ArrayList<>();
         List<LoaderResults.Task<?>> tasks = new ArrayList<>();
-        for (int i = 0; i < params.size(); i++) {
-            addTasks(chain.levels().get(i), params.get(i), tasks);
+        for (Level<?> level : chain.levels()) {
+            Optional<? extends Record> read = level.route().parse(chain.pathParams(), request.queryParameters());
+            if (read.isEmpty()) {
+                return new ActionResult.Show(notFound.apply(request), 404);   // /users/abc for /users/:id (a long)
+            }
+            matches.add(new MatchedLevel(level, read.get()));
+            addTasks(level, read.get(), tasks);
         }
         Optional<Principal> who = principal.apply(request);
         Map<Loader<?, ?>, LoaderResults.Outcome> results;
         try {
-            results = LoaderResults.run(tasks, request, who, loaderDeadline);
+            results = LoaderResults.run(tasks, request, who, loaderDeadline, cache, false);   // a GET loads afresh, and fills the cache
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while loading " + request.path(), e);
         }
-        String title = chain.levels().getLast().title();
-        String url = urlOf(chain, params);
-        Page document = Page.of(title, () -> {
-            // made as the page renders: on its session, where the forms and fetchers keep their signals
-            PageState page = new PageState(url, request, who, posted, BrowserLocation.CURRENT.use(), PageState.Revalidator.NONE);
-            return render(chain.levels(), params, request, results, page, 0);
-        });
+        Level<?> leaf = chain.levels().getLast();
+        String location = rawPath + queryString(request.queryParameters());
+        Page page = Page.of(leaf.title(), () -> Navigator.page(this, who, location, matches, results, request, posted));
         for (Level<?> level : chain.levels()) {
             for (Map.Entry<String, String> tag : level.meta().entrySet()) {
-                document = document.withMeta(tag.getKey(), tag.getValue());
+                page = page.withMeta(tag.getKey(), tag.getValue());
             }
         }
-        return new ActionResult.Show(document, status);
+        return new ActionResult.Show(leaf.description() == null ? page : page.withMeta("description", leaf.description()), status);
     }
 
-    private ActionResult submit(Resolution.Chain chain, PageRequest request) {
-        Optional<List<Record>> read = params(chain, request);
-        if (read.isEmpty()) {
-            return new ActionResult.Show(notFound.apply(request), 404);
+    private ActionResult submit(String rawPath, Resolution.Chain chain, PageRequest request) {
+        for (Level<?> level : chain.levels()) {
+            if (level.route().parse(chain.pathParams(), request.queryParameters()).isEmpty()) {
+                return new ActionResult.Show(notFound.apply(request), 404);
+            }
         }
         String id = request.form(LiveProtocol.Markup.ACTION_FIELD);
         Optional<Action<?>> action = chain.levels().stream().flatMap(l -> l.actions().stream()).filter(a -> a.id().equals(id)).findFirst();
@@ -178,29 +177,24 @@ public final class RouteTree {
         }
         return switch (outcome) {
             case Action.Outcome.Redirect r -> ActionResult.redirect(r.location());
-            case Action.Outcome.Done done -> ActionResult.redirect(urlOf(chain, read.get()));   // the GET loads the page afresh
+            case Action.Outcome.Done done -> {
+                forgetCached(chain, done.revalidate());   // other pages' live navigations load them afresh too
+                yield ActionResult.redirect(rawPath + queryString(request.queryParameters()));   // the GET loads the page afresh
+            }
             case Action.Outcome.Invalid invalid ->
-                    answer(chain, request, Optional.of(new PageState.Posted(id, request.formFields(), invalid.errors())), 422);
+                    answer(rawPath, chain, request, Optional.of(new PageState.Posted(id, request.formFields(), invalid.errors())), 422);
         };
     }
 
-    /** Each level's params record, or empty when a value does not convert (a 404). */
-    private static Optional<List<Record>> params(Resolution.Chain chain, PageRequest request) {
-        List<Record> params = new ArrayList<>();
+    /** Forgets the cached values of the page's loaders: {@code only} these, or all when empty. */
+    private void forgetCached(Resolution.Chain chain, List<Loader<?, ?>> only) {
         for (Level<?> level : chain.levels()) {
-            Optional<? extends Record> read = level.route().parse(chain.pathParams(), request.queryParameters());
-            if (read.isEmpty()) {
-                return Optional.empty();
+            for (Loader<?, ?> loader : level.loaders()) {
+                if (only.isEmpty() || only.contains(loader)) {
+                    cache.invalidate(loader);
+                }
             }
-            params.add(read.get());
         }
-        return Optional.of(params);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <P extends Record> String urlOf(Resolution.Chain chain, List<Record> params) {
-        Level<P> page = (Level<P>) chain.levels().getLast();
-        return page.route().link((P) params.getLast());
     }
 
     private static Page unknownAction(String id, Resolution.Chain chain) {
@@ -217,35 +211,24 @@ public final class RouteTree {
         }
     }
 
-    /** Level {@code i} around everything below it; a failure here or below without a boundary shows this level's boundary. */
-    private static Node render(List<Level<?>> levels, List<Record> params, PageRequest request,
-                               Map<Loader<?, ?>, LoaderResults.Outcome> results, PageState page, int i) {
-        Level<?> level = levels.get(i);
-        try {
-            failureOf(level, results);
-            Node outlet = i + 1 < levels.size() ? render(levels, params, request, results, page, i + 1) : null;
-            return renderLevel(level, params.get(i), request, results, page, outlet);
-        } catch (RuntimeException e) {
-            if (level.errorBoundaryView() == null) {
-                throw e;
-            }
-            LOG.warn("{} of {} failed; showing its error boundary", level, request.path(), e);
-            return level.errorBoundaryView().render(e);
-        }
+    private static String queryString(Map<String, List<String>> query) {
+        StringBuilder s = new StringBuilder();
+        query.forEach((name, values) -> values.forEach(value -> s.append(s.isEmpty() ? '?' : '&')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8))));
+        return s.toString();
     }
 
-    private static void failureOf(Level<?> level, Map<Loader<?, ?>, LoaderResults.Outcome> results) {
-        for (Loader<?, ?> loader : level.loaders()) {
-            if (results.get(loader) instanceof LoaderResults.Outcome.Failed failed) {
-                throw new LoaderFailedException(loader.name(), failed.error());
-            }
-        }
+    /** The loader values kept for live navigations (and prefetch): sized by {@link Builder#loaderCache}. */
+    public LoaderCache loaderCache() {
+        return cache;
     }
 
-    @SuppressWarnings("unchecked")
-    private static <P extends Record> Node renderLevel(Level<P> level, Record params, PageRequest request,
-                                                       Map<Loader<?, ?>, LoaderResults.Outcome> results, PageState page, Node outlet) {
-        return level.render(new RouteContext<>((P) params, request, results, page), outlet);
+    List<NavigationStep> navigationSteps() {
+        return steps;
+    }
+
+    Duration loaderDeadline() {
+        return loaderDeadline;
     }
 
     private static Page defaultNotFound(PageRequest request) {
@@ -332,8 +315,28 @@ public final class RouteTree {
         private Function<PageRequest, Optional<Principal>> principal = request -> Optional.empty();
         private Duration loaderDeadline = Duration.ofSeconds(30);
         private Function<PageRequest, Page> notFound = RouteTree::defaultNotFound;
+        private int cacheEntries = LoaderCache.DEFAULT_MAX_ENTRIES;
+        private Duration cacheAge = LoaderCache.DEFAULT_MAX_AGE;
+        private final List<NavigationStep> steps = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * How many loader values the tree keeps for live navigations, and for how long (default
+         * {@value LoaderCache#DEFAULT_MAX_ENTRIES} entries, 5 minutes). 0 entries: nothing is kept.
+         */
+        public Builder loaderCache(int maxEntries, Duration maxAge) {
+            new LoaderCache(maxEntries, maxAge);   // checks both the same way
+            this.cacheEntries = maxEntries;
+            this.cacheAge = maxAge;
+            return this;
+        }
+
+        /** A step every live navigation passes before its loaders run (guards); steps run in the order added. */
+        public Builder navigationStep(NavigationStep step) {
+            steps.add(Objects.requireNonNull(step, "step"));
+            return this;
         }
 
         /** A top-level page (no layout around it). */

@@ -50,6 +50,16 @@ public final class Names {
      * use {@code on(...)}), {@code style} (use {@code style(...)}), {@code class} (use {@code cls(...)}),
      * {@code srcdoc}, and the reserved {@code data-ae*} marker attributes.
      */
+    /**
+     * The router's attributes are written with the DSL by its {@code Link} and its channel input;
+     * the runtime's markers stay reserved. A page may write them too (an {@code <a data-ae-link>}
+     * is followed live like a Link), which forges nothing the server trusts: they only say which
+     * clicks the router's runtime turns into navigations, each checked by the server like any URL.
+     */
+    private static final java.util.Set<String> ROUTER_ATTRIBUTES = java.util.Set.of(
+            LiveProtocol.Router.LINK, LiveProtocol.Router.REPLACE, LiveProtocol.Router.NO_SCROLL, LiveProtocol.Router.STATE,
+            LiveProtocol.Router.TRANSITION, LiveProtocol.Router.CHANNEL, LiveProtocol.Router.ANSWER);
+
     public static String attributeName(String name) {
         switch (Objects.requireNonNull(name, "name")) {
             case "href", "src", "id", "type", "name", "value", "for", "title", "alt", "rel", "target", "placeholder",
@@ -73,7 +83,7 @@ public final class Names {
             default -> {
             }
         }
-        if (n.startsWith(LiveProtocol.Markup.ELEMENT_ID)) {   // data-ae and every data-ae-* the protocol uses
+        if (n.startsWith(LiveProtocol.Markup.ELEMENT_ID) && !ROUTER_ATTRIBUTES.contains(n)) {   // data-ae and every data-ae-* the protocol uses
             throw new IllegalArgumentException("attribute '" + n + "' is reserved for Aether's markers");
         }
         return n;

@@ -9,7 +9,7 @@
     "Paths": { "LIVE": "/_aether/live", "SESSION_PARAM": "s", "LAST_SEEN_PARAM": "last" },
     "Inbound": { "EVENT": "e", "ACK": "a" },
     "Outbound": { "RESUME": "resume" },
-    "Op": { "TEXT": "t", "ATTRIBUTE": "a", "CLASS": "c", "STYLE": "y", "REGION": "r", "LIST": "l", "ERROR": "!", "LOCATION": "g" },
+    "Op": { "TEXT": "t", "ATTRIBUTE": "a", "CLASS": "c", "STYLE": "y", "REGION": "r", "LIST": "l", "ERROR": "!" },
     "ListOp": { "REMOVE": "-", "INSERT": "+", "MOVE": "m", "UPDATE": "u" },
     "Close": { "FORBIDDEN_ORIGIN": 4403, "SESSION_GONE": 4404, "REPLACED": 4409 },
     "Markup": { "ELEMENT_ID": "data-ae", "EVENTS": "data-ae-on", "SESSION": "data-session", "LIVE": "data-live",
@@ -181,7 +181,6 @@
         }
       });
     },
-    [Op.LOCATION](url) { location.assign(url); },
     [Op.ERROR](seq, message) { console.warn("aether: event " + seq + ": " + message); }
   };
   function apply([seq, patches, answeredUpTo]) {

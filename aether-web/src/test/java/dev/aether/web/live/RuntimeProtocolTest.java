@@ -35,6 +35,9 @@ class RuntimeProtocolTest {
     private static final String BEGIN = "/* PROTOCOL: */", END = "/* :PROTOCOL */";
     private static final String RUNTIME = read(RuntimeScript.class, RuntimeScript.RESOURCE);
     private static final String SWAP = read(Ssr.class, "swap.js");
+    private static final String ROUTER = read(RuntimeScript.class, RuntimeScript.ROUTER_RESOURCE);
+    /** The group only the router's runtime ({@code aether-router.js}) reads: its constants are checked against that file. */
+    private static final String ROUTER_GROUP = "Router";
 
     /**
      * Constants only the server (and {@code swap.js}) use: where the runtime is served and which
@@ -46,13 +49,49 @@ class RuntimeProtocolTest {
             "Paths.RUNTIME", "Paths.RESERVED_PREFIX", "Close.GOING_AWAY",
             "Markup.CHUNK", "Markup.PORTAL", "Markup.CSRF_FIELD", "Markup.ACTION_FIELD", "Markup.SWAP_FUNCTION",
             "Markup.SUSPENSE_MARKER", "Markup.PORTAL_MARKER", "Markup.BOUNDARY_MARKER",
-            "Markup.SHOW_MARKER", "Markup.SWITCH_MARKER", "Markup.DYNAMIC_MARKER");
+            "Markup.SHOW_MARKER", "Markup.SWITCH_MARKER", "Markup.DYNAMIC_MARKER", "Paths.ROUTER_RUNTIME");
 
     @Test
     void everyLiveProtocolConstantHasTheSameValueInTheRuntime() throws IOException {
-        JsonNode runtime = runtimeProtocol();
+        assertSameValues(runtimeProtocol(RUNTIME), coreProtocol());
+    }
+
+    @Test
+    void everyRouterConstantHasTheSameValueInTheRouterRuntime() throws IOException {
+        assertSameValues(runtimeProtocol(ROUTER), routerProtocol());
+    }
+
+    @Test
+    void theRouterRuntimeHoldsExactlyTheRouterConstants() throws IOException {
+        assertThat(keysOf(runtimeProtocol(ROUTER))).isEqualTo(routerProtocol().keySet());
+    }
+
+    @Test
+    void theRouterRuntimeWritesNoProtocolValueOutsideItsConstants() {
+        assertThat(literalsIn(ROUTER)).as("protocol values written as literals instead of PROTOCOL's names").isEmpty();
+    }
+
+    /** The constants the core runtime holds: all but the server-only ones and the router's. */
+    private static Map<String, Object> coreProtocol() {
         Map<String, Object> java = javaProtocol();
         java.keySet().removeAll(SERVER_ONLY);
+        java.keySet().removeIf(key -> key.startsWith(ROUTER_GROUP + "."));
+        return java;
+    }
+
+    private static Map<String, Object> routerProtocol() {
+        Map<String, Object> java = javaProtocol();
+        java.keySet().removeIf(key -> !key.startsWith(ROUTER_GROUP + "."));
+        return new java.util.TreeMap<>(java);
+    }
+
+    private static Set<String> keysOf(JsonNode protocol) {
+        Set<String> keys = new TreeSet<>();
+        protocol.fields().forEachRemaining(group -> group.getValue().fieldNames().forEachRemaining(name -> keys.add(group.getKey() + "." + name)));
+        return keys;
+    }
+
+    private static void assertSameValues(JsonNode runtime, Map<String, Object> java) {
         List<String> different = new ArrayList<>();
         java.forEach((key, value) -> {
             String[] at = key.split("\\.");
@@ -67,12 +106,7 @@ class RuntimeProtocolTest {
 
     @Test
     void theRuntimeHoldsNoProtocolValueThatLiveProtocolLacks() throws IOException {
-        Set<String> runtimeKeys = new TreeSet<>();
-        runtimeProtocol().fields().forEachRemaining(group -> group.getValue().fieldNames()
-                .forEachRemaining(name -> runtimeKeys.add(group.getKey() + "." + name)));
-        Set<String> java = new TreeSet<>(javaProtocol().keySet());
-        java.removeAll(SERVER_ONLY);
-        assertThat(runtimeKeys).isEqualTo(java);
+        assertThat(keysOf(runtimeProtocol(RUNTIME))).isEqualTo(new TreeSet<>(coreProtocol().keySet()));
     }
 
     @Test
@@ -92,7 +126,11 @@ class RuntimeProtocolTest {
 
     @Test
     void theRuntimeWritesNoProtocolValueOutsideItsConstants() {
-        String rest = withoutComments(RUNTIME.substring(RUNTIME.indexOf(END) + END.length()));
+        assertThat(literalsIn(RUNTIME)).as("protocol values written as literals instead of PROTOCOL's names").isEmpty();
+    }
+
+    private static List<String> literalsIn(String script) {
+        String rest = withoutComments(script.substring(script.indexOf(END) + END.length()));
         List<String> literals = new ArrayList<>();
         javaProtocol().forEach((key, value) -> {
             // one-letter values (the ops, "s", "t") are too common in code to search for
@@ -103,7 +141,7 @@ class RuntimeProtocolTest {
                 literals.add(key + " = " + value);
             }
         });
-        assertThat(literals).as("protocol values written as literals instead of PROTOCOL's names").isEmpty();
+        return literals;
     }
 
     /** "Group.NAME" → value, for every public static final field of LiveProtocol's nested classes. */
@@ -125,11 +163,11 @@ class RuntimeProtocolTest {
         return constants;
     }
 
-    private static JsonNode runtimeProtocol() throws IOException {
-        int begin = RUNTIME.indexOf(BEGIN), end = RUNTIME.indexOf(END);
+    private static JsonNode runtimeProtocol(String script) throws IOException {
+        int begin = script.indexOf(BEGIN), end = script.indexOf(END);
         assertThat(begin).as("the runtime's " + BEGIN + " marker").isNotNegative();
         assertThat(end).as("the runtime's " + END + " marker, after " + BEGIN).isGreaterThan(begin);
-        return new ObjectMapper().readTree(RUNTIME.substring(begin + BEGIN.length(), end));
+        return new ObjectMapper().readTree(script.substring(begin + BEGIN.length(), end));
     }
 
     private static String withoutComments(String js) {

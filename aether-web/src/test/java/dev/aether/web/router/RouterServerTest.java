@@ -112,7 +112,8 @@ class RouterServerTest {
     void aGetRendersTheLayoutsAroundThePageOutermostFirst() throws Exception {
         HttpResponse<String> response = get("/users/42?tab=likes");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("<title>User</title>")
+        // each outlet is a live region (between its markers), so that a live navigation can replace it alone
+        assertThat(response.body().replaceAll("<!--/?ae:s\\d+-->", "")).contains("<title>User</title>")
                 .containsPattern("<div id=\"shell\"><nav>site nav</nav><main><h1 id=\"user\">User 42 tab LIKES</h1></main></div>");
     }
 

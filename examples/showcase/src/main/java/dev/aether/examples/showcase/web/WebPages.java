@@ -83,7 +83,7 @@ public final class WebPages {
 
     /** {@code level} with the description of its {@link PageLink}. */
     private static Level<?> page(Level<?> level, String path) {
-        return level.meta("description", "Aether showcase: " + link(path).summary());
+        return level.description("Aether showcase: " + link(path).summary());
     }
 
     /** The page at {@code path} as the navigation lists it. */

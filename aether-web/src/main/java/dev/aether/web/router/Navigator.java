@@ -1,0 +1,473 @@
+package dev.aether.web.router;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aether.reactive.Reactive;
+import dev.aether.reactive.ReactiveContext;
+import dev.aether.reactive.ReadSignal;
+import dev.aether.reactive.Signal;
+import dev.aether.titan.Principal;
+import dev.aether.titan.log.LogText;
+import dev.aether.web.PageRequest;
+import dev.aether.web.component.Components;
+import dev.aether.web.component.Context;
+import dev.aether.web.html.Html;
+import dev.aether.web.html.Node;
+import dev.aether.web.protocol.LiveProtocol;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static dev.aether.web.html.Html.*;
+
+/**
+ * The router of one live page: it holds the matched levels as the page shows them and moves the
+ * page to another URL of its {@link RouteTree} over the live channel, rendering again only what
+ * lies below the deepest level the two URLs share (same level, equal params). Each layout's
+ * outlet is a live region bound to a signal holding the level below it, so a navigation replaces
+ * that region only: the layout's own HTML, signals and typed input stay as they are.
+ *
+ * <p>A navigation, in order: the URL is resolved in the tree (outside it, a redirect or a 404:
+ * the browser loads it as a full page); the {@linkplain NavigationStep navigation steps} run
+ * (<b>guards run here</b>: {@link #decide}); the loaders of every newly matched level run in
+ * parallel, those the {@link LoaderCache} still keeps excepted, off the session's thread; then,
+ * back on it, the new levels are built (a failure bubbles to the nearest error boundary among
+ * them, else the browser loads the URL as a full page) and swapped in with the URL, title and
+ * description the runtime commits to the history. A newer navigation supersedes an older one
+ * still loading. Session context only, except where said.
+ *
+ * <pre>{@code
+ * // in an event handler of a routed page: an action changed data the page shows
+ * ctx.navigator().invalidate(ORDERS);     // the next navigation loads ORDERS afresh
+ * ctx.navigator().revalidate();           // the loaders of this page run again now
+ * }</pre>
+ */
+public final class Navigator {
+    // failures shown by a boundary are the tree's to report, whichever request rendered them
+    private static final Logger LOG = LoggerFactory.getLogger(RouteTree.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_REDIRECTS = 5;
+    /** The navigator of the page being rendered, for {@link Link}s. */
+    static final Context<Navigator> CURRENT = Context.create(null);
+
+    private final RouteTree tree;
+    private final Optional<Principal> principal;
+    private final ReactiveContext context;
+    private final Signal<Navigation> navigation = Reactive.signal(Navigation.IDLE);
+    private final Signal<String> location;
+    private final Signal<String> answer = Reactive.signal(null);
+    private final Signal<LevelState.Subtree> top;
+    private final PageState forms;
+    private List<LevelState> states;
+    private long latest;       // the id of the navigation that counts; older ones still loading are dropped
+    private long serverIds;    // navigations the server starts count down from -1
+
+    private Navigator(RouteTree tree, Optional<Principal> principal, String location, List<MatchedLevel> matches,
+                      Map<Loader<?, ?>, LoaderResults.Outcome> results, PageRequest request, Optional<PageState.Posted> posted) {
+        this.tree = tree;
+        this.principal = principal;
+        this.context = ReactiveContext.current();
+        this.location = Reactive.signal(location);
+        this.forms = new PageState(this, request, principal, posted);
+        List<LevelState> built = new ArrayList<>();
+        this.top = Reactive.signal(build(matches, 0, null, results, request, built));
+        this.states = built;
+    }
+
+    /**
+     * The page a GET renders, in its session: the levels {@code matches} with the loader
+     * {@code results} of the GET (handed over, not loaded again). A failure no boundary catches
+     * is thrown (the page is a 500). {@code posted}: the submission whose fields need fixing,
+     * when the page is rendered again for it (a 422).
+     */
+    static Node page(RouteTree tree, Optional<Principal> principal, String location, List<MatchedLevel> matches,
+                     Map<Loader<?, ?>, LoaderResults.Outcome> results, PageRequest request, Optional<PageState.Posted> posted) {
+        Navigator navigator = new Navigator(tree, principal, location, matches, results, request, posted);
+        return CURRENT.provide(navigator, () -> fragment(navigator.channel(), outlet(navigator.top)));
+    }
+
+    // ---- what pages read -------------------------------------------------------------------
+
+    /** Idle, loading (with the target) or submitting: a signal, for pending UI. */
+    public ReadSignal<Navigation> navigation() {
+        return navigation.asReadOnly();
+    }
+
+    /** The page's URL now (path and query as the browser has them), a signal: links' active classes read it. */
+    public ReadSignal<String> location() {
+        return location.asReadOnly();
+    }
+
+    /** The page's forms and fetchers (they outlive a navigation: the page's session is the same). */
+    PageState pageState() {
+        return forms;
+    }
+
+    // ---- revalidation (for actions) ----------------------------------------------------------
+
+    /**
+     * Runs the loaders of every level on the page again (the cache is not read, and is updated),
+     * in parallel, and sets what they return: views that read them reactively update. A loader
+     * that fails now keeps its last value (logged), so a page never breaks on a revalidation.
+     * Completes, on the session, once the values are set.
+     */
+    public CompletableFuture<Void> revalidate() {
+        return revalidateWhere(loader -> true);
+    }
+
+    /** Like {@link #revalidate()}, for {@code only} these loaders (those of them on the page). */
+    public CompletableFuture<Void> revalidate(Loader<?, ?>... only) {
+        List<Loader<?, ?>> named = Arrays.asList(only);
+        return revalidateWhere(named::contains);
+    }
+
+    /** Forgets every cached value of {@code loader} (for every user): the next navigation to a page with it loads it afresh. */
+    public void invalidate(Loader<?, ?> loader) {
+        tree.loaderCache().invalidate(loader);
+    }
+
+    /** Forgets every cached loader value. */
+    public void invalidateAll() {
+        tree.loaderCache().invalidateAll();
+    }
+
+    /** Navigates this page to {@code url} (a path with an optional query) from the server, as a link click would: pushed to the history. */
+    public void navigate(String url) {
+        navigate(--serverIds, NavigationMode.PUSH, url, 0);
+    }
+
+    /** Sets the navigation state (route actions set {@link Navigation.Submitting} while they run). */
+    void navigation(Navigation state) {
+        navigation.set(state);
+    }
+
+    private CompletableFuture<Void> revalidateWhere(java.util.function.Predicate<Loader<?, ?>> which) {
+        List<LevelState> on = states;
+        List<LoaderResults.Task<?>> tasks = new ArrayList<>();
+        for (LevelState s : on) {
+            addTasks(s.match, tasks, which);
+        }
+        PageRequest request = requestFor(location.peek());
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread.ofVirtual().name("revalidate " + location.peek()).start(() -> {
+            Map<Loader<?, ?>, LoaderResults.Outcome> results = load(tasks, request, false);
+            post(() -> {
+                Reactive.batch(() -> {
+                    for (LevelState s : on) {
+                        s.data.forEach((loader, signal) -> {
+                            LoaderResults.Outcome outcome = results.get(loader);
+                            if (outcome instanceof LoaderResults.Outcome.Loaded) {
+                                signal.set(outcome);
+                            } else if (outcome instanceof LoaderResults.Outcome.Failed f) {
+                                LOG.warn("{} failed on revalidation of {}; the page keeps its last value", loader, location.peek(), f.error());
+                            }
+                        });
+                    }
+                });
+                done.complete(null);
+            }, () -> done.cancel(false));
+        });
+        return done;
+    }
+
+    // ---- navigation -------------------------------------------------------------------------
+
+    /** The hidden input the runtime navigates through: it sets the value to "id mode url" and fires the event. */
+    private Node channel() {
+        return input(type("hidden"), attr(LiveProtocol.Router.CHANNEL, true), attr(LiveProtocol.Router.ANSWER, answer::get),
+                on(LiveProtocol.Router.EVENT, e -> receive(e.value())));
+    }
+
+    private static Node outlet(Signal<LevelState.Subtree> shown) {
+        return Components.when(shown::get, subtree -> subtree.node, Html::fragment);
+    }
+
+    /** A navigation the runtime sent: {@code "id mode url"}; anything else is ignored (logged). */
+    void receive(String message) {
+        String[] parts = message == null ? new String[0] : message.split(" ", 3);
+        Optional<NavigationMode> mode = parts.length == 3 ? NavigationMode.parse(parts[1]) : Optional.empty();
+        long id;
+        try {
+            id = parts.length == 3 ? Long.parseLong(parts[0]) : 0;
+        } catch (NumberFormatException e) {
+            id = 0;
+        }
+        if (id <= 0 || mode.isEmpty() || !parts[2].startsWith("/") || parts[2].startsWith("//")) {
+            LOG.debug("ignored a malformed navigation: {}", LogText.of(String.valueOf(message)));
+            return;
+        }
+        navigate(id, mode.get(), parts[2], 0);
+    }
+
+    private void navigate(long id, NavigationMode mode, String url, int redirects) {
+        latest = id;
+        Optional<Planned> planned = plan(url);
+        if (planned.isEmpty()) {
+            answer(fullLoad(id, mode, url));
+            return;
+        }
+        List<MatchedLevel> matches = planned.get().matches();
+        // ---- guards run here: the tree's navigation steps, in order; the first that does not proceed decides
+        switch (decide(new NavigationAttempt(location.peek(), url, mode, matches, principal))) {
+            case NavigationDecision.Proceed proceed -> {
+            }
+            case NavigationDecision.Cancel cancel -> {
+                answer(cancelled(id, mode));
+                return;
+            }
+            case NavigationDecision.Redirect redirect -> {
+                if (redirects >= MAX_REDIRECTS) {
+                    answer(fullLoad(id, mode, redirect.location()));
+                } else {
+                    navigate(id, mode == NavigationMode.POP ? NavigationMode.REPLACE : mode, redirect.location(), redirects + 1);
+                }
+                return;
+            }
+        }
+        int shared = sharedDepth(matches);
+        List<LoaderResults.Task<?>> tasks = new ArrayList<>();
+        for (MatchedLevel m : matches.subList(shared, matches.size())) {
+            addTasks(m, tasks, loader -> true);
+        }
+        PageRequest request = planned.get().request();
+        navigation.set(new Navigation.Loading(url));
+        Thread.ofVirtual().name("navigation " + url).start(() -> {
+            Map<Loader<?, ?>, LoaderResults.Outcome> results = load(tasks, request, true);
+            post(() -> commit(id, mode, url, matches, shared, results, request), () -> {
+            });
+        });
+    }
+
+    /** Runs the tree's navigation steps in order; the first that does not proceed decides. */
+    NavigationDecision decide(NavigationAttempt attempt) {
+        for (NavigationStep step : tree.navigationSteps()) {
+            NavigationDecision decision = step.decide(attempt);
+            if (!(decision instanceof NavigationDecision.Proceed)) {
+                return decision;
+            }
+        }
+        return NavigationDecision.PROCEED;
+    }
+
+    /** How many levels from the top stay: shared with the target, and not showing an error boundary. */
+    private int sharedDepth(List<MatchedLevel> target) {
+        List<MatchedLevel> now = states.stream().map(s -> s.match).toList();
+        int shared = MatchedLevel.sharedDepth(now, target);
+        for (int i = 0; i < shared; i++) {
+            if (states.get(i).showsBoundary) {
+                return i;
+            }
+        }
+        return shared;
+    }
+
+    private void commit(long id, NavigationMode mode, String url, List<MatchedLevel> matches, int shared,
+                        Map<Loader<?, ?>, LoaderResults.Outcome> results, PageRequest request) {
+        if (id != latest) {
+            return;   // a newer navigation started meanwhile
+        }
+        List<LevelState> next = new ArrayList<>(states.subList(0, shared));
+        LevelState parent = shared == 0 ? null : states.get(shared - 1);
+        LevelState.Subtree subtree = null;
+        if (shared < matches.size()) {
+            try {
+                subtree = build(matches, shared, parent, results, request, next);
+            } catch (RuntimeException e) {
+                // no error boundary below the shared levels: the full page shows the one above (or the 500 page)
+                LOG.warn("navigation to {} failed below the shared layout; the browser loads it as a full page", LogText.of(url), e);
+                Reactive.batch(() -> {
+                    navigation.set(Navigation.IDLE);
+                    answer(fullLoad(id, mode, url));
+                });
+                return;
+            }
+        }
+        LevelState.Subtree swapped = subtree;
+        Level<?> page = matches.getLast().level();
+        Reactive.batch(() -> {
+            if (swapped != null) {
+                (parent == null ? top : parent.child).set(swapped);
+            }
+            states = next;
+            location.set(url);
+            navigation.set(Navigation.IDLE);
+            answer(committed(id, mode, url, page.title(), page.description()));
+        });
+    }
+
+    /** Level {@code j} and everything below it, rendered now; a failure bubbles to the nearest boundary at or above it (among these levels). */
+    private LevelState.Subtree build(List<MatchedLevel> matches, int j, LevelState parent, Map<Loader<?, ?>, LoaderResults.Outcome> results,
+                                     PageRequest request, List<LevelState> into) {
+        MatchedLevel match = matches.get(j);
+        LevelState state = new LevelState(match, parent, results);
+        into.add(state);
+        Node node;
+        try {
+            failureOf(match.level(), results);
+            Node outlet = null;
+            if (match.level().isLayout()) {
+                state.child = Reactive.signal(build(matches, j + 1, state, results, request, into));
+                outlet = outlet(state.child);
+            }
+            node = render(match, request, state, outlet);
+        } catch (RuntimeException e) {
+            Level.ErrorView boundary = match.level().errorBoundaryView();
+            if (boundary == null) {
+                throw e;
+            }
+            LOG.warn("{} of {} failed; showing its error boundary", match.level(), LogText.of(request.path()), e);
+            state.showsBoundary = true;
+            state.child = null;
+            while (into.getLast() != state) {
+                into.removeLast();
+            }
+            node = boundary.render(e);
+        }
+        return new LevelState.Subtree(state, node);
+    }
+
+    private static void failureOf(Level<?> level, Map<Loader<?, ?>, LoaderResults.Outcome> results) {
+        for (Loader<?, ?> loader : level.loaders()) {
+            if (results.get(loader) instanceof LoaderResults.Outcome.Failed failed) {
+                throw new LoaderFailedException(loader.name(), failed.error());
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <P extends Record> Node render(MatchedLevel match, PageRequest request, LevelState state, Node outlet) {
+        Level<P> level = (Level<P>) match.level();
+        return level.render(new RouteContext<>((P) match.params(), request, state, this), outlet);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends Record> void addTasks(MatchedLevel match, List<LoaderResults.Task<?>> tasks,
+                                                    java.util.function.Predicate<Loader<?, ?>> which) {
+        Level<P> level = (Level<P>) match.level();
+        for (Loader<P, ?> loader : level.loaders()) {
+            if (which.test(loader)) {
+                tasks.add(new LoaderResults.Task<>(loader, (P) match.params()));
+            }
+        }
+    }
+
+    /** Off the session's thread. */
+    private Map<Loader<?, ?>, LoaderResults.Outcome> load(List<LoaderResults.Task<?>> tasks, PageRequest request, boolean readCache) {
+        try {
+            return LoaderResults.run(tasks, request, principal, tree.loaderDeadline(), tree.loaderCache(), readCache);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Map<Loader<?, ?>, LoaderResults.Outcome> failed = new HashMap<>();
+            tasks.forEach(t -> failed.put(t.loader(), new LoaderResults.Outcome.Failed(e)));
+            return failed;
+        }
+    }
+
+    /** Runs {@code task} on the session; {@code gone} if the session has ended meanwhile. */
+    private void post(Runnable task, Runnable gone) {
+        try {
+            context.post(task);
+        } catch (RejectedExecutionException e) {
+            gone.run();
+        }
+    }
+
+    // ---- reading a URL ------------------------------------------------------------------------
+
+    /** A URL the tree renders: its levels with their params, and the request its loaders get. */
+    private record Planned(List<MatchedLevel> matches, PageRequest request) {
+    }
+
+    /** The levels {@code url} leads to; empty when it is not a page of the tree (a full page load then answers it). */
+    private Optional<Planned> plan(String url) {
+        int q = url.indexOf('?');
+        String rawPath = q < 0 ? url : url.substring(0, q);
+        String rawQuery = q < 0 ? "" : url.substring(q + 1);
+        Map<String, List<String>> query;
+        String path;
+        try {
+            path = URI.create(rawPath).getPath();
+            query = query(rawQuery);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!(tree.resolve(rawPath).orElse(null) instanceof RouteTree.Resolution.Chain chain)) {
+            return Optional.empty();
+        }
+        List<MatchedLevel> matches = new ArrayList<>();
+        for (Level<?> level : chain.levels()) {
+            Optional<? extends Record> params = level.route().parse(chain.pathParams(), query);
+            if (params.isEmpty()) {
+                return Optional.empty();   // a 404: the full page shows the tree's not-found page
+            }
+            matches.add(new MatchedLevel(level, params.get()));
+        }
+        return Optional.of(new Planned(matches, new PageRequest("GET", path, query, Map.of())));
+    }
+
+    private static PageRequest requestFor(String url) {
+        int q = url.indexOf('?');
+        try {
+            return new PageRequest("GET", URI.create(q < 0 ? url : url.substring(0, q)).getPath(), query(q < 0 ? "" : url.substring(q + 1)), Map.of());
+        } catch (IllegalArgumentException e) {
+            return new PageRequest("GET", "/", Map.of(), Map.of());
+        }
+    }
+
+    private static Map<String, List<String>> query(String raw) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return query;
+    }
+
+    // ---- answers ------------------------------------------------------------------------------
+
+    private void answer(ObjectNode json) {
+        answer.set(json.toString());
+    }
+
+    private static ObjectNode answerOf(long id, NavigationMode mode) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put(LiveProtocol.Router.ID, id);
+        json.put(LiveProtocol.Router.MODE, mode.wire());
+        return json;
+    }
+
+    private static ObjectNode committed(long id, NavigationMode mode, String url, String title, String description) {
+        ObjectNode json = answerOf(id, mode).put(LiveProtocol.Router.URL, url).put(LiveProtocol.Router.TITLE, title);
+        if (description != null) {
+            json.put(LiveProtocol.Router.DESCRIPTION, description);
+        }
+        return json;
+    }
+
+    private static ObjectNode fullLoad(long id, NavigationMode mode, String url) {
+        return answerOf(id, mode).put(LiveProtocol.Router.URL, url).put(LiveProtocol.Router.FULL_LOAD, 1);
+    }
+
+    private static ObjectNode cancelled(long id, NavigationMode mode) {
+        return answerOf(id, mode).put(LiveProtocol.Router.CANCELLED, 1);
+    }
+}
