@@ -8,6 +8,7 @@ import dev.aether.web.html.Node;
 import dev.aether.web.router.Action;
 import dev.aether.web.router.Form;
 import dev.aether.web.router.Level;
+import dev.aether.web.router.Loader;
 import dev.aether.web.router.NoParams;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -41,12 +42,15 @@ public final class TodoPage {
     }
 
     private final TodoStore store;
+    /** A summary loaded on the server: after each action the page's loaders run again, and it updates in place. */
+    private final Loader<NoParams, String> summary;
     private final Action<NewTodo> add;
     private final Action<TodoRef> toggle;
     private final Action<TodoRef> remove;
     private final Action<TodoMove> move;
 
     public TodoPage(TodoStore store) {
+        this.summary = Loader.of("todo-summary", args -> summarise(store.snapshot()));
         this.add = Action.of("add", NewTodo.class, todo -> {
             store.add(todo.title());
             return Action.done();
@@ -80,8 +84,15 @@ public final class TodoPage {
                             show(() -> adding.error("title").isPresent(),
                                     () -> p(id("title-error"), cls("error"), text(() -> adding.error("title").orElse("")))),
                             show(() -> store.list().isEmpty(), () -> p(id("empty"), cls("empty"), text("Nothing to do."))),
+                            p(id("summary"), cls("caption"), text(() -> ctx.data(summary))),
                             ul(id("todos"), cls("todos"), each(store::list, Todo::id, rows::row))));
-        }).action(add).action(toggle).action(remove).action(move);
+        }).loader(summary).action(add).action(toggle).action(remove).action(move);
+    }
+
+    /** {@code "3 to do, 1 done"}. */
+    static String summarise(java.util.List<Todo> todos) {
+        long done = todos.stream().filter(Todo::done).count();
+        return (todos.size() - done) + " to do, " + done + " done";
     }
 
     /** A row and its buttons, each a form of its own. */

@@ -76,6 +76,7 @@ class ShowcasePagesBrowserTest {
     @Test
     void todosAreAddedToggledReorderedAndRemovedInPlace(WebDriver browser) {
         open(browser, titan.httpUri() + "/todos");
+        js(browser, "window.__samePage = true");
         for (String title : List.of("write", "test", "ship")) {
             browser.findElement(By.id("title")).sendKeys(title, Keys.ENTER);
             Waits.until(browser, title + " added", d -> titles(d).contains(title));
@@ -88,8 +89,11 @@ class ShowcasePagesBrowserTest {
         Waits.until(browser, "ship moved up", d -> titles(d).equals(List.of("write", "ship", "test")));
         browser.findElement(By.cssSelector("#todos li[data-id='1'] button.toggle")).click();
         Waits.until(browser, "write done", d -> d.findElement(By.cssSelector("#todos li[data-id='1']")).getAttribute("class").contains("done"));
+        Waits.text(browser, By.id("summary"), "2 to do, 1 done");   // the page's loader ran again after the action, in place
         browser.findElement(By.cssSelector("#todos li[data-id='2'] button.remove")).click();
         Waits.until(browser, "test removed", d -> titles(d).equals(List.of("write", "ship")));
+        Waits.text(browser, By.id("summary"), "1 to do, 1 done");
+        assertThat(js(browser, "return window.__samePage === true")).as("no reload: every action went over the live channel").isEqualTo(true);
 
         // the moved row is the same DOM node; only the toggled one was rendered again
         assertThat(js(browser, "return [...document.querySelectorAll('#todos li')].map(li => li.__marker || null)"))
