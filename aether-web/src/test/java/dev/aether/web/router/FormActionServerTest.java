@@ -61,11 +61,12 @@ class FormActionServerTest {
     static final Route<NoParams> NOTES_PAGE = Route.of("/notes");
 
     static Titan titan;
+    static RouteTree tree;
     static HttpClient http;
 
     @BeforeAll
     static void start() {
-        RouteTree tree = RouteTree.builder()
+        tree = RouteTree.builder()
                 .layout(Level.layout(Route.of("/"), (ctx, outlet) -> div(nav(ctx.form(SEARCH).render(ctx.form(SEARCH).input("q"))), outlet))
                                 .action(SEARCH),
                         site -> site
@@ -109,6 +110,16 @@ class FormActionServerTest {
         assertThat(posted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/notes"));
         assertThat(notes).containsExactly("2:buy milk");
         assertThat(get("/notes").body()).contains("<span>2:buy milk</span>");
+    }
+
+    @Test
+    void aPostThatIsDoneForgetsThePagesCachedLoaderValuesSoLiveNavigationsLoadThemAfreshToo() throws Exception {
+        get("/notes");
+        assertThat(tree.loaderCache().get(NOTES, NoParams.NONE, java.util.Optional.empty())).isPresent();
+
+        assertThat(post("/notes", Map.of("_action", "add", "text", "tea", "priority", "1")).statusCode()).isEqualTo(303);
+
+        assertThat(tree.loaderCache().get(NOTES, NoParams.NONE, java.util.Optional.empty())).isEmpty();
     }
 
     @Test
