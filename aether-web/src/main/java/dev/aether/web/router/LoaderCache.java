@@ -29,6 +29,7 @@ public final class LoaderCache {
     }
 
     private final Cache<Key, Object> entries;
+    private final boolean keeps;
 
     public LoaderCache(int maxEntries, Duration maxAge) {
         if (maxEntries < 0) {
@@ -37,7 +38,9 @@ public final class LoaderCache {
         if (maxAge == null || maxAge.isNegative()) {
             throw new IllegalArgumentException("maxAge must not be negative, got " + maxAge);
         }
-        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(maxAge).build();
+        // evictions on the writing thread: the bounds hold when put returns, not later on a pool
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(maxAge).executor(Runnable::run).build();
+        this.keeps = maxEntries > 0 && !maxAge.isZero();
     }
 
     /** The value {@code loader} returned for {@code params} and {@code principal}, if still kept. */
@@ -47,7 +50,7 @@ public final class LoaderCache {
 
     /** Keeps {@code value} (null values are not kept: they cannot be told from a miss). */
     public void put(Loader<?, ?> loader, Record params, Optional<Principal> principal, Object value) {
-        if (value != null) {
+        if (value != null && keeps) {
             entries.put(key(loader, params, principal), value);
         }
     }
