@@ -1,7 +1,6 @@
 package dev.aether.examples.showcase.web;
 
 import static dev.aether.web.html.Html.*;
-
 import static dev.aether.web.router.Links.to;
 
 import dev.aether.examples.showcase.web.WebPages.CounterParams;
