@@ -13,6 +13,8 @@ module dev.aether.web {
     requires com.fasterxml.jackson.databind;
     requires com.github.benmanes.caffeine;
     requires io.github.resilience4j.ratelimiter;
+    requires jakarta.validation;
+    requires org.hibernate.validator;
     requires org.eclipse.jetty.websocket.core.server;
     requires org.slf4j;
 

@@ -79,7 +79,7 @@ public final class AetherWeb implements Mount {
 
     @Override
     public Handler wrap(Server server, Handler next, TitanSettings settings) {
-        LiveHandlers live = LiveHandlers.wrap(server, next, settings, new LiveHandlers.Options(pages, actions, routedPages(), grace,
+        LiveHandlers live = LiveHandlers.wrap(server, next, settings, new LiveHandlers.Options(pages, actions, routedPages(), routedActions(), grace,
                 maxBufferedFrames, maxSessions, eventRate, scriptPolicy, trustedProxies));
         this.live = live;
         return live.handler();
@@ -88,6 +88,11 @@ public final class AetherWeb implements Mount {
     private Function<String, Optional<Function<PageRequest, ActionResult>>> routedPages() {
         RouteTree tree = routes;
         return tree == null ? rawPath -> Optional.empty() : tree::handlerFor;
+    }
+
+    private Function<String, Optional<Function<PageRequest, ActionResult>>> routedActions() {
+        RouteTree tree = routes;
+        return tree == null ? rawPath -> Optional.empty() : tree::actionFor;
     }
 
     @Override

@@ -35,6 +35,7 @@ public final class LiveHandlers {
     /** What the live pages need to know, as {@link dev.aether.web.AetherWeb.Builder} collected it. */
     public record Options(Map<String, Function<PageRequest, Page>> pages, Map<String, Function<PageRequest, ActionResult>> actions,
                           Function<String, Optional<Function<PageRequest, ActionResult>>> routedPages,
+                          Function<String, Optional<Function<PageRequest, ActionResult>>> routedActions,
                           Duration grace, int maxBufferedFrames, int maxSessions, EventRateLimit eventRate,
                           Function<String, String> scriptPolicy, Set<String> trustedProxies) {
     }
@@ -65,7 +66,7 @@ public final class LiveHandlers {
         upgrade.addMapping(LiveProtocol.Paths.LIVE, negotiator);
         // One concern per wrapper, outermost first: the runtime script, the pages' security headers,
         // the CSRF check of posted forms, then the pages and actions; Netron's routes come last.
-        Routes routes = new Routes(options.pages(), options.actions(), options.routedPages());
+        Routes routes = new Routes(options.pages(), options.actions(), options.routedPages(), options.routedActions());
         RuntimeScript runtime = RuntimeScript.load(), router = RuntimeScript.loadRouter();
         Handler pageRoutes = new PageHandler(next, routes, live, runtime, router, proxies);
         Handler csrf = new CsrfHandler(pageRoutes, routes, proxies);

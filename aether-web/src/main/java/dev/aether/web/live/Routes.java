@@ -12,7 +12,8 @@ import org.eclipse.jetty.server.Request;
 
 /**
  * The pages (GET) and actions (POST) of an {@link AetherWeb}, by exact path, then the router's
- * pages ({@code routedPages}: a raw path to its GET handler, or empty when the route tree has none):
+ * pages ({@code routedPages}: a raw path to its GET handler, or empty when the route tree has none)
+ * and their actions ({@code routedActions}: its POST handler, or empty when the page takes no forms):
  * which one a request is for. Every handler wrapper of the web layer asks it, so each acts on the
  * same requests.
  *
@@ -27,7 +28,8 @@ import org.eclipse.jetty.server.Request;
  * }</pre>
  */
 record Routes(Map<String, Function<PageRequest, Page>> pages, Map<String, Function<PageRequest, ActionResult>> actions,
-              Function<String, Optional<Function<PageRequest, ActionResult>>> routedPages) {
+              Function<String, Optional<Function<PageRequest, ActionResult>>> routedPages,
+              Function<String, Optional<Function<PageRequest, ActionResult>>> routedActions) {
 
     /** What a request is for. */
     sealed interface Match {
@@ -58,6 +60,9 @@ record Routes(Map<String, Function<PageRequest, Page>> pages, Map<String, Functi
         Function<PageRequest, ActionResult> routed = page == null && action == null
                 ? routedPages.apply(request.getHttpURI().getPath()).orElse(null)   // raw: the router decodes each segment itself
                 : null;
+        if (routed != null) {
+            action = routedActions.apply(request.getHttpURI().getPath()).orElse(null);   // the route's forms, if it takes any
+        }
         if ((page == null && action == null && routed == null) || isWebSocketUpgrade(request)) {
             return Match.None.INSTANCE;   // Netron's routes, and its WebSocket on any path
         }

@@ -131,6 +131,8 @@ public final class LiveProtocol {
         public static final String LIVE = "data-live";
         /** The hidden field of a posting form that repeats the CSRF cookie (double submit). */
         public static final String CSRF_FIELD = "_csrf";
+        /** The hidden field naming the router action a form's submission runs. */
+        public static final String ACTION_FIELD = "_action";
         /** Prefix of every comment marker: {@code <!--ae:t3-->}. */
         public static final String MARKER_PREFIX = "ae:";
         /** Marker kind of a dynamic text. */

@@ -2,14 +2,18 @@ package dev.aether.web.router;
 
 import dev.aether.web.html.Node;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * One level of a route tree: a layout (rendered around its matched child, which it places with
- * the {@code outlet} it is given) or a page (a leaf, with the document's title). Either may have
- * loaders, guards and an error boundary. Immutable: {@link #loader}, {@link #guard} and
- * {@link #errorBoundary} return a new level.
+ * the {@code outlet} it is given, and any named outlets with {@link RouteContext#outlet(String)})
+ * or a page (a leaf, with the document's title). Either may have loaders, guards, actions (the
+ * forms it takes), an error boundary, a loading view, meta tags, and views for the named outlets
+ * of the layout around it. Immutable: every method that adds something returns a new level.
  *
  * <pre>{@code
  * Level<NoParams> shell = Level.layout(Route.of("/"), (ctx, outlet) -> div(nav(...), main(outlet)))
@@ -38,30 +42,80 @@ public final class Level<P extends Record> {
         Node render(Throwable error);
     }
 
+    /** The parts of a level while one is being derived from another: each method below changes one. */
+    private static final class Parts<P extends Record> {
+        Route<P> route;
+        String title;                          // pages only
+        View<P> view;                          // pages only
+        LayoutView<P> layout;                  // layouts only
+        List<Loader<P, ?>> loaders = List.of();
+        ErrorView errorBoundary;
+        String description;                    // pages only; null: none
+        List<LevelGuard<P>> guards = List.of();
+        List<Action<?>> actions = List.of();
+        Map<String, String> meta = Map.of();
+        View<P> loading;                       // null: its loaders hold the page back
+        Map<String, View<P>> fills = Map.of(); // named outlets of the layout around it
+    }
+
     private final Route<P> route;
-    private final String title;            // pages only
-    private final View<P> view;            // pages only
-    private final LayoutView<P> layout;    // layouts only
+    private final String title;
+    private final View<P> view;
+    private final LayoutView<P> layout;
     private final List<Loader<P, ?>> loaders;
     private final ErrorView errorBoundary;
-    private final String description;      // pages only; null: none
+    private final String description;
     private final List<LevelGuard<P>> guards;
+    private final List<Action<?>> actions;
+    private final Map<String, String> meta;
+    private final View<P> loading;
+    private final Map<String, View<P>> fills;
 
-    private Level(Route<P> route, String title, View<P> view, LayoutView<P> layout, List<Loader<P, ?>> loaders, ErrorView errorBoundary,
-                  String description, List<LevelGuard<P>> guards) {
-        this.route = Objects.requireNonNull(route, "route");
-        this.title = title;
-        this.view = view;
-        this.layout = layout;
-        this.loaders = List.copyOf(loaders);
-        this.errorBoundary = errorBoundary;
-        this.description = description;
-        this.guards = List.copyOf(guards);
+    private Level(Parts<P> p) {
+        this.route = Objects.requireNonNull(p.route, "route");
+        this.title = p.title;
+        this.view = p.view;
+        this.layout = p.layout;
+        this.loaders = List.copyOf(p.loaders);
+        this.errorBoundary = p.errorBoundary;
+        this.description = p.description;
+        this.guards = List.copyOf(p.guards);
+        this.actions = List.copyOf(p.actions);
+        this.meta = Collections.unmodifiableMap(new LinkedHashMap<>(p.meta));
+        this.loading = p.loading;
+        this.fills = Collections.unmodifiableMap(new LinkedHashMap<>(p.fills));
+    }
+
+    private Parts<P> parts() {
+        Parts<P> p = new Parts<>();
+        p.route = route;
+        p.title = title;
+        p.view = view;
+        p.layout = layout;
+        p.loaders = loaders;
+        p.errorBoundary = errorBoundary;
+        p.description = description;
+        p.guards = guards;
+        p.actions = actions;
+        p.meta = meta;
+        p.loading = loading;
+        p.fills = fills;
+        return p;
+    }
+
+    private static <T> List<T> plus(List<T> list, T item, String name) {
+        List<T> more = new ArrayList<>(list);
+        more.add(Objects.requireNonNull(item, name));
+        return more;
     }
 
     /** A page: the leaf of a matched chain, and the document's title. */
     public static <P extends Record> Level<P> page(Route<P> route, String title, View<P> view) {
-        return new Level<>(route, Objects.requireNonNull(title, "title"), Objects.requireNonNull(view, "view"), null, List.of(), null, null, List.of());
+        Parts<P> p = new Parts<>();
+        p.route = route;
+        p.title = Objects.requireNonNull(title, "title");
+        p.view = Objects.requireNonNull(view, "view");
+        return new Level<>(p);
     }
 
     /**
@@ -69,19 +123,24 @@ public final class Level<P extends Record> {
      * prefix of theirs, and has no optional or catch-all segment.
      */
     public static <P extends Record> Level<P> layout(Route<P> route, LayoutView<P> view) {
-        return new Level<>(route, null, null, Objects.requireNonNull(view, "view"), List.of(), null, null, List.of());
+        Parts<P> p = new Parts<>();
+        p.route = route;
+        p.layout = Objects.requireNonNull(view, "view");
+        return new Level<>(p);
     }
 
     /** This level, also running {@code loader} (in parallel with every other matched level's loaders). */
     public Level<P> loader(Loader<P, ?> loader) {
-        List<Loader<P, ?>> more = new ArrayList<>(loaders);
-        more.add(Objects.requireNonNull(loader, "loader"));
-        return new Level<>(route, title, view, layout, more, errorBoundary, description, guards);
+        Parts<P> p = parts();
+        p.loaders = plus(loaders, loader, "loader");
+        return new Level<>(p);
     }
 
     /** This level, showing {@code view} in its place when it or a level below it without a boundary fails. */
     public Level<P> errorBoundary(ErrorView view) {
-        return new Level<>(route, title, this.view, layout, loaders, Objects.requireNonNull(view, "view"), description, guards);
+        Parts<P> p = parts();
+        p.errorBoundary = Objects.requireNonNull(view, "view");
+        return new Level<>(p);
     }
 
     /** This page, with the document's meta description (sent with the title on a live navigation too). */
@@ -89,7 +148,9 @@ public final class Level<P extends Record> {
         if (isLayout()) {
             throw new IllegalArgumentException(this + " is a layout: a description belongs to a page");
         }
-        return new Level<>(route, title, view, layout, loaders, errorBoundary, Objects.requireNonNull(description, "description"), guards);
+        Parts<P> p = parts();
+        p.description = Objects.requireNonNull(description, "description");
+        return new Level<>(p);
     }
 
     /**
@@ -98,9 +159,70 @@ public final class Level<P extends Record> {
      * before any loader runs. A level's guards run in the order added.
      */
     public Level<P> guard(LevelGuard<P> guard) {
-        List<LevelGuard<P>> more = new ArrayList<>(guards);
-        more.add(Objects.requireNonNull(guard, "guard"));
-        return new Level<>(route, title, view, layout, loaders, errorBoundary, description, more);
+        Parts<P> p = parts();
+        p.guards = plus(guards, guard, "guard");
+        return new Level<>(p);
+    }
+
+    /**
+     * This level, also taking the submissions of {@code action}'s forms: a post to any page at or
+     * below it runs the action when the form names it. Its forms are rendered with
+     * {@link RouteContext#form}. Two actions of the same id on one page are refused when the tree
+     * is built.
+     */
+    public Level<P> action(Action<?> action) {
+        Parts<P> p = parts();
+        p.actions = plus(actions, action, "action");
+        return new Level<>(p);
+    }
+
+    /**
+     * This level, adding the meta tag {@code name} (the {@code viewport}, say) to the document of
+     * every page at or below it; a level further in replaces an outer one's. A page's
+     * {@code description} is {@link #description}, which a live navigation updates too.
+     */
+    public Level<P> meta(String name, String content) {
+        if ("description".equals(name)) {
+            throw new IllegalArgumentException("a page's description is Level.description(...), which live navigations update too");
+        }
+        Map<String, String> more = new LinkedHashMap<>(meta);
+        more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(content, "content"));
+        Parts<P> p = parts();
+        p.meta = more;
+        return new Level<>(p);
+    }
+
+    /**
+     * This level, not holding the page back for its loaders: the page renders at once with
+     * {@code view} in this level's place (and everything below it), and the level fills in when
+     * its loaders and those below it are done — streamed into the same response on a GET. The
+     * loading view sees the params and the data of the levels above; reading this level's own
+     * data there fails (a {@link LoaderFailedException} whose cause says it is still loading).
+     * A level being loaded fills no named outlets. It is also the fallback of
+     * {@link RouteContext#await(Deferred, java.util.function.Function) awaits} given none, here and below.
+     */
+    public Level<P> loading(View<P> view) {
+        Parts<P> p = parts();
+        p.loading = Objects.requireNonNull(view, "view");
+        return new Level<>(p);
+    }
+
+    /**
+     * This level, filling the outlet {@code outlet} of the layout directly around it with
+     * {@code view} (the layout places it with {@code ctx.outlet("sidebar")}); its main view still
+     * fills the layout's unnamed outlet.
+     */
+    public Level<P> fills(String outlet, View<P> view) {
+        if (outlet == null || outlet.isBlank()) {
+            throw new IllegalArgumentException("an outlet's name is not blank, got '" + outlet + "'");
+        }
+        Map<String, View<P>> more = new LinkedHashMap<>(fills);
+        if (more.put(outlet, Objects.requireNonNull(view, "view")) != null) {
+            throw new IllegalArgumentException(this + " fills outlet " + outlet + " twice");
+        }
+        Parts<P> p = parts();
+        p.fills = more;
+        return new Level<>(p);
     }
 
     public Route<P> route() {
@@ -123,6 +245,14 @@ public final class Level<P extends Record> {
         return loaders;
     }
 
+    Map<String, String> meta() {
+        return meta;
+    }
+
+    List<Action<?>> actions() {
+        return actions;
+    }
+
     /** The first decision of this level's guards that is not allow, or allow. */
     @SuppressWarnings("unchecked")
     GuardDecision check(Record params, Destination to) {
@@ -137,6 +267,14 @@ public final class Level<P extends Record> {
 
     ErrorView errorBoundaryView() {
         return errorBoundary;
+    }
+
+    View<P> loadingView() {
+        return loading;
+    }
+
+    Map<String, View<P>> fills() {
+        return fills;
     }
 
     Node render(RouteContext<P> ctx, Node outlet) {

@@ -69,6 +69,7 @@ public final class Navigator {
     private final Signal<String> location;
     private final Signal<String> answer = Reactive.signal(null);
     private final Signal<LevelState.Subtree> top;
+    private final PageState forms;
     private List<LevelState> states;
     private final Blockers blockers = new Blockers();
     private final PrefetchGate prefetches;
@@ -76,12 +77,13 @@ public final class Navigator {
     private long serverIds;    // navigations the server starts count down from -1
 
     private Navigator(RouteTree tree, Optional<Principal> principal, String location, List<MatchedLevel> matches,
-                      Map<Loader<?, ?>, LoaderResults.Outcome> results, PageRequest request) {
+                      Map<Loader<?, ?>, LoaderResults.Outcome> results, PageRequest request, Optional<PageState.Posted> posted) {
         this.tree = tree;
         this.principal = principal;
         this.context = ReactiveContext.current();
         this.location = Reactive.signal(location);
         this.prefetches = new PrefetchGate(tree.prefetchLimits());
+        this.forms = new PageState(this, request, principal, posted);
         List<LevelState> built = new ArrayList<>();
         this.top = Reactive.signal(build(matches, 0, null, results, request, built));
         this.states = built;
@@ -90,11 +92,12 @@ public final class Navigator {
     /**
      * The page a GET renders, in its session: the levels {@code matches} with the loader
      * {@code results} of the GET (handed over, not loaded again). A failure no boundary catches
-     * is thrown (the page is a 500).
+     * is thrown (the page is a 500). {@code posted}: the submission whose fields need fixing,
+     * when the page is rendered again for it (a 422).
      */
     static Node page(RouteTree tree, Optional<Principal> principal, String location, List<MatchedLevel> matches,
-                     Map<Loader<?, ?>, LoaderResults.Outcome> results, PageRequest request) {
-        Navigator navigator = new Navigator(tree, principal, location, matches, results, request);
+                     Map<Loader<?, ?>, LoaderResults.Outcome> results, PageRequest request, Optional<PageState.Posted> posted) {
+        Navigator navigator = new Navigator(tree, principal, location, matches, results, request, posted);
         return CURRENT.provide(navigator, () -> fragment(navigator.channel(), outlet(navigator.top)));
     }
 
@@ -108,6 +111,11 @@ public final class Navigator {
     /** The page's URL now (path and query as the browser has them), a signal: links' active classes read it. */
     public ReadSignal<String> location() {
         return location.asReadOnly();
+    }
+
+    /** The page's forms and fetchers (they outlive a navigation: the page's session is the same). */
+    PageState pageState() {
+        return forms;
     }
 
     // ---- revalidation (for actions) ----------------------------------------------------------

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * What a level's view sees: its params record, the request, the results of the loaders of the
  * matched levels (its own and its ancestors'), each read by its loader constant, typed, and the
- * page's {@link Navigator} (navigation state, revalidation).
+ * page's {@link Navigator} (navigation state, revalidation), forms ({@link #form}) and fetchers
+ * ({@link #fetcher}).
  *
  * <p>{@link #data} reads a signal: read inside a reactive part ({@code text(() -> …)}), the part
  * updates when the loader is revalidated.
@@ -90,5 +91,19 @@ public final class RouteContext<P extends Record> {
     /** {@link #blocker(ReadSignal, String)} asking "You have unsaved changes. Leave this page?". */
     public void blocker(ReadSignal<Boolean> dirty) {
         blocker(dirty, Blockers.DEFAULT_MESSAGE);
+    }
+
+    /**
+     * The form of {@code action} on this page: it posts to the page's URL, and live it submits over
+     * the live channel; the same handler runs either way. The action must be on a matched level
+     * ({@link Level#action}), or a post of it would find nothing to run.
+     */
+    public <F extends Record> Form<F> form(Action<F> action) {
+        return navigator.pageState().form(Objects.requireNonNull(action, "action"));
+    }
+
+    /** The page's fetcher named {@code key}: the same one wherever on the page it is asked for. */
+    public <T> Fetcher<T> fetcher(FetcherKey<T> key) {
+        return navigator.pageState().fetcher(Objects.requireNonNull(key, "key"));
     }
 }

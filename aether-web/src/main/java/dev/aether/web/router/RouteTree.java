@@ -5,6 +5,7 @@ import dev.aether.web.ActionResult;
 import dev.aether.web.Page;
 import dev.aether.web.PageRequest;
 import dev.aether.web.html.Node;
+import dev.aether.web.protocol.LiveProtocol;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -119,7 +120,23 @@ public final class RouteTree {
         });
     }
 
+    /**
+     * How a POST of {@code rawPath} is answered, or empty when no level of the page it leads to
+     * takes forms ({@link Level#action}): then it is a 405. The form's hidden action id names the
+     * action; its handler runs, then the browser is redirected (303) or the page is rendered again
+     * with the messages (422). A post naming no action of the page is a 400.
+     */
+    public Optional<Function<PageRequest, ActionResult>> actionFor(String rawPath) {
+        return resolve(rawPath)
+                .filter(r -> r instanceof Resolution.Chain chain && chain.levels().stream().anyMatch(l -> !l.actions().isEmpty()))
+                .map(r -> request -> submit(rawPath, (Resolution.Chain) r, request));
+    }
+
     private ActionResult answer(String rawPath, Resolution.Chain chain, PageRequest request) {
+        return answer(rawPath, chain, request, Optional.empty(), 200);
+    }
+
+    private ActionResult answer(String rawPath, Resolution.Chain chain, PageRequest request, Optional<PageState.Posted> posted, int status) {
         List<MatchedLevel> matches = new ArrayList<>();
         List<LoaderResults.Task<?>> tasks = new ArrayList<>();
         for (Level<?> level : chain.levels()) {
@@ -152,8 +169,61 @@ public final class RouteTree {
         guards.committed(to);
         Level<?> leaf = chain.levels().getLast();
         String location = rawPath + queryString(request.queryParameters());
-        Page page = Page.of(leaf.title(), () -> Navigator.page(this, who, location, matches, results, request));
-        return ActionResult.show(leaf.description() == null ? page : page.withMeta("description", leaf.description()));
+        Page page = Page.of(leaf.title(), () -> Navigator.page(this, who, location, matches, results, request, posted));
+        for (Level<?> level : chain.levels()) {
+            for (Map.Entry<String, String> tag : level.meta().entrySet()) {
+                page = page.withMeta(tag.getKey(), tag.getValue());
+            }
+        }
+        return new ActionResult.Show(leaf.description() == null ? page : page.withMeta("description", leaf.description()), status);
+    }
+
+    private ActionResult submit(String rawPath, Resolution.Chain chain, PageRequest request) {
+        for (Level<?> level : chain.levels()) {
+            if (level.route().parse(chain.pathParams(), request.queryParameters()).isEmpty()) {
+                return new ActionResult.Show(notFound.apply(request), 404);
+            }
+        }
+        String id = request.form(LiveProtocol.Markup.ACTION_FIELD);
+        Optional<Action<?>> action = chain.levels().stream().flatMap(l -> l.actions().stream()).filter(a -> a.id().equals(id)).findFirst();
+        if (action.isEmpty()) {
+            return new ActionResult.Show(unknownAction(id, chain), 400);
+        }
+        Action.Outcome outcome;
+        try {
+            outcome = action.get().submit(request.formFields());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(action.get() + " failed", e);
+        }
+        return switch (outcome) {
+            case Action.Outcome.Redirect r -> ActionResult.redirect(r.location());
+            case Action.Outcome.Done done -> {
+                forgetCached(chain, done.revalidate());   // other pages' live navigations load them afresh too
+                yield ActionResult.redirect(rawPath + queryString(request.queryParameters()));   // the GET loads the page afresh
+            }
+            case Action.Outcome.Invalid invalid ->
+                    answer(rawPath, chain, request, Optional.of(new PageState.Posted(id, request.formFields(), invalid.errors())), 422);
+        };
+    }
+
+    /** Forgets the cached values of the page's loaders: {@code only} these, or all when empty. */
+    private void forgetCached(Resolution.Chain chain, List<Loader<?, ?>> only) {
+        for (Level<?> level : chain.levels()) {
+            for (Loader<?, ?> loader : level.loaders()) {
+                if (only.isEmpty() || only.contains(loader)) {
+                    cache.invalidate(loader);
+                }
+            }
+        }
+    }
+
+    private static Page unknownAction(String id, Resolution.Chain chain) {
+        String named = id.isEmpty() ? "no action" : "action \"" + (id.length() > 64 ? id.substring(0, 64) + "…" : id) + "\"";
+        String known = chain.levels().stream().flatMap(l -> l.actions().stream()).map(Action::id).sorted().toList().toString();
+        return Page.of("Bad request", () -> main(h1(text("Bad request")),
+                p(text("This form names " + named + ", which this page does not take (it takes " + known + "). Reload the page and try again."))));
     }
 
     @SuppressWarnings("unchecked")
@@ -212,6 +282,7 @@ public final class RouteTree {
             checkNested(page);
             List<Level<?>> chain = new ArrayList<>(ancestors);
             chain.add(page);
+            checkActionIds(chain);
             chains.add(List.copyOf(chain));
             return this;
         }
@@ -237,6 +308,18 @@ public final class RouteTree {
             }
             chains.addAll(nested.chains);
             return this;
+        }
+
+        private static void checkActionIds(List<Level<?>> chain) {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (Level<?> level : chain) {
+                for (Action<?> action : level.actions()) {
+                    if (!ids.add(action.id())) {
+                        throw new IllegalArgumentException("two actions named " + action.id() + " on the page " + chain.getLast()
+                                + ": a form names its action by id, so each is unique on a page");
+                    }
+                }
+            }
         }
 
         private void checkNested(Level<?> level) {

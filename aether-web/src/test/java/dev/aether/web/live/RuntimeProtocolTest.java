@@ -42,12 +42,12 @@ class RuntimeProtocolTest {
     /**
      * Constants only the server (and {@code swap.js}) use: where the runtime is served and which
      * paths are reserved, the standard close code the runtime treats as any other drop, the
-     * Suspense chunk and portal attributes, the CSRF field, and the kinds of the regions the
+     * Suspense chunk and portal attributes, the CSRF and action fields of posted forms, and the kinds of the regions the
      * runtime finds by their whole marker name ({@code "s3"}) without reading the kind.
      */
     static final Set<String> SERVER_ONLY = Set.of(
             "Paths.RUNTIME", "Paths.RESERVED_PREFIX", "Close.GOING_AWAY",
-            "Markup.CHUNK", "Markup.PORTAL", "Markup.CSRF_FIELD", "Markup.SWAP_FUNCTION",
+            "Markup.CHUNK", "Markup.PORTAL", "Markup.CSRF_FIELD", "Markup.ACTION_FIELD", "Markup.SWAP_FUNCTION",
             "Markup.SUSPENSE_MARKER", "Markup.PORTAL_MARKER", "Markup.BOUNDARY_MARKER",
             "Markup.SHOW_MARKER", "Markup.SWITCH_MARKER", "Markup.DYNAMIC_MARKER", "Paths.ROUTER_RUNTIME");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.examples.showcase.web.PageLink;
 import dev.aether.examples.showcase.web.WebPages;
+import dev.aether.titan.event.InProcessEventBus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -23,7 +24,7 @@ class BannerTest {
     @Test
     void theListedPagesAreExactlyTheRoutesServed() {
         assertThat(WebPages.PAGES).extracting(PageLink::path)
-                .containsExactlyInAnyOrderElementsOf(WebPages.create().pagePaths());
+                .containsExactlyInAnyOrderElementsOf(WebPages.routes(new InProcessEventBus()).patterns().stream().map(Object::toString).toList());
     }
 
     @Test

@@ -1,77 +1,71 @@
 package dev.aether.examples.showcase.web;
 
-import static dev.aether.web.component.Components.component;
 import static dev.aether.web.html.Html.*;
+import static dev.aether.web.router.Links.link;
 
-import dev.aether.reactive.Reactive;
+import dev.aether.examples.showcase.web.WebPages.CounterParams;
 import dev.aether.reactive.SharedSignal;
-import dev.aether.reactive.Signal;
-import dev.aether.web.ActionResult;
-import dev.aether.web.Page;
-import dev.aether.web.PageRequest;
+import dev.aether.web.router.Action;
+import dev.aether.web.router.Form;
+import dev.aether.web.router.Level;
+import dev.aether.web.router.NoParams;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.Optional;
 
 /**
- * A counter of this page's own and one shared by every open page (server push: a click in one
- * tab updates all of them). Live, the buttons run Java handlers; without JavaScript they post
- * the form and the action redirects back with the new count in the URL.
+ * A counter of this page's own, kept in its URL ({@code ?count=}), and one shared by every open
+ * page (server push: a click in one tab updates all of them). Each button is a form with its
+ * action declared once: live the click runs it over the live channel, without JavaScript the form
+ * posts and the same handler answers.
  *
  * <pre>{@code
  * CounterPage counter = new CounterPage(Reactive.sharedSignal(0));
- * web.page("/counter", counter::page).action("/counter", counter::post);
+ * RouteTree.builder().page(counter.level())
  * }</pre>
  */
 public final class CounterPage {
+    /** A click on −1 or +1: the count shown and the step. */
+    public record Step(int count, @Min(-1) @Max(1) int by) {
+    }
+
+    /** The page's own count moves by one: the page at the next count. */
+    static final Action<Step> STEP = Action.of("step", Step.class,
+            step -> Action.redirect(link(WebPages.COUNTER, new CounterParams(Optional.of(step.count() + step.by())))));
+
     private final SharedSignal<Integer> everyone;
+    /** Everyone's count goes up by one: every open page shows it. */
+    private final Action<NoParams> addForEveryone;
 
     public CounterPage(SharedSignal<Integer> everyone) {
         this.everyone = everyone;
+        this.addForEveryone = Action.of("everyone", NoParams.class, none -> {
+            everyone.update(n -> n + 1);
+            return Action.done();
+        });
     }
 
-    public Page page(PageRequest request) {
-        int start = parse(request.query("count"));
-        return Layout.page("/counter", () -> component(() -> {
-            Signal<Integer> count = Reactive.signal(start);
+    Level<CounterParams> level() {
+        return Level.page(WebPages.COUNTER, WebPages.title("/counter"), ctx -> {
+            int count = ctx.params().count().orElse(0);
+            Form<Step> step = ctx.form(STEP);
+            Form<NoParams> all = ctx.form(addForEveryone);
             return section(
                     h1(text("Counter")),
-                    p(cls("lead"), text("Each click runs a Java handler on the server; only the number that changed is sent back.")),
-                    form(cls("counts"), attr("method", "post"), attr("action", "/counter"),
-                            input(type("hidden"), name("count"), attr("value", () -> String.valueOf(count.get()))),
-                            div(cls("card"),
+                    p(cls("lead"), text("Each click runs a Java handler on the server, the same one with or without JavaScript.")),
+                    div(cls("counts"),
+                            step.render(cls("card"),
+                                    input(type("hidden"), name("count"), value(String.valueOf(count))),
                                     span(cls("caption"), text("This page")),
-                                    strong(id("count"), cls("count"), text(() -> count.get())),
+                                    strong(id("count"), cls("count"), text(String.valueOf(count))),
                                     div(cls("actions"),
-                                            button(id("dec"), cls("quiet"), type("submit"), name("op"), value("dec"),
-                                                    on("click", () -> count.update(n -> n - 1)).preventDefault(), attr("aria-label", "minus one"), text("−1")),
-                                            button(id("inc"), type("submit"), name("op"), value("inc"),
-                                                    on("click", () -> count.update(n -> n + 1)).preventDefault(), attr("aria-label", "plus one"), text("+1")))),
-                            div(cls("card"),
+                                            button(id("dec"), cls("quiet"), type("submit"), name("by"), value("-1"), attr("aria-label", "minus one"), text("−1")),
+                                            button(id("inc"), type("submit"), name("by"), value("1"), attr("aria-label", "plus one"), text("+1")))),
+                            all.render(cls("card"),
                                     span(cls("caption"), text("Everyone (shared by every open page)")),
                                     strong(id("everyone"), cls("count"), text(everyone::get)),
                                     div(cls("actions"),
-                                            button(id("everyone-inc"), type("submit"), name("op"), value("everyone"),
-                                                    on("click", () -> everyone.update(n -> n + 1)).preventDefault(), text("+1 for everyone"))))));
-        }));
-    }
-
-    /** The same buttons without JavaScript: the form posts, the action redirects with the new count. */
-    public ActionResult post(PageRequest request) {
-        int count = parse(request.form("count"));
-        switch (request.form("op")) {
-            case "inc" -> count++;
-            case "dec" -> count--;
-            case "everyone" -> everyone.update(n -> n + 1);
-            default -> {
-                // an unknown button: nothing changes
-            }
-        }
-        return ActionResult.redirect("/counter?count=" + count);
-    }
-
-    private static int parse(String s) {
-        try {
-            return s.isEmpty() ? 0 : Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+                                            button(id("everyone-inc"), type("submit"), text("+1 for everyone"))))));
+        }).action(STEP).action(addForEveryone);
     }
 }

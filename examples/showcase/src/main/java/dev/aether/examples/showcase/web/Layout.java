@@ -1,43 +1,54 @@
 package dev.aether.examples.showcase.web;
 
 import static dev.aether.web.html.Html.*;
+import static dev.aether.web.router.Links.to;
 
-import dev.aether.web.Page;
-import dev.aether.web.html.Node;
-import java.util.function.Supplier;
+import dev.aether.examples.showcase.web.WebPages.CounterParams;
+import dev.aether.examples.showcase.web.WebPages.SignupParams;
+import dev.aether.examples.showcase.web.WebPages.StocksParams;
+import dev.aether.web.router.Level;
+import dev.aether.web.router.NoParams;
+import dev.aether.web.router.Route;
+import java.util.Optional;
 
 /**
- * The frame of every page: a top bar with the brand, a navigation of plain links (they work
- * without JavaScript, the current page marked) and a connection badge the runtime's
+ * The root layout around every page: a top bar with the brand, a navigation of router links
+ * (live navigations with the runtime, plain links without it; the current page marked) and a connection badge the runtime's
  * {@code ae-*} classes on {@code <html>} light up; the look is {@code /showcase.css}
  * ({@link StaticFiles}).
  *
  * <pre>{@code
- * Page page = Layout.page("/counter", () -> section(h1(text("Counter"))));
+ * RouteTree.builder().layout(Layout.level(), site -> site.page(...))
  * }</pre>
  */
 final class Layout {
     /** Trusted, constant markup: the DSL has no {@code <link>}; a stylesheet link is allowed in the body. */
     private static final String STYLESHEET = "<link rel=\"stylesheet\" href=\"/showcase.css\">";
+    /** The class of the navigation's link to the page shown (it follows live navigations). */
+    private static final String CURRENT = "current";
 
     private Layout() {
     }
 
-    /** The page at {@code path} (one of {@link WebPages#PAGES}) with {@code content} in its frame. */
-    static Page page(String path, Supplier<? extends Node> content) {
-        PageLink here = WebPages.PAGES.stream().filter(p -> p.path().equals(path)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("not a page of the showcase: " + path));
-        return Page.of(here.title() + " – Aether showcase", () -> fragment(
+    private static String title(String path) {
+        return WebPages.link(path).title();
+    }
+
+    static Level<NoParams> level() {
+        return Level.<NoParams>layout(Route.of("/"), (ctx, outlet) -> fragment(
                         dangerouslyUnescapedHtml(STYLESHEET),
                         header(cls("top"), div(cls("top-inner"),
                                 a(cls("brand"), href("/"), img(attr("src", "/favicon.svg"), attr("alt", "")), text("Aether"), small(text("showcase"))),
-                                nav(attr("aria-label", "Pages"), fragment(WebPages.PAGES.stream()
-                                        .map(p -> a(href(p.path()), attr("aria-current", p == here ? "page" : null), text(p.title())))
-                                        .toList())),
+                                nav(attr("aria-label", "Pages"),
+                                        to(WebPages.HOME, NoParams.NONE, text(title("/"))).activeClass(CURRENT),
+                                        to(WebPages.COUNTER, CounterParams.START, text(title("/counter"))).activeClass(CURRENT),
+                                        to(WebPages.TODOS, NoParams.NONE, text(title("/todos"))).activeClass(CURRENT),
+                                        to(WebPages.SIGNUP, SignupParams.FORM, text(title("/signup"))).activeClass(CURRENT),
+                                        to(WebPages.STOCKS, new StocksParams(Optional.empty()), text(title("/stocks"))).activeClass(CURRENT),
+                                        to(WebPages.SIGNUPS, NoParams.NONE, text(title("/signups"))).activeClass(CURRENT)),
                                 span(cls("badge"), attr("title", "The page's connection to the server")))),
-                        main(content.get()),
+                        main(outlet),
                         footer(text("Rendered in Java on the server and kept live over a WebSocket. Every page works without JavaScript too."))))
-                .withMeta("viewport", "width=device-width, initial-scale=1")
-                .withMeta("description", "Aether showcase: " + here.summary());
+                .meta("viewport", "width=device-width, initial-scale=1");
     }
 }

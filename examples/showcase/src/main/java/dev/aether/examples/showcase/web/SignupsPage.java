@@ -9,8 +9,8 @@ import dev.aether.examples.showcase.UserService;
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.SharedSignal;
 import dev.aether.titan.event.EventBus;
-import dev.aether.web.PageRequest;
-import dev.aether.web.Page;
+import dev.aether.web.router.Level;
+import dev.aether.web.router.NoParams;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <pre>{@code
  * SignupsPage signups = SignupsPage.listeningTo(events);
- * web.page("/signups", signups::page);
+ * RouteTree.builder().page(signups.level())
  * }</pre>
  */
 public final class SignupsPage {
@@ -45,8 +45,8 @@ public final class SignupsPage {
         return page;
     }
 
-    public Page page(PageRequest request) {
-        return Layout.page("/signups", () -> section(
+    Level<NoParams> level() {
+        return Level.page(WebPages.SIGNUPS, WebPages.title("/signups"), ctx -> section(
                 h1(text("Sign-ups")),
                 p(cls("lead"), text("Each user.created event from the users service appears here as it happens, on every open page.")),
                 div(cls("card"),

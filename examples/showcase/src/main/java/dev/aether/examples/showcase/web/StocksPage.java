@@ -6,8 +6,8 @@ import static dev.aether.web.html.Html.*;
 
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
-import dev.aether.web.Page;
-import dev.aether.web.PageRequest;
+import dev.aether.examples.showcase.web.WebPages.StocksParams;
+import dev.aether.web.router.Level;
 import dev.aether.web.ssr.Template;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +18,7 @@ import java.util.Locale;
  * {@code each} of template instances); without JavaScript the box is a GET form, {@code ?q=}.
  *
  * <pre>{@code
- * web.page("/stocks", StocksPage::page);
+ * RouteTree.builder().page(StocksPage.level())
  * }</pre>
  */
 public final class StocksPage {
@@ -61,9 +61,9 @@ public final class StocksPage {
     private StocksPage() {
     }
 
-    public static Page page(PageRequest request) {
-        return Layout.page("/stocks", () -> {
-            Signal<String> query = Reactive.signal(request.query("q"));
+    static Level<StocksParams> level() {
+        return Level.page(WebPages.STOCKS, WebPages.title("/stocks"), ctx -> {
+            Signal<String> query = Reactive.signal(ctx.params().q().orElse(""));
             return section(
                     h1(text("Stocks")),
                     p(cls("lead"), text("Each row is a compiled template filled in with a quote; typing filters the rows live.")),

@@ -1,5 +1,6 @@
 package dev.aether.examples.showcase.web;
 
+import static dev.aether.web.browser.LivePages.connected;
 import static dev.aether.web.browser.LivePages.js;
 import static dev.aether.web.browser.LivePages.open;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,15 +38,23 @@ class ShowcasePagesBrowserTest {
     }
 
     @Test
-    void theCounterCountsClicksAndSharesTheEveryoneCounter(WebDriver browser) {
+    void theCounterCountsClicksInItsUrlAndSharesTheEveryoneCounter(WebDriver browser) {
         open(browser, titan.httpUri() + "/counter");
-        browser.findElement(By.id("inc")).click();
-        browser.findElement(By.id("inc")).click();
-        browser.findElement(By.id("dec")).click();
-        Waits.text(browser, By.id("count"), "1");
         browser.findElement(By.id("everyone-inc")).click();
         Waits.text(browser, By.id("everyone"), "1");
-        assertThat(browser.getCurrentUrl()).endsWith("/counter");   // live: the form did not post
+        assertThat(browser.getCurrentUrl()).endsWith("/counter");   // live: the form did not post, the page stayed
+
+        // the page's own count is in its URL: the step action's redirect loads the page at the next count
+        browser.findElement(By.id("inc")).click();
+        Waits.until(browser, "the page at count 1", d -> d.getCurrentUrl().endsWith("/counter?count=1"));
+        connected(browser);
+        browser.findElement(By.id("inc")).click();
+        Waits.until(browser, "the page at count 2", d -> d.getCurrentUrl().endsWith("/counter?count=2"));
+        connected(browser);
+        browser.findElement(By.id("dec")).click();
+        Waits.until(browser, "the page at count 1 again", d -> d.getCurrentUrl().endsWith("/counter?count=1"));
+        Waits.text(browser, By.id("count"), "1");
+        Waits.text(browser, By.id("everyone"), "1");
     }
 
     @Test
@@ -67,6 +76,7 @@ class ShowcasePagesBrowserTest {
     @Test
     void todosAreAddedToggledReorderedAndRemovedInPlace(WebDriver browser) {
         open(browser, titan.httpUri() + "/todos");
+        js(browser, "window.__samePage = true");
         for (String title : List.of("write", "test", "ship")) {
             browser.findElement(By.id("title")).sendKeys(title, Keys.ENTER);
             Waits.until(browser, title + " added", d -> titles(d).contains(title));
@@ -79,8 +89,11 @@ class ShowcasePagesBrowserTest {
         Waits.until(browser, "ship moved up", d -> titles(d).equals(List.of("write", "ship", "test")));
         browser.findElement(By.cssSelector("#todos li[data-id='1'] button.toggle")).click();
         Waits.until(browser, "write done", d -> d.findElement(By.cssSelector("#todos li[data-id='1']")).getAttribute("class").contains("done"));
+        Waits.text(browser, By.id("summary"), "2 to do, 1 done");   // the page's loader ran again after the action, in place
         browser.findElement(By.cssSelector("#todos li[data-id='2'] button.remove")).click();
         Waits.until(browser, "test removed", d -> titles(d).equals(List.of("write", "ship")));
+        Waits.text(browser, By.id("summary"), "1 to do, 1 done");
+        assertThat(js(browser, "return window.__samePage === true")).as("no reload: every action went over the live channel").isEqualTo(true);
 
         // the moved row is the same DOM node; only the toggled one was rendered again
         assertThat(js(browser, "return [...document.querySelectorAll('#todos li')].map(li => li.__marker || null)"))
@@ -154,6 +167,6 @@ class ShowcasePagesBrowserTest {
 
         browser.findElement(By.id("submit")).click();
         Waits.text(browser, By.id("welcome"), "Welcome, Ada!");
-        assertThat(browser.getCurrentUrl()).endsWith("/signup");
+        assertThat(browser.getCurrentUrl()).endsWith("/signup?welcome=Ada");   // the action's redirect, the same live or posted
     }
 }

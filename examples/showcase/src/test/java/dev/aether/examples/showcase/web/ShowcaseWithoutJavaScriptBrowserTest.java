@@ -69,6 +69,7 @@ class ShowcaseWithoutJavaScriptBrowserTest {
         titles(browser, "ship", "write");
         browser.findElement(By.cssSelector("#todos li[data-id='1'] button.toggle")).click();
         Waits.until(browser, "write done", d -> d.findElement(By.cssSelector("#todos li[data-id='1']")).getAttribute("class").contains("done"));
+        assertThat(browser.findElement(By.id("summary")).getText()).isEqualTo("1 to do, 1 done");   // the GET after the post loaded it afresh
         browser.findElement(By.cssSelector("#todos li[data-id='2'] button.remove")).click();
         titles(browser, "write");
     }
