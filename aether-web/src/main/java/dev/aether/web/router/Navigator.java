@@ -7,7 +7,7 @@ import dev.aether.reactive.ReactiveContext;
 import dev.aether.reactive.ReadSignal;
 import dev.aether.reactive.Signal;
 import dev.aether.titan.Principal;
-import dev.aether.titan.log.LogText;
+import dev.aether.netron.protocol.log.LogText;
 import dev.aether.web.PageRequest;
 import dev.aether.web.component.Components;
 import dev.aether.web.component.Context;
