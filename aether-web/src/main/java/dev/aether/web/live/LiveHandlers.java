@@ -63,10 +63,11 @@ public final class LiveHandlers {
         // the CSRF check of posted forms, then the pages and actions; Netron's routes come last.
         Routes routes = new Routes(options.pages(), options.actions(), options.routedPages());
         RuntimeScript runtime = RuntimeScript.load();
-        Handler pageRoutes = new PageHandler(next, routes, live, runtime, proxies);
+        RuntimeScript persistPart = RuntimeScript.persistPart();
+        Handler pageRoutes = new PageHandler(next, routes, live, runtime, List.of(persistPart), proxies);
         Handler csrf = new CsrfHandler(pageRoutes, routes, proxies);
         Handler securityHeaders = new SecurityHeadersHandler(csrf, routes, options.scriptPolicy());
-        upgrade.setHandler(new RuntimeScriptHandler(securityHeaders, runtime));
+        upgrade.setHandler(new RuntimeScriptHandler(new RuntimeScriptHandler(securityHeaders, persistPart), runtime));
         return new LiveHandlers(upgrade, live);
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * Handler chain = new RuntimeScriptHandler(new SecurityHeadersHandler(new CsrfHandler(
- *         new PageHandler(netron, routes, sessions, runtime, proxies), routes, proxies), routes, policy), runtime);
+ *         new PageHandler(netron, routes, sessions, runtime, List.of(persistPart), proxies), routes, proxies), routes, policy), runtime);
  * }</pre>
  */
 final class PageHandler extends Handler.Wrapper {
@@ -46,13 +47,16 @@ final class PageHandler extends Handler.Wrapper {
     private final Routes routes;
     private final LiveSessions sessions;
     private final RuntimeScript runtime;
+    private final List<RuntimeScript> parts;
     private final TrustedProxies proxies;
 
-    PageHandler(Handler next, Routes routes, LiveSessions sessions, RuntimeScript runtime, TrustedProxies proxies) {
+    /** @param parts the runtime parts a page may ask for ({@link LiveSession#runtimeParts()}), by their path */
+    PageHandler(Handler next, Routes routes, LiveSessions sessions, RuntimeScript runtime, List<RuntimeScript> parts, TrustedProxies proxies) {
         super(next);
         this.routes = routes;
         this.sessions = sessions;
         this.runtime = runtime;
+        this.parts = List.copyOf(parts);
         this.proxies = proxies;
     }
 
@@ -142,12 +146,24 @@ final class PageHandler extends Handler.Wrapper {
         out.flush();
         ChunkStream chunks = session.chunks();
         chunks.writeUntilResolved(out, STREAM_LIMIT, chunks::awaitChunk);
-        chunks.endPage(out, live ? runtime.tag(session.token(), nonce) : "");
+        chunks.endPage(out, live ? runtime.tag(session.token(), nonce) + partTags(session, nonce) : "");
         if (!live) {
             sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Served without the live runtime");
             return;
         }
         sessions.scheduleExpiry(session);   // from now on the browser has the grace period to attach
+    }
+
+    /** The tags of the runtime parts the page asked for, after the core's: they need its listeners. */
+    private String partTags(LiveSession session, String nonce) {
+        Set<String> wanted = session.runtimeParts();
+        StringBuilder tags = new StringBuilder();
+        for (RuntimeScript part : parts) {
+            if (wanted.contains(part.path())) {
+                tags.append(part.partTag(nonce));
+            }
+        }
+        return tags.toString();
     }
 
     private void abandon(LiveSession session, int code, String reason, Callback callback, Throwable cause) {

@@ -9,18 +9,32 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The browser runtime ({@code aether.js}, a resource of this module) and its versioned URL. */
-record RuntimeScript(byte[] bytes, String version) {
+/**
+ * A script of the browser runtime, a resource of this module, and its versioned URL: the core
+ * ({@code aether.js}, every live page) or a part only some pages load ({@code persist.js}).
+ */
+record RuntimeScript(String path, byte[] bytes, String version) {
     static final String RESOURCE = "aether.js";
+    static final String PERSIST_RESOURCE = "persist.js";
 
+    /** The core runtime, served at {@link LiveProtocol.Paths#RUNTIME}. */
     static RuntimeScript load() {
-        try (InputStream in = RuntimeScript.class.getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE, LiveProtocol.Paths.RUNTIME);
+    }
+
+    /** The persist part, served at {@link LiveProtocol.Paths#PERSIST_RUNTIME}. */
+    static RuntimeScript persistPart() {
+        return load(PERSIST_RESOURCE, LiveProtocol.Paths.PERSIST_RUNTIME);
+    }
+
+    private static RuntimeScript load(String resource, String path) {
+        try (InputStream in = RuntimeScript.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the runtime resource " + RESOURCE + " is missing from aether-web");
+                throw new IllegalStateException("the runtime resource " + resource + " is missing from aether-web");
             }
             byte[] bytes = in.readAllBytes();
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return new RuntimeScript(bytes, HexFormat.of().formatHex(hash, 0, 6));
+            return new RuntimeScript(path, bytes, HexFormat.of().formatHex(hash, 0, 6));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
@@ -30,8 +44,13 @@ record RuntimeScript(byte[] bytes, String version) {
 
     /** The tag that starts the runtime for session {@code token}; the URL changes with the script. */
     String tag(String token, String nonce) {
-        return "<script src=\"" + LiveProtocol.Paths.RUNTIME + "?v=" + version + "\""
+        return "<script src=\"" + path + "?v=" + version + "\""
                 + (nonce == null ? "" : " nonce=\"" + nonce + "\"")
                 + " " + LiveProtocol.Markup.SESSION + "=\"" + token + "\" " + LiveProtocol.Markup.LIVE + "=\"" + LiveProtocol.Paths.LIVE + "\"></script>";
+    }
+
+    /** The tag of a runtime part, written after the core's (scripts run in document order). */
+    String partTag(String nonce) {
+        return "<script src=\"" + path + "?v=" + version + "\"" + (nonce == null ? "" : " nonce=\"" + nonce + "\"") + "></script>";
     }
 }

@@ -10,7 +10,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Serves the browser runtime at {@link LiveProtocol.Paths#RUNTIME}, cached for a year: its URL
+ * Serves a script of the browser runtime at its path ({@link LiveProtocol.Paths#RUNTIME} for the
+ * core, {@link LiveProtocol.Paths#PERSIST_RUNTIME} for the persist part), cached for a year: its URL
  * carries its version, and a revalidation with the current ETag gets a 304. Passes every other
  * request on.
  *
@@ -28,7 +29,7 @@ final class RuntimeScriptHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!Request.getPathInContext(request).equals(LiveProtocol.Paths.RUNTIME) || !request.getMethod().equals("GET")) {
+        if (!Request.getPathInContext(request).equals(runtime.path()) || !request.getMethod().equals("GET")) {
             return super.handle(request, response, callback);
         }
         String etag = "\"" + runtime.version() + "\"";

@@ -26,6 +26,8 @@ public final class LiveProtocol {
         public static final String RUNTIME = "/_aether/runtime.js";
         /** The live WebSocket. */
         public static final String LIVE = "/_aether/live";
+        /** The persist part ({@code persist.js}): loaded only by pages that persist a value in browser storage. */
+        public static final String PERSIST_RUNTIME = "/_aether/persist.js";
         /** Reserved prefix: no page may be mounted below it. */
         public static final String RESERVED_PREFIX = "/_aether/";
         /** Query parameter of the live socket naming the session's token. */
@@ -95,6 +97,37 @@ public final class LiveProtocol {
         public static final String UPDATE = "u";
 
         private ListOp() {
+        }
+    }
+
+    /**
+     * Values persisted in the browser's storage ({@code dev.aether.web.BrowserStorage}), read and
+     * written by the persist part ({@code persist.js}), not by the core runtime: each persisted
+     * value is a hidden input carrying these attributes, its {@code value} attribute bound to the
+     * value's JSON. The part restores a stored value by setting the input's value and firing
+     * {@link #RESTORE_EVENT} on it (an ordinary live event: the server parses, validates and sets
+     * the signal); it writes the attribute back to storage when a patch changes it.
+     * {@code PersistRuntimeProtocolTest} checks the part against these.
+     */
+    public static final class Persist {
+        /** {@link #STORAGE_ATTRIBUTE}'s value for {@code localStorage}. */
+        public static final String LOCAL = "local";
+        /** {@link #STORAGE_ATTRIBUTE}'s value for {@code sessionStorage}. */
+        public static final String SESSION = "session";
+        /** Which storage the value lives in: {@link #LOCAL} or {@link #SESSION}. */
+        public static final String STORAGE_ATTRIBUTE = "data-ae-persist";
+        /** The value's key, without {@link #KEY_PREFIX}. */
+        public static final String KEY_ATTRIBUTE = "data-ae-key";
+        /** Milliseconds without a change before a new value is written to storage. */
+        public static final String DEBOUNCE_ATTRIBUTE = "data-ae-debounce";
+        /** Prefix of every key the part writes in storage, so a page's own keys never collide. */
+        public static final String KEY_PREFIX = "aether:";
+        /** The DOM event the part fires on the input when it restores a stored value. */
+        public static final String RESTORE_EVENT = "ae-restore";
+        /** The longest stored value, in characters, the part sends and the server accepts. */
+        public static final int MAX_CHARS = 8192;
+
+        private Persist() {
         }
     }
 
