@@ -5,6 +5,7 @@ import dev.aether.titan.inbound.InboundBudget;
 import dev.aether.web.ActionResult;
 import dev.aether.web.Page;
 import dev.aether.web.PageRequest;
+import dev.aether.web.PrincipalCookie;
 import dev.aether.web.protocol.LiveProtocol;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class LiveHandlers {
     public record Options(Map<String, Function<PageRequest, Page>> pages, Map<String, Function<PageRequest, ActionResult>> actions,
                           Function<String, Optional<Function<PageRequest, ActionResult>>> routedPages,
                           Duration grace, int maxBufferedFrames, int maxSessions, EventRateLimit eventRate,
-                          Function<String, String> scriptPolicy, Set<String> trustedProxies) {
+                          Function<String, String> scriptPolicy, Set<String> trustedProxies, PrincipalCookie principalCookie) {
     }
 
     private LiveHandlers(Handler handler, LiveSessions sessions) {
@@ -64,7 +65,7 @@ public final class LiveHandlers {
         Routes routes = new Routes(options.pages(), options.actions(), options.routedPages());
         RuntimeScript runtime = RuntimeScript.load();
         RuntimeScript persistPart = RuntimeScript.persistPart();
-        Handler pageRoutes = new PageHandler(next, routes, live, runtime, List.of(persistPart), proxies);
+        Handler pageRoutes = new PageHandler(next, routes, live, runtime, List.of(persistPart), proxies, options.principalCookie());
         Handler csrf = new CsrfHandler(pageRoutes, routes, proxies);
         Handler securityHeaders = new SecurityHeadersHandler(csrf, routes, options.scriptPolicy());
         upgrade.setHandler(new RuntimeScriptHandler(new RuntimeScriptHandler(securityHeaders, persistPart), runtime));

@@ -5,6 +5,8 @@ import dev.aether.reactive.Reactive;
 import dev.aether.reactive.ReactiveContext;
 import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.titan.log.LogText;
+import dev.aether.titan.Principal;
+import dev.aether.web.LivePage;
 import dev.aether.web.Page;
 import dev.aether.web.component.Scope;
 import dev.aether.web.html.DomEvent;
@@ -16,6 +18,7 @@ import dev.aether.web.ssr.Ssr;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,12 +105,18 @@ final class LiveSession {
      * boundaries still open stream through {@link #chunks()}.
      */
     String renderShell(Page page, String csrfToken, String nonce) {
+        return renderShell(page, csrfToken, nonce, Optional.empty());
+    }
+
+    /** As {@link #renderShell(Page, String, String)}, for {@code visitor} ({@link LivePage#principal()} in the page). */
+    String renderShell(Page page, String csrfToken, String nonce, Optional<Principal> visitor) {
         ChunkStream stream = new ChunkStream(nonce);
         chunks = stream;
         LiveRenderer.Shared shared = new LiveRenderer.Shared(handlers, outbox, stream, csrfToken, runtimeParts);
         StringBuilder html = new StringBuilder(2048);
         root = LiveRenderer.renderRoot(() -> {
             Scope scope = Scope.root();
+            scope.provide(LivePage.PRINCIPAL, visitor);
             Head head = Head.open(page, scope);
             LiveRenderer renderer = new LiveRenderer(shared);
             Scope.run(scope, () -> {

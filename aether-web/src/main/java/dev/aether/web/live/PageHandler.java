@@ -14,7 +14,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import dev.aether.titan.Principal;
+import dev.aether.web.PrincipalCookie;
+import org.eclipse.jetty.http.HttpCookie;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
@@ -37,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * Handler chain = new RuntimeScriptHandler(new SecurityHeadersHandler(new CsrfHandler(
- *         new PageHandler(netron, routes, sessions, runtime, List.of(persistPart), proxies), routes, proxies), routes, policy), runtime);
+ *         new PageHandler(netron, routes, sessions, runtime, List.of(persistPart), proxies, principalCookie), routes, proxies), routes, policy), runtime);
  * }</pre>
  */
 final class PageHandler extends Handler.Wrapper {
@@ -49,14 +53,17 @@ final class PageHandler extends Handler.Wrapper {
     private final RuntimeScript runtime;
     private final List<RuntimeScript> parts;
     private final TrustedProxies proxies;
+    private final PrincipalCookie principalCookie;   // null: every page is anonymous
 
     /** @param parts the runtime parts a page may ask for ({@link LiveSession#runtimeParts()}), by their path */
-    PageHandler(Handler next, Routes routes, LiveSessions sessions, RuntimeScript runtime, List<RuntimeScript> parts, TrustedProxies proxies) {
+    PageHandler(Handler next, Routes routes, LiveSessions sessions, RuntimeScript runtime, List<RuntimeScript> parts, TrustedProxies proxies,
+                PrincipalCookie principalCookie) {
         super(next);
         this.routes = routes;
         this.sessions = sessions;
         this.runtime = runtime;
         this.parts = List.copyOf(parts);
+        this.principalCookie = principalCookie;
         this.proxies = proxies;
     }
 
@@ -113,7 +120,8 @@ final class PageHandler extends Handler.Wrapper {
         String shell;
         try {
             Page p = page.get();
-            shell = session.context().call(() -> session.renderShell(p, csrf, nonce));
+            Optional<Principal> visitor = principal(request);
+            shell = session.context().call(() -> session.renderShell(p, csrf, nonce, visitor));
         } catch (RuntimeException e) {
             sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Page failed");
             ErrorPage.failed(response, callback, "page " + Request.getPathInContext(request), e);
@@ -152,6 +160,20 @@ final class PageHandler extends Handler.Wrapper {
             return;
         }
         sessions.scheduleExpiry(session);   // from now on the browser has the grace period to attach
+    }
+
+    /** Who visits: the principal of the configured cookie, if any. */
+    private Optional<Principal> principal(Request request) {
+        if (principalCookie == null) {
+            return Optional.empty();
+        }
+        List<HttpCookie> cookies = Request.getCookies(request);
+        for (HttpCookie c : cookies) {
+            if (c.getName().equals(principalCookie.name())) {
+                return principalCookie.principal(c.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The tags of the runtime parts the page asked for, after the core's: they need its listeners. */
