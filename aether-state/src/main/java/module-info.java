@@ -1,0 +1,12 @@
+/**
+ * Aether state: the Netron client bound to signals. Queries, mutations, invalidation and server
+ * events in {@code dev.aether.state}; stores in {@code dev.aether.state.store}; persisted state
+ * in {@code dev.aether.state.persist}. Start at {@link dev.aether.state.AetherState}.
+ */
+module dev.aether.state {
+    requires transitive dev.aether.reactive;
+    requires transitive dev.aether.netron.client;
+    requires com.github.benmanes.caffeine;
+
+    exports dev.aether.state;
+}
