@@ -7,6 +7,9 @@ module dev.aether.state {
     requires transitive dev.aether.reactive;
     requires transitive dev.aether.netron.client;
     requires com.github.benmanes.caffeine;
+    // Only the live-page binding (dev.aether.state.web) needs the web layer: an application without pages runs without it.
+    requires static dev.aether.web;
 
     exports dev.aether.state;
+    exports dev.aether.state.web;
 }

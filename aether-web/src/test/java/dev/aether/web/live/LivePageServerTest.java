@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** A real Titan serving pages that read their visitor and persist a value: the principal cookie, and the persist part's tag and script. */
 class LivePageServerTest {
     static Titan titan;
-    static final HttpClient http = HttpClient.newHttpClient();
+    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() {
