@@ -1,5 +1,6 @@
 package dev.aether.examples.showcase.web;
 
+import dev.aether.examples.showcase.DemoAuthenticator;
 import dev.aether.reactive.Reactive;
 import dev.aether.titan.event.EventBus;
 import dev.aether.titan.event.InProcessEventBus;
@@ -21,7 +22,8 @@ public final class WebPages {
             new PageLink("/todos", "Todos", "a keyed list: add, toggle, remove, reorder"),
             new PageLink("/signup", "Sign up", "a form validated as you type"),
             new PageLink("/stocks", "Stocks", "table rows from a compiled template, filtered as you type"),
-            new PageLink("/signups", "Sign-ups", "new users appear as the users service creates them (a live event)"));
+            new PageLink("/signups", "Sign-ups", "new users appear as the users service creates them (a live event)"),
+            new PageLink("/team", "Team", "aether-state: a query, an optimistic mutation and a preference kept in localStorage"));
 
     private WebPages() {
     }
@@ -33,6 +35,11 @@ public final class WebPages {
 
     /** The pages; the sign-ups page listens to {@code events}, the bus the users service emits on. */
     public static AetherWeb create(EventBus events) {
+        return create(events, new TeamPage());
+    }
+
+    /** The pages; the team page calls the services once {@link TeamPage#connect} has been called. */
+    public static AetherWeb create(EventBus events, TeamPage team) {
         SignupsPage signups = SignupsPage.listeningTo(events);
         CounterPage counter = new CounterPage(Reactive.sharedSignal(0));
         TodoPage todos = new TodoPage(new TodoStore());
@@ -43,6 +50,7 @@ public final class WebPages {
                 .page("/signup", SignupPage::page).action("/signup", SignupPage::post)
                 .page("/stocks", StocksPage::page)
                 .page("/signups", signups::page)
+                .page("/team", team::page).principalFromCookie(TeamPage.COOKIE, new DemoAuthenticator()::validateToken)
                 .build();
     }
 }
