@@ -7,9 +7,11 @@ module dev.aether.state {
     requires transitive dev.aether.reactive;
     requires transitive dev.aether.netron.client;
     requires com.github.benmanes.caffeine;
+    requires com.google.guice;
     // Only the live-page binding (dev.aether.state.web) needs the web layer: an application without pages runs without it.
     requires static dev.aether.web;
 
     exports dev.aether.state;
+    exports dev.aether.state.store;
     exports dev.aether.state.web;
 }

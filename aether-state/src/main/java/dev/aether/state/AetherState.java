@@ -10,6 +10,7 @@ import dev.aether.netron.client.call.CallOptions;
 import dev.aether.netron.client.call.CachePolicy;
 import dev.aether.netron.client.event.EventSubscription;
 import dev.aether.netron.protocol.ServiceId;
+import dev.aether.reactive.ReactiveContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -154,6 +155,37 @@ public final class AetherState {
         return new RunningMutation<>(this, service, call, options);
     }
 
+    // ---- streams and events ---------------------------------------------------------------
+
+    /**
+     * The stream the method {@code call} picks (one declared {@code Flow.Publisher<T>}), as
+     * signals; the signals {@code call} reads are its arguments. Closed with its owner.
+     *
+     * @throws IllegalStateException outside an owner
+     */
+    public <S, T> LiveStream<T> stream(Class<S> service, Function<? super S, ? extends java.util.concurrent.Flow.Publisher<T>> call,
+                                       StreamOptions options) {
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(options, "options");
+        requireOwner("stream");
+        return new OpenStream<>(client.service(service), call, options, shared.scheduler);
+    }
+
+    /**
+     * Calls {@code handler} on this context with each {@code event} the server emits (its first
+     * argument converted to {@code type}), until the owner is disposed. Needs a client that
+     * delivers events (WebSocket).
+     *
+     * @throws IllegalStateException outside an owner
+     */
+    public <T> EventFeed<T> subscription(String event, Class<T> type, java.util.function.Consumer<? super T> handler) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(handler, "handler");
+        requireOwner("subscription");
+        return new OpenSubscription<>(client, event, type, handler);
+    }
+
     // ---- invalidation -------------------------------------------------------------------------
 
     /**
@@ -232,7 +264,23 @@ public final class AetherState {
         for (SharedQuery entry : shared.registry.matching(e -> which.matches(e.key.text(), e.key.tags()))) {
             written.add(entry.write(update));
         }
-        return () -> written.forEach(SharedQuery.Written::undo);
+        applyHere();
+        return () -> {
+            written.forEach(SharedQuery.Written::undo);
+            applyHere();
+        };
+    }
+
+    /**
+     * Entries tell contexts of a change by posting to them, even the writer's own: a serial
+     * context (a live session) applies it as its next task, before any answer can arrive; a
+     * confined one (a test, main) is made to apply it now, so the write shows at once there too.
+     */
+    private static void applyHere() {
+        ReactiveContext here = ReactiveContext.current();
+        if (here.isConfined() && here.isCurrent()) {
+            here.runPending();
+        }
     }
 
     /** How many entries the registry holds now (observed, or unobserved within their gcTime). */

@@ -17,7 +17,8 @@ import java.util.List;
 final class RealTitan implements AutoCloseable {
     final InProcessEventBus events = new InProcessEventBus();
     final UserService users = new UserService(events);
-    final Titan titan = Titan.builder().port(0).service(users).eventBus(events).build().start();
+    final FeedService feed = new FeedService();
+    final Titan titan = Titan.builder().port(0).service(users).service(feed).eventBus(events).build().start();
     private final List<NetronClient> clients = new ArrayList<>();
 
     /** Over HTTP: cache, dedupe, retry, then {@code extra} (closest to the wire). */
