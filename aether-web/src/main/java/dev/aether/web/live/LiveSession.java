@@ -161,10 +161,13 @@ final class LiveSession {
         return true;
     }
 
-    void detach(LiveConnection c) {
+    /** Connection {@code c} went; true when it was the session's connection (not one taken over since). */
+    boolean detach(LiveConnection c) {
         if (outbox.detach(c)) {
             presence.detached(this);
+            return true;
         }
+        return false;
     }
 
     boolean attached() {

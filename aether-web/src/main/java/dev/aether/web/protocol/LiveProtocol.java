@@ -141,6 +141,12 @@ public final class LiveProtocol {
         public static final int SESSION_GONE = 4404;
         /** Another tab or connection took the session over: render afresh. */
         public static final int REPLACED = 4409;
+        /**
+         * The reason of the normal closure (1000) the runtime sends when its page goes (pagehide;
+         * it never reconnects after one): the server ends the session at once, without the grace
+         * period kept for connections that drop.
+         */
+        public static final String PAGE_LEFT = "page closed";
 
         private Close() {
         }

@@ -38,8 +38,9 @@ public final class ShowcaseServer {
                 .eventBus(events)                     // user.created: to WebSocket subscribers and the sign-ups page
                 .mount(new StaticFiles())             // /showcase.css and the favicon, before the pages
                 .mount(WebPages.create(events, team)) // the live pages: WebPages.PAGES
+                .mount(team)                          // closes the team page's stream client when Titan stops
                 .build();
-        team.connect(titan.client());              // the team page's queries call in-process
+        team.connect(titan);                      // the team page calls Titan's services
         return titan;
     }
 }

@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.examples.showcase.DemoAuthenticator;
 import dev.aether.examples.showcase.ListenAddress;
+import dev.aether.examples.showcase.Prices;
 import dev.aether.examples.showcase.ShowcaseServer;
 import dev.aether.titan.Titan;
 import dev.aether.web.browser.Browser;
 import dev.aether.web.browser.BrowserTest;
 import dev.aether.web.browser.Browsers;
 import dev.aether.web.browser.Waits;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +28,8 @@ import org.openqa.selenium.WindowType;
 
 /**
  * The team page in Chromium: two tabs of one visitor and a tab of another; a mutation shown at
- * once, confirmed or rolled back; a preference kept in localStorage across a reload.
+ * once, confirmed or rolled back; a stream shown live and closed on the server when the page is
+ * left; a preference kept in localStorage across a reload.
  */
 @BrowserTest
 class TeamPageBrowserTest {
@@ -110,6 +113,23 @@ class TeamPageBrowserTest {
         Waits.until(browser, "Mallory shown at once", d -> names(d).contains("Mallory"));
         Waits.until(browser, "Mallory rolled back", d -> names(d).equals(List.of("Ada")));
         Waits.until(browser, "the reason shown", d -> d.findElement(By.id("add-error")).getText().contains("Mallory is not welcome on any team"));
+    }
+
+    @Test
+    void thePriceStreamRendersLiveValuesAndIsClosedOnTheServerWhenThePageIsLeft(WebDriver browser) {
+        Prices prices = titan.client().service(Prices.class);
+        openTeamAs(browser, DemoAuthenticator.ADMIN_TOKEN);
+        Waits.text(browser, By.id("price-status"), "connected");
+        String first = Waits.until(browser, "a first price", d -> {
+            String p = d.findElement(By.id("price")).getText();
+            return p.matches("\\d+\\.\\d\\d") ? p : null;
+        });
+        Waits.until(browser, "the next ticks", d -> !d.findElement(By.id("price")).getText().equals(first));
+        assertThat(prices.openFeeds()).isEqualTo(1);
+
+        browser.get("about:blank");   // the page is left: its session ends, and the stream with it
+
+        Waits.until(browser, Duration.ofSeconds(15), "the feed closed on the server", d -> prices.openFeeds() == 0);
     }
 
     @Test
