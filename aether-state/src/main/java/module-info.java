@@ -9,8 +9,11 @@ module dev.aether.state {
     requires com.github.benmanes.caffeine;
     requires com.google.guice;
     requires com.fasterxml.jackson.databind;
+    // Only the live-page binding (dev.aether.state.web) needs the web layer: an application without pages runs without it.
+    requires static dev.aether.web;
 
     exports dev.aether.state;
     exports dev.aether.state.persist;
     exports dev.aether.state.store;
+    exports dev.aether.state.web;
 }

@@ -27,6 +27,9 @@ final class QueryRegistry {
                 .build();
     }
 
+    /** Held while an entry's expiry is written ({@link #keepFor}). */
+    private final Object expiryWrites = new Object();
+
     /** The entry for {@code key} (made by {@code create} when there is none), with one more observer. */
     SharedQuery observe(QueryKey key, Function<QueryKey, SharedQuery> create) {
         // compute() is atomic with the entry's expiry: an entry cannot expire between being found and counted.
@@ -65,7 +68,11 @@ final class QueryRegistry {
     }
 
     private void keepFor(SharedQuery entry) {
-        synchronized (entry) {
+        // Not the entry's monitor: compute() above holds the key's lock in Caffeine and then takes
+        // the entry's (observe), so holding the entry's while setExpiresAfter takes the key's lock
+        // deadlocked two pages observing one key at once. One lock for the registry's expiry
+        // writes keeps them in order: the last one reads the latest observer count.
+        synchronized (expiryWrites) {
             long nanos = entry.observed() ? FOREVER : entry.gcTime.toNanos();
             entries.policy().expireVariably().ifPresent(expiry -> {
                 if (entries.asMap().get(entry.key) == entry) {

@@ -1,6 +1,7 @@
 package dev.aether.web;
 
 import dev.aether.titan.Mount;
+import dev.aether.titan.Principal;
 import dev.aether.titan.TitanSettings;
 import dev.aether.web.live.EventRateLimit;
 import dev.aether.web.live.LiveHandlers;
@@ -59,6 +60,7 @@ public final class AetherWeb implements Mount {
     private final Function<String, String> scriptPolicy;
     private final EventRateLimit eventRate;
     private final Set<String> trustedProxies;
+    private final PrincipalCookie principalCookie;
     private volatile LiveHandlers live;
 
     private AetherWeb(Builder b) {
@@ -71,6 +73,7 @@ public final class AetherWeb implements Mount {
         this.scriptPolicy = b.scriptPolicy;
         this.eventRate = b.eventRate;
         this.trustedProxies = b.trustedProxies;
+        this.principalCookie = b.principalCookie;
     }
 
     public static Builder builder() {
@@ -80,7 +83,7 @@ public final class AetherWeb implements Mount {
     @Override
     public Handler wrap(Server server, Handler next, TitanSettings settings) {
         LiveHandlers live = LiveHandlers.wrap(server, next, settings, new LiveHandlers.Options(pages, actions, routedPages(), routedActions(), grace,
-                maxBufferedFrames, maxSessions, eventRate, scriptPolicy, trustedProxies));
+                maxBufferedFrames, maxSessions, eventRate, scriptPolicy, trustedProxies, principalCookie));
         this.live = live;
         return live.handler();
     }
@@ -150,6 +153,7 @@ public final class AetherWeb implements Mount {
         private Function<String, String> scriptPolicy = AetherWeb::defaultContentSecurityPolicy;
         private EventRateLimit eventRate = EventRateLimit.DEFAULT;
         private Set<String> trustedProxies = Set.of();
+        private PrincipalCookie principalCookie;
 
         private Builder() {
         }
@@ -257,6 +261,21 @@ public final class AetherWeb implements Mount {
          */
         public Builder trustedProxies(String... addresses) {
             this.trustedProxies = Set.copyOf(List.of(addresses));   // a repeated address is fine; null is not
+            return this;
+        }
+
+        /**
+         * Who visits a page: the principal {@code validate} gives for the value of the cookie
+         * {@code name} (a session token, say), read when the page is rendered and kept by its live
+         * session ({@link LivePage#principal()}); without the cookie, or when {@code validate}
+         * gives nothing, the page is anonymous. By default every page is.
+         *
+         * <pre>{@code
+         * AetherWeb.builder().principalFromCookie("session", authenticator::validateToken)
+         * }</pre>
+         */
+        public Builder principalFromCookie(String name, Function<String, Optional<Principal>> validate) {
+            this.principalCookie = new PrincipalCookie(name, validate);
             return this;
         }
 

@@ -106,6 +106,14 @@ public interface RenderTarget {
     default void onMount(Supplier<Runnable> mount) {
     }
 
+    /**
+     * The page needs the runtime part served at {@code path} (a {@code LiveProtocol.Paths} value,
+     * such as the persist part): a live page loads it after the core runtime. SSR without the
+     * runtime ignores it.
+     */
+    default void requireRuntimePart(String path) {
+    }
+
     /** A position in the output; opaque to controls. */
     interface Mark {
     }

@@ -6,6 +6,7 @@ import dev.aether.titan.transport.SocketFrames;
 import dev.aether.web.ActionResult;
 import dev.aether.web.Page;
 import dev.aether.web.PageRequest;
+import dev.aether.web.PrincipalCookie;
 import dev.aether.web.protocol.LiveProtocol;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class LiveHandlers {
                           Function<String, Optional<Function<PageRequest, ActionResult>>> routedPages,
                           Function<String, Optional<Function<PageRequest, ActionResult>>> routedActions,
                           Duration grace, int maxBufferedFrames, int maxSessions, EventRateLimit eventRate,
-                          Function<String, String> scriptPolicy, Set<String> trustedProxies) {
+                          Function<String, String> scriptPolicy, Set<String> trustedProxies, PrincipalCookie principalCookie) {
     }
 
     private LiveHandlers(Handler handler, LiveSessions sessions) {
@@ -67,11 +68,11 @@ public final class LiveHandlers {
         // One concern per wrapper, outermost first: the runtime script, the pages' security headers,
         // the CSRF check of posted forms, then the pages and actions; Netron's routes come last.
         Routes routes = new Routes(options.pages(), options.actions(), options.routedPages(), options.routedActions());
-        RuntimeScript runtime = RuntimeScript.load(), router = RuntimeScript.loadRouter();
-        Handler pageRoutes = new PageHandler(next, routes, live, runtime, router, proxies);
+        RuntimeScript runtime = RuntimeScript.load(), router = RuntimeScript.loadRouter(), persistPart = RuntimeScript.persistPart();
+        Handler pageRoutes = new PageHandler(next, routes, live, runtime, router, List.of(persistPart), proxies, options.principalCookie());
         Handler csrf = new CsrfHandler(pageRoutes, routes, proxies);
         Handler securityHeaders = new SecurityHeadersHandler(csrf, routes, options.scriptPolicy());
-        upgrade.setHandler(new RuntimeScriptHandler(securityHeaders, runtime, router));
+        upgrade.setHandler(new RuntimeScriptHandler(securityHeaders, runtime, router, persistPart));
         return new LiveHandlers(upgrade, live);
     }
 

@@ -10,6 +10,7 @@ import dev.aether.web.html.RenderTarget;
 import dev.aether.web.protocol.LiveProtocol;
 import dev.aether.web.ssr.ChunkStream;
 import dev.aether.web.render.HtmlRenderer;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
  * knows the page only through {@link Shared}; runs on the session's context.
  *
  * <pre>{@code
- * LiveRenderer.Shared page = new LiveRenderer.Shared(handlers, outbox, chunks, csrfToken);
+ * LiveRenderer.Shared page = new LiveRenderer.Shared(handlers, outbox, chunks, csrfToken, new LinkedHashSet<>());
  * LiveRenderer.Rendered part = page.render(t -> t.render(node));   // part.html(), part.root()
  * }</pre>
  */
@@ -38,10 +39,11 @@ final class LiveRenderer extends HtmlRenderer {
 
     /**
      * What every renderer of one live page shares, and all the bindings see of it: the ids and
-     * handlers, where patches go, the Suspense chunks of the response, and the CSRF token for
-     * posting forms.
+     * handlers, where patches go, the Suspense chunks of the response, the CSRF token for
+     * posting forms, and the paths of the runtime parts the page needs.
      */
-    record Shared(HandlerTable handlers, PatchSink sink, ChunkStream chunks, String csrfToken) implements PartRenderer {
+    record Shared(HandlerTable handlers, PatchSink sink, ChunkStream chunks, String csrfToken, Set<String> runtimeParts)
+            implements PartRenderer {
         /** Renders {@code part} into a fresh renderer in a new root; returns its HTML (portals at the end) and root. */
         @Override
         public Rendered render(Consumer<RenderTarget> part) {
@@ -152,6 +154,11 @@ final class LiveRenderer extends HtmlRenderer {
         DeferredBinding binding = new DeferredBinding(page.sink(), page, page.chunks(), id, ready, content, page.chunks().boundaryOpened());
         Reactive.onCleanup(binding::dispose);
         Reactive.effect(binding);
+    }
+
+    @Override
+    public void requireRuntimePart(String path) {
+        page.runtimeParts().add(path);
     }
 
     @Override

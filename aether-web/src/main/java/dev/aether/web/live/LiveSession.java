@@ -5,17 +5,23 @@ import dev.aether.reactive.Reactive;
 import dev.aether.reactive.ReactiveContext;
 import dev.aether.titan.log.ClientErrorLog;
 import dev.aether.netron.protocol.log.LogText;
+import dev.aether.titan.Principal;
+import dev.aether.web.LivePage;
 import dev.aether.web.Page;
 import dev.aether.web.component.Scope;
 import dev.aether.web.html.DomEvent;
 import dev.aether.web.html.EventHandler;
+import dev.aether.web.html.RefusedEventException;
 import dev.aether.web.ssr.ChunkStream;
 import dev.aether.web.ssr.Head;
 import dev.aether.web.ssr.Ssr;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +60,8 @@ final class LiveSession {
     private final HandlerTable handlers = new HandlerTable();
     private final Outbox outbox;
     private Disposable root;
+    /** The paths of the runtime parts the page's first render asked for; read once it is delivered. */
+    private final Set<String> runtimeParts = ConcurrentHashMap.newKeySet();
     private volatile ChunkStream chunks;   // set by renderShell
     private volatile ScheduledFuture<?> expiry;
 
@@ -97,12 +105,18 @@ final class LiveSession {
      * boundaries still open stream through {@link #chunks()}.
      */
     String renderShell(Page page, String csrfToken, String nonce) {
+        return renderShell(page, csrfToken, nonce, Optional.empty());
+    }
+
+    /** As {@link #renderShell(Page, String, String)}, for {@code visitor} ({@link LivePage#principal()} in the page). */
+    String renderShell(Page page, String csrfToken, String nonce, Optional<Principal> visitor) {
         ChunkStream stream = new ChunkStream(nonce);
         chunks = stream;
-        LiveRenderer.Shared shared = new LiveRenderer.Shared(handlers, outbox, stream, csrfToken);
+        LiveRenderer.Shared shared = new LiveRenderer.Shared(handlers, outbox, stream, csrfToken, runtimeParts);
         StringBuilder html = new StringBuilder(2048);
         root = LiveRenderer.renderRoot(() -> {
             Scope scope = Scope.root();
+            scope.provide(LivePage.PRINCIPAL, visitor);
             Head head = Head.open(page, scope);
             LiveRenderer renderer = new LiveRenderer(shared);
             Scope.run(scope, () -> {
@@ -112,6 +126,14 @@ final class LiveSession {
             html.append(Ssr.documentStart(page, head)).append(renderer.htmlWithPortals());
         });
         return html.toString();
+    }
+
+    /**
+     * The paths of the runtime parts the page needs beside the core (the persist part when it
+     * persists a value in browser storage); the thread writing the response reads them.
+     */
+    Set<String> runtimeParts() {
+        return Set.copyOf(runtimeParts);
     }
 
     /** The Suspense chunks of the page's response; the thread writing the response reads them. */
@@ -139,10 +161,13 @@ final class LiveSession {
         return true;
     }
 
-    void detach(LiveConnection c) {
+    /** Connection {@code c} went; true when it was the session's connection (not one taken over since). */
+    boolean detach(LiveConnection c) {
         if (outbox.detach(c)) {
             presence.detached(this);
+            return true;
         }
+        return false;
     }
 
     boolean attached() {
@@ -171,6 +196,10 @@ final class LiveSession {
         }
         try {
             Reactive.batch(() -> handler.handle(new DomEvent(e.type(), e.data())));
+        } catch (RefusedEventException refused) {
+            refusals.info("refused event", "live session {}: {} event on element {} refused: {}", token, LogText.of(e.type()),
+                    LogText.of(e.elementId()), LogText.of(refused.getMessage()));
+            outbox.emit(new Patch.Rejected(e.seq(), refused.getMessage()));
         } catch (RuntimeException failure) {
             String errorId = UUID.randomUUID().toString();
             LOG.error("live session {}: {} handler on element {} failed (error id {})", token, LogText.of(e.type()), LogText.of(e.elementId()),

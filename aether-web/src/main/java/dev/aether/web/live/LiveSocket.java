@@ -189,7 +189,15 @@ final class LiveSocket implements SocketFrames.Socket {
         }
         Connection c = connection;
         if (session != null && c != null) {
-            post(() -> session.detach(c));
+            // The runtime saying its page is gone (pagehide; it never reconnects after one): the
+            // session ends now, so what the page held (streams, queries) is let go at once rather
+            // than after the grace period, which is for connections that drop.
+            boolean pageClosed = statusCode == StatusCode.NORMAL && LiveProtocol.Close.PAGE_LEFT.equals(reason);
+            post(() -> {
+                if (session.detach(c) && pageClosed) {
+                    sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Page closed");
+                }
+            });
         }
     }
 

@@ -14,6 +14,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import dev.aether.titan.Principal;
+import dev.aether.web.PrincipalCookie;
+import org.eclipse.jetty.http.HttpCookie;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
@@ -36,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * Handler chain = new RuntimeScriptHandler(new SecurityHeadersHandler(new CsrfHandler(
- *         new PageHandler(netron, routes, sessions, runtime, router, proxies), routes, proxies), routes, policy), runtime, router);
+ *         new PageHandler(netron, routes, sessions, runtime, router, List.of(persistPart), proxies, principalCookie), routes, proxies), routes, policy), runtime, router, persistPart);
  * }</pre>
  */
 final class PageHandler extends Handler.Wrapper {
@@ -47,14 +52,23 @@ final class PageHandler extends Handler.Wrapper {
     private final LiveSessions sessions;
     private final RuntimeScript runtime;
     private final RuntimeScript router;
+    private final List<RuntimeScript> parts;
     private final TrustedProxies proxies;
+    private final PrincipalCookie principalCookie;   // null: every page is anonymous
 
-    PageHandler(Handler next, Routes routes, LiveSessions sessions, RuntimeScript runtime, RuntimeScript router, TrustedProxies proxies) {
+    /**
+     * @param router the router's part, for pages of a route tree
+     * @param parts the other runtime parts a page may ask for ({@link LiveSession#runtimeParts()}), by their path
+     */
+    PageHandler(Handler next, Routes routes, LiveSessions sessions, RuntimeScript runtime, RuntimeScript router, List<RuntimeScript> parts,
+                TrustedProxies proxies, PrincipalCookie principalCookie) {
         super(next);
         this.routes = routes;
         this.sessions = sessions;
         this.runtime = runtime;
         this.router = router;
+        this.parts = List.copyOf(parts);
+        this.principalCookie = principalCookie;
         this.proxies = proxies;
     }
 
@@ -111,7 +125,8 @@ final class PageHandler extends Handler.Wrapper {
         String shell;
         try {
             Page p = page.get();
-            shell = session.context().call(() -> session.renderShell(p, csrf, nonce));
+            Optional<Principal> visitor = principal(request);
+            shell = session.context().call(() -> session.renderShell(p, csrf, nonce, visitor));
         } catch (RuntimeException e) {
             sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Page failed");
             ErrorPage.failed(response, callback, "page " + Request.getPathInContext(request), e);
@@ -146,12 +161,38 @@ final class PageHandler extends Handler.Wrapper {
         out.flush();
         ChunkStream chunks = session.chunks();
         chunks.writeUntilResolved(out, STREAM_LIMIT, chunks::awaitChunk);
-        chunks.endPage(out, live ? runtime.tag(session.token(), nonce) + (routed ? router.tag(nonce) : "") : "");
+        chunks.endPage(out, live ? runtime.tag(session.token(), nonce) + (routed ? router.tag(nonce) : "") + partTags(session, nonce) : "");
         if (!live) {
             sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Served without the live runtime");
             return;
         }
         sessions.scheduleExpiry(session);   // from now on the browser has the grace period to attach
+    }
+
+    /** Who visits: the principal of the configured cookie, if any. */
+    private Optional<Principal> principal(Request request) {
+        if (principalCookie == null) {
+            return Optional.empty();
+        }
+        List<HttpCookie> cookies = Request.getCookies(request);
+        for (HttpCookie c : cookies) {
+            if (c.getName().equals(principalCookie.name())) {
+                return principalCookie.principal(c.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The tags of the runtime parts the page asked for, after the core's: they need its listeners. */
+    private String partTags(LiveSession session, String nonce) {
+        Set<String> wanted = session.runtimeParts();
+        StringBuilder tags = new StringBuilder();
+        for (RuntimeScript part : parts) {
+            if (wanted.contains(part.path())) {
+                tags.append(part.tag(nonce));
+            }
+        }
+        return tags.toString();
     }
 
     private void abandon(LiveSession session, int code, String reason, Callback callback, Throwable cause) {

@@ -9,24 +9,34 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A browser script of this module and its versioned URL: the runtime ({@code aether.js}), and
- * the router's runtime ({@code aether-router.js}, loaded only by pages of a route tree).
+ * A script of the browser runtime, a resource of this module, and its versioned URL: the core
+ * ({@code aether.js}, every live page) or a part only some pages load: the router's
+ * ({@code aether-router.js}, pages of a route tree) and the persist part ({@code persist.js},
+ * pages that persist a signal in the browser).
  *
  * <pre>{@code
  * RuntimeScript runtime = RuntimeScript.load(), router = RuntimeScript.loadRouter();
- * html.append(runtime.tag(token, nonce)).append(router.routerTag(nonce));
+ * html.append(runtime.tag(token, nonce)).append(router.tag(nonce));
  * }</pre>
  */
 record RuntimeScript(String path, byte[] bytes, String version) {
     static final String RESOURCE = "aether.js";
     static final String ROUTER_RESOURCE = "aether-router.js";
+    static final String PERSIST_RESOURCE = "persist.js";
 
+    /** The core runtime, served at {@link LiveProtocol.Paths#RUNTIME}. */
     static RuntimeScript load() {
         return load(LiveProtocol.Paths.RUNTIME, RESOURCE);
     }
 
+    /** The router's part, served at {@link LiveProtocol.Paths#ROUTER_RUNTIME}. */
     static RuntimeScript loadRouter() {
         return load(LiveProtocol.Paths.ROUTER_RUNTIME, ROUTER_RESOURCE);
+    }
+
+    /** The persist part, served at {@link LiveProtocol.Paths#PERSIST_RUNTIME}. */
+    static RuntimeScript persistPart() {
+        return load(LiveProtocol.Paths.PERSIST_RUNTIME, PERSIST_RESOURCE);
     }
 
     private static RuntimeScript load(String path, String resource) {
@@ -50,7 +60,7 @@ record RuntimeScript(String path, byte[] bytes, String version) {
                 + " " + LiveProtocol.Markup.SESSION + "=\"" + token + "\" " + LiveProtocol.Markup.LIVE + "=\"" + LiveProtocol.Paths.LIVE + "\"></script>";
     }
 
-    /** The tag of a script that needs no session (the router's, after the runtime's). */
+    /** The tag of a runtime part, written after the core's (scripts run in document order). */
     String tag(String nonce) {
         return "<script src=\"" + path + "?v=" + version + "\"" + nonce(nonce) + "></script>";
     }

@@ -11,9 +11,10 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Serves the browser scripts, each at its path ({@link LiveProtocol.Paths#RUNTIME},
- * {@link LiveProtocol.Paths#ROUTER_RUNTIME}), cached for a year: the URL carries the script's
- * version, and a revalidation with the current ETag gets a 304. Passes every other request on.
+ * Serves the browser scripts, each at its path ({@link LiveProtocol.Paths#RUNTIME} for the core,
+ * {@link LiveProtocol.Paths#ROUTER_RUNTIME} and {@link LiveProtocol.Paths#PERSIST_RUNTIME} for the
+ * parts), cached for a year: the URL carries the script's version, and a revalidation with the
+ * current ETag gets a 304. Passes every other request on.
  *
  * <pre>{@code
  * Handler chain = new RuntimeScriptHandler(pagesAndEverythingElse, RuntimeScript.load(), RuntimeScript.loadRouter());

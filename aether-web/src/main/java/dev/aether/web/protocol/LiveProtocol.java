@@ -26,6 +26,8 @@ public final class LiveProtocol {
         public static final String RUNTIME = "/_aether/runtime.js";
         /** The live WebSocket. */
         public static final String LIVE = "/_aether/live";
+        /** The persist part ({@code persist.js}): loaded only by pages that persist a value in browser storage. */
+        public static final String PERSIST_RUNTIME = "/_aether/persist.js";
         /** Reserved prefix: no page may be mounted below it. */
         public static final String RESERVED_PREFIX = "/_aether/";
         /** The router's runtime script, served beside the runtime to pages of a route tree. */
@@ -100,6 +102,37 @@ public final class LiveProtocol {
         }
     }
 
+    /**
+     * Values persisted in the browser's storage ({@code dev.aether.web.BrowserStorage}), read and
+     * written by the persist part ({@code persist.js}), not by the core runtime: each persisted
+     * value is a hidden input carrying these attributes, its {@code value} attribute bound to the
+     * value's JSON. The part restores a stored value by setting the input's value and firing
+     * {@link #RESTORE_EVENT} on it (an ordinary live event: the server parses, validates and sets
+     * the signal); it writes the attribute back to storage when a patch changes it.
+     * {@code PersistRuntimeProtocolTest} checks the part against these.
+     */
+    public static final class Persist {
+        /** {@link #STORAGE_ATTRIBUTE}'s value for {@code localStorage}. */
+        public static final String LOCAL = "local";
+        /** {@link #STORAGE_ATTRIBUTE}'s value for {@code sessionStorage}. */
+        public static final String SESSION = "session";
+        /** Which storage the value lives in: {@link #LOCAL} or {@link #SESSION}. */
+        public static final String STORAGE_ATTRIBUTE = "data-ae-persist";
+        /** The value's key, without {@link #KEY_PREFIX}. */
+        public static final String KEY_ATTRIBUTE = "data-ae-key";
+        /** Milliseconds without a change before a new value is written to storage. */
+        public static final String DEBOUNCE_ATTRIBUTE = "data-ae-debounce";
+        /** Prefix of every key the part writes in storage, so a page's own keys never collide. */
+        public static final String KEY_PREFIX = "aether:";
+        /** The DOM event the part fires on the input when it restores a stored value. */
+        public static final String RESTORE_EVENT = "ae-restore";
+        /** The longest stored value, in characters, the part sends and the server accepts. */
+        public static final int MAX_CHARS = 8192;
+
+        private Persist() {
+        }
+    }
+
     /** WebSocket close codes of the live channel; the runtime reacts to each (docs/ui.md). */
     public static final class Close {
         /** Server stopping or restarting (the standard 1001): reconnect with backoff. */
@@ -110,6 +143,12 @@ public final class LiveProtocol {
         public static final int SESSION_GONE = 4404;
         /** Another tab or connection took the session over: render afresh. */
         public static final int REPLACED = 4409;
+        /**
+         * The reason of the normal closure (1000) the runtime sends when its page goes (pagehide;
+         * it never reconnects after one): the server ends the session at once, without the grace
+         * period kept for connections that drop.
+         */
+        public static final String PAGE_LEFT = "page closed";
 
         private Close() {
         }

@@ -11,7 +11,7 @@
     "Outbound": { "RESUME": "resume" },
     "Op": { "TEXT": "t", "ATTRIBUTE": "a", "CLASS": "c", "STYLE": "y", "REGION": "r", "LIST": "l", "ERROR": "!" },
     "ListOp": { "REMOVE": "-", "INSERT": "+", "MOVE": "m", "UPDATE": "u" },
-    "Close": { "FORBIDDEN_ORIGIN": 4403, "SESSION_GONE": 4404, "REPLACED": 4409 },
+    "Close": { "FORBIDDEN_ORIGIN": 4403, "SESSION_GONE": 4404, "REPLACED": 4409, "PAGE_LEFT": "page closed" },
     "Markup": { "ELEMENT_ID": "data-ae", "EVENTS": "data-ae-on", "SESSION": "data-session", "LIVE": "data-live",
       "MARKER_PREFIX": "ae:", "TEXT_MARKER": "t", "LIST_MARKER": "l", "ROW_MARKER": "k" }
   } /* :PROTOCOL */;
@@ -398,7 +398,7 @@
   D.addEventListener("input", (ev) => { control(ev.target).typed = true; }, true); // before the event listeners
   index(D.body || H);
   D.addEventListener("focusout", () => setTimeout(settle, 0), true);
-  addEventListener("pagehide", () => { stopped = true; if (ws) ws.close(NORMAL_CLOSURE, "page closed"); });
+  addEventListener("pagehide", () => { stopped = true; if (ws) ws.close(NORMAL_CLOSURE, Close.PAGE_LEFT); });
   connect();
   restore();
   recover();

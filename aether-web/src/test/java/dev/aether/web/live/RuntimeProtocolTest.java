@@ -43,10 +43,13 @@ class RuntimeProtocolTest {
      * Constants only the server (and {@code swap.js}) use: where the runtime is served and which
      * paths are reserved, the standard close code the runtime treats as any other drop, the
      * Suspense chunk and portal attributes, the CSRF and action fields of posted forms, and the kinds of the regions the
-     * runtime finds by their whole marker name ({@code "s3"}) without reading the kind.
+     * runtime finds by their whole marker name ({@code "s3"}) without reading the kind; and the
+     * persist part's constants, which {@code persist.js} holds instead ({@code PersistRuntimeProtocolTest}).
      */
     static final Set<String> SERVER_ONLY = Set.of(
-            "Paths.RUNTIME", "Paths.RESERVED_PREFIX", "Close.GOING_AWAY",
+            "Paths.RUNTIME", "Paths.RESERVED_PREFIX", "Close.GOING_AWAY", "Paths.PERSIST_RUNTIME",
+            "Persist.LOCAL", "Persist.SESSION", "Persist.STORAGE_ATTRIBUTE", "Persist.KEY_ATTRIBUTE", "Persist.DEBOUNCE_ATTRIBUTE",
+            "Persist.KEY_PREFIX", "Persist.RESTORE_EVENT", "Persist.MAX_CHARS",
             "Markup.CHUNK", "Markup.PORTAL", "Markup.CSRF_FIELD", "Markup.ACTION_FIELD", "Markup.SWAP_FUNCTION",
             "Markup.SUSPENSE_MARKER", "Markup.PORTAL_MARKER", "Markup.BOUNDARY_MARKER",
             "Markup.SHOW_MARKER", "Markup.SWITCH_MARKER", "Markup.DYNAMIC_MARKER", "Paths.ROUTER_RUNTIME");

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Flow;
 import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@link Prices} with a random walk per subscriber: each feed has its own publisher and its own
@@ -22,6 +23,7 @@ public final class PriceService implements Prices {
     private static final int BUFFER = 16;
 
     private final Duration tick;
+    private final AtomicInteger open = new AtomicInteger();
 
     /** Ticks at {@code tick} intervals. */
     public PriceService(Duration tick) {
@@ -42,7 +44,14 @@ public final class PriceService implements Prices {
         };
     }
 
+    @Public
+    @Override
+    public int openFeeds() {
+        return open.get();
+    }
+
     private void ticks(SubmissionPublisher<Price> publisher, String symbol, double opening) {
+        open.incrementAndGet();
         SplittableRandom random = new SplittableRandom(symbol.hashCode());
         double price = opening;
         try (publisher) { // ticks while the subscriber is there; it leaves by cancelling or with the connection
@@ -53,6 +62,8 @@ public final class PriceService implements Prices {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            open.decrementAndGet();
         }
     }
 }

@@ -16,4 +16,7 @@ import java.util.concurrent.Flow;
 public interface Prices {
     /** The prices of {@code symbol}, one per tick; an unknown symbol is 400. */
     Flow.Publisher<Price> feed(String symbol);
+
+    /** How many feeds are ticking now, for every symbol and subscriber: a feed stops when its subscriber leaves. */
+    int openFeeds();
 }

@@ -24,7 +24,7 @@ class BannerTest {
     @Test
     void theListedPagesAreExactlyTheRoutesServed() {
         assertThat(WebPages.PAGES).extracting(PageLink::path)
-                .containsExactlyInAnyOrderElementsOf(WebPages.routes(new InProcessEventBus()).patterns().stream().map(Object::toString).toList());
+                .containsExactlyInAnyOrderElementsOf(WebPages.routes(new InProcessEventBus(), new TeamPage()).patterns().stream().map(Object::toString).toList());
     }
 
     @Test

@@ -45,7 +45,8 @@ final class Layout {
                                         to(WebPages.TODOS, NoParams.NONE, text(title("/todos"))).activeClass(CURRENT),
                                         to(WebPages.SIGNUP, SignupParams.FORM, text(title("/signup"))).activeClass(CURRENT),
                                         to(WebPages.STOCKS, new StocksParams(Optional.empty()), text(title("/stocks"))).activeClass(CURRENT),
-                                        to(WebPages.SIGNUPS, NoParams.NONE, text(title("/signups"))).activeClass(CURRENT)),
+                                        to(WebPages.SIGNUPS, NoParams.NONE, text(title("/signups"))).activeClass(CURRENT),
+                                        to(WebPages.TEAM, NoParams.NONE, text(title("/team"))).activeClass(CURRENT)),
                                 span(cls("badge"), attr("title", "The page's connection to the server")))),
                         main(outlet),
                         footer(text("Rendered in Java on the server and kept live over a WebSocket. Every page works without JavaScript too."))))

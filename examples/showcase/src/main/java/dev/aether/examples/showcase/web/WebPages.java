@@ -1,5 +1,6 @@
 package dev.aether.examples.showcase.web;
 
+import dev.aether.examples.showcase.DemoAuthenticator;
 import dev.aether.reactive.Reactive;
 import dev.aether.titan.event.EventBus;
 import dev.aether.titan.event.InProcessEventBus;
@@ -42,6 +43,7 @@ public final class WebPages {
     public static final Route<SignupParams> SIGNUP = Route.of("/signup", SignupParams.class);
     public static final Route<StocksParams> STOCKS = Route.of("/stocks", StocksParams.class);
     public static final Route<NoParams> SIGNUPS = Route.of("/signups");
+    public static final Route<NoParams> TEAM = Route.of("/team");
 
     /** Every page, in navigation order; {@link #routes} serves exactly these paths. */
     public static final List<PageLink> PAGES = List.of(
@@ -50,7 +52,8 @@ public final class WebPages {
             new PageLink("/todos", "Todos", "a keyed list: add, toggle, remove, reorder"),
             new PageLink("/signup", "Sign up", "a form validated as you type"),
             new PageLink("/stocks", "Stocks", "table rows from a compiled template, filtered as you type"),
-            new PageLink("/signups", "Sign-ups", "new users appear as the users service creates them (a live event)"));
+            new PageLink("/signups", "Sign-ups", "new users appear as the users service creates them (a live event)"),
+            new PageLink("/team", "Team", "aether-state: a query, an optimistic mutation and a preference kept in localStorage"));
 
     private WebPages() {
     }
@@ -62,11 +65,18 @@ public final class WebPages {
 
     /** The pages; the sign-ups page listens to {@code events}, the bus the users service emits on. */
     public static AetherWeb create(EventBus events) {
-        return AetherWeb.builder().routes(routes(events)).build();
+        return create(events, new TeamPage());
+    }
+
+    /** The pages; the team page calls the services once {@link TeamPage#connect} has been called. */
+    public static AetherWeb create(EventBus events, TeamPage team) {
+        return AetherWeb.builder().routes(routes(events, team))
+                .principalFromCookie(TeamPage.COOKIE, new DemoAuthenticator()::validateToken)
+                .build();
     }
 
     /** The route tree: the root layout around every page. */
-    public static RouteTree routes(EventBus events) {
+    public static RouteTree routes(EventBus events, TeamPage team) {
         SignupsPage signups = SignupsPage.listeningTo(events);
         CounterPage counter = new CounterPage(Reactive.sharedSignal(0));
         TodoPage todos = new TodoPage(new TodoStore());
@@ -77,7 +87,8 @@ public final class WebPages {
                         .page(page(todos.level(), "/todos"))
                         .page(page(SignupPage.level(), "/signup"))
                         .page(page(StocksPage.level(), "/stocks"))
-                        .page(page(signups.level(), "/signups")))
+                        .page(page(signups.level(), "/signups"))
+                        .page(page(team.level(), "/team")))
                 .build();
     }
 
