@@ -192,7 +192,7 @@ final class LiveSocket implements SocketFrames.Socket {
             // The runtime saying its page is gone (pagehide; it never reconnects after one): the
             // session ends now, so what the page held (streams, queries) is let go at once rather
             // than after the grace period, which is for connections that drop.
-            boolean pageClosed = statusCode == StatusCode.NORMAL && LiveProtocol.Close.PAGE_LEFT.equals(reason);
+            boolean pageClosed = statusCode == CloseStatus.NORMAL && LiveProtocol.Close.PAGE_LEFT.equals(reason);
             post(() -> {
                 if (session.detach(c) && pageClosed) {
                     sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Page closed");

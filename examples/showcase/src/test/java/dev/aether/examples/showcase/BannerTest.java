@@ -3,6 +3,7 @@ package dev.aether.examples.showcase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.examples.showcase.web.PageLink;
+import dev.aether.examples.showcase.web.TeamPage;
 import dev.aether.examples.showcase.web.WebPages;
 import dev.aether.titan.event.InProcessEventBus;
 import java.io.ByteArrayOutputStream;
