@@ -56,13 +56,12 @@ final class PagedQuery<S, T, P> implements InfiniteQuery<T, P> {
     }
 
     private Page<T, P> page(P param) {
-        @SuppressWarnings("unchecked")
-        Query<T>[] made = new Query[1];
+        List<Query<T>> made = new ArrayList<>(1);
         Disposable root = Reactive.createRoot(dispose -> {
-            made[0] = state.query(service, s -> call.apply(s, param), options.query());
+            made.add(state.query(service, s -> call.apply(s, param), options.query()));
             return dispose;
         });
-        return new Page<>(param, made[0], root);
+        return new Page<>(param, made.getFirst(), root);
     }
 
     /** The next parameter, once the last page arrived (tracked). */

@@ -269,6 +269,16 @@ class QueryTest {
     }
 
     @Test
+    void dataBecomesStaleOnceItsMaxAgeHasPassed() {
+        var users = owned(() -> state.query(Users.class, Users::list, QueryOptions.<List<User>>defaults().maxAge(Duration.ofMillis(300))));
+        await(() -> users.value().status().get() == QueryStatus.SUCCESS);
+        assertThat(users.value().isStale().get()).isFalse();
+
+        await(() -> users.value().isStale().get());
+        users.owner().dispose();
+    }
+
+    @Test
     void aQueryOutsideAnOwnerIsRefused() {
         assertThatThrownBy(() -> state.query(Users.class, Users::list)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("needs an owner");

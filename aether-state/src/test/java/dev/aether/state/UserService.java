@@ -107,13 +107,14 @@ public final class UserService implements Users {
     @Override
     public List<User> heldList() {
         count("heldList");
+        List<User> asItWasWhenCalled = list();
         held.countDown();
         try {
             release.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return list();
+        return asItWasWhenCalled;
     }
 
     @Public

@@ -16,6 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MemoryStateStorage implements StateStorage {
     private final Map<String, String> values = new ConcurrentHashMap<>();
 
+    /** An empty storage. */
+    public MemoryStateStorage() {
+    }
+
     @Override
     public Optional<String> read(String key) {
         return Optional.ofNullable(values.get(Objects.requireNonNull(key, "key")));
