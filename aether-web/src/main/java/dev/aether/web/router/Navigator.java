@@ -203,7 +203,9 @@ public final class Navigator {
         } catch (NumberFormatException e) {
             id = 0;
         }
-        if (id <= 0 || mode.isEmpty() || !parts[2].startsWith("/") || parts[2].startsWith("//")) {
+        // a path of this site only: "//host" and "/\host" would leave it when the runtime loads the URL as a full page
+        if (id <= 0 || mode.isEmpty() || !parts[2].startsWith("/") || parts[2].startsWith("//") || parts[2].contains("\\")
+                || parts[2].chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             LOG.debug("ignored a malformed navigation: {}", LogText.of(String.valueOf(message)));
             return;
         }
@@ -295,15 +297,24 @@ public final class Navigator {
         }
         LevelState.Subtree swapped = subtree;
         Level<?> page = matches.getLast().level();
-        Reactive.batch(() -> {
-            if (swapped != null) {
-                (parent == null ? top : parent.child).set(swapped);
-            }
-            states = next;
-            location.set(url);
-            navigation.set(Navigation.IDLE);
-            answer(committed(id, mode, url, page.title(), page.description()));
-        });
+        try {
+            Reactive.batch(() -> {
+                if (swapped != null) {
+                    (parent == null ? top : parent.child).set(swapped);
+                }
+                states = next;
+                location.set(url);
+                navigation.set(Navigation.IDLE);
+                answer(committed(id, mode, url, page.title(), page.description()));
+            });
+        } catch (RuntimeException e) {
+            // a component of the new levels failed while the region rendered it: the full page shows what is right
+            LOG.warn("navigation to {} failed while rendering; the browser loads it as a full page", LogText.of(url), e);
+            Reactive.batch(() -> {
+                navigation.set(Navigation.IDLE);
+                answer(fullLoad(id, mode, url));
+            });
+        }
     }
 
     /** Level {@code j} and everything below it, rendered now; a failure bubbles to the nearest boundary at or above it (among these levels). */
