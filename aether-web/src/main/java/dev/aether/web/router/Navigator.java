@@ -203,8 +203,10 @@ public final class Navigator {
      */
     void receive(String message) {
         String[] parts = message == null ? new String[0] : message.split(" ", 3);
-        if (parts.length == 3 && parts[1].equals(LiveProtocol.Router.PREFETCH_MODE) && parts[2].startsWith("/") && !parts[2].startsWith("//")) {
-            prefetch(parts[2]);
+        if (parts.length == 3 && parts[1].equals(LiveProtocol.Router.PREFETCH_MODE)) {
+            if (isSitePath(parts[2])) {
+                prefetch(parts[2]);
+            }
             return;
         }
         boolean force = parts.length == 3 && parts[1].endsWith(LiveProtocol.Router.FORCE);
@@ -217,11 +219,16 @@ public final class Navigator {
         } catch (NumberFormatException e) {
             id = 0;
         }
-        if (id <= 0 || mode.isEmpty() || !parts[2].startsWith("/") || parts[2].startsWith("//")) {
+        if (id <= 0 || mode.isEmpty() || !isSitePath(parts[2])) {
             LOG.debug("ignored a malformed navigation: {}", LogText.of(String.valueOf(message)));
             return;
         }
         navigate(id, mode.get(), parts[2], 0, force);
+    }
+
+    /** A path of this site only: "//host" and "/\host" would leave it when the runtime loads the URL as a full page. */
+    private static boolean isSitePath(String url) {
+        return url.startsWith("/") && !url.startsWith("//") && !url.contains("\\") && url.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     private void navigate(long id, NavigationMode mode, String url, int redirects, boolean force) {
@@ -379,16 +386,26 @@ public final class Navigator {
         }
         LevelState.Subtree swapped = subtree;
         Level<?> page = matches.getLast().level();
-        Reactive.batch(() -> {
-            if (swapped != null) {
-                (parent == null ? top : parent.child).set(swapped);
-            }
-            states = next;
-            blockers.keepOnly(next);   // the blockers of levels that left the page go with them
-            location.set(url);
-            navigation.set(Navigation.IDLE);
-            answer(committed(id, mode, url, page.title(), page.description()));
-        });
+        try {
+            Reactive.batch(() -> {
+                if (swapped != null) {
+                    (parent == null ? top : parent.child).set(swapped);
+                }
+                states = next;
+                blockers.keepOnly(next);   // the blockers of levels that left the page go with them
+                location.set(url);
+                navigation.set(Navigation.IDLE);
+                answer(committed(id, mode, url, page.title(), page.description()));
+            });
+        } catch (RuntimeException e) {
+            // a component of the new levels failed while the region rendered it: the full page shows what is right
+            LOG.warn("navigation to {} failed while rendering; the browser loads it as a full page", LogText.of(url), e);
+            Reactive.batch(() -> {
+                navigation.set(Navigation.IDLE);
+                answer(fullLoad(id, mode, url));
+            });
+            return;
+        }
         tree.guards().committed(to);
     }
 

@@ -179,6 +179,23 @@ class LiveNavigationBrowserTest {
     }
 
     @Test
+    void aNavigationScrollsToTheTopAndBackRestoresTheScrollOfItsEntry(WebDriver browser) {
+        openMarked(browser, "/team/ann");
+        js(browser, "document.body.style.minHeight = '5000px'; window.__scrolled = false;"
+                + "addEventListener('scroll', () => { window.__scrolled = true; }, { once: true }); scrollTo(0, 1200)");
+        Waits.until(browser, "the scroll event", d -> Boolean.TRUE.equals(js(d, "return window.__scrolled")));
+
+        js(browser, "document.getElementById('link-bob').click()");
+        Waits.text(browser, By.id("member"), "bob");
+        Waits.until(browser, "the new entry at the top", d -> ((Number) js(d, "return scrollY")).intValue() == 0);
+
+        browser.navigate().back();
+        Waits.text(browser, By.id("member"), "ann");
+        Waits.until(browser, "the entry's scroll restored", d -> ((Number) js(d, "return scrollY")).intValue() == 1200);
+        assertThat(sameDocument(browser)).isTrue();
+    }
+
+    @Test
     void theUrlTitleDescriptionAndActiveClassesFollowTheNavigation(WebDriver browser) {
         openMarked(browser, "/");
         assertThat(browser.findElement(By.id("link-home")).getDomAttribute("class")).isEqualTo("active here");
