@@ -71,6 +71,11 @@ public final class LiveChannel implements AutoCloseable, Session.Listener.AutoDe
         return untilAnswer(id);
     }
 
+    /** Sends a navigation message as is ({@code "id mode url"}), without waiting for an answer. */
+    void sendNavigation(String message) throws Exception {
+        send("[\"e\"," + (++seq) + ",\"" + channelId + "\",\"ae-navigate\",{\"value\":" + JSON.writeValueAsString(message) + "},0]");
+    }
+
     /** Sends a click on element {@code id} (a handler of the page). */
     void click(String id) {
         send("[\"e\"," + (++seq) + ",\"" + id + "\",\"click\",{},0]");
