@@ -212,4 +212,28 @@ class GuardsBrowserTest {
         assertThat(loadsOf(10)).as("a none link is loaded by its navigation only").isEqualTo(1);
         assertThat(sameDocument(browser)).isTrue();
     }
+
+    /**
+     * Whether the runtime's beforeunload handler would make the browser ask: headless Chromium
+     * shows no leave-site dialog to a driven page, so the test fires the event itself.
+     */
+    private static boolean unloadAsks(WebDriver browser) {
+        return Boolean.TRUE.equals(js(browser, "const ev = new Event('beforeunload', { cancelable: true }); dispatchEvent(ev); return ev.defaultPrevented"));
+    }
+
+    @Test
+    void aDirtyPageAsksBeforeUnloadingAndACleanOneDoesNot(WebDriver browser) {
+        openMarked(browser, "/editor");
+        assertThat(unloadAsks(browser)).as("clean").isFalse();
+
+        browser.findElement(By.id("draft")).sendKeys("unsaved");
+        Waits.until(browser, "the server to mark the page dirty",
+                d -> Boolean.TRUE.equals(js(d, "return document.querySelector('input[data-ae-router]').hasAttribute('data-ae-dirty')")));
+        assertThat(unloadAsks(browser)).as("dirty").isTrue();
+
+        browser.findElement(By.id("draft")).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        Waits.until(browser, "the page to be clean again",
+                d -> Boolean.FALSE.equals(js(d, "return document.querySelector('input[data-ae-router]').hasAttribute('data-ae-dirty')")));
+        assertThat(unloadAsks(browser)).as("clean again").isFalse();
+    }
 }
