@@ -16,14 +16,16 @@ import static dev.aether.web.html.Html.*;
  * JavaScript) that the router's runtime follows live, over the page's live channel. A click with
  * a modifier key (ctrl, meta, shift, alt) or another button than the first, a {@code target}
  * other than {@code _self}, a {@code download} link and a link to another origin are left to the
- * browser. On a page of a route tree its active classes follow the page's location as it changes.
+ * browser. On a page of a route tree its active classes follow the page's location as it changes,
+ * and the runtime prefetches its page ({@link #prefetch}: on hover or focus by default).
  * Immutable: each option returns a new link.
  *
  * <pre>{@code
  * import static dev.aether.web.router.Links.to;
  *
  * nav(to(USER, new UserParams(42, Optional.empty()), text("Profile")).activeClass("active"),
- *     to(HOME, NoParams.NONE, text("Home")).exactActiveClass("here").replace())
+ *     to(HOME, NoParams.NONE, text("Home")).exactActiveClass("here").replace(),
+ *     to(REPORTS, NoParams.NONE, text("Reports")).prefetch(Link.Prefetch.VIEWPORT))
  * }</pre>
  */
 public final class Link implements Control {

@@ -211,8 +211,10 @@ public final class Navigator {
      */
     void receive(String message) {
         String[] parts = message == null ? new String[0] : message.split(" ", 3);
-        if (parts.length == 3 && parts[1].equals(LiveProtocol.Router.PREFETCH_MODE) && parts[2].startsWith("/") && !parts[2].startsWith("//")) {
-            prefetch(parts[2]);
+        if (parts.length == 3 && parts[1].equals(LiveProtocol.Router.PREFETCH_MODE)) {
+            if (isSitePath(parts[2])) {
+                prefetch(parts[2]);
+            }
             return;
         }
         boolean force = parts.length == 3 && parts[1].endsWith(LiveProtocol.Router.FORCE);
@@ -225,13 +227,16 @@ public final class Navigator {
         } catch (NumberFormatException e) {
             id = 0;
         }
-        // a path of this site only: "//host" and "/\host" would leave it when the runtime loads the URL as a full page
-        if (id <= 0 || mode.isEmpty() || !parts[2].startsWith("/") || parts[2].startsWith("//") || parts[2].contains("\\")
-                || parts[2].chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (id <= 0 || mode.isEmpty() || !isSitePath(parts[2])) {
             LOG.debug("ignored a malformed navigation: {}", LogText.of(String.valueOf(message)));
             return;
         }
         navigate(id, mode.get(), parts[2], 0, force);
+    }
+
+    /** A path of this site only: "//host" and "/\host" would leave it when the runtime loads the URL as a full page. */
+    private static boolean isSitePath(String url) {
+        return url.startsWith("/") && !url.startsWith("//") && !url.contains("\\") && url.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     private void navigate(long id, NavigationMode mode, String url, int redirects, boolean force) {

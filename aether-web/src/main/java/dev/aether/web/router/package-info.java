@@ -5,7 +5,12 @@
  * top-down: {@link dev.aether.web.router.PathPattern} and {@link dev.aether.web.router.RequestPath}
  * (what a URL is), {@link dev.aether.web.router.PathMatcher} (which pattern wins),
  * {@link dev.aether.web.router.Route} (params as records, {@link dev.aether.web.router.Links links}),
- * then the tree. docs/router.md teaches it.
+ * then the tree. A page of the tree is live: its {@link dev.aether.web.router.Navigator} moves it
+ * to another URL over the live channel ({@link dev.aether.web.router.Link}s, back/forward),
+ * rendering again only below the deepest shared level ({@link dev.aether.web.router.MatchedLevel}),
+ * with loader values from a {@link dev.aether.web.router.LoaderCache} where it can; every
+ * navigation passes the tree's {@link dev.aether.web.router.NavigationStep}s first (guards).
+ * docs/router.md teaches it.
  *
  * <pre>{@code
  * public record UserParams(long id) {}

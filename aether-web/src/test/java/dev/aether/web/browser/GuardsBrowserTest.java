@@ -12,11 +12,14 @@ import dev.aether.web.AetherWeb;
 import dev.aether.web.router.Destination;
 import dev.aether.web.router.GuardDecision;
 import dev.aether.web.router.Level;
+import dev.aether.web.router.Link;
 import dev.aether.web.router.Links;
 import dev.aether.web.router.Loader;
 import dev.aether.web.router.NoParams;
 import dev.aether.web.router.Route;
 import dev.aether.web.router.RouteTree;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +52,12 @@ class GuardsBrowserTest {
     static final AtomicBoolean locked = new AtomicBoolean();
     static final AtomicInteger cancelledPops = new AtomicInteger();
     static final AtomicInteger docLoads = new AtomicInteger();
-    static final Loader<DocParams, String> DOC_DATA = Loader.of("doc", args -> "doc " + args.params().id() + " (load " + docLoads.incrementAndGet() + ")");
+    static final Map<Integer, AtomicInteger> loadsById = new ConcurrentHashMap<>();
+    static final Loader<DocParams, String> DOC_DATA = Loader.of("doc", args -> {
+        loadsById.computeIfAbsent(args.params().id(), id -> new AtomicInteger()).incrementAndGet();
+        return "doc " + args.params().id() + " (load " + docLoads.incrementAndGet() + ")";
+    });
+    static final Route<NoParams> LINKS = Route.of("/links");
 
     private static Titan titan;
 
@@ -79,6 +87,11 @@ class GuardsBrowserTest {
                                     ctx.blocker(dirty, "Discard your draft?");
                                     return form(textarea(id("draft"), name("draft"), on("input", e -> dirty.set(!e.value().isEmpty()))));
                                 }))
+                                .page(Level.page(LINKS, "Links", ctx -> div(
+                                        Links.to(DOC, new DocParams(8), id("on-render"), text("Doc 8")).prefetch(Link.Prefetch.RENDER),
+                                        div(style("height", "5000px"), text("a long page")),
+                                        Links.to(DOC, new DocParams(9), id("in-view"), text("Doc 9")).prefetch(Link.Prefetch.VIEWPORT),
+                                        Links.to(DOC, new DocParams(10), id("never"), text("Doc 10")).prefetch(Link.Prefetch.NONE))))
                                 .page(Level.page(DOC, "Doc", ctx -> p(id("doc"), text(ctx.data(DOC_DATA)))).loader(DOC_DATA)))
                 .build();
         titan = Titan.builder().port(0).mount(AetherWeb.builder().routes(tree).build()).build().start();
@@ -179,5 +192,48 @@ class GuardsBrowserTest {
         Waits.text(browser, By.id("doc"), "doc 7 (load " + (before + 1) + ")");
         assertThat(docLoads.get()).as("loader calls after the click").isEqualTo(before + 1);
         assertThat(sameDocument(browser)).isTrue();
+    }
+
+    private static int loadsOf(int id) {
+        return loadsById.computeIfAbsent(id, n -> new AtomicInteger()).get();
+    }
+
+    @Test
+    void aRenderLinkPrefetchesWhenShownAViewportLinkWhenScrolledIntoViewANoneLinkNever(WebDriver browser) {
+        openMarked(browser, "/links");
+        Waits.until(browser, "the render link to prefetch doc 8", d -> loadsOf(8) == 1);
+        assertThat(loadsOf(9)).as("doc 9's link is below the fold").isZero();
+
+        new Actions(browser).moveToElement(browser.findElement(By.id("never"))).perform();   // scrolls both into view, hovers the none link
+        Waits.until(browser, "the viewport link to prefetch doc 9", d -> loadsOf(9) == 1);
+
+        browser.findElement(By.id("never")).click();
+        Waits.until(browser, "doc 10 to show", d -> d.findElement(By.id("doc")).getText().startsWith("doc 10 "));
+        assertThat(loadsOf(10)).as("a none link is loaded by its navigation only").isEqualTo(1);
+        assertThat(sameDocument(browser)).isTrue();
+    }
+
+    /**
+     * Whether the runtime's beforeunload handler would make the browser ask: headless Chromium
+     * shows no leave-site dialog to a driven page, so the test fires the event itself.
+     */
+    private static boolean unloadAsks(WebDriver browser) {
+        return Boolean.TRUE.equals(js(browser, "const ev = new Event('beforeunload', { cancelable: true }); dispatchEvent(ev); return ev.defaultPrevented"));
+    }
+
+    @Test
+    void aDirtyPageAsksBeforeUnloadingAndACleanOneDoesNot(WebDriver browser) {
+        openMarked(browser, "/editor");
+        assertThat(unloadAsks(browser)).as("clean").isFalse();
+
+        browser.findElement(By.id("draft")).sendKeys("unsaved");
+        Waits.until(browser, "the server to mark the page dirty",
+                d -> Boolean.TRUE.equals(js(d, "return document.querySelector('input[data-ae-router]').hasAttribute('data-ae-dirty')")));
+        assertThat(unloadAsks(browser)).as("dirty").isTrue();
+
+        browser.findElement(By.id("draft")).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        Waits.until(browser, "the page to be clean again",
+                d -> Boolean.FALSE.equals(js(d, "return document.querySelector('input[data-ae-router]').hasAttribute('data-ae-dirty')")));
+        assertThat(unloadAsks(browser)).as("clean again").isFalse();
     }
 }

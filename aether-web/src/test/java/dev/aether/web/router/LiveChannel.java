@@ -73,7 +73,12 @@ public final class LiveChannel implements AutoCloseable, Session.Listener.AutoDe
 
     /** Sends a prefetch of {@code url} as the runtime does; the server answers nothing. */
     void prefetch(String url) throws Exception {
-        send("[\"e\"," + (++seq) + ",\"" + channelId + "\",\"ae-navigate\",{\"value\":" + JSON.writeValueAsString("0 prefetch " + url) + "},0]");
+        sendNavigation("0 prefetch " + url);
+    }
+
+    /** Sends a navigation message as is ({@code "id mode url"}), without waiting for an answer. */
+    void sendNavigation(String message) throws Exception {
+        send("[\"e\"," + (++seq) + ",\"" + channelId + "\",\"ae-navigate\",{\"value\":" + JSON.writeValueAsString(message) + "},0]");
     }
 
     /** Sends a click on element {@code id} (a handler of the page). */

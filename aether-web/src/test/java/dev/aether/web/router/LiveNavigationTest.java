@@ -182,6 +182,20 @@ class LiveNavigationTest {
     }
 
     @Test
+    void aNavigationToAnythingButAPathOfThisSiteIsIgnored() throws Exception {
+        try (LiveChannel page = open("/a")) {
+            page.sendNavigation("1 push //evil.example/b");
+            page.sendNavigation("2 push /\\evil.example");
+            page.sendNavigation("3 push https://evil.example/");
+            page.sendNavigation("4 jump /b");
+            page.sendNavigation("no id at all");
+            List<JsonNode> patches = page.navigate("push", "/b");   // its id is 1 again: the page's own counter
+            assertThat(patches.stream().filter(page::isAnswer).toList()).as("answers").hasSize(1);
+            assertThat(page.answerIn(patches).get("u").asText()).isEqualTo("/b");
+        }
+    }
+
+    @Test
     void aGuardThatCancelsAPopKeepsThePageAndSaysSo() throws Exception {
         try (LiveChannel page = open("/a")) {
             List<JsonNode> patches = page.navigate("pop", "/guarded");
