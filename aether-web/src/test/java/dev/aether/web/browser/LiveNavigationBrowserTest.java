@@ -13,6 +13,8 @@ import dev.aether.web.AetherWeb;
 import dev.aether.web.router.Level;
 import dev.aether.web.router.Links;
 import dev.aether.web.router.Loader;
+import dev.aether.web.router.NavigationDecision;
+import dev.aether.web.router.NavigationMode;
 import dev.aether.web.router.NoParams;
 import dev.aether.web.router.Route;
 import dev.aether.web.router.RouteTree;
@@ -68,6 +70,9 @@ class LiveNavigationBrowserTest {
         RouteTree tree = RouteTree.builder()
                 // no cache: every navigation here runs its loaders, so the tests can count them
                 .loaderCache(0, Duration.ofMinutes(5))
+                // forward to /team is refused (a stand-in for a guard): the runtime must undo the browser's move
+                .navigationStep(attempt -> attempt.mode() == NavigationMode.POP && attempt.to().equals("/team")
+                        ? NavigationDecision.CANCEL : NavigationDecision.PROCEED)
                 .layout(Level.layout(HOME, (ctx, outlet) -> component(() -> {
                             Signal<Integer> count = Reactive.signal(0);
                             return div(id("shell"),
@@ -192,6 +197,28 @@ class LiveNavigationBrowserTest {
         browser.navigate().back();
         Waits.text(browser, By.id("member"), "ann");
         Waits.until(browser, "the entry's scroll restored", d -> ((Number) js(d, "return scrollY")).intValue() == 1200);
+        assertThat(sameDocument(browser)).isTrue();
+    }
+
+    @Test
+    void aCancelledBackOrForwardIsUndoneInTheBrowser(WebDriver browser) {
+        openMarked(browser, "/team/ann");
+        browser.findElement(By.id("link-team")).click();   // a push to /team is allowed
+        Waits.text(browser, By.id("member"), "everyone");
+        browser.navigate().back();
+        Waits.text(browser, By.id("member"), "ann");
+        Waits.until(browser, "the URL of ann's entry", d -> d.getCurrentUrl().endsWith("/team/ann"));
+
+        js(browser, "window.__pops = 0; addEventListener('popstate', () => { window.__pops++; })");
+        browser.navigate().forward();                       // a pop to /team, cancelled by the step: undone with history.go(-1)
+        Waits.until(browser, "the forward move and its undoing", d -> ((Number) js(d, "return window.__pops")).intValue() == 2
+                && Boolean.FALSE.equals(js(d, "return document.documentElement.hasAttribute('data-ae-navigating')")));
+        assertThat(browser.getCurrentUrl()).endsWith("/team/ann");
+        assertThat(browser.findElement(By.id("member")).getText()).isEqualTo("ann");
+        browser.navigate().forward();                       // the /team entry is still there to go forward to, and refused again
+        Waits.until(browser, "the second forward move and its undoing", d -> ((Number) js(d, "return window.__pops")).intValue() == 4
+                && Boolean.FALSE.equals(js(d, "return document.documentElement.hasAttribute('data-ae-navigating')")));
+        assertThat(browser.getCurrentUrl()).endsWith("/team/ann");
         assertThat(sameDocument(browser)).isTrue();
     }
 
