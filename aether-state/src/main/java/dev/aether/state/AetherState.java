@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.aether.netron.client.NetronClient;
 import dev.aether.netron.client.PickedCall;
 import dev.aether.netron.client.cache.Invalidation;
+import dev.aether.netron.client.cache.ResponseCache;
 import dev.aether.netron.client.call.Call;
 import dev.aether.netron.client.call.CallKey;
 import dev.aether.netron.client.call.CallOptions;
@@ -134,6 +135,33 @@ public final class AetherState {
         Objects.requireNonNull(options, "options");
         requireOwner("queryAsync");
         return new ObservedQuery<>(entries(service), service, (Function<? super S, ? extends T>) (Function<?, ?>) call, true, options);
+    }
+
+    /**
+     * The queries of {@code calls}, observed together; see {@link ParallelQueries}.
+     *
+     * <pre>{@code
+     * ParallelQueries<User> team = state.queries(Users.class, ids.stream().<Function<Users, User>>map(id -> u -> u.find(id)).toList(),
+     *         QueryOptions.defaults());
+     * }</pre>
+     */
+    public <S, T> ParallelQueries<T> queries(Class<S> service, List<? extends Function<? super S, ? extends T>> calls, QueryOptions<T> options) {
+        List<Query<T>> queries = new ArrayList<>();
+        for (Function<? super S, ? extends T> call : calls) {
+            queries.add(query(service, call, options));
+        }
+        return new ParallelQueries<>(queries);
+    }
+
+    /**
+     * Pages fetched one after another by {@code page}, as signals; see {@link InfiniteQuery}.
+     *
+     * @throws IllegalStateException outside an owner
+     */
+    public <S, T, P> InfiniteQuery<T, P> infiniteQuery(Class<S> service, BiFunction<? super S, ? super P, ? extends T> page,
+                                                       InfiniteOptions<T, P> options) {
+        requireOwner("infiniteQuery");
+        return new PagedQuery<>(this, service, page, options);
     }
 
     // ---- mutations ----------------------------------------------------------------------------
@@ -337,23 +365,29 @@ public final class AetherState {
     }
 
     /**
-     * How an entry fetches: the query's options on the call (cache policy, dedupe, idempotent,
-     * retry); past the cache it still stores the answer there, so plain callers of the same
-     * method see it too. The future returned is the call's own: cancelling it cancels the call.
+     * How an entry fetches. The entry is the deduplication (one fetch in flight per entry), so the
+     * call goes past the client's cache and dedupe, whose shared fetches could not be cancelled by
+     * one caller; it carries the query's retry and is sent as idempotent. A first fetch is answered
+     * by a fresh answer already in the client's cache (a plain proxy call or SSR put it there);
+     * every answer is written back into that cache, so plain callers of the same method see it.
+     * The future returned is the call's own: cancelling it cancels the call.
      */
     private <S> SharedQuery.Fetcher fetcher(Class<S> service, RecordedCall call, QueryOptions<?> options) {
         String name = ServiceId.of(service).toString();
         CachePolicy policy = options.cachePolicy();
         boolean async = call.returnsFuture();
         return pastTheCache -> {
-            NetronClient fetching = client.withOptions(o -> o.cache(pastTheCache ? null : policy).dedupe(true).idempotent(true)
-                    .retry(options.retry()));
+            ResponseCache cache = client.caches().isEmpty() ? null : client.caches().getFirst();
+            Call cached = cache == null ? null : pick(service, call, policy);
+            if (!pastTheCache && cache != null && cache.isFresh(cached)) {
+                return CompletableFuture.completedFuture(cache.peek(cached).orElse(null));
+            }
+            NetronClient fetching = client.withOptions(o -> o.cache(null).dedupe(false).idempotent(true).retry(options.retry()));
             CompletableFuture<Object> answer = async
                     ? call.<CompletionStage<Object>>replay(fetching.service(service, name)).toCompletableFuture()
                     : fetching.fluent(service, name).calling(call::<Object>replay).callAsync();
-            if (pastTheCache && !client.caches().isEmpty()) {
-                Call cached = pick(service, call, policy);
-                answer.thenAccept(value -> client.caches().getFirst().put(cached, value));
+            if (cache != null) {
+                answer.thenAccept(value -> cache.put(cached, value));
             }
             return answer;
         };

@@ -44,6 +44,21 @@ class CancellationTest {
     }
 
     @Test
+    void throughTheClientsCacheAndDedupeTheCancellationStillReachesTheLastLink() throws Exception {
+        AetherState state = AetherState.create(dev.aether.netron.client.NetronClient.builder(
+                new dev.aether.netron.client.http.HttpTransport(server.titan.httpUri()))
+                .interceptor(new dev.aether.netron.client.cache.CacheInterceptor(dev.aether.netron.client.cache.ResponseCache.create()))
+                .interceptor(new dev.aether.netron.client.dedupe.DeduplicationInterceptor())
+                .interceptor(recordCalls).build());
+        var users = owned(() -> state.query(Users.class, Users::heldList));
+        assertThat(server.users.awaitHeld()).isTrue();
+
+        users.owner().dispose();
+
+        assertThat(calls).singleElement().satisfies(call -> assertThat(call).isCancelled());
+    }
+
+    @Test
     void aCallOtherOwnersStillWaitForIsNotCancelled() throws Exception {
         AetherState state = AetherState.create(dev.aether.netron.client.NetronClient.builder(
                 new dev.aether.netron.client.http.HttpTransport(server.titan.httpUri())).interceptor(recordCalls).build());

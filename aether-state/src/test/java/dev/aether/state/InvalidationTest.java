@@ -51,6 +51,30 @@ class InvalidationTest {
     }
 
     @Test
+    void anAnswerFromBeforeAnInvalidationNeverLands() throws Exception {
+        AetherState state = AetherState.create(server.httpClient());
+        List<Integer> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var users = owned(() -> state.query(Users.class, Users::heldList, QueryOptions.<List<User>>defaults().tags("users")));
+        var watcher = owned(() -> dev.aether.reactive.Reactive.effect(() -> {
+            List<User> now = users.value().data().get();
+            if (now != null) {
+                shown.add(now.size());
+            }
+        }));
+        assertThat(server.users.awaitHeld()).isTrue();   // the first call took its answer: 2 users
+
+        server.users.create("Linus");
+        state.invalidateTags("users");                     // a second call takes 3 users
+        await(() -> server.users.calls("heldList") == 2);
+        server.users.releaseHeld();
+
+        await(() -> !users.value().isFetching().get() && !shown.isEmpty());
+        assertThat(shown).containsExactly(3);
+        watcher.owner().dispose();
+        users.owner().dispose();
+    }
+
+    @Test
     void aKeyPrefixMatchesEveryArgumentOfAMethod() {
         AetherState state = AetherState.create(server.httpClient());
         var ada = owned(() -> state.query(Users.class, u -> u.find(1)));

@@ -254,6 +254,31 @@ class QueryTest {
     }
 
     @Test
+    void aFreshAnswerAlreadyInTheClientsCacheAnswersTheFirstFetch() {
+        dev.aether.netron.client.NetronClient client = server.httpClient();
+        AetherState cached = AetherState.create(client);
+        client.withOptions(o -> o.cache(dev.aether.netron.client.call.CachePolicy.maxAge(Duration.ofMinutes(1))))
+                .service(Users.class).list();   // a plain call (SSR, say) fills the client's cache
+
+        var users = owned(() -> cached.query(Users.class, Users::list, QueryOptions.<List<User>>defaults().maxAge(Duration.ofMinutes(1))));
+        await(() -> users.value().status().get() == QueryStatus.SUCCESS);
+
+        assertThat(users.value().data().get()).hasSize(2);
+        assertThat(server.users.calls("list")).isEqualTo(1);
+        users.owner().dispose();
+    }
+
+    @Test
+    void dataBecomesStaleOnceItsMaxAgeHasPassed() {
+        var users = owned(() -> state.query(Users.class, Users::list, QueryOptions.<List<User>>defaults().maxAge(Duration.ofMillis(300))));
+        await(() -> users.value().status().get() == QueryStatus.SUCCESS);
+        assertThat(users.value().isStale().get()).isFalse();
+
+        await(() -> users.value().isStale().get());
+        users.owner().dispose();
+    }
+
+    @Test
     void aQueryOutsideAnOwnerIsRefused() {
         assertThatThrownBy(() -> state.query(Users.class, Users::list)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("needs an owner");

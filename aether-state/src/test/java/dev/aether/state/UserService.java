@@ -107,13 +107,21 @@ public final class UserService implements Users {
     @Override
     public List<User> heldList() {
         count("heldList");
+        List<User> asItWasWhenCalled = list();
         held.countDown();
         try {
             release.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return list();
+        return asItWasWhenCalled;
+    }
+
+    @Public
+    @Override
+    public synchronized UserPage page(int cursor) {
+        count("page");
+        return new UserPage(List.of(users.get(cursor)), cursor + 1 < users.size() ? cursor + 1 : null, cursor > 0 ? cursor - 1 : null);
     }
 
     @Public

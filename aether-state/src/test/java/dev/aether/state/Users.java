@@ -22,8 +22,11 @@ public interface Users {
     /** Fails with 503 as often as {@link UserService#failNext(int)} said, then answers the list. */
     List<User> flakyList();
 
-    /** Waits until the test releases it; answers the list. */
+    /** Waits until the test releases it; answers the list as it was when called. */
     List<User> heldList();
+
+    /** The user at {@code cursor}, one per page. */
+    UserPage page(int cursor);
 
     /** Always fails with 409. */
     User refuse(String name);
