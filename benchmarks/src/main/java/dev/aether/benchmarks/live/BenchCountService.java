@@ -3,7 +3,15 @@ package dev.aether.benchmarks.live;
 import dev.aether.netron.protocol.Public;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** {@link BenchCount} counting its calls: the fetches an invalidation issues are read from here. */
+/**
+ * {@link BenchCount} counting its calls: the fetches an invalidation issues are read from here.
+ *
+ * <pre>{@code
+ * BenchCountService count = new BenchCountService();
+ * Titan.builder().service(count).build().start();
+ * int before = count.calls(); count.next(); state.invalidateTags("count");   // count.calls() - before == 1
+ * }</pre>
+ */
 public final class BenchCountService implements BenchCount {
     private final AtomicInteger value = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
