@@ -1,13 +1,10 @@
 package dev.aether.web.router;
 
-import dev.aether.titan.Principal;
-import dev.aether.web.PageRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,15 +29,15 @@ final class LoaderResults {
 
     /** A loader to run with its level's params. */
     record Task<P extends Record>(Loader<P, ?> loader, P params) {
-        Object run(PageRequest request, Optional<Principal> principal) throws Exception {
-            return loader.run(new LoaderArgs<>(params, request, principal));
+        Object run(LoaderArgs.Shared shared) throws Exception {
+            return loader.run(new LoaderArgs<>(params, shared));
         }
     }
 
     private LoaderResults() {
     }
 
-    static Map<Loader<?, ?>, Outcome> run(List<Task<?>> tasks, PageRequest request, Optional<Principal> principal, Duration deadline)
+    static Map<Loader<?, ?>, Outcome> run(List<Task<?>> tasks, LoaderArgs.Shared shared, Duration deadline)
             throws InterruptedException {
         Map<Loader<?, ?>, Outcome> outcomes = new HashMap<>();
         if (tasks.isEmpty()) {
@@ -49,7 +46,7 @@ final class LoaderResults {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Object>> futures = new ArrayList<>();
             for (Task<?> task : tasks) {
-                futures.add(threads.submit(() -> task.run(request, principal)));
+                futures.add(threads.submit(() -> task.run(shared)));
             }
             long until = System.nanoTime() + deadline.toNanos();
             for (int i = 0; i < tasks.size(); i++) {

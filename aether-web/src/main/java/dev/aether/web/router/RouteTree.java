@@ -1,5 +1,7 @@
 package dev.aether.web.router;
 
+import dev.aether.netron.client.NetronClient;
+import dev.aether.reactive.Reactive;
 import dev.aether.titan.Principal;
 import dev.aether.web.ActionResult;
 import dev.aether.web.Page;
@@ -7,12 +9,15 @@ import dev.aether.web.PageRequest;
 import dev.aether.web.html.Node;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +69,8 @@ public final class RouteTree {
     private final Function<PageRequest, Optional<Principal>> principal;
     private final Duration loaderDeadline;
     private final Function<PageRequest, Page> notFound;
+    private final Duration deferredDeadline;
+    private final NetronClient client;
 
     private RouteTree(Builder b) {
         List<PathMatcher.Entry<Resolution>> entries = new ArrayList<>();
@@ -76,6 +83,8 @@ public final class RouteTree {
         this.principal = b.principal;
         this.loaderDeadline = b.loaderDeadline;
         this.notFound = b.notFound;
+        this.deferredDeadline = b.deferredDeadline;
+        this.client = b.client;
     }
 
     public static Builder builder() {
@@ -108,25 +117,43 @@ public final class RouteTree {
     }
 
     private ActionResult answer(Resolution.Chain chain, PageRequest request) {
+        List<Level<?>> levels = chain.levels();
         List<Record> params = new ArrayList<>();
-        List<LoaderResults.Task<?>> tasks = new ArrayList<>();
-        for (Level<?> level : chain.levels()) {
+        List<LoaderResults.Task<?>> first = new ArrayList<>();    // hold the page back
+        List<LoaderResults.Task<?>> later = new ArrayList<>();    // at and below the first level with a loading view
+        int streamedFrom = levels.size();
+        for (int i = 0; i < levels.size(); i++) {
+            Level<?> level = levels.get(i);
             Optional<? extends Record> read = level.route().parse(chain.pathParams(), request.queryParameters());
             if (read.isEmpty()) {
                 return new ActionResult.Show(notFound.apply(request), 404);   // /users/abc for /users/:id (a long)
             }
             params.add(read.get());
-            addTasks(level, read.get(), tasks);
+            if (level.loadingView() != null && streamedFrom == levels.size()) {
+                streamedFrom = i;
+            }
+            addTasks(level, read.get(), i < streamedFrom ? first : later);
         }
+        DeferredWork work = new DeferredWork(deferredDeadline);
+        LoaderArgs.Shared shared = new LoaderArgs.Shared(request, principal.apply(request), client, work);
         Map<Loader<?, ?>, LoaderResults.Outcome> results;
         try {
-            results = LoaderResults.run(tasks, request, principal.apply(request), loaderDeadline);
+            results = LoaderResults.run(first, shared, loaderDeadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            work.cancelAll();
             throw new IllegalStateException("interrupted while loading " + request.path(), e);
         }
-        String title = chain.levels().getLast().title();
-        return ActionResult.show(Page.of(title, () -> render(chain.levels(), params, request, results, 0)));
+        Deferred<Map<Loader<?, ?>, LoaderResults.Outcome>> rest = streamedFrom == levels.size() ? null
+                // LoaderResults fails each loader at loaderDeadline itself; this deadline only bounds the wait
+                : work.start("loaders of " + levels.get(streamedFrom), loaderDeadline.plusSeconds(5),
+                        () -> LoaderResults.run(later, shared, loaderDeadline));
+        Rendering rendering = new Rendering(levels, params, request, rest, streamedFrom);
+        String title = levels.getLast().title();
+        return ActionResult.show(Page.of(title, () -> {
+            Reactive.onCleanup(work::cancelAll);   // the page is gone: so is the work it started
+            return rendering.level(0, results, null, null).main();
+        }));
     }
 
     @SuppressWarnings("unchecked")
@@ -136,20 +163,85 @@ public final class RouteTree {
         }
     }
 
-    /** Level {@code i} around everything below it; a failure here or below without a boundary shows this level's boundary. */
-    private static Node render(List<Level<?>> levels, List<Record> params, PageRequest request,
-                               Map<Loader<?, ?>, LoaderResults.Outcome> results, int i) {
-        Level<?> level = levels.get(i);
-        try {
-            failureOf(level, results);
-            Node outlet = i + 1 < levels.size() ? render(levels, params, request, results, i + 1) : null;
-            return renderLevel(level, params.get(i), request, results, outlet);
-        } catch (RuntimeException e) {
-            if (level.errorBoundaryView() == null) {
-                throw e;
+    /** A level rendered: its node for the outlet of the level above, and the named outlets it fills there. */
+    private record Rendered(Node main, Map<String, Node> fills) {
+    }
+
+    /**
+     * One GET's chain of levels, rendered outermost first. The loaders of the levels from
+     * {@code streamedFrom} down are {@code rest}, still running when the page starts (null when
+     * no level has a loading view).
+     */
+    private record Rendering(List<Level<?>> levels, List<Record> params, PageRequest request,
+                             Deferred<Map<Loader<?, ?>, LoaderResults.Outcome>> rest, int streamedFrom) {
+
+        /**
+         * Level {@code i} around everything below it; a failure here or below without a boundary
+         * shows this level's boundary. {@code boundaryAbove} and {@code loadingAbove} are the
+         * nearest of the levels above (null: none).
+         */
+        Rendered level(int i, Map<Loader<?, ?>, LoaderResults.Outcome> results, Level.ErrorView boundaryAbove,
+                       Supplier<? extends Node> loadingAbove) {
+            Level<?> level = levels.get(i);
+            if (i == streamedFrom && rest != null && !results.keySet().containsAll(level.loaders())) {
+                return new Rendered(whileLoading(level, results, boundaryAbove), Map.of());
             }
-            LOG.warn("{} of {} failed; showing its error boundary", level, request.path(), e);
-            return level.errorBoundaryView().render(e);
+            Level.ErrorView boundary = level.errorBoundaryView() != null ? level.errorBoundaryView() : boundaryAbove;
+            try {
+                failureOf(level, results);
+                Supplier<? extends Node> loading = loadingOf(level, results, loadingAbove);
+                Rendered child = i + 1 < levels.size() ? level(i + 1, results, boundary, loading) : new Rendered(null, Map.of());
+                RouteContext.Around around = new RouteContext.Around(boundary, loading, child.fills());
+                return renderLevel(level, params.get(i), results, around, child.main());
+            } catch (RuntimeException e) {
+                if (level.errorBoundaryView() == null) {
+                    throw e;
+                }
+                LOG.warn("{} of {} failed; showing its error boundary", level, request.path(), e);
+                return new Rendered(level.errorBoundaryView().render(e), Map.of());
+            }
+        }
+
+        /** Level {@code i}'s loading view, then the level once {@link #rest} is done: one Suspense boundary, streamed. */
+        private Node whileLoading(Level<?> level, Map<Loader<?, ?>, LoaderResults.Outcome> results, Level.ErrorView boundaryAbove) {
+            Map<Loader<?, ?>, LoaderResults.Outcome> soFar = new HashMap<>(results);
+            for (int j = streamedFrom; j < levels.size(); j++) {
+                for (Loader<?, ?> pending : levels.get(j).loaders()) {
+                    soFar.put(pending, new LoaderResults.Outcome.Failed(new IllegalStateException(
+                            pending + " is still loading: read it in the level's view, not in its loading view")));
+                }
+            }
+            Level.ErrorView errorView = boundaryAbove != null ? boundaryAbove : RouteTree::streamedLevelFailed;
+            return new Await<>(rest, loaded -> {
+                Map<Loader<?, ?>, LoaderResults.Outcome> all = new HashMap<>(results);
+                all.putAll(loaded);
+                return level(streamedFrom, all, boundaryAbove, null).main();
+            }, () -> loadingNode(level, soFar), errorView);
+        }
+
+        @SuppressWarnings("unchecked")
+        private <P extends Record> Node loadingNode(Level<P> level, Map<Loader<?, ?>, LoaderResults.Outcome> soFar) {
+            return level.loadingView().render(new RouteContext<>((P) params.get(streamedFrom), request, soFar));
+        }
+
+        @SuppressWarnings("unchecked")
+        private <P extends Record> Supplier<? extends Node> loadingOf(Level<P> level, Map<Loader<?, ?>, LoaderResults.Outcome> results,
+                                                                   Supplier<? extends Node> loadingAbove) {
+            if (level.loadingView() == null) {
+                return loadingAbove;
+            }
+            P p = (P) params.get(levels.indexOf(level));
+            return () -> level.loadingView().render(new RouteContext<>(p, request, results));
+        }
+
+        @SuppressWarnings("unchecked")
+        private <P extends Record> Rendered renderLevel(Level<P> level, Record params, Map<Loader<?, ?>, LoaderResults.Outcome> results,
+                                                        RouteContext.Around around, Node outlet) {
+            RouteContext<P> ctx = new RouteContext<>((P) params, request, results, around);
+            Node main = level.render(ctx, outlet);
+            Map<String, Node> fills = new LinkedHashMap<>();
+            level.fills().forEach((name, view) -> fills.put(name, view.render(ctx)));
+            return new Rendered(main, fills);
         }
     }
 
@@ -161,10 +253,10 @@ public final class RouteTree {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static <P extends Record> Node renderLevel(Level<P> level, Record params, PageRequest request,
-                                                       Map<Loader<?, ?>, LoaderResults.Outcome> results, Node outlet) {
-        return level.render(new RouteContext<>((P) params, request, results), outlet);
+    /** Shown for a streamed level that failed with no error boundary above it: the page's shell is already sent. */
+    private static Node streamedLevelFailed(Throwable error) {
+        String id = error instanceof DeferredFailedException d ? " (error id " + d.errorId() + ")" : "";
+        return p(attr("role", "alert"), text("This part of the page could not be loaded" + id + "."));
     }
 
     private static Page defaultNotFound(PageRequest request) {
@@ -238,6 +330,8 @@ public final class RouteTree {
         private Function<PageRequest, Optional<Principal>> principal = request -> Optional.empty();
         private Duration loaderDeadline = Duration.ofSeconds(30);
         private Function<PageRequest, Page> notFound = RouteTree::defaultNotFound;
+        private Duration deferredDeadline = Duration.ofSeconds(20);
+        private NetronClient client;
 
         private Builder() {
         }
@@ -282,6 +376,28 @@ public final class RouteTree {
                 throw new IllegalArgumentException("loaderDeadline must be positive, got " + deadline);
             }
             this.loaderDeadline = deadline;
+            return this;
+        }
+
+        /**
+         * How long a deferred value ({@link LoaderArgs#defer}) may take by default (20 s): one
+         * still running then is interrupted, and its await shows its error view. Keep it under
+         * the 30 s a page's response streams for, so the error view still arrives in the response.
+         */
+        public Builder deferredDeadline(Duration deadline) {
+            if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("deferredDeadline must be positive, got " + deadline);
+            }
+            this.deferredDeadline = deadline;
+            return this;
+        }
+
+        /**
+         * The Netron client loaders call services with ({@link LoaderArgs#client()}): one client,
+         * thread-safe, shared by every request; the application owns it (and closes it).
+         */
+        public Builder client(NetronClient client) {
+            this.client = Objects.requireNonNull(client, "client");
             return this;
         }
 
