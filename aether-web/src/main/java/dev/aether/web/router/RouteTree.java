@@ -144,7 +144,7 @@ public final class RouteTree {
             work.cancelAll();
             throw new IllegalStateException("interrupted while loading " + request.path(), e);
         }
-        Deferred<Map<Loader<?, ?>, LoaderResults.Outcome>> rest = streamedFrom == levels.size() ? null
+        Deferred<Map<Loader<?, ?>, LoaderResults.Outcome>> rest = later.isEmpty() ? null   // nothing to wait for below
                 // LoaderResults fails each loader at loaderDeadline itself; this deadline only bounds the wait
                 : work.start("loaders of " + levels.get(streamedFrom), loaderDeadline.plusSeconds(5),
                         () -> LoaderResults.run(later, shared, loaderDeadline));
