@@ -60,4 +60,13 @@ class LoaderResultsTest {
         var outcomes = LoaderResults.run(List.of(new LoaderResults.Task<>(seeing, NoParams.NONE)), shared(who), Duration.ofSeconds(10));
         assertThat(outcomes.get(seeing)).isEqualTo(new LoaderResults.Outcome.Loaded(new Seen(NoParams.NONE, "/", who)));
     }
+
+    @Test
+    void aLoaderOfATreeWithoutAClientIsToldHowToGiveItOne() throws Exception {
+        Loader<NoParams, Object> calling = Loader.of("calling", LoaderArgs::client);
+        var outcomes = LoaderResults.run(List.of(new LoaderResults.Task<>(calling, NoParams.NONE)), shared(Optional.empty()), Duration.ofSeconds(10));
+        assertThat(outcomes.get(calling)).isInstanceOfSatisfying(LoaderResults.Outcome.Failed.class, f -> assertThat(f.error())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("this route tree has no Netron client: give it one with RouteTree.builder().client(...)"));
+    }
 }
