@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
@@ -47,13 +48,16 @@ final class PageHandler extends Handler.Wrapper {
     private final LiveSessions sessions;
     private final RuntimeScript runtime;
     private final TrustedProxies proxies;
+    private final BiFunction<PageRequest, String, Page> routedErrorPage;   // null: the plain error page
 
-    PageHandler(Handler next, Routes routes, LiveSessions sessions, RuntimeScript runtime, TrustedProxies proxies) {
+    PageHandler(Handler next, Routes routes, LiveSessions sessions, RuntimeScript runtime, TrustedProxies proxies,
+                BiFunction<PageRequest, String, Page> routedErrorPage) {
         super(next);
         this.routes = routes;
         this.sessions = sessions;
         this.runtime = runtime;
         this.proxies = proxies;
+        this.routedErrorPage = routedErrorPage;
     }
 
     @Override
@@ -65,11 +69,11 @@ final class PageHandler extends Handler.Wrapper {
             }
             case Routes.Match.ToPage page -> {
                 PageRequest pageRequest = new PageRequest("GET", path, query(request), Map.of());
-                renderPage(request, response, callback, () -> page.page().apply(pageRequest), HttpStatus.OK_200);
+                renderPage(request, response, callback, () -> page.page().apply(pageRequest), HttpStatus.OK_200, null);
             }
             case Routes.Match.ToRoute route -> {
                 PageRequest pageRequest = new PageRequest("GET", path, query(request), Map.of());
-                answer(request, response, callback, "route " + path, () -> route.route().apply(pageRequest));
+                answer(request, response, callback, "route " + path, () -> route.route().apply(pageRequest), errorPageFor(pageRequest));
             }
             case Routes.Match.ToAction action -> post(request, response, callback, path, action.action());
             case Routes.Match.WrongMethod wrong -> {
@@ -82,25 +86,35 @@ final class PageHandler extends Handler.Wrapper {
 
     private void post(Request request, Response response, Callback callback, String path, Function<PageRequest, ActionResult> action) {
         PageRequest pageRequest = new PageRequest("POST", path, query(request), CsrfHandler.form(request));
-        answer(request, response, callback, "action " + path, () -> action.apply(pageRequest));
+        answer(request, response, callback, "action " + path, () -> action.apply(pageRequest), null);
     }
 
-    /** Runs {@code handler} and sends what it answers: a redirect, or a page with its status. */
-    private void answer(Request request, Response response, Callback callback, String what, Supplier<ActionResult> handler) {
+    /** The route tree's error page for {@code request} by error id, or null for the plain one. */
+    private Function<String, Page> errorPageFor(PageRequest request) {
+        return routedErrorPage == null ? null : errorId -> routedErrorPage.apply(request, errorId);
+    }
+
+    /**
+     * Runs {@code handler} and sends what it answers: a redirect, or a page with its status; a
+     * failure is a 500 with {@code errorPage} (null: the plain one).
+     */
+    private void answer(Request request, Response response, Callback callback, String what, Supplier<ActionResult> handler,
+                        Function<String, Page> errorPage) {
         ActionResult result;
         try {
             result = handler.get();
         } catch (RuntimeException e) {
-            ErrorPage.failed(response, callback, what, e);
+            ErrorPage.failed(response, callback, what, e, errorPage);
             return;
         }
         switch (result) {
             case ActionResult.Redirect r -> Response.sendRedirect(request, response, callback, r.status(), r.location(), true);
-            case ActionResult.Show s -> renderPage(request, response, callback, s::page, s.status());
+            case ActionResult.Show s -> renderPage(request, response, callback, s::page, s.status(), errorPage);
         }
     }
 
-    private void renderPage(Request request, Response response, Callback callback, Supplier<Page> page, int status) {
+    private void renderPage(Request request, Response response, Callback callback, Supplier<Page> page, int status,
+                            Function<String, Page> errorPage) {
         String browser = BrowserCookie.LIVE.readOrIssue(request, response, proxies.isHttps(request), PageHandler::newToken);
         boolean live = !sessions.isFull();   // else the page is rendered as usual but served without its runtime
         LiveSession session = sessions.create(browser);
@@ -112,7 +126,7 @@ final class PageHandler extends Handler.Wrapper {
             shell = session.context().call(() -> session.renderShell(p, csrf, nonce));
         } catch (RuntimeException e) {
             sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Page failed");
-            ErrorPage.failed(response, callback, "page " + Request.getPathInContext(request), e);
+            ErrorPage.failed(response, callback, "page " + Request.getPathInContext(request), e, errorPage);
             return;
         }
         response.setStatus(status);

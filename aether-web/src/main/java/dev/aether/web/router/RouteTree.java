@@ -71,6 +71,17 @@ public final class RouteTree {
     private final Function<PageRequest, Page> notFound;
     private final Duration deferredDeadline;
     private final NetronClient client;
+    private final ErrorPage errorPage;
+
+    /**
+     * The page a tree answers with, as a 500, when one of its pages fails with no error
+     * boundary to show it. It is given the error id the failure was logged under; it should
+     * show that id and nothing of the failure.
+     */
+    @FunctionalInterface
+    public interface ErrorPage {
+        Page render(PageRequest request, String errorId);
+    }
 
     private RouteTree(Builder b) {
         List<PathMatcher.Entry<Resolution>> entries = new ArrayList<>();
@@ -85,10 +96,16 @@ public final class RouteTree {
         this.notFound = b.notFound;
         this.deferredDeadline = b.deferredDeadline;
         this.client = b.client;
+        this.errorPage = b.errorPage;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The page for a failed page of this tree, if it has one ({@link Builder#errorPage}): the web layer's hook. */
+    public Optional<ErrorPage> errorPage() {
+        return Optional.ofNullable(errorPage);
     }
 
     /** The patterns served, most specific first: the order a URL is tried against them. */
@@ -332,6 +349,7 @@ public final class RouteTree {
         private Function<PageRequest, Page> notFound = RouteTree::defaultNotFound;
         private Duration deferredDeadline = Duration.ofSeconds(20);
         private NetronClient client;
+        private ErrorPage errorPage;
 
         private Builder() {
         }
@@ -361,6 +379,16 @@ public final class RouteTree {
         /** The page shown, with 404, for a URL whose pattern matched but whose values do not convert. */
         public Builder notFound(Function<PageRequest, Page> page) {
             this.notFound = Objects.requireNonNull(page, "page");
+            return this;
+        }
+
+        /**
+         * The page shown, with 500, when a page of this tree fails with no error boundary on the
+         * way up (by default the web layer's plain page with the error id). A failure found after
+         * the shell was sent (a streamed level) shows in place instead.
+         */
+        public Builder errorPage(ErrorPage page) {
+            this.errorPage = Objects.requireNonNull(page, "page");
             return this;
         }
 
