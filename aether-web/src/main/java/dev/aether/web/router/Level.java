@@ -96,7 +96,8 @@ public final class Level<P extends Record> {
      * {@code view} in this level's place (and everything below it), and the level fills in when
      * its loaders and those below it are done — streamed into the same response on a GET. The
      * loading view sees the params and the data of the levels above; reading this level's own
-     * data there is an {@link IllegalStateException}. It is also the fallback of
+     * data there fails (a {@link LoaderFailedException} whose cause says it is still loading).
+     * A level being loaded fills no named outlets. It is also the fallback of
      * {@link RouteContext#await(Deferred, java.util.function.Function) awaits} given none, here and below.
      */
     public Level<P> loading(View<P> view) {
