@@ -22,7 +22,7 @@ import java.util.concurrent.CompletionStage;
  *
  * Level.page(PRODUCT_ROUTE, "Product", ctx -> div(
  *         h1(text(ctx.data(PRODUCT).name())),
- *         ctx.await(ctx.data(PRODUCT).reviews(), list -> ul(each(list, r -> li(text(r.text())))), () -> p(text("Loading reviews…")))))
+ *         ctx.await(ctx.data(PRODUCT).reviews(), list -> ul(fragment(list.stream().map(r -> li(text(r.text()))).toList())), () -> p(text("Loading reviews…")))))
  * }</pre>
  *
  * @param <T> what it delivers
