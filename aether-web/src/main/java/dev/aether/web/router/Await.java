@@ -2,7 +2,6 @@ package dev.aether.web.router;
 
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Resource;
-import dev.aether.titan.log.LogText;
 import dev.aether.web.component.ErrorBoundary;
 import dev.aether.web.component.SuspendedException;
 import dev.aether.web.component.Suspense;
@@ -74,7 +73,8 @@ public final class Await<T> implements Control {
         String errorId = UUID.randomUUID().toString();
         String what = cause instanceof java.util.concurrent.TimeoutException ? "was still pending at its deadline"
                 : cause instanceof CancellationException ? "was cancelled" : "failed";
-        LOG.error("deferred {} {} (error id {})", LogText.of(deferred.name()), what, errorId, cause);
+        // The name is the application's own (a constant in its loader), not a peer's text.
+        LOG.error("deferred {} {} (error id {})", deferred.name(), what, errorId, cause);
         return errorView.render(new DeferredFailedException(deferred.name(), errorId, cause));
     }
 }
