@@ -5,7 +5,9 @@
  * top-down: {@link dev.aether.web.router.PathPattern} and {@link dev.aether.web.router.RequestPath}
  * (what a URL is), {@link dev.aether.web.router.PathMatcher} (which pattern wins),
  * {@link dev.aether.web.router.Route} (params as records, {@link dev.aether.web.router.Links links}),
- * then the tree. docs/router.md teaches it.
+ * then the tree. Data that comes later: {@link dev.aether.web.router.Deferred} (from
+ * {@link dev.aether.web.router.LoaderArgs#defer}) shown by an {@link dev.aether.web.router.Await}.
+ * docs/router.md teaches it.
  *
  * <pre>{@code
  * public record UserParams(long id) {}
