@@ -424,14 +424,14 @@ public final class Navigator {
             }
         }
         LevelState.Subtree swapped = subtree;
-        List<LevelState> next = chainFrom(new ArrayList<>(states.subList(0, shared)), subtree);
         Level<?> page = matches.getLast().level();
         try {
             Reactive.batch(() -> {
                 if (swapped != null) {
                     (parent == null ? top : parent.child).set(swapped);
                 }
-                blockers.keepOnly(next);   // the blockers of levels that left the page go with them
+                // after the swap: a streamed level whose loaders were already done may be on the page by now
+                blockers.keepOnly(chainFrom(new ArrayList<>(states.subList(0, shared)), swapped));   // the blockers of levels that left the page go with them
                 location.set(url);
                 navigation.set(Navigation.IDLE);
                 answer(committed(id, mode, url, page.title(), page.description()));

@@ -36,7 +36,12 @@ import static dev.aether.web.html.Html.*;
  *
  * <p>On a GET the loaders of every matched level run in parallel; a failure (a loader's, or a
  * view's) shows the error boundary of the nearest level at or above the failing one, and the
- * levels above it render as usual. Without any boundary the page is a 500.
+ * levels above it render as usual. Without any boundary the page is a 500 (the
+ * {@linkplain Builder#errorPage tree's error page}, if it has one). The first level with a
+ * {@linkplain Level#loading loading view} does not hold the page back: its loaders and those below
+ * it run while the page shows the loading view, and the level streams in (on a live navigation, is
+ * patched in) once they are done. The levels themselves are built by the page's {@link Navigator},
+ * the same way for a GET and for a live navigation.
  *
  * <pre>{@code
  * RouteTree tree = RouteTree.builder()

@@ -41,13 +41,14 @@ class LiveLevelsTest {
         return "five stars";
     }));
 
+    static RouteTree tree;
     static Titan titan;
     static HttpClient http;
     static WebSocketClient sockets;
 
     @BeforeAll
     static void start() throws Exception {
-        RouteTree tree = RouteTree.builder()
+        tree = RouteTree.builder()
                 .layout(Level.layout(ROOT, (ctx, outlet) -> div(nav(text("site nav")), aside(attr("id", "side"), ctx.outlet("side")), main(outlet))),
                         site -> site
                                 .page(Level.page(HOME, "Home", ctx -> p(attr("id", "home"), text("home"))))
@@ -81,6 +82,7 @@ class LiveLevelsTest {
     void aLiveNavigationToALevelWithALoadingViewPatchesTheLoadingViewAtOnceThenTheLevel() throws Exception {
         CountDownLatch slow = new CountDownLatch(1);
         gate.set(slow);
+        tree.loaderCache().invalidate(SLOW_DATA);   // a navigation would otherwise paint it from the cache
         try (LiveChannel page = open("/home")) {
             // the answer comes while the loader still waits: the navigation did not wait for it
             List<JsonNode> first = page.navigate("push", "/slow");
@@ -92,6 +94,25 @@ class LiveLevelsTest {
             assertThat(then.getLast().toString()).contains("<p id=\\\"content\\\">slow data</p>").doesNotContain("site nav");
         } finally {
             slow.countDown();
+        }
+    }
+
+    @Test
+    void aNavigationWhoseStreamedLoadersAreAllCachedPaintsTheLevelWithoutItsLoadingView() throws Exception {
+        gate.set(new CountDownLatch(0));
+        tree.loaderCache().invalidate(SLOW_DATA);
+        try (LiveChannel page = open("/home")) {
+            page.prefetch("/slow");
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (tree.loaderCache().get(SLOW_DATA, NoParams.NONE, java.util.Optional.empty()).isEmpty()) {
+                assertThat(System.nanoTime()).as("prefetched within 10 s").isLessThan(until);
+                Thread.sleep(10);
+            }
+
+            List<JsonNode> patches = page.navigate("push", "/slow");
+            assertThat(patches.toString()).contains("slow data").doesNotContain("Loading the slow page");
+        } finally {
+            tree.loaderCache().invalidate(SLOW_DATA);
         }
     }
 
