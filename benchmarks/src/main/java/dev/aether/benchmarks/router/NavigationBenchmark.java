@@ -118,7 +118,7 @@ public final class NavigationBenchmark {
                                 header(h1(text("Aether documentation")), p(text("Everything about the framework, one page at a time."))),
                                 nav(fragment(links())),
                                 aside(ul(fragment(sidebar()))),
-                                main(outlet))),
+                                dev.aether.web.html.Html.main(outlet))),   // this class's own main(String[]) hides the static import
                         docs -> docs
                                 .page(Level.page(A, "Page A", ctx -> article(fragment(content("A")))))
                                 .page(Level.page(B, "Page B", ctx -> article(fragment(content("B"))))))
