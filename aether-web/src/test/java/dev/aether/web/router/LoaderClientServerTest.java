@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ class LoaderClientServerTest {
     static Titan site;
     static NetronClient client;
     static HttpClient http;
+    static WebSocketClient sockets;
 
     @BeforeAll
     static void start() throws Exception {
@@ -50,10 +52,13 @@ class LoaderClientServerTest {
                 .build();
         site = Titan.builder().port(0).mount(AetherWeb.builder().routes(tree).build()).build().start();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        sockets = new WebSocketClient();
+        sockets.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
+        sockets.stop();
         site.stop();
         client.close();
         services.stop();
@@ -66,5 +71,17 @@ class LoaderClientServerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<p id=\"sum\">3 + 4 = 7</p>").contains("<p id=\"doubled\">doubled: 14</p>");
+    }
+
+    @Test
+    void onALiveNavigationTheLoadersCallTheServiceTooAndTheDeferredAnswerPatchesIn() throws Exception {
+        try (LiveChannel page = LiveChannel.open(http, sockets, site.port(), "/sum/3/4")) {
+            var patches = page.navigate("push", "/sum/5/6");
+            assertThat(patches.toString()).contains("5 + 6 = 11");
+
+            // the deferred call may have answered before the navigation did (then it is in the same patch), else it patches in after
+            String seen = patches.toString().contains("doubled: 22") ? patches.toString() : page.until(p -> p.toString().contains("doubled: 22")).toString();
+            assertThat(seen).contains("<p id=\\\"doubled\\\">doubled: 22</p>");
+        }
     }
 }
