@@ -47,7 +47,10 @@ import static dev.aether.web.html.Html.*;
  * back on it, the new levels are built (a failure bubbles to the nearest error boundary among
  * them, else the browser loads the URL as a full page) and swapped in with the URL, title and
  * description the runtime commits to the history. A newer navigation supersedes an older one
- * still loading. Session context only, except where said.
+ * still loading. The first new level with a {@linkplain Level#loading loading view} does not hold
+ * the navigation back: it goes in as its loading view, and is patched in when its loaders (and
+ * those below it) are done. A GET's page is built here too ({@link #page}), so a level renders
+ * one way whichever request reached it. Session context only, except where said.
  *
  * <pre>{@code
  * // in an event handler of a routed page: an action changed data the page shows
