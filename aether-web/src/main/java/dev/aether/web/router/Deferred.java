@@ -60,6 +60,11 @@ public final class Deferred<T> {
         return new Deferred<>(name, result);
     }
 
+    /** One the router completes itself (what a level behind a loading view fills, once it is in). */
+    static <T> Deferred<T> of(String name, CompletableFuture<T> result) {
+        return new Deferred<>(name, result);
+    }
+
     /** A deferred value that is already there: for a loader that sometimes has it at once (a cache hit). */
     public static <T> Deferred<T> resolved(String name, T value) {
         return new Deferred<>(name, CompletableFuture.completedFuture(value));

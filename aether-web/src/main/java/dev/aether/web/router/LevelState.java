@@ -17,17 +17,24 @@ final class LevelState {
     /**
      * A level's rendered content: the region of its parent's outlet re-renders when this changes
      * (identity). {@code state} is null while the level is loading (its loading view shows) and
-     * set once it is in; {@code fills} are the named outlets of the layout above, as it fills them.
+     * set once it is in; {@code fills} are the named outlets of the layout above, as it fills them,
+     * and for a level still loading {@code fillsLater} is them once it is in (null otherwise).
      */
     static final class Subtree {
         LevelState state;
         Node node;
         final Map<String, Node> fills;
+        final Deferred<Map<String, Node>> fillsLater;
 
         Subtree(LevelState state, Node node, Map<String, Node> fills) {
+            this(state, node, fills, null);
+        }
+
+        Subtree(LevelState state, Node node, Map<String, Node> fills, Deferred<Map<String, Node>> fillsLater) {
             this.state = state;
             this.node = node;
             this.fills = Map.copyOf(fills);
+            this.fillsLater = fillsLater;
         }
     }
 

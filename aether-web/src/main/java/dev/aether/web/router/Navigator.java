@@ -493,7 +493,7 @@ public final class Navigator {
      * streamed loaders are done: one {@link Await}, so a GET streams it into the response and a
      * live page gets it as a patch. A level that then fails with no boundary of its own shows the
      * nearest boundary above it in its place (the levels above are on the page already), else a
-     * notice with the error id. A level loading fills no named outlet.
+     * notice with the error id. A level loading fills its named outlets once it is in.
      */
     private LevelState.Subtree whileLoading(List<MatchedLevel> matches, int j, LevelState parent,
                                             Map<Loader<?, ?>, LoaderResults.Outcome> results, LevelLoads.Streamed streamed,
@@ -506,13 +506,27 @@ public final class Navigator {
                         pending + " is still loading: read it in the level's view, not in its loading view")));
             }
         }
-        LevelState.Subtree place = new LevelState.Subtree(null, null, Map.of());
+        // what the level fills in the layout above, once it is in; nothing if it never comes in
+        CompletableFuture<Map<String, Node>> filled = new CompletableFuture<>();
+        streamed.rest().result().whenComplete((loaded, failure) -> {
+            if (failure != null) {
+                filled.complete(Map.of());
+            }
+        });
+        LevelState.Subtree place = new LevelState.Subtree(null, null, Map.of(), Deferred.of("named outlets of " + match.level(), filled));
         Level.ErrorView above = parent == null ? null : parent.nearestBoundary();
         place.node = new Await<>(streamed.rest(), loaded -> {
             Map<Loader<?, ?>, LoaderResults.Outcome> all = new HashMap<>(results);
             all.putAll(loaded);
-            LevelState.Subtree level = build(matches, j, parent, all, null, request);
+            LevelState.Subtree level;
+            try {
+                level = build(matches, j, parent, all, null, request);
+            } catch (RuntimeException e) {
+                filled.complete(Map.of());
+                throw e;
+            }
             place.state = level.state;   // on the page now: a navigation from here keeps it
+            filled.complete(level.fills);
             return level.node;
         }, () -> {
             LevelState loading = new LevelState(match, parent, soFar);
@@ -547,7 +561,10 @@ public final class Navigator {
             throw new IllegalStateException(state.match.level() + " is a page: only a layout has outlets");
         }
         return Components.when(() -> state.child == null ? null : state.child.get(),
-                child -> child.fills.getOrDefault(name, fragment()), Html::fragment);
+                child -> child.fillsLater == null ? child.fills.getOrDefault(name, fragment())
+                        // a child behind its loading view: its fill streams (or patches) in with it
+                        : new Await<>(child.fillsLater, fills -> fills.getOrDefault(name, fragment()), Html::fragment, error -> fragment()),
+                Html::fragment);
     }
 
     private static void failureOf(Level<?> level, Map<Loader<?, ?>, LoaderResults.Outcome> results) {

@@ -54,7 +54,8 @@ class LiveLevelsTest {
                                 .page(Level.page(HOME, "Home", ctx -> p(attr("id", "home"), text("home"))))
                                 .page(Level.page(SLOW, "Slow", ctx -> p(attr("id", "content"), text(ctx.data(SLOW_DATA))))
                                         .loader(SLOW_DATA)
-                                        .loading(ctx -> p(attr("id", "loading"), text("Loading the slow page"))))
+                                        .loading(ctx -> p(attr("id", "loading"), text("Loading the slow page")))
+                                        .fills("side", ctx -> p(text("side of " + ctx.data(SLOW_DATA)))))
                                 .page(Level.page(REVIEWS, "Reviews", ctx -> div(h1(text("Reviews")),
                                                 ctx.await(REVIEWS_DATA, r -> p(attr("id", "reviews"), text(r)), () -> p(text("Loading reviews")))))
                                         .loader(REVIEWS_DATA))
@@ -90,8 +91,9 @@ class LiveLevelsTest {
             assertThat(page.answerIn(first).get("u").asText()).isEqualTo("/slow");
 
             slow.countDown();
-            List<JsonNode> then = page.until(p -> p.toString().contains("slow data"));
-            assertThat(then.getLast().toString()).contains("<p id=\\\"content\\\">slow data</p>").doesNotContain("site nav");
+            // the level, then what it fills in the layout's named outlet (rendered once the level is in)
+            List<JsonNode> then = page.until(p -> p.toString().contains("side of slow data"));
+            assertThat(then.toString()).contains("<p id=\\\"content\\\">slow data</p>").doesNotContain("site nav");
         } finally {
             slow.countDown();
         }
@@ -113,6 +115,16 @@ class LiveLevelsTest {
             assertThat(patches.toString()).contains("slow data").doesNotContain("Loading the slow page");
         } finally {
             tree.loaderCache().invalidate(SLOW_DATA);
+        }
+    }
+
+    @Test
+    void onAGetALevelBehindItsLoadingViewFillsItsNamedOutletOnceItIsIn() throws Exception {
+        gate.set(new CountDownLatch(0));
+        try (LiveChannel page = open("/slow")) {
+            // the level is in the shell or a chunk (as fast as its loader); its fill, placed before it in the page, is a chunk either way
+            assertThat(page.html.replaceAll("<!--/?ae:[sb]\\d+-->", "")).contains("<p id=\"content\">slow data</p>")
+                    .containsPattern("<template data-ae-chunk=\"\\d+\"><p>side of slow data</p></template>");
         }
     }
 
