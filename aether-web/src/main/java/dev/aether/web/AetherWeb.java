@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -82,7 +83,7 @@ public final class AetherWeb implements Mount {
 
     @Override
     public Handler wrap(Server server, Handler next, TitanSettings settings) {
-        LiveHandlers live = LiveHandlers.wrap(server, next, settings, new LiveHandlers.Options(pages, actions, routedPages(), routedActions(), grace,
+        LiveHandlers live = LiveHandlers.wrap(server, next, settings, new LiveHandlers.Options(pages, actions, routedPages(), routedActions(), routedErrorPage(), grace,
                 maxBufferedFrames, maxSessions, eventRate, scriptPolicy, trustedProxies, principalCookie));
         this.live = live;
         return live.handler();
@@ -96,6 +97,11 @@ public final class AetherWeb implements Mount {
     private Function<String, Optional<Function<PageRequest, ActionResult>>> routedActions() {
         RouteTree tree = routes;
         return tree == null ? rawPath -> Optional.empty() : tree::actionFor;
+    }
+
+    private BiFunction<PageRequest, String, Page> routedErrorPage() {
+        RouteTree tree = routes;
+        return tree == null ? null : tree.errorPage().<BiFunction<PageRequest, String, Page>>map(page -> page::render).orElse(null);
     }
 
     @Override

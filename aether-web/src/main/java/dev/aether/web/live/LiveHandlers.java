@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -33,10 +34,15 @@ public final class LiveHandlers {
     private final Handler handler;
     private final LiveSessions sessions;
 
-    /** What the live pages need to know, as {@link dev.aether.web.AetherWeb.Builder} collected it. */
+    /**
+     * What the live pages need to know, as {@link dev.aether.web.AetherWeb.Builder} collected it;
+     * {@code routedErrorPage} is the route tree's page for a failed routed page, from the request
+     * and the error id (null: the plain error page).
+     */
     public record Options(Map<String, Function<PageRequest, Page>> pages, Map<String, Function<PageRequest, ActionResult>> actions,
                           Function<String, Optional<Function<PageRequest, ActionResult>>> routedPages,
                           Function<String, Optional<Function<PageRequest, ActionResult>>> routedActions,
+                          BiFunction<PageRequest, String, Page> routedErrorPage,
                           Duration grace, int maxBufferedFrames, int maxSessions, EventRateLimit eventRate,
                           Function<String, String> scriptPolicy, Set<String> trustedProxies, PrincipalCookie principalCookie) {
     }
@@ -69,7 +75,8 @@ public final class LiveHandlers {
         // the CSRF check of posted forms, then the pages and actions; Netron's routes come last.
         Routes routes = new Routes(options.pages(), options.actions(), options.routedPages(), options.routedActions());
         RuntimeScript runtime = RuntimeScript.load(), router = RuntimeScript.loadRouter(), persistPart = RuntimeScript.persistPart();
-        Handler pageRoutes = new PageHandler(next, routes, live, runtime, router, List.of(persistPart), proxies, options.principalCookie());
+        Handler pageRoutes = new PageHandler(next, routes, live, runtime, router, List.of(persistPart), proxies, options.principalCookie(),
+                options.routedErrorPage());
         Handler csrf = new CsrfHandler(pageRoutes, routes, proxies);
         Handler securityHeaders = new SecurityHeadersHandler(csrf, routes, options.scriptPolicy());
         upgrade.setHandler(new RuntimeScriptHandler(securityHeaders, runtime, router, persistPart));

@@ -19,6 +19,7 @@ import java.util.Set;
 import dev.aether.titan.Principal;
 import dev.aether.web.PrincipalCookie;
 import org.eclipse.jetty.http.HttpCookie;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
@@ -55,13 +56,14 @@ final class PageHandler extends Handler.Wrapper {
     private final List<RuntimeScript> parts;
     private final TrustedProxies proxies;
     private final PrincipalCookie principalCookie;   // null: every page is anonymous
+    private final BiFunction<PageRequest, String, Page> routedErrorPage;   // null: the plain error page
 
     /**
      * @param router the router's part, for pages of a route tree
      * @param parts the other runtime parts a page may ask for ({@link LiveSession#runtimeParts()}), by their path
      */
     PageHandler(Handler next, Routes routes, LiveSessions sessions, RuntimeScript runtime, RuntimeScript router, List<RuntimeScript> parts,
-                TrustedProxies proxies, PrincipalCookie principalCookie) {
+                TrustedProxies proxies, PrincipalCookie principalCookie, BiFunction<PageRequest, String, Page> routedErrorPage) {
         super(next);
         this.routes = routes;
         this.sessions = sessions;
@@ -70,6 +72,7 @@ final class PageHandler extends Handler.Wrapper {
         this.parts = List.copyOf(parts);
         this.principalCookie = principalCookie;
         this.proxies = proxies;
+        this.routedErrorPage = routedErrorPage;
     }
 
     @Override
@@ -81,11 +84,11 @@ final class PageHandler extends Handler.Wrapper {
             }
             case Routes.Match.ToPage page -> {
                 PageRequest pageRequest = new PageRequest("GET", path, query(request), Map.of());
-                renderPage(request, response, callback, () -> page.page().apply(pageRequest), HttpStatus.OK_200, false);
+                renderPage(request, response, callback, () -> page.page().apply(pageRequest), HttpStatus.OK_200, false, null);
             }
             case Routes.Match.ToRoute route -> {
                 PageRequest pageRequest = new PageRequest("GET", path, query(request), Map.of());
-                answer(request, response, callback, "route " + path, () -> route.route().apply(pageRequest), true);
+                answer(request, response, callback, "route " + path, () -> route.route().apply(pageRequest), true, errorPageFor(pageRequest));
             }
             case Routes.Match.ToAction action -> post(request, response, callback, path, action.action());
             case Routes.Match.WrongMethod wrong -> {
@@ -98,25 +101,36 @@ final class PageHandler extends Handler.Wrapper {
 
     private void post(Request request, Response response, Callback callback, String path, Function<PageRequest, ActionResult> action) {
         PageRequest pageRequest = new PageRequest("POST", path, query(request), CsrfHandler.form(request));
-        answer(request, response, callback, "action " + path, () -> action.apply(pageRequest), false);
+        answer(request, response, callback, "action " + path, () -> action.apply(pageRequest), false, null);
     }
 
-    /** Runs {@code handler} and sends what it answers: a redirect, or a page with its status ({@code routed}: with the router's runtime). */
-    private void answer(Request request, Response response, Callback callback, String what, Supplier<ActionResult> handler, boolean routed) {
+    /** The route tree's error page for {@code request} by error id, or null for the plain one. */
+    private Function<String, Page> errorPageFor(PageRequest request) {
+        return routedErrorPage == null ? null : errorId -> routedErrorPage.apply(request, errorId);
+    }
+
+    /**
+     * Runs {@code handler} and sends what it answers: a redirect, or a page with its status
+     * ({@code routed}: with the router's runtime); a failure is a 500 with {@code errorPage}
+     * (null: the plain one).
+     */
+    private void answer(Request request, Response response, Callback callback, String what, Supplier<ActionResult> handler,
+                        boolean routed, Function<String, Page> errorPage) {
         ActionResult result;
         try {
             result = handler.get();
         } catch (RuntimeException e) {
-            ErrorPage.failed(response, callback, what, e);
+            ErrorPage.failed(response, callback, what, e, errorPage);
             return;
         }
         switch (result) {
             case ActionResult.Redirect r -> Response.sendRedirect(request, response, callback, r.status(), r.location(), true);
-            case ActionResult.Show s -> renderPage(request, response, callback, s::page, s.status(), routed);
+            case ActionResult.Show s -> renderPage(request, response, callback, s::page, s.status(), routed, errorPage);
         }
     }
 
-    private void renderPage(Request request, Response response, Callback callback, Supplier<Page> page, int status, boolean routed) {
+    private void renderPage(Request request, Response response, Callback callback, Supplier<Page> page, int status, boolean routed,
+                            Function<String, Page> errorPage) {
         String browser = BrowserCookie.LIVE.readOrIssue(request, response, proxies.isHttps(request), PageHandler::newToken);
         boolean live = !sessions.isFull();   // else the page is rendered as usual but served without its runtime
         LiveSession session = sessions.create(browser);
@@ -129,7 +143,7 @@ final class PageHandler extends Handler.Wrapper {
             shell = session.context().call(() -> session.renderShell(p, csrf, nonce, visitor));
         } catch (RuntimeException e) {
             sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Page failed");
-            ErrorPage.failed(response, callback, "page " + Request.getPathInContext(request), e);
+            ErrorPage.failed(response, callback, "page " + Request.getPathInContext(request), e, errorPage);
             return;
         }
         response.setStatus(status);

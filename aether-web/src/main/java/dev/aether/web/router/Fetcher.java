@@ -80,7 +80,7 @@ public final class Fetcher<T> {
     /** Runs {@code loader} with {@code params} beside the page: {@link State#LOADING} until it is done, then its result in {@link #data()}. */
     public <P extends Record> void load(Loader<P, ? extends T> loader, P params) {
         long mine = start(State.LOADING);
-        LoaderArgs<P> args = new LoaderArgs<>(params, page.request(), page.principal());
+        LoaderArgs<P> args = new LoaderArgs<>(params, page.loaderShared());
         Thread.ofVirtual().name("fetcher " + key.name()).start(() -> {
             try {
                 T value = loader.run(args);

@@ -195,10 +195,12 @@ public final class Level<P extends Record> {
     /**
      * This level, not holding the page back for its loaders: the page renders at once with
      * {@code view} in this level's place (and everything below it), and the level fills in when
-     * its loaders and those below it are done — streamed into the same response on a GET. The
-     * loading view sees the params and the data of the levels above; reading this level's own
-     * data there fails (a {@link LoaderFailedException} whose cause says it is still loading).
-     * A level being loaded fills no named outlets. It is also the fallback of
+     * its loaders and those below it are done — streamed into the same response on a GET,
+     * patched in on a live navigation (which commits at once with the loading view, when this is
+     * the first newly matched level that has one). The loading view sees the params and the data
+     * of the levels above; reading this level's own data there fails (a
+     * {@link LoaderFailedException} whose cause says it is still loading). A level being loaded
+     * fills its named outlets once it is in. It is also the fallback of
      * {@link RouteContext#await(Deferred, java.util.function.Function) awaits} given none, here and below.
      */
     public Level<P> loading(View<P> view) {

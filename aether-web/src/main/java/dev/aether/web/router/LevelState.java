@@ -14,14 +14,27 @@ import java.util.Map;
  * that shares this level keeps it, and with it everything the layout rendered. Session context only.
  */
 final class LevelState {
-    /** A level's rendered content: the region of its parent's outlet re-renders when this changes (identity). */
+    /**
+     * A level's rendered content: the region of its parent's outlet re-renders when this changes
+     * (identity). {@code state} is null while the level is loading (its loading view shows) and
+     * set once it is in; {@code fills} are the named outlets of the layout above, as it fills them,
+     * and for a level still loading {@code fillsLater} is them once it is in (null otherwise).
+     */
     static final class Subtree {
-        final LevelState state;
-        final Node node;
+        LevelState state;
+        Node node;
+        final Map<String, Node> fills;
+        final Deferred<Map<String, Node>> fillsLater;
 
-        Subtree(LevelState state, Node node) {
+        Subtree(LevelState state, Node node, Map<String, Node> fills) {
+            this(state, node, fills, null);
+        }
+
+        Subtree(LevelState state, Node node, Map<String, Node> fills, Deferred<Map<String, Node>> fillsLater) {
             this.state = state;
             this.node = node;
+            this.fills = Map.copyOf(fills);
+            this.fillsLater = fillsLater;
         }
     }
 
@@ -39,6 +52,16 @@ final class LevelState {
         for (Loader<?, ?> loader : match.level().loaders()) {
             data.put(loader, Reactive.signal(results.get(loader)));
         }
+    }
+
+    /** The error view of the nearest level at or above this one that has a boundary; null: none. */
+    Level.ErrorView nearestBoundary() {
+        for (LevelState s = this; s != null; s = s.parent) {
+            if (s.match.level().errorBoundaryView() != null) {
+                return s.match.level().errorBoundaryView();
+            }
+        }
+        return null;
     }
 
     /** The signal of {@code loader}'s value at this level or the nearest level above it that has it; null: none. */

@@ -1,13 +1,12 @@
 package dev.aether.web.router;
 
-import dev.aether.titan.Principal;
-import dev.aether.web.PageRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,16 +31,31 @@ final class LoaderResults {
 
     /** A loader to run with its level's params. */
     record Task<P extends Record>(Loader<P, ?> loader, P params) {
-        Object run(PageRequest request, Optional<Principal> principal) throws Exception {
-            return loader.run(new LoaderArgs<>(params, request, principal));
+        Object run(LoaderArgs.Shared shared) throws Exception {
+            return run(shared, null);
+        }
+
+        /** Adds the loader to {@code deferring} (when given) if it deferred part of its value. */
+        Object run(LoaderArgs.Shared shared, Set<Loader<?, ?>> deferring) throws Exception {
+            LoaderArgs<P> args = new LoaderArgs<>(params, shared);
+            Object value = loader.run(args);
+            if (deferring != null && args.deferredAny()) {
+                deferring.add(loader);
+            }
+            return value;
         }
     }
 
     private LoaderResults() {
     }
 
-    static Map<Loader<?, ?>, Outcome> run(List<Task<?>> tasks, PageRequest request, Optional<Principal> principal, Duration deadline)
-            throws InterruptedException {
+    static Map<Loader<?, ?>, Outcome> run(List<Task<?>> tasks, LoaderArgs.Shared shared, Duration deadline) throws InterruptedException {
+        return run(tasks, shared, deadline, (Set<Loader<?, ?>>) null);
+    }
+
+    /** {@code deferring} (when given) collects the loaders that deferred part of their value. */
+    private static Map<Loader<?, ?>, Outcome> run(List<Task<?>> tasks, LoaderArgs.Shared shared, Duration deadline,
+                                                  Set<Loader<?, ?>> deferring) throws InterruptedException {
         Map<Loader<?, ?>, Outcome> outcomes = new HashMap<>();
         if (tasks.isEmpty()) {
             return outcomes;
@@ -49,7 +63,7 @@ final class LoaderResults {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Object>> futures = new ArrayList<>();
             for (Task<?> task : tasks) {
-                futures.add(threads.submit(() -> task.run(request, principal)));
+                futures.add(threads.submit(() -> task.run(shared, deferring)));
             }
             long until = System.nanoTime() + deadline.toNanos();
             for (int i = 0; i < tasks.size(); i++) {
@@ -62,10 +76,12 @@ final class LoaderResults {
     /**
      * Like {@link #run}, but a loader whose value {@code cache} still keeps is not run
      * ({@code readCache}: a live navigation; a GET or a revalidation loads afresh), and every
-     * value loaded is kept for the next time.
+     * value loaded is kept for the next time, except one that {@linkplain LoaderArgs#defer deferred}
+     * part of itself: its deferred values belong to the page that asked (they end with it).
      */
-    static Map<Loader<?, ?>, Outcome> run(List<Task<?>> tasks, PageRequest request, Optional<Principal> principal, Duration deadline,
+    static Map<Loader<?, ?>, Outcome> run(List<Task<?>> tasks, LoaderArgs.Shared shared, Duration deadline,
                                           LoaderCache cache, boolean readCache) throws InterruptedException {
+        Optional<dev.aether.titan.Principal> principal = shared.principal();
         Map<Loader<?, ?>, Outcome> outcomes = new HashMap<>();
         List<Task<?>> toRun = new ArrayList<>();
         for (Task<?> task : tasks) {
@@ -76,9 +92,10 @@ final class LoaderResults {
                 toRun.add(task);
             }
         }
-        Map<Loader<?, ?>, Outcome> loaded = run(toRun, request, principal, deadline);
+        Set<Loader<?, ?>> deferring = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Map<Loader<?, ?>, Outcome> loaded = run(toRun, shared, deadline, deferring);
         for (Task<?> task : toRun) {
-            if (loaded.get(task.loader()) instanceof Outcome.Loaded l) {
+            if (loaded.get(task.loader()) instanceof Outcome.Loaded l && !deferring.contains(task.loader())) {
                 cache.put(task.loader(), task.params(), principal, l.value());
             }
         }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,10 @@ import static dev.aether.web.html.Html.*;
  * back on it, the new levels are built (a failure bubbles to the nearest error boundary among
  * them, else the browser loads the URL as a full page) and swapped in with the URL, title and
  * description the runtime commits to the history. A newer navigation supersedes an older one
- * still loading. Session context only, except where said.
+ * still loading. The first new level with a {@linkplain Level#loading loading view} does not hold
+ * the navigation back: it goes in as its loading view, and is patched in when its loaders (and
+ * those below it) are done. A GET's page is built here too ({@link #page}), so a level renders
+ * one way whichever request reached it. Session context only, except where said.
  *
  * <pre>{@code
  * // in an event handler of a routed page: an action changed data the page shows
@@ -70,34 +74,39 @@ public final class Navigator {
     private final Signal<String> answer = Reactive.signal(null);
     private final Signal<LevelState.Subtree> top;
     private final PageState forms;
-    private List<LevelState> states;
+    private final DeferredWork work;   // the deferred values its loaders started: they end with the page
     private final Blockers blockers = new Blockers();
     private final PrefetchGate prefetches;
     private long latest;       // the id of the navigation that counts; older ones still loading are dropped
     private long serverIds;    // navigations the server starts count down from -1
 
     private Navigator(RouteTree tree, Optional<Principal> principal, String location, List<MatchedLevel> matches,
-                      Map<Loader<?, ?>, LoaderResults.Outcome> results, PageRequest request, Optional<PageState.Posted> posted) {
+                      Map<Loader<?, ?>, LoaderResults.Outcome> results, LevelLoads.Streamed streamed, DeferredWork work,
+                      PageRequest request, Optional<PageState.Posted> posted) {
         this.tree = tree;
         this.principal = principal;
         this.context = ReactiveContext.current();
         this.location = Reactive.signal(location);
         this.prefetches = new PrefetchGate(tree.prefetchLimits());
+        this.work = work;
+        if (Reactive.hasOwner()) {
+            Reactive.onCleanup(work::cancelAll);   // the page is gone: so is the work it started
+        }
         this.forms = new PageState(this, request, principal, posted);
-        List<LevelState> built = new ArrayList<>();
-        this.top = Reactive.signal(build(matches, 0, null, results, request, built));
-        this.states = built;
+        this.top = Reactive.signal(build(matches, 0, null, results, streamed, request));
     }
 
     /**
      * The page a GET renders, in its session: the levels {@code matches} with the loader
-     * {@code results} of the GET (handed over, not loaded again). A failure no boundary catches
-     * is thrown (the page is a 500). {@code posted}: the submission whose fields need fixing,
-     * when the page is rendered again for it (a 422).
+     * {@code results} of the GET (handed over, not loaded again), and the loaders of the levels
+     * behind a loading view still running ({@code streamed}, null: none), on {@code work}. A
+     * failure no boundary catches is thrown (the page is a 500). {@code posted}: the submission
+     * whose fields need fixing, when the page is rendered again for it (a 422).
      */
     static Node page(RouteTree tree, Optional<Principal> principal, String location, List<MatchedLevel> matches,
-                     Map<Loader<?, ?>, LoaderResults.Outcome> results, PageRequest request, Optional<PageState.Posted> posted) {
-        Navigator navigator = new Navigator(tree, principal, location, matches, results, request, posted);
+                     Map<Loader<?, ?>, LoaderResults.Outcome> results, LevelLoads.Streamed streamed, DeferredWork work,
+                     PageRequest request, Optional<PageState.Posted> posted) {
+        Navigator navigator = new Navigator(tree, principal, location, matches, results, streamed, work, request, posted);
         return CURRENT.provide(navigator, () -> fragment(navigator.channel(), outlet(navigator.top)));
     }
 
@@ -163,8 +172,13 @@ public final class Navigator {
         navigation.set(state);
     }
 
+    /** What a loader run for this page is given besides its params: its deferred values end with the page. */
+    LoaderArgs.Shared loaderShared(PageRequest request) {
+        return new LoaderArgs.Shared(request, principal, tree.client(), work);
+    }
+
     private CompletableFuture<Void> revalidateWhere(java.util.function.Predicate<Loader<?, ?>> which) {
-        List<LevelState> on = states;
+        List<LevelState> on = states();
         List<LoaderResults.Task<?>> tasks = new ArrayList<>();
         for (LevelState s : on) {
             addTasks(s.match, tasks, which);
@@ -279,15 +293,18 @@ public final class Navigator {
             return;
         }
         int shared = sharedDepth(matches);
-        List<LoaderResults.Task<?>> tasks = new ArrayList<>();
-        for (MatchedLevel m : matches.subList(shared, matches.size())) {
-            addTasks(m, tasks, loader -> true);
-        }
+        // the first new level with a loading view is patched in at once, showing it; its loaders (and those below) patch the level in
+        LevelLoads loads = LevelLoads.of(matches, shared).unlessCached(tree.loaderCache(), principal);
         PageRequest request = planned.get().request();
         navigation.set(new Navigation.Loading(url));
         Thread.ofVirtual().name("navigation " + url).start(() -> {
-            Map<Loader<?, ?>, LoaderResults.Outcome> results = load(tasks, request, true);
-            post(() -> commit(id, mode, url, matches, shared, results, to), () -> {
+            LoaderArgs.Shared args = loaderShared(request);
+            LevelLoads.Streamed streamed = loads.startStreamed(args, tree.loaderDeadline(), tree.loaderCache(), true);
+            Map<Loader<?, ?>, LoaderResults.Outcome> results = load(loads.held(), request, true);
+            post(() -> commit(id, mode, url, matches, shared, results, streamed, to), () -> {
+                if (streamed != null) {
+                    streamed.rest().cancel();
+                }
             });
         });
     }
@@ -360,6 +377,7 @@ public final class Navigator {
 
     /** How many levels from the top stay: shared with the target, and not showing an error boundary. */
     private int sharedDepth(List<MatchedLevel> target) {
+        List<LevelState> states = states();
         List<MatchedLevel> now = states.stream().map(s -> s.match).toList();
         int shared = MatchedLevel.sharedDepth(now, target);
         for (int i = 0; i < shared; i++) {
@@ -370,18 +388,39 @@ public final class Navigator {
         return shared;
     }
 
+    /** The levels on the page now, outermost first: down to a level showing its boundary, or to one still loading. */
+    private List<LevelState> states() {
+        return chainFrom(new ArrayList<>(), top.peek());
+    }
+
+    /** {@code above} followed by the levels of {@code subtree} on the page. */
+    private static List<LevelState> chainFrom(List<LevelState> above, LevelState.Subtree subtree) {
+        for (LevelState.Subtree s = subtree; s != null && s.state != null; ) {
+            LevelState state = s.state;
+            above.add(state);
+            if (state.showsBoundary || state.child == null) {
+                break;
+            }
+            s = state.child.peek();
+        }
+        return above;
+    }
+
     private void commit(long id, NavigationMode mode, String url, List<MatchedLevel> matches, int shared,
-                        Map<Loader<?, ?>, LoaderResults.Outcome> results, Destination to) {
+                        Map<Loader<?, ?>, LoaderResults.Outcome> results, LevelLoads.Streamed streamed, Destination to) {
         PageRequest request = to.request();
         if (id != latest) {
+            if (streamed != null) {
+                streamed.rest().cancel();
+            }
             return;   // a newer navigation started meanwhile
         }
-        List<LevelState> next = new ArrayList<>(states.subList(0, shared));
+        List<LevelState> states = states();
         LevelState parent = shared == 0 ? null : states.get(shared - 1);
         LevelState.Subtree subtree = null;
         if (shared < matches.size()) {
             try {
-                subtree = build(matches, shared, parent, results, request, next);
+                subtree = build(matches, shared, parent, results, streamed, request);
             } catch (RuntimeException e) {
                 // no error boundary below the shared levels: the full page shows the one above (or the 500 page)
                 LOG.warn("navigation to {} failed below the shared layout; the browser loads it as a full page", LogText.of(url), e);
@@ -399,8 +438,8 @@ public final class Navigator {
                 if (swapped != null) {
                     (parent == null ? top : parent.child).set(swapped);
                 }
-                states = next;
-                blockers.keepOnly(next);   // the blockers of levels that left the page go with them
+                // after the swap: a streamed level whose loaders were already done may be on the page by now
+                blockers.keepOnly(chainFrom(new ArrayList<>(states.subList(0, shared)), swapped));   // the blockers of levels that left the page go with them
                 location.set(url);
                 navigation.set(Navigation.IDLE);
                 answer(committed(id, mode, url, page.title(), page.description()));
@@ -417,21 +456,30 @@ public final class Navigator {
         tree.guards().committed(to);
     }
 
-    /** Level {@code j} and everything below it, rendered now; a failure bubbles to the nearest boundary at or above it (among these levels). */
+    /**
+     * Level {@code j} and everything below it, rendered now; a failure bubbles to the nearest
+     * boundary at or above it (among these levels). The level {@code streamed} starts at shows its
+     * loading view until its loaders are done, then itself ({@link #whileLoading}).
+     */
     private LevelState.Subtree build(List<MatchedLevel> matches, int j, LevelState parent, Map<Loader<?, ?>, LoaderResults.Outcome> results,
-                                     PageRequest request, List<LevelState> into) {
+                                     LevelLoads.Streamed streamed, PageRequest request) {
+        if (streamed != null && j == streamed.from()) {
+            return whileLoading(matches, j, parent, results, streamed, request);
+        }
         MatchedLevel match = matches.get(j);
         LevelState state = new LevelState(match, parent, results);
-        into.add(state);
         Node node;
+        Map<String, Node> fills = Map.of();
         try {
             failureOf(match.level(), results);
             Node outlet = null;
             if (match.level().isLayout()) {
-                state.child = Reactive.signal(build(matches, j + 1, state, results, request, into));
+                state.child = Reactive.signal(build(matches, j + 1, state, results, streamed, request));
                 outlet = outlet(state.child);
             }
-            node = render(match, request, state, outlet);
+            RouteContext<?> ctx = contextOf(match, request, state);
+            node = render(match.level(), ctx, outlet);
+            fills = fillsOf(match.level(), ctx);
         } catch (RuntimeException e) {
             Level.ErrorView boundary = match.level().errorBoundaryView();
             if (boundary == null) {
@@ -440,12 +488,88 @@ public final class Navigator {
             LOG.warn("{} of {} failed; showing its error boundary", match.level(), LogText.of(request.path()), e);
             state.showsBoundary = true;
             state.child = null;
-            while (into.getLast() != state) {
-                into.removeLast();
-            }
             node = boundary.render(e);
         }
-        return new LevelState.Subtree(state, node);
+        return new LevelState.Subtree(state, node, fills);
+    }
+
+    /**
+     * Level {@code j}'s loading view in its place, then the level (and those below it) once the
+     * streamed loaders are done: one {@link Await}, so a GET streams it into the response and a
+     * live page gets it as a patch. A level that then fails with no boundary of its own shows the
+     * nearest boundary above it in its place (the levels above are on the page already), else a
+     * notice with the error id. A level loading fills its named outlets once it is in.
+     */
+    private LevelState.Subtree whileLoading(List<MatchedLevel> matches, int j, LevelState parent,
+                                            Map<Loader<?, ?>, LoaderResults.Outcome> results, LevelLoads.Streamed streamed,
+                                            PageRequest request) {
+        MatchedLevel match = matches.get(j);
+        Map<Loader<?, ?>, LoaderResults.Outcome> soFar = new HashMap<>(results);
+        for (MatchedLevel below : matches.subList(j, matches.size())) {
+            for (Loader<?, ?> pending : below.level().loaders()) {
+                soFar.putIfAbsent(pending, new LoaderResults.Outcome.Failed(new IllegalStateException(
+                        pending + " is still loading: read it in the level's view, not in its loading view")));
+            }
+        }
+        // what the level fills in the layout above, once it is in; nothing if it never comes in
+        CompletableFuture<Map<String, Node>> filled = new CompletableFuture<>();
+        streamed.rest().result().whenComplete((loaded, failure) -> {
+            if (failure != null) {
+                filled.complete(Map.of());
+            }
+        });
+        LevelState.Subtree place = new LevelState.Subtree(null, null, Map.of(), Deferred.of("named outlets of " + match.level(), filled));
+        Level.ErrorView above = parent == null ? null : parent.nearestBoundary();
+        place.node = new Await<>(streamed.rest(), loaded -> {
+            Map<Loader<?, ?>, LoaderResults.Outcome> all = new HashMap<>(results);
+            all.putAll(loaded);
+            LevelState.Subtree level;
+            try {
+                level = build(matches, j, parent, all, null, request);
+            } catch (RuntimeException e) {
+                filled.complete(Map.of());
+                throw e;
+            }
+            place.state = level.state;   // on the page now: a navigation from here keeps it
+            filled.complete(level.fills);
+            return level.node;
+        }, () -> {
+            LevelState loading = new LevelState(match, parent, soFar);
+            return match.level().loadingView() == null ? fragment() : renderLoading(match.level(), contextOf(match, request, loading));
+        }, above != null ? above : Navigator::streamedLevelFailed);
+        return place;
+    }
+
+    /** Shown for a streamed level that failed with no error boundary above it: the levels above are already on the page. */
+    private static Node streamedLevelFailed(Throwable error) {
+        String id = error instanceof DeferredFailedException d ? " (error id " + d.errorId() + ")" : "";
+        return p(attr("role", "alert"), text("This part of the page could not be loaded" + id + "."));
+    }
+
+    /** The loading view of the nearest level at or above {@code state} that has one, as an await's fallback; null: none. */
+    Supplier<Node> loadingAt(LevelState state, PageRequest request) {
+        for (LevelState s = state; s != null; s = s.parent) {
+            if (s.match.level().loadingView() != null) {
+                LevelState at = s;
+                return () -> renderLoading(at.match.level(), contextOf(at.match, request, at));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The named outlet {@code name} of the layout {@code state}: what its child on the page fills
+     * it with, following the child as navigations change it.
+     */
+    Node namedOutlet(LevelState state, String name) {
+        if (!state.match.level().isLayout()) {
+            throw new IllegalStateException(state.match.level() + " is a page: only a layout has outlets");
+        }
+        return Components.when(() -> state.child == null ? null : state.child.get(),
+                child -> child.fillsLater == null ? child.fills.getOrDefault(name, fragment())
+                        // a child behind its loading view: its fill streams (or patches) in with it
+                        : new Await<>(child.fillsLater, fills -> fills.getOrDefault(name, fragment()), Html::fragment, error -> fragment()),
+                Html::fragment);
     }
 
     private static void failureOf(Level<?> level, Map<Loader<?, ?>, LoaderResults.Outcome> results) {
@@ -457,9 +581,25 @@ public final class Navigator {
     }
 
     @SuppressWarnings("unchecked")
-    private <P extends Record> Node render(MatchedLevel match, PageRequest request, LevelState state, Node outlet) {
-        Level<P> level = (Level<P>) match.level();
-        return level.render(new RouteContext<>((P) match.params(), request, state, this), outlet);
+    private <P extends Record> RouteContext<P> contextOf(MatchedLevel match, PageRequest request, LevelState state) {
+        return new RouteContext<>((P) match.params(), request, state, this);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends Record> Node render(Level<P> level, RouteContext<?> ctx, Node outlet) {
+        return level.render((RouteContext<P>) ctx, outlet);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends Record> Node renderLoading(Level<P> level, RouteContext<?> ctx) {
+        return level.loadingView().render((RouteContext<P>) ctx);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends Record> Map<String, Node> fillsOf(Level<P> level, RouteContext<?> ctx) {
+        Map<String, Node> fills = new LinkedHashMap<>();
+        level.fills().forEach((name, view) -> fills.put(name, view.render((RouteContext<P>) ctx)));
+        return fills;
     }
 
     @SuppressWarnings("unchecked")
@@ -476,7 +616,7 @@ public final class Navigator {
     /** Off the session's thread. */
     private Map<Loader<?, ?>, LoaderResults.Outcome> load(List<LoaderResults.Task<?>> tasks, PageRequest request, boolean readCache) {
         try {
-            return LoaderResults.run(tasks, request, principal, tree.loaderDeadline(), tree.loaderCache(), readCache);
+            return LoaderResults.run(tasks, loaderShared(request), tree.loaderDeadline(), tree.loaderCache(), readCache);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Map<Loader<?, ?>, LoaderResults.Outcome> failed = new HashMap<>();

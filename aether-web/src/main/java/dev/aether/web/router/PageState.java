@@ -45,6 +45,11 @@ final class PageState {
         return request;
     }
 
+    /** What a loader run for this page is given besides its params (a fetcher's, say). */
+    LoaderArgs.Shared loaderShared() {
+        return navigator.loaderShared(request);
+    }
+
     Optional<Principal> principal() {
         return principal;
     }

@@ -4,13 +4,19 @@ import dev.aether.reactive.Reactive;
 import dev.aether.reactive.ReadSignal;
 import dev.aether.reactive.Signal;
 import dev.aether.web.PageRequest;
+import dev.aether.web.html.Node;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import static dev.aether.web.html.Html.*;
 
 /**
  * What a level's view sees: its params record, the request, the results of the loaders of the
  * matched levels (its own and its ancestors'), each read by its loader constant, typed, and the
  * page's {@link Navigator} (navigation state, revalidation), forms ({@link #form}) and fetchers
- * ({@link #fetcher}).
+ * ({@link #fetcher}); a layout also finds here the named outlets its matched child fills
+ * ({@link #outlet(String)}), and any view shows deferred values with {@link #await}.
  *
  * <p>{@link #data} reads a signal: read inside a reactive part ({@code text(() -> …)}), the part
  * updates when the loader is revalidated.
@@ -105,5 +111,45 @@ public final class RouteContext<P extends Record> {
     /** The page's fetcher named {@code key}: the same one wherever on the page it is asked for. */
     public <T> Fetcher<T> fetcher(FetcherKey<T> key) {
         return navigator.pageState().fetcher(Objects.requireNonNull(key, "key"));
+    }
+
+    /**
+     * Shows the deferred value a loader returned: {@code fallback} at once, {@code view} of the
+     * value when it arrives (streamed into the same response on a GET, patched into a live page).
+     * See {@link Await} for failures.
+     */
+    public <T> Await<T> await(Loader<?, Deferred<T>> loader, Function<? super T, ? extends Node> view, Supplier<? extends Node> fallback) {
+        return await(data(loader), view, fallback);
+    }
+
+    /** The same for a deferred value inside what a loader returned ({@code ctx.data(PRODUCT).reviews()}). */
+    public <T> Await<T> await(Deferred<T> deferred, Function<? super T, ? extends Node> view, Supplier<? extends Node> fallback) {
+        Level.ErrorView boundary = level.nearestBoundary();
+        return new Await<>(deferred, view, fallback, boundary != null ? boundary : RouteContext::noticeOf);
+    }
+
+    /**
+     * The same, its fallback the loading view of the nearest level at or above this one that has
+     * one ({@link Level#loading}), or nothing.
+     */
+    public <T> Await<T> await(Deferred<T> deferred, Function<? super T, ? extends Node> view) {
+        Supplier<? extends Node> loading = navigator.loadingAt(level, request);
+        return await(deferred, view, loading != null ? loading : dev.aether.web.html.Html::fragment);
+    }
+
+    /**
+     * The named outlet {@code name} of this layout, as its matched child fills it
+     * ({@link Level#fills}); nothing when the child does not fill it. It follows the child: a live
+     * navigation to a sibling shows what the new child fills it with. The unnamed outlet is the
+     * {@code outlet} a layout's view is given.
+     */
+    public Node outlet(String name) {
+        return navigator.namedOutlet(level, Objects.requireNonNull(name, "name"));
+    }
+
+    /** Shown for a failed deferred value when no level above it has an error boundary. */
+    private static Node noticeOf(Throwable error) {
+        String id = error instanceof DeferredFailedException d ? " (error id " + d.errorId() + ")" : "";
+        return p(attr("role", "alert"), text("This part of the page could not be loaded" + id + "."));
     }
 }

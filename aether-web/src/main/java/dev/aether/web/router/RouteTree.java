@@ -1,5 +1,6 @@
 package dev.aether.web.router;
 
+import dev.aether.netron.client.NetronClient;
 import dev.aether.titan.Principal;
 import dev.aether.web.ActionResult;
 import dev.aether.web.Page;
@@ -35,7 +36,12 @@ import static dev.aether.web.html.Html.*;
  *
  * <p>On a GET the loaders of every matched level run in parallel; a failure (a loader's, or a
  * view's) shows the error boundary of the nearest level at or above the failing one, and the
- * levels above it render as usual. Without any boundary the page is a 500.
+ * levels above it render as usual. Without any boundary the page is a 500 (the
+ * {@linkplain Builder#errorPage tree's error page}, if it has one). The first level with a
+ * {@linkplain Level#loading loading view} does not hold the page back: its loaders and those below
+ * it run while the page shows the loading view, and the level streams in (on a live navigation, is
+ * patched in) once they are done. The levels themselves are built by the page's {@link Navigator},
+ * the same way for a GET and for a live navigation.
  *
  * <pre>{@code
  * RouteTree tree = RouteTree.builder()
@@ -73,6 +79,23 @@ public final class RouteTree {
     private final PrefetchLimits prefetchLimits;
     private final Function<PageRequest, Page> cancelled;
     private final RouteGuards guards;
+    private final Duration deferredDeadline;
+    private final NetronClient client;
+    private final ErrorPage errorPage;
+
+    /**
+     * The page a tree answers with, as a 500, when one of its pages fails with no error
+     * boundary to show it. It is given the error id the failure was logged under; it should
+     * show that id and nothing of the failure.
+     *
+     * <pre>{@code
+     * RouteTree.builder().errorPage((request, errorId) -> Page.of("Sorry", () -> p(text("Error " + errorId))))
+     * }</pre>
+     */
+    @FunctionalInterface
+    public interface ErrorPage {
+        Page render(PageRequest request, String errorId);
+    }
 
     private RouteTree(Builder b) {
         List<PathMatcher.Entry<Resolution>> entries = new ArrayList<>();
@@ -89,10 +112,18 @@ public final class RouteTree {
         this.prefetchLimits = b.prefetchLimits;
         this.cancelled = b.cancelled;
         this.guards = new RouteGuards(b.before, b.after);
+        this.deferredDeadline = b.deferredDeadline;
+        this.client = b.client;
+        this.errorPage = b.errorPage;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The page for a failed page of this tree, if it has one ({@link Builder#errorPage}): the web layer's hook. */
+    public Optional<ErrorPage> errorPage() {
+        return Optional.ofNullable(errorPage);
     }
 
     /** The patterns served, most specific first: the order a URL is tried against them. */
@@ -138,14 +169,12 @@ public final class RouteTree {
 
     private ActionResult answer(String rawPath, Resolution.Chain chain, PageRequest request, Optional<PageState.Posted> posted, int status) {
         List<MatchedLevel> matches = new ArrayList<>();
-        List<LoaderResults.Task<?>> tasks = new ArrayList<>();
         for (Level<?> level : chain.levels()) {
             Optional<? extends Record> read = level.route().parse(chain.pathParams(), request.queryParameters());
             if (read.isEmpty()) {
                 return new ActionResult.Show(notFound.apply(request), 404);   // /users/abc for /users/:id (a long)
             }
             matches.add(new MatchedLevel(level, read.get()));
-            addTasks(level, read.get(), tasks);
         }
         Optional<Principal> who = principal.apply(request);
         Destination to = new Destination(chain.levels().getLast().route(), matches.getLast().params(), request, who, Destination.Kind.DOCUMENT);
@@ -159,17 +188,23 @@ public final class RouteTree {
             case GuardDecision.Allow allow -> {
             }
         }
+        DeferredWork work = new DeferredWork(deferredDeadline);
+        LoaderArgs.Shared shared = new LoaderArgs.Shared(request, who, client, work);
+        LevelLoads loads = LevelLoads.of(matches, 0);
+        // a GET loads afresh, and fills the cache; the levels behind a loading view start first and stream in
+        LevelLoads.Streamed streamed = loads.startStreamed(shared, loaderDeadline, cache, false);
         Map<Loader<?, ?>, LoaderResults.Outcome> results;
         try {
-            results = LoaderResults.run(tasks, request, who, loaderDeadline, cache, false);   // a GET loads afresh, and fills the cache
+            results = LoaderResults.run(loads.held(), shared, loaderDeadline, cache, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            work.cancelAll();
             throw new IllegalStateException("interrupted while loading " + request.path(), e);
         }
         guards.committed(to);
         Level<?> leaf = chain.levels().getLast();
         String location = rawPath + queryString(request.queryParameters());
-        Page page = Page.of(leaf.title(), () -> Navigator.page(this, who, location, matches, results, request, posted));
+        Page page = Page.of(leaf.title(), () -> Navigator.page(this, who, location, matches, results, streamed, work, request, posted));
         for (Level<?> level : chain.levels()) {
             for (Map.Entry<String, String> tag : level.meta().entrySet()) {
                 page = page.withMeta(tag.getKey(), tag.getValue());
@@ -226,13 +261,6 @@ public final class RouteTree {
                 p(text("This form names " + named + ", which this page does not take (it takes " + known + "). Reload the page and try again."))));
     }
 
-    @SuppressWarnings("unchecked")
-    private static <P extends Record> void addTasks(Level<P> level, Record params, List<LoaderResults.Task<?>> tasks) {
-        for (Loader<P, ?> loader : level.loaders()) {
-            tasks.add(new LoaderResults.Task<>(loader, (P) params));
-        }
-    }
-
     private static String queryString(Map<String, List<String>> query) {
         StringBuilder s = new StringBuilder();
         query.forEach((name, values) -> values.forEach(value -> s.append(s.isEmpty() ? '?' : '&')
@@ -255,6 +283,15 @@ public final class RouteTree {
 
     Duration loaderDeadline() {
         return loaderDeadline;
+    }
+
+    /** The tree's Netron client for loaders; null when it has none. */
+    NetronClient client() {
+        return client;
+    }
+
+    Duration deferredDeadline() {
+        return deferredDeadline;
     }
 
     private static Page defaultNotFound(PageRequest request) {
@@ -345,6 +382,9 @@ public final class RouteTree {
         private Function<PageRequest, Optional<Principal>> principal = request -> Optional.empty();
         private Duration loaderDeadline = Duration.ofSeconds(30);
         private Function<PageRequest, Page> notFound = RouteTree::defaultNotFound;
+        private Duration deferredDeadline = Duration.ofSeconds(20);
+        private NetronClient client;
+        private ErrorPage errorPage;
         private int cacheEntries = LoaderCache.DEFAULT_MAX_ENTRIES;
         private Duration cacheAge = LoaderCache.DEFAULT_MAX_AGE;
         private PrefetchLimits prefetchLimits = PrefetchLimits.DEFAULT;
@@ -449,6 +489,39 @@ public final class RouteTree {
                 throw new IllegalArgumentException("loaderDeadline must be positive, got " + deadline);
             }
             this.loaderDeadline = deadline;
+            return this;
+        }
+
+        /**
+         * The page shown, with 500, when a page of this tree fails with no error boundary on the
+         * way up (by default the web layer's plain page with the error id). A failure found after
+         * the shell was sent (a streamed level) shows in place instead; a failing live navigation
+         * loads the page in full, which then shows this page.
+         */
+        public Builder errorPage(ErrorPage page) {
+            this.errorPage = Objects.requireNonNull(page, "page");
+            return this;
+        }
+
+        /**
+         * How long a deferred value ({@link LoaderArgs#defer}) may take by default (20 s): one
+         * still running then is interrupted, and its await shows its error view. Keep it under
+         * the 30 s a page's response streams for, so the error view still arrives in the response.
+         */
+        public Builder deferredDeadline(Duration deadline) {
+            if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("deferredDeadline must be positive, got " + deadline);
+            }
+            this.deferredDeadline = deadline;
+            return this;
+        }
+
+        /**
+         * The Netron client loaders call services with ({@link LoaderArgs#client()}): one client,
+         * thread-safe, shared by every request; the application owns it (and closes it).
+         */
+        public Builder client(NetronClient client) {
+            this.client = Objects.requireNonNull(client, "client");
             return this;
         }
 

@@ -9,7 +9,9 @@
  * to another URL over the live channel ({@link dev.aether.web.router.Link}s, back/forward),
  * rendering again only below the deepest shared level ({@link dev.aether.web.router.MatchedLevel}),
  * with loader values from a {@link dev.aether.web.router.LoaderCache} where it can; every
- * navigation passes the tree's {@link dev.aether.web.router.NavigationStep}s first (guards).
+ * navigation asks the tree's {@link dev.aether.web.router.Guard}s first.
+ * Data that comes later: {@link dev.aether.web.router.Deferred} (from
+ * {@link dev.aether.web.router.LoaderArgs#defer}) shown by an {@link dev.aether.web.router.Await}.
  * docs/router.md teaches it.
  *
  * <pre>{@code

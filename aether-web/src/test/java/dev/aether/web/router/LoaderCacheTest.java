@@ -86,10 +86,10 @@ class LoaderCacheTest {
         Loader<Id, Integer> counted = Loader.of("counted", args -> ++calls[0]);
         var task = java.util.List.<LoaderResults.Task<?>>of(new LoaderResults.Task<>(counted, new Id(1)));
         var get = new dev.aether.web.PageRequest("GET", "/", Map.of(), Map.of());
-        LoaderResults.run(task, get, ANN, Duration.ofSeconds(5), cache, false);
-        var live = LoaderResults.run(task, get, ANN, Duration.ofSeconds(5), cache, true);
+        LoaderResults.run(task, new LoaderArgs.Shared(get, ANN, null, new DeferredWork(Duration.ofSeconds(5))), Duration.ofSeconds(5), cache, false);
+        var live = LoaderResults.run(task, new LoaderArgs.Shared(get, ANN, null, new DeferredWork(Duration.ofSeconds(5))), Duration.ofSeconds(5), cache, true);
         assertThat(live.get(counted)).isEqualTo(new LoaderResults.Outcome.Loaded(1));
-        LoaderResults.run(task, get, ANN, Duration.ofSeconds(5), cache, false);
+        LoaderResults.run(task, new LoaderArgs.Shared(get, ANN, null, new DeferredWork(Duration.ofSeconds(5))), Duration.ofSeconds(5), cache, false);
         assertThat(calls[0]).as("the GETs ran it; the live navigation read the cache").isEqualTo(2);
         assertThat(cache.get(counted, new Id(1), ANN)).hasValue(2);
     }

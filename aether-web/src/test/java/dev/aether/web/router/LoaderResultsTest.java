@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 class LoaderResultsTest {
     static final PageRequest GET = new PageRequest("GET", "/", Map.of(), Map.of());
 
+    static LoaderArgs.Shared shared(Optional<dev.aether.titan.Principal> principal) {
+        return new LoaderArgs.Shared(GET, principal, null, new DeferredWork(Duration.ofSeconds(10)));
+    }
+
     @Test
     void eachLoaderKeepsItsOwnOutcome() throws Exception {
         Loader<NoParams, String> fine = Loader.of("fine", args -> "ok");
@@ -23,7 +27,7 @@ class LoaderResultsTest {
             throw new IllegalStateException("down");
         });
         var outcomes = LoaderResults.run(List.of(new LoaderResults.Task<>(fine, NoParams.NONE), new LoaderResults.Task<>(broken, NoParams.NONE)),
-                GET, Optional.empty(), Duration.ofSeconds(10));
+                shared(Optional.empty()), Duration.ofSeconds(10));
         assertThat(outcomes.get(fine)).isEqualTo(new LoaderResults.Outcome.Loaded("ok"));
         assertThat(outcomes.get(broken)).isInstanceOfSatisfying(LoaderResults.Outcome.Failed.class,
                 f -> assertThat(f.error()).hasMessage("down"));
@@ -41,7 +45,7 @@ class LoaderResultsTest {
                 throw e;
             }
         });
-        var outcomes = LoaderResults.run(List.of(new LoaderResults.Task<>(stuck, NoParams.NONE)), GET, Optional.empty(), Duration.ofMillis(100));
+        var outcomes = LoaderResults.run(List.of(new LoaderResults.Task<>(stuck, NoParams.NONE)), shared(Optional.empty()), Duration.ofMillis(100));
         assertThat(outcomes.get(stuck)).isInstanceOfSatisfying(LoaderResults.Outcome.Failed.class,
                 f -> assertThat(f.error()).isInstanceOf(TimeoutException.class));
         assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
@@ -53,7 +57,16 @@ class LoaderResultsTest {
         }
         Loader<NoParams, Seen> seeing = Loader.of("seeing", args -> new Seen(args.params(), args.request().path(), args.principal()));
         var who = Optional.of(new dev.aether.titan.Principal("u-1", null, null, null, null));
-        var outcomes = LoaderResults.run(List.of(new LoaderResults.Task<>(seeing, NoParams.NONE)), GET, who, Duration.ofSeconds(10));
+        var outcomes = LoaderResults.run(List.of(new LoaderResults.Task<>(seeing, NoParams.NONE)), shared(who), Duration.ofSeconds(10));
         assertThat(outcomes.get(seeing)).isEqualTo(new LoaderResults.Outcome.Loaded(new Seen(NoParams.NONE, "/", who)));
+    }
+
+    @Test
+    void aLoaderOfATreeWithoutAClientIsToldHowToGiveItOne() throws Exception {
+        Loader<NoParams, Object> calling = Loader.of("calling", LoaderArgs::client);
+        var outcomes = LoaderResults.run(List.of(new LoaderResults.Task<>(calling, NoParams.NONE)), shared(Optional.empty()), Duration.ofSeconds(10));
+        assertThat(outcomes.get(calling)).isInstanceOfSatisfying(LoaderResults.Outcome.Failed.class, f -> assertThat(f.error())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("this route tree has no Netron client: give it one with RouteTree.builder().client(...)"));
     }
 }
