@@ -9,7 +9,6 @@ import dev.aether.netron.protocol.error.RpcException;
 import dev.aether.netron.protocol.error.ServiceNotFoundException;
 import dev.aether.netron.protocol.error.TransportException;
 import dev.aether.netron.protocol.error.ValidationException;
-import dev.aether.netron.protocol.http.HttpError;
 import dev.aether.netron.protocol.msgpack.NetronMsgpack;
 import dev.aether.titan.Authenticator;
 import dev.aether.titan.CacheInvalidation;
@@ -365,7 +364,7 @@ public final class Dispatcher {
         }
         String errorId = UUID.randomUUID().toString();
         LOG.error("call {}.{} failed (errorId {})", LogText.of(service), LogText.of(method), errorId, cause);
-        return new NetronException(500, "Internal server error", Map.of(HttpError.ERROR_ID, errorId));
+        return new NetronException(500, "Internal server error", Map.of("errorId", errorId));
     }
 
     private static Throwable unwrap(Throwable t) {

@@ -268,18 +268,6 @@ class HttpInteropTest {
     }
 
     @Test
-    void aBatchItemThatCrashesIsAnOpaque500NamingItsErrorId() {
-        String body = "{\"id\":\"batch-c\",\"requests\":[" + invoke("boom", CALC, "crash", "[]") + "]}";
-        JsonNode error = json(http.post("/netron/batch", body)).at("/responses/0/error");
-        assertThat(error.get("code").asText()).isEqualTo("500");
-        assertThat(error.get("message").asText()).isEqualTo("Internal server error");
-        assertThat(error.get("details").size()).isEqualTo(1);
-        String errorId = error.at("/details/errorId").asText();
-        assertThat(dispatcherLog.take(Level.ERROR)).singleElement()   // the cause is in the log, under that id
-                .satisfies(logged -> assertThat(logged.getFormattedMessage()).endsWith("(errorId " + errorId + ")"));
-    }
-
-    @Test
     void batchValidatesArgumentsOfEveryItem() {
         String body = "{\"id\":\"batch-v\",\"requests\":[" + invoke("bad", CALC, "add", "[1]") + "]}";
         assertThat(json(http.post("/netron/batch", body)).at("/responses/0/error/code").asText()).isEqualTo("400");

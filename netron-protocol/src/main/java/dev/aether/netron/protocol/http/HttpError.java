@@ -29,18 +29,11 @@ public record HttpError(String code, String message, Map<String, Object> details
         return new HttpError("500", t.getMessage() == null ? "Internal error" : t.getMessage(), Map.of());
     }
 
-    /**
-     * The batch-item form: code and message, plus the {@code errorId} of an unexpected failure
-     * when there is one (the only detail of a 500), so an operator can find the logged cause.
-     */
+    /** The batch-item form: code and message only. */
     public static HttpError brief(Throwable t) {
         HttpError full = from(t);
-        Object errorId = full.details() == null ? null : full.details().get(ERROR_ID);
-        return new HttpError(full.code(), full.message(), errorId == null ? null : Map.of(ERROR_ID, errorId));
+        return new HttpError(full.code(), full.message(), null);
     }
-
-    /** The detail naming a logged unexpected failure. */
-    public static final String ERROR_ID = "errorId";
 
     /** The HTTP status for a failure: the error's code (600/601 and non-HTTP codes → 500), else 500. */
     public static int status(Throwable t) {
