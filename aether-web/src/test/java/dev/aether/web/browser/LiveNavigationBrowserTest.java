@@ -13,8 +13,8 @@ import dev.aether.web.AetherWeb;
 import dev.aether.web.router.Level;
 import dev.aether.web.router.Links;
 import dev.aether.web.router.Loader;
-import dev.aether.web.router.NavigationDecision;
-import dev.aether.web.router.NavigationMode;
+import dev.aether.web.router.Destination;
+import dev.aether.web.router.GuardDecision;
 import dev.aether.web.router.NoParams;
 import dev.aether.web.router.Route;
 import dev.aether.web.router.RouteTree;
@@ -71,8 +71,8 @@ class LiveNavigationBrowserTest {
                 // no cache: every navigation here runs its loaders, so the tests can count them
                 .loaderCache(0, Duration.ofMinutes(5))
                 // forward to /team is refused (a stand-in for a guard): the runtime must undo the browser's move
-                .navigationStep(attempt -> attempt.mode() == NavigationMode.POP && attempt.to().equals("/team")
-                        ? NavigationDecision.CANCEL : NavigationDecision.PROCEED)
+                .beforeEach(to -> to.kind() == Destination.Kind.POP && to.path().equals("/team")
+                        ? GuardDecision.cancel() : GuardDecision.allow())
                 .layout(Level.layout(HOME, (ctx, outlet) -> component(() -> {
                             Signal<Integer> count = Reactive.signal(0);
                             return div(id("shell"),
