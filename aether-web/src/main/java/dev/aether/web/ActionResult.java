@@ -1,5 +1,6 @@
 package dev.aether.web;
 
+import dev.aether.web.safety.SitePath;
 import java.util.Objects;
 
 /**
@@ -19,8 +20,9 @@ public sealed interface ActionResult {
     record Redirect(String location, int status) implements ActionResult {
         public Redirect {
             Objects.requireNonNull(location, "location");
-            if (!location.startsWith("/") || location.startsWith("//")) {
-                throw new IllegalArgumentException("redirect to a path on this site (\"/...\"), got " + location);
+            String refused = SitePath.whyNot(location);
+            if (refused != null) {
+                throw new IllegalArgumentException("redirect to a path on this site (\"/...\"): " + refused + "; an open redirect is refused");
             }
             if (status < 300 || status > 399) {
                 throw new IllegalArgumentException("a redirect's status is a 3xx, got " + status);

@@ -1,5 +1,6 @@
 package dev.aether.web.router;
 
+import dev.aether.web.safety.SitePath;
 import java.util.Objects;
 
 /**
@@ -29,49 +30,16 @@ public sealed interface GuardDecision {
      * become an open redirect; the refusal is the guard's failure (a 500 with an error id).
      */
     record Redirect(String location, int status) implements GuardDecision {
-        private static final int MAX_LOCATION = 2048;
-
         public Redirect {
             Objects.requireNonNull(location, "location");
             if (status != 302 && status != 303 && status != 307 && status != 308) {
                 throw new IllegalArgumentException("a guard redirects with 302, 303, 307 or 308, got " + status);
             }
-            String refused = whyNotSameOrigin(location);
+            String refused = SitePath.whyNot(location);
             if (refused != null) {
                 throw new IllegalArgumentException("a guard redirects only to a path on this site (\"/...\"): " + refused
                         + "; an open redirect is refused");
             }
-        }
-
-        private static String whyNotSameOrigin(String location) {
-            if (location.length() > MAX_LOCATION) {
-                return "the location is longer than " + MAX_LOCATION + " characters";
-            }
-            if (!location.startsWith("/")) {
-                return "\"" + printable(location) + "\" does not start with /";
-            }
-            if (location.startsWith("//")) {
-                return "\"" + printable(location) + "\" starts with //, which a browser reads as another host";
-            }
-            for (int i = 0; i < location.length(); i++) {
-                char c = location.charAt(i);
-                if (c == '\\') {   // browsers read \ as / in a URL, so "/\evil.example" is "//evil.example"
-                    return "\"" + printable(location) + "\" contains a backslash";
-                }
-                if (c <= 0x20 || c == 0x7f) {   // browsers drop tabs and newlines from URLs; a header must not carry them
-                    return "\"" + printable(location) + "\" contains a space or control character";
-                }
-            }
-            return null;
-        }
-
-        private static String printable(String location) {
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < Math.min(location.length(), 80); i++) {
-                char c = location.charAt(i);
-                out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-            return location.length() > 80 ? out + "…" : out.toString();
         }
     }
 
