@@ -1,7 +1,8 @@
 package dev.aether.web.browser;
 
 import static dev.aether.web.browser.LivePages.js;
-import static dev.aether.web.browser.LivePages.open;
+import static dev.aether.web.browser.LivePages.openMarked;
+import static dev.aether.web.browser.LivePages.sameDocument;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,16 +107,6 @@ class GuardsBrowserTest {
         return "http://127.0.0.1:" + titan.port() + path;
     }
 
-    /** Opens {@code path} and marks the window: a full page load would lose the mark. */
-    private static void openMarked(WebDriver browser, String path) {
-        open(browser, url(path));
-        js(browser, "window.__sameDocument = true");
-    }
-
-    private static boolean sameDocument(WebDriver browser) {
-        return Boolean.TRUE.equals(js(browser, "return window.__sameDocument === true"));
-    }
-
     private static boolean navigating(WebDriver browser) {
         return Boolean.TRUE.equals(js(browser, "return document.documentElement.hasAttribute('data-ae-navigating')"));
     }
@@ -133,7 +124,7 @@ class GuardsBrowserTest {
     @Test
     void aGuardThatCancelsABackKeepsThePageAndTheUrl(WebDriver browser) {
         locked.set(false);
-        openMarked(browser, "/lockable");
+        openMarked(browser, url("/lockable"));
         browser.findElement(By.id("link-other")).click();
         Waits.text(browser, By.id("other"), "Other page");
         int before = cancelledPops.get();
@@ -156,7 +147,7 @@ class GuardsBrowserTest {
 
     @Test
     void aBlockerStopsLeavingADirtyFormDismissStaysAcceptLeaves(WebDriver browser) {
-        openMarked(browser, "/editor");
+        openMarked(browser, url("/editor"));
         browser.findElement(By.id("draft")).sendKeys("half a thought");
         Waits.until(browser, "the server to mark the page dirty",
                 d -> Boolean.TRUE.equals(js(d, "return document.querySelector('input[data-ae-router]').hasAttribute('data-ae-dirty')")));
@@ -182,7 +173,7 @@ class GuardsBrowserTest {
 
     @Test
     void hoveringALinkPrefetchesItSoTheNavigationCallsNoLoader(WebDriver browser) {
-        openMarked(browser, "/");
+        openMarked(browser, url("/"));
         int before = docLoads.get();
 
         new Actions(browser).moveToElement(browser.findElement(By.id("link-doc"))).perform();
@@ -200,7 +191,7 @@ class GuardsBrowserTest {
 
     @Test
     void aRenderLinkPrefetchesWhenShownAViewportLinkWhenScrolledIntoViewANoneLinkNever(WebDriver browser) {
-        openMarked(browser, "/links");
+        openMarked(browser, url("/links"));
         Waits.until(browser, "the render link to prefetch doc 8", d -> loadsOf(8) == 1);
         assertThat(loadsOf(9)).as("doc 9's link is below the fold").isZero();
 
@@ -223,7 +214,7 @@ class GuardsBrowserTest {
 
     @Test
     void aDirtyPageAsksBeforeUnloadingAndACleanOneDoesNot(WebDriver browser) {
-        openMarked(browser, "/editor");
+        openMarked(browser, url("/editor"));
         assertThat(unloadAsks(browser)).as("clean").isFalse();
 
         browser.findElement(By.id("draft")).sendKeys("unsaved");

@@ -1,7 +1,8 @@
 package dev.aether.web.browser;
 
 import static dev.aether.web.browser.LivePages.js;
-import static dev.aether.web.browser.LivePages.open;
+import static dev.aether.web.browser.LivePages.openMarked;
+import static dev.aether.web.browser.LivePages.sameDocument;
 import static dev.aether.web.component.Components.component;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,23 +116,13 @@ class LiveNavigationBrowserTest {
         return "http://127.0.0.1:" + titan.port() + path;
     }
 
-    /** Opens {@code path} and marks the window: a full page load would lose the mark. */
-    private static void openMarked(WebDriver browser, String path) {
-        open(browser, url(path));
-        js(browser, "window.__sameDocument = true");
-    }
-
-    private static boolean sameDocument(WebDriver browser) {
-        return Boolean.TRUE.equals(js(browser, "return window.__sameDocument === true"));
-    }
-
     private static int loads(String member) {
         return memberLoads.computeIfAbsent(member, n -> new AtomicInteger()).get();
     }
 
     @Test
     void aNestedLayoutKeepsItsStateWhileTheChildPageChangesByALinkClick(WebDriver browser) {
-        openMarked(browser, "/team/ann");
+        openMarked(browser, url("/team/ann"));
         browser.findElement(By.id("note")).sendKeys("typed in the layout");
         browser.findElement(By.id("team-note")).sendKeys("typed in the nested layout");
         browser.findElement(By.id("inc")).click();
@@ -151,7 +142,7 @@ class LiveNavigationBrowserTest {
 
     @Test
     void twoLoadersOf300MillisecondsMakeOneNavigationOfAbout300Milliseconds(WebDriver browser) {
-        openMarked(browser, "/");
+        openMarked(browser, url("/"));
         int n = slowPages.incrementAndGet();
         // a link to a page whose loaders have never run, timed from the click to its content in the DOM
         js(browser, """
@@ -173,7 +164,7 @@ class LiveNavigationBrowserTest {
 
     @Test
     void backAndForwardNavigateLiveAndRunTheLoaders(WebDriver browser) {
-        openMarked(browser, "/team/ann");
+        openMarked(browser, url("/team/ann"));
         browser.findElement(By.id("link-bob")).click();
         Waits.text(browser, By.id("member"), "bob");
         int ann = loads("ann"), bob = loads("bob");
@@ -192,7 +183,7 @@ class LiveNavigationBrowserTest {
 
     @Test
     void aNavigationScrollsToTheTopAndBackRestoresTheScrollOfItsEntry(WebDriver browser) {
-        openMarked(browser, "/team/ann");
+        openMarked(browser, url("/team/ann"));
         js(browser, "document.body.style.minHeight = '5000px'; window.__scrolled = false;"
                 + "addEventListener('scroll', () => { window.__scrolled = true; }, { once: true }); scrollTo(0, 1200)");
         Waits.until(browser, "the scroll event", d -> Boolean.TRUE.equals(js(d, "return window.__scrolled")));
@@ -209,7 +200,7 @@ class LiveNavigationBrowserTest {
 
     @Test
     void aCancelledBackOrForwardIsUndoneInTheBrowser(WebDriver browser) {
-        openMarked(browser, "/team/ann");
+        openMarked(browser, url("/team/ann"));
         browser.findElement(By.id("link-team")).click();   // a push to /team is allowed
         Waits.text(browser, By.id("member"), "everyone");
         browser.navigate().back();
@@ -231,7 +222,7 @@ class LiveNavigationBrowserTest {
 
     @Test
     void theUrlTitleDescriptionAndActiveClassesFollowTheNavigation(WebDriver browser) {
-        openMarked(browser, "/");
+        openMarked(browser, url("/"));
         assertThat(browser.findElement(By.id("link-home")).getDomAttribute("class")).isEqualTo("active here");
 
         browser.findElement(By.id("link-ann")).click();
@@ -249,7 +240,7 @@ class LiveNavigationBrowserTest {
 
     @Test
     void aModifierClickIsLeftToTheBrowser(WebDriver browser) {
-        openMarked(browser, "/team/ann");
+        openMarked(browser, url("/team/ann"));
         String tab = browser.getWindowHandle();
         new Actions(browser).keyDown(Keys.CONTROL).click(browser.findElement(By.id("link-bob"))).keyUp(Keys.CONTROL).perform();
         Waits.until(browser, "the link to open in a new tab", d -> d.getWindowHandles().size() == 2);
