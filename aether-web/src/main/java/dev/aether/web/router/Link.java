@@ -1,5 +1,6 @@
 package dev.aether.web.router;
 
+import dev.aether.web.safety.SitePath;
 import dev.aether.web.html.Control;
 import dev.aether.web.html.Element;
 import dev.aether.web.html.Part;
@@ -76,8 +77,9 @@ public final class Link implements Control {
 
     /** A link to {@code href} (a path of this site, as {@link Links#link} builds it) with {@code parts} (children, attributes). */
     static Link to(String href, Part... parts) {
-        if (!href.startsWith("/") || href.startsWith("//")) {
-            throw new IllegalArgumentException("a Link goes to a path of this site, got " + href);
+        String refused = SitePath.whyNot(href);
+        if (refused != null) {
+            throw new IllegalArgumentException("a Link goes to a path of this site: " + refused);
         }
         return new Link(href, List.of(parts), null, null, false, true, null, false, Prefetch.INTENT);
     }
