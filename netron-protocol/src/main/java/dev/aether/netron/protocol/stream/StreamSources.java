@@ -8,8 +8,10 @@ import java.util.stream.Stream;
 /**
  * What a method may return as a stream: a {@link Flow.Publisher}, a {@link Stream} or an
  * {@link Iterator}. The last two are pulled lazily, one item per requested item, on a virtual
- * thread (so a blocking {@code next()} is fine), and a {@code Stream} is closed when it ends or
- * is cancelled.
+ * thread (so a blocking {@code next()} is fine). A {@code Stream}, and an {@code Iterator} that is
+ * also {@link AutoCloseable}, is closed when it ends, fails or is cancelled: a cancelled source
+ * whose {@code next()} was not running when the receiver left is never called again, so its
+ * close is the one place where it learns that nobody reads it any more.
  *
  * <pre>{@code
  * if (StreamSources.isStream(result)) {
@@ -36,9 +38,18 @@ public final class StreamSources {
         return switch (value) {
             case Flow.Publisher<?> p -> p;
             case Stream<?> s -> new Pulled(s.iterator(), s::close);
+            case Iterator<?> i when i instanceof AutoCloseable closeable -> new Pulled(i, () -> closeUnchecked(closeable));
             case Iterator<?> i -> new Pulled(i, () -> { });
             default -> throw new IllegalArgumentException("not a stream: " + value);
         };
+    }
+
+    private static void closeUnchecked(AutoCloseable source) {
+        try {
+            source.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // swallowed by Pulled.close, like a failing Stream.close
+        }
     }
 
     /** An iterator as a publisher for one subscriber, pulled only as far as requested. */
