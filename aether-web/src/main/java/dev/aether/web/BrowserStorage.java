@@ -16,17 +16,23 @@ import java.util.regex.Pattern;
 /**
  * The browser's {@code localStorage} ({@link #local()}) or {@code sessionStorage}
  * ({@link #session()}), where a live page keeps a signal's value across reloads: the node
- * {@link #persist} returns, placed anywhere in the page, restores the stored value once the page's
- * live channel is open — answered before any event the user sends, so the first patch carries
- * it — and writes the value back whenever it changes (after the {@linkplain Persisted#debounce
- * debounce}). Pages that persist a value load a small runtime part ({@code persist.js}) beside the
- * core runtime; other pages do not.
+ * {@link #persist} returns, placed anywhere in the page, restores the stored value as the page's
+ * live channel opens — the server sets the signal before it sends the page's first frame — and
+ * writes the value back whenever it changes (after the {@linkplain Persisted#debounce debounce}).
+ * Pages that persist a value load a small runtime part ({@code persist.js}) in their head; other
+ * pages do not.
  *
  * <p>A stored value is checked like any input ({@link Persisted}): too long, not JSON, of another
  * version with no migration, not of the type or not valid, it is ignored, the page keeps its
- * value and the browser's console says why. The server-rendered HTML shows the page's own value:
- * the stored one replaces it in the first patch (a value that must be right in the HTML itself
- * belongs in a cookie or in server-side storage).
+ * value and the browser's console says why.
+ *
+ * <p>No flash of the rendered value: the server-rendered HTML holds the page's own value, so
+ * before the page paints the part compares each stored value with the rendered one, and a page
+ * where one differs stays hidden until the restored values are shown (at most
+ * {@value LiveProtocol.Persist#REVEAL_AFTER_MILLIS} ms, then it shows what it has). A page whose
+ * stored values match, or a first visit, paints at once. Without JavaScript the page shows its
+ * own values. A value that must be right in the HTML itself belongs in a cookie or in
+ * server-side storage ({@code dev.aether.state.persist.Persist}).
  *
  * <pre>{@code
  * enum Sort { NAME, NEWEST }
@@ -90,7 +96,7 @@ public final class BrowserStorage {
         Node field = input(type("hidden"), attr("value", () -> codec.write(signal.get())),
                 on(LiveProtocol.Persist.RESTORE_EVENT, e -> signal.set(codec.read(e.value(), signal.peek()))));
         return (Control) target -> {
-            target.requireRuntimePart(LiveProtocol.Paths.PERSIST_RUNTIME);
+            target.requireRuntimePart(LiveProtocol.Paths.PERSIST_RUNTIME, PersistedCodec.partSetting(kind, key, codec.write(signal.peek())));
             target.writeTrustedHtml(open);
             target.render(field);
             target.writeTrustedHtml("</span>");

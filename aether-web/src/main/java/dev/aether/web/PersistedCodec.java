@@ -54,6 +54,14 @@ final class PersistedCodec<T> {
     }
 
     /**
+     * What the persist part's tag says of this value, {@code [storage, key, rendered]}: enough to
+     * compare the stored text with the rendered one before the page paints.
+     */
+    static String partSetting(String storage, String key, String rendered) {
+        return JSON.createArrayNode().add(storage).add(key).add(rendered).toString();
+    }
+
+    /**
      * The value {@code text} holds, its fields laid over {@code current} (the fields not stored keep
      * their value); {@link RefusedEventException} when it cannot be trusted.
      */

@@ -114,6 +114,15 @@ public interface RenderTarget {
     default void requireRuntimePart(String path) {
     }
 
+    /**
+     * As {@link #requireRuntimePart(String)}, and the part's tag carries {@code setting} (a JSON
+     * value) with the others its page gave it, in render order: what the part needs to know before
+     * the page is live (the persist part: which stored values to restore, before the first paint).
+     */
+    default void requireRuntimePart(String path, String setting) {
+        requireRuntimePart(path);
+    }
+
     /** A position in the output; opaque to controls. */
     interface Mark {
     }

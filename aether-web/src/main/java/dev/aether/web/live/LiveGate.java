@@ -36,12 +36,23 @@ final class LiveGate {
             return LiveSocket.rejected(LiveProtocol.Close.SESSION_GONE, "Session expired");
         }
         long last;
+        int first;
         try {
             String value = query.getValue(LiveProtocol.Paths.LAST_SEEN_PARAM);
             last = value == null ? 0 : Long.parseLong(value);
         } catch (NumberFormatException e) {
             return LiveSocket.rejected(LiveProtocol.Close.SESSION_GONE, "Bad resume position");
         }
-        return LiveSocket.accepted(sessions, session, last, budget);
+        try {
+            String value = query.getValue(LiveProtocol.Paths.FIRST_EVENTS_PARAM);
+            first = value == null ? 0 : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            first = -1;
+        }
+        if (first < 0) {
+            return LiveSocket.rejected(LiveProtocol.Close.SESSION_GONE, "Bad first-events count");
+        }
+        // More than the cap are run as they come, after the replay: a peer cannot hold a session back for long.
+        return LiveSocket.accepted(sessions, session, last, Math.min(first, LiveSocket.MAX_FIRST_EVENTS), budget);
     }
 }

@@ -10,7 +10,6 @@ import dev.aether.web.html.RenderTarget;
 import dev.aether.web.protocol.LiveProtocol;
 import dev.aether.web.ssr.ChunkStream;
 import dev.aether.web.render.HtmlRenderer;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -42,7 +41,7 @@ final class LiveRenderer extends HtmlRenderer {
      * handlers, where patches go, the Suspense chunks of the response, the CSRF token for
      * posting forms, and the paths of the runtime parts the page needs.
      */
-    record Shared(HandlerTable handlers, PatchSink sink, ChunkStream chunks, String csrfToken, Set<String> runtimeParts)
+    record Shared(HandlerTable handlers, PatchSink sink, ChunkStream chunks, String csrfToken, RuntimeParts runtimeParts)
             implements PartRenderer {
         /** Renders {@code part} into a fresh renderer in a new root; returns its HTML (portals at the end) and root. */
         @Override
@@ -158,7 +157,12 @@ final class LiveRenderer extends HtmlRenderer {
 
     @Override
     public void requireRuntimePart(String path) {
-        page.runtimeParts().add(path);
+        page.runtimeParts().require(path);
+    }
+
+    @Override
+    public void requireRuntimePart(String path, String setting) {
+        page.runtimeParts().require(path, setting);
     }
 
     @Override

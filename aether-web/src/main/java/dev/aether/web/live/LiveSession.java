@@ -21,7 +21,7 @@ import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +60,8 @@ final class LiveSession {
     private final HandlerTable handlers = new HandlerTable();
     private final Outbox outbox;
     private Disposable root;
-    /** The paths of the runtime parts the page's first render asked for; read once it is delivered. */
-    private final Set<String> runtimeParts = ConcurrentHashMap.newKeySet();
+    /** The runtime parts the page's first render asked for; read once it is delivered. */
+    private final RuntimeParts runtimeParts = new RuntimeParts();
     private volatile ChunkStream chunks;   // set by renderShell
     private volatile ScheduledFuture<?> expiry;
 
@@ -105,11 +105,15 @@ final class LiveSession {
      * boundaries still open stream through {@link #chunks()}.
      */
     String renderShell(Page page, String csrfToken, String nonce) {
-        return renderShell(page, csrfToken, nonce, Optional.empty());
+        return renderShell(page, csrfToken, nonce, Optional.empty(), parts -> "");
     }
 
-    /** As {@link #renderShell(Page, String, String)}, for {@code visitor} ({@link LivePage#principal()} in the page). */
-    String renderShell(Page page, String csrfToken, String nonce, Optional<Principal> visitor) {
+    /**
+     * As {@link #renderShell(Page, String, String)}, for {@code visitor} ({@link LivePage#principal()}
+     * in the page); {@code headTags} turns the runtime parts the page asked for into the trusted
+     * HTML the head ends with (their script tags).
+     */
+    String renderShell(Page page, String csrfToken, String nonce, Optional<Principal> visitor, Function<RuntimeParts, String> headTags) {
         ChunkStream stream = new ChunkStream(nonce);
         chunks = stream;
         LiveRenderer.Shared shared = new LiveRenderer.Shared(handlers, outbox, stream, csrfToken, runtimeParts);
@@ -123,17 +127,17 @@ final class LiveSession {
                 renderer.render(page.body().get());
                 return null;
             });
-            html.append(Ssr.documentStart(page, head)).append(renderer.htmlWithPortals());
+            html.append(Ssr.documentStart(page, head, headTags.apply(runtimeParts))).append(renderer.htmlWithPortals());
         });
         return html.toString();
     }
 
     /**
      * The paths of the runtime parts the page needs beside the core (the persist part when it
-     * persists a value in browser storage); the thread writing the response reads them.
+     * persists a value in browser storage).
      */
     Set<String> runtimeParts() {
-        return Set.copyOf(runtimeParts);
+        return runtimeParts.paths();
     }
 
     /** The Suspense chunks of the page's response; the thread writing the response reads them. */

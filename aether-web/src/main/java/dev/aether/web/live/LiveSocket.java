@@ -8,6 +8,9 @@ import dev.aether.web.protocol.LiveProtocol;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.eclipse.jetty.websocket.core.CoreSession;
@@ -23,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * malformed messages) count against the session's {@linkplain AetherWeb.Builder#eventRateLimit
  * rate limit}: one over it is answered with {@code ["!", seq, reason]} and not run.
  *
+ * <p>A runtime that has events to send first ({@link LiveProtocol.Paths#FIRST_EVENTS_PARAM}: the
+ * values it restores from browser storage) gets its frames only once those have run, so the
+ * first frame the page applies already shows them; the socket waits for them at most
+ * {@link #FIRST_EVENTS_WAIT}, and for at most {@value #MAX_FIRST_EVENTS} of them.
+ *
  * <p>Jetty's websocket-core calls it through {@link SocketFrames} (text in fragments, binary
  * messages whole); {@link LiveHandlers} maps it:
  *
@@ -36,10 +44,17 @@ final class LiveSocket implements SocketFrames.Socket {
     /** The largest message a browser may send, in characters (an event with its data). */
     static final int MAX_MESSAGE_CHARS = 64 * 1024;
     private static final Duration PING_INTERVAL = Duration.ofSeconds(20);
+    /** The most events a connection may ask the session to wait for before its replay. */
+    static final int MAX_FIRST_EVENTS = 32;
+    /** How long the replay waits for the first events the connection announced. */
+    static final Duration FIRST_EVENTS_WAIT = Duration.ofSeconds(2);
 
     private final LiveSessions sessions;
     private final LiveSession session;
     private final long lastSeen;
+    /** The announced first events not received yet; the session's frames go out when none is left. */
+    private final AtomicInteger firstEvents;
+    private final AtomicBoolean attachAsked = new AtomicBoolean();
     private final int rejectCode;
     private final String rejectReason;
     private final InboundBudget budget;
@@ -49,8 +64,9 @@ final class LiveSocket implements SocketFrames.Socket {
     private volatile Connection connection;
     private volatile Heartbeat heartbeat;
 
-    private LiveSocket(LiveSessions sessions, LiveSession session, long lastSeen, int rejectCode, String rejectReason,
+    private LiveSocket(LiveSessions sessions, LiveSession session, long lastSeen, int firstEvents, int rejectCode, String rejectReason,
                        InboundBudget budget) {
+        this.firstEvents = new AtomicInteger(firstEvents);
         this.budget = budget;
         this.sessions = sessions;
         this.session = session;
@@ -59,13 +75,16 @@ final class LiveSocket implements SocketFrames.Socket {
         this.rejectReason = rejectReason;
     }
 
-    /** @param budget the server's budget for unfinished messages, shared with the Netron WebSocket */
-    static LiveSocket accepted(LiveSessions sessions, LiveSession session, long lastSeen, InboundBudget budget) {
-        return new LiveSocket(sessions, session, lastSeen, 0, null, budget);
+    /**
+     * @param firstEvents how many events the browser sends before it may see a frame (at most {@link #MAX_FIRST_EVENTS})
+     * @param budget      the server's budget for unfinished messages, shared with the Netron WebSocket
+     */
+    static LiveSocket accepted(LiveSessions sessions, LiveSession session, long lastSeen, int firstEvents, InboundBudget budget) {
+        return new LiveSocket(sessions, session, lastSeen, firstEvents, 0, null, budget);
     }
 
     static LiveSocket rejected(int code, String reason) {
-        return new LiveSocket(null, null, 0, code, reason, null);
+        return new LiveSocket(null, null, 0, 0, code, reason, null);
     }
 
     private record Connection(CoreSession ws) implements LiveConnection {
@@ -91,13 +110,17 @@ final class LiveSocket implements SocketFrames.Socket {
         Connection c = new Connection(ws);
         connection = c;
         allowance = budget.open(() -> c.close(CloseStatus.POLICY_VIOLATION, "Message not finished in time"));
-        if (!post(() -> {
-            if (!session.attach(c, lastSeen)) {
-                c.close(LiveProtocol.Close.SESSION_GONE, "Session cannot resume");
+        if (firstEvents.get() == 0) {
+            if (!attach(c)) {
+                return sinks;
             }
-        })) {
-            c.close(LiveProtocol.Close.SESSION_GONE, "Session expired");
-            return sinks;
+        } else {
+            try {
+                sessions.timers().schedule(() -> attach(c), FIRST_EVENTS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                c.close(LiveProtocol.Close.GOING_AWAY, "Server stopping");
+                return sinks;
+            }
         }
         // Browsers answer pings themselves; they keep proxies from closing a quiet connection.
         Heartbeat beat = Heartbeat.keepAlive(ws, Heartbeat.Timer.of(sessions.timers()), PING_INTERVAL);
@@ -108,6 +131,25 @@ final class LiveSocket implements SocketFrames.Socket {
             c.close(LiveProtocol.Close.GOING_AWAY, "Server stopping");
         }
         return sinks;
+    }
+
+    /**
+     * Attaches the connection to its session (the frames it missed, then the resume frame), once,
+     * after what was posted before; false when the session is gone (the connection is closed).
+     */
+    private boolean attach(Connection c) {
+        if (!attachAsked.compareAndSet(false, true)) {
+            return true;
+        }
+        if (!post(() -> {
+            if (!session.attach(c, lastSeen)) {
+                c.close(LiveProtocol.Close.SESSION_GONE, "Session cannot resume");
+            }
+        })) {
+            c.close(LiveProtocol.Close.SESSION_GONE, "Session expired");
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -164,6 +206,9 @@ final class LiveSocket implements SocketFrames.Socket {
                         session.refuse(e.seq(), sessions.eventRate().refusal());
                     }
                 });
+                if (firstEvents.get() > 0 && firstEvents.decrementAndGet() == 0) {
+                    attach(connection);   // posted after the event: its patches are in the replay
+                }
             }
             case InboundMessage.Ack ack -> post(() -> session.acknowledge(ack.lastSeen()));
             case InboundMessage.Malformed bad -> {
@@ -182,6 +227,7 @@ final class LiveSocket implements SocketFrames.Socket {
 
     @Override
     public void onClose(int statusCode, String reason) {
+        attachAsked.set(true);   // a wait for first events that ends now must not attach a closed connection
         stopPings();
         MessageAllowance a = allowance;
         if (a != null) {

@@ -113,6 +113,7 @@ final class Outbox implements PatchSink {
         if (connection != null && connection != c) {
             connection.close(LiveProtocol.Close.REPLACED, "Replaced by a newer connection");
         }
+        flush();   // what a task just before this one changed: its frame is due after the replay's, not after the resume frame
         connection = c;
         for (String frame : log.after(lastSeen)) {
             c.send(frame);

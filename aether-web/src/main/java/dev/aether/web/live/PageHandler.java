@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import dev.aether.titan.Principal;
 import dev.aether.web.PrincipalCookie;
 import org.eclipse.jetty.http.HttpCookie;
@@ -140,7 +139,7 @@ final class PageHandler extends Handler.Wrapper {
         try {
             Page p = page.get();
             Optional<Principal> visitor = principal(request);
-            shell = session.context().call(() -> session.renderShell(p, csrf, nonce, visitor));
+            shell = session.context().call(() -> session.renderShell(p, csrf, nonce, visitor, wanted -> live ? partTags(wanted, nonce) : ""));
         } catch (RuntimeException e) {
             sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Page failed");
             ErrorPage.failed(response, callback, "page " + Request.getPathInContext(request), e, errorPage);
@@ -175,7 +174,7 @@ final class PageHandler extends Handler.Wrapper {
         out.flush();
         ChunkStream chunks = session.chunks();
         chunks.writeUntilResolved(out, STREAM_LIMIT, chunks::awaitChunk);
-        chunks.endPage(out, live ? runtime.tag(session.token(), nonce) + (routed ? router.tag(nonce) : "") + partTags(session, nonce) : "");
+        chunks.endPage(out, live ? runtime.tag(session.token(), nonce) + (routed ? router.tag(nonce) : "") : "");
         if (!live) {
             sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Served without the live runtime");
             return;
@@ -197,13 +196,17 @@ final class PageHandler extends Handler.Wrapper {
         return Optional.empty();
     }
 
-    /** The tags of the runtime parts the page asked for, after the core's: they need its listeners. */
-    private String partTags(LiveSession session, String nonce) {
-        Set<String> wanted = session.runtimeParts();
+    /**
+     * The tags of the runtime parts the page asked for, with their settings, for the end of the
+     * head: a part runs before the page paints (the persist part hides a page whose stored values
+     * differ from the rendered ones until they are restored) and hooks into the core through DOM
+     * events, so it needs nothing the core defines.
+     */
+    private String partTags(RuntimeParts wanted, String nonce) {
         StringBuilder tags = new StringBuilder();
         for (RuntimeScript part : parts) {
-            if (wanted.contains(part.path())) {
-                tags.append(part.tag(nonce));
+            if (wanted.paths().contains(part.path())) {
+                tags.append(part.tag(nonce, wanted.settings(part.path())));
             }
         }
         return tags.toString();

@@ -1,12 +1,14 @@
 package dev.aether.web.live;
 
 import dev.aether.web.protocol.LiveProtocol;
+import dev.aether.web.safety.Escape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A script of the browser runtime, a resource of this module, and its versioned URL: the core
@@ -60,9 +62,16 @@ record RuntimeScript(String path, byte[] bytes, String version) {
                 + " " + LiveProtocol.Markup.SESSION + "=\"" + token + "\" " + LiveProtocol.Markup.LIVE + "=\"" + LiveProtocol.Paths.LIVE + "\"></script>";
     }
 
-    /** The tag of a runtime part, written after the core's (scripts run in document order). */
+    /** The tag of a runtime part. */
     String tag(String nonce) {
-        return "<script src=\"" + path + "?v=" + version + "\"" + nonce(nonce) + "></script>";
+        return tag(nonce, List.of());
+    }
+
+    /** The tag of a runtime part carrying {@code settings} (JSON values) as a JSON array in {@link LiveProtocol.Markup#PART_SETTINGS}. */
+    String tag(String nonce, List<String> settings) {
+        String carried = settings.isEmpty() ? ""
+                : " " + LiveProtocol.Markup.PART_SETTINGS + "=\"" + Escape.html("[" + String.join(",", settings) + "]") + "\"";
+        return "<script src=\"" + path + "?v=" + version + "\"" + nonce(nonce) + carried + "></script>";
     }
 
     private static String nonce(String nonce) {

@@ -36,8 +36,37 @@ public final class LiveProtocol {
         public static final String SESSION_PARAM = "s";
         /** Query parameter of the live socket naming the last frame the page applied. */
         public static final String LAST_SEEN_PARAM = "last";
+        /**
+         * Query parameter of the live socket: how many events the runtime sends as soon as it is
+         * open, before it has seen any frame (the values a page restores from browser storage).
+         * The server runs them before it replays the page's frames, so the first frame the page
+         * applies already shows them; it waits for them at most a few seconds.
+         */
+        public static final String FIRST_EVENTS_PARAM = "first";
 
         private Paths() {
+        }
+    }
+
+    /**
+     * DOM events the core runtime fires on {@code document.documentElement}, through which its
+     * parts (router, persist) hook in without the core knowing them.
+     */
+    public static final class RuntimeEvents {
+        /** After each frame is applied; {@code detail.seq}: the last frame applied. */
+        public static final String PATCHED = "aether:patched";
+        /** The connection's state changed; {@code detail.status}: connecting, connected or disconnected. */
+        public static final String STATUS = "aether:status";
+        /**
+         * Fired once, before the first connection: a part pushes {@code {element, type}} onto
+         * {@code detail.events}, and the core sends each as that DOM event of that element, first
+         * thing on the new connection ({@link Paths#FIRST_EVENTS_PARAM}).
+         */
+        public static final String FIRST_EVENTS = "aether:first-events";
+        /** After a (re)connection's replay: the page shows what the server holds. */
+        public static final String RESUMED = "aether:resumed";
+
+        private RuntimeEvents() {
         }
     }
 
@@ -106,10 +135,14 @@ public final class LiveProtocol {
      * Values persisted in the browser's storage ({@code dev.aether.web.BrowserStorage}), read and
      * written by the persist part ({@code persist.js}), not by the core runtime: each persisted
      * value is a hidden input carrying these attributes, its {@code value} attribute bound to the
-     * value's JSON. The part restores a stored value by setting the input's value and firing
-     * {@link #RESTORE_EVENT} on it (an ordinary live event: the server parses, validates and sets
-     * the signal); it writes the attribute back to storage when a patch changes it.
-     * {@code PersistRuntimeProtocolTest} checks the part against these.
+     * value's JSON. The part's tag (in the head) lists the page's values as
+     * {@code [storage, key, renderedJson]} in {@link Markup#PART_SETTINGS}: before the first paint
+     * it reads storage, and a page whose stored values differ from the rendered ones stays hidden
+     * until they are restored (at most {@link #REVEAL_AFTER_MILLIS}). It restores a value by
+     * setting the input's value and firing {@link #RESTORE_EVENT} on it while the core asks for
+     * its {@link RuntimeEvents#FIRST_EVENTS} (an ordinary live event: the server parses, validates
+     * and sets the signal before its first frame); it writes the attribute back to storage when a
+     * patch changes it. {@code PersistPartTest} checks the part against these.
      */
     public static final class Persist {
         /** {@link #STORAGE_ATTRIBUTE}'s value for {@code localStorage}. */
@@ -128,6 +161,11 @@ public final class LiveProtocol {
         public static final String RESTORE_EVENT = "ae-restore";
         /** The longest stored value, in characters, the part sends and the server accepts. */
         public static final int MAX_CHARS = 8192;
+        /**
+         * Milliseconds a page stays hidden at most while its stored values are restored: past
+         * them (a slow or failed connection) it shows its rendered values rather than nothing.
+         */
+        public static final int REVEAL_AFTER_MILLIS = 3000;
 
         private Persist() {
         }
@@ -168,6 +206,8 @@ public final class LiveProtocol {
         public static final String SESSION = "data-session";
         /** The runtime script's attribute naming the live socket's path. */
         public static final String LIVE = "data-live";
+        /** A runtime part's tag: the settings its page gave it, a JSON array (the persist part: its stored values). */
+        public static final String PART_SETTINGS = "data-ae-settings";
         /** The hidden field of a posting form that repeats the CSRF cookie (double submit). */
         public static final String CSRF_FIELD = "_csrf";
         /** The hidden field naming the router action a form's submission runs. */

@@ -199,13 +199,18 @@ public final class Ssr {
      * serve pages through {@code AetherWeb}.
      */
     public static String documentStart(Page page, Head head) {
+        return documentStart(page, head, "");
+    }
+
+    /** As {@link #documentStart(Page, Head)}, the head ending with {@code trustedHeadHtml} (written as it is). */
+    public static String documentStart(Page page, Head head, String trustedHeadHtml) {
         StringBuilder sb = new StringBuilder(256);
         sb.append("<!DOCTYPE html><html lang=\"").append(Escape.html(page.lang())).append("\"><head><meta charset=\"utf-8\">");
         sb.append("<title>").append(Escape.html(head.title())).append("</title>");
         for (Map.Entry<String, String> m : head.meta().entrySet()) {
             sb.append("<meta name=\"").append(Escape.html(m.getKey())).append("\" content=\"").append(Escape.html(m.getValue())).append("\">");
         }
-        sb.append("</head><body>");
+        sb.append(trustedHeadHtml).append("</head><body>");
         return sb.toString();
     }
 

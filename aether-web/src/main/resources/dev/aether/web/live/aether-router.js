@@ -6,16 +6,18 @@
   "use strict";
 
   // ---- constants
-  // LiveProtocol.Router's values, as JSON between the markers: RuntimeProtocolTest checks they agree.
+  // LiveProtocol.Router's and RuntimeEvents' values, as JSON between the markers: RuntimeProtocolTest checks they agree.
   const PROTOCOL = /* PROTOCOL: */ {
     "Router": { "LINK": "data-ae-link", "REPLACE": "data-ae-replace", "NO_SCROLL": "data-ae-noscroll", "STATE": "data-ae-state",
       "TRANSITION": "data-ae-transition", "CHANNEL": "data-ae-router", "ANSWER": "data-ae-answer", "EVENT": "ae-navigate",
       "NAVIGATING": "data-ae-navigating", "PUSH": "push", "REPLACE_ENTRY": "replace", "POP": "pop",
       "ID": "i", "URL": "u", "MODE": "m", "TITLE": "t", "DESCRIPTION": "d", "FULL_LOAD": "f", "CANCELLED": "c",
       "BLOCKED": "b", "FORCE": "!", "DIRTY": "data-ae-dirty", "PREFETCH": "data-ae-prefetch", "INTENT": "intent", "VIEWPORT": "viewport",
-      "RENDER": "render", "NONE": "none", "PREFETCH_MODE": "prefetch" }
+      "RENDER": "render", "NONE": "none", "PREFETCH_MODE": "prefetch" },
+    "RuntimeEvents": { "PATCHED": "aether:patched", "STATUS": "aether:status", "FIRST_EVENTS": "aether:first-events",
+      "RESUMED": "aether:resumed" }
   } /* :PROTOCOL */;
-  const { Router } = PROTOCOL;
+  const { Router, RuntimeEvents } = PROTOCOL;
   const D = document, H = D.documentElement, TRANSITION_LIMIT = 4000; // ms
   const channel = D.querySelector("input[" + Router.CHANNEL + "]");
   if (!channel || !window.Aether) return; // not live: links stay ordinary links
@@ -75,7 +77,7 @@
   });
 
   // ---- answers: the channel's answer attribute, patched in the frame that swapped the outlet
-  H.addEventListener("aether:patched", () => {
+  H.addEventListener(RuntimeEvents.PATCHED, () => {
     const v = channel.getAttribute(Router.ANSWER);
     if (!v || v === answered) return;
     answered = v;
@@ -152,7 +154,7 @@
       if (modeOf(a) === Router.RENDER) prefetch(a); else if (modeOf(a) === Router.VIEWPORT && visible) visible.observe(a);
     });
   }
-  H.addEventListener("aether:patched", scan);
-  H.addEventListener("aether:status", (ev) => { if (ev.detail.status === "connected") scan(); });
+  H.addEventListener(RuntimeEvents.PATCHED, scan);
+  H.addEventListener(RuntimeEvents.STATUS, (ev) => { if (ev.detail.status === "connected") scan(); });
   scan();
 })();

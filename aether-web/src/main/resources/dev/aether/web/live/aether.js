@@ -6,7 +6,8 @@
   // ---- constants
   // LiveProtocol's values the runtime uses, as JSON between the markers: RuntimeProtocolTest checks they agree.
   const PROTOCOL = /* PROTOCOL: */ {
-    "Paths": { "LIVE": "/_aether/live", "SESSION_PARAM": "s", "LAST_SEEN_PARAM": "last" },
+    "Paths": { "LIVE": "/_aether/live", "SESSION_PARAM": "s", "LAST_SEEN_PARAM": "last", "FIRST_EVENTS_PARAM": "first" },
+    "RuntimeEvents": { "PATCHED": "aether:patched", "STATUS": "aether:status", "FIRST_EVENTS": "aether:first-events", "RESUMED": "aether:resumed" },
     "Inbound": { "EVENT": "e", "ACK": "a" },
     "Outbound": { "RESUME": "resume" },
     "Op": { "TEXT": "t", "ATTRIBUTE": "a", "CLASS": "c", "STYLE": "y", "REGION": "r", "LIST": "l", "ERROR": "!" },
@@ -15,7 +16,7 @@
     "Markup": { "ELEMENT_ID": "data-ae", "EVENTS": "data-ae-on", "SESSION": "data-session", "LIVE": "data-live",
       "MARKER_PREFIX": "ae:", "TEXT_MARKER": "t", "LIST_MARKER": "l", "ROW_MARKER": "k" }
   } /* :PROTOCOL */;
-  const { Paths, Inbound, Outbound, Op, ListOp, Close, Markup } = PROTOCOL;
+  const { Paths, RuntimeEvents, Inbound, Outbound, Op, ListOp, Close, Markup } = PROTOCOL;
   const ELEMENT = Node.ELEMENT_NODE, TEXT = Node.TEXT_NODE, COMMENT = Node.COMMENT_NODE;
   const ELEMENTS_AND_COMMENTS = NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_COMMENT;
   const ACK_DELAY = 1000, BACKOFF_FIRST = 100, BACKOFF_MAX = 5000, RELOAD_LOOP_GUARD = 30000; // ms
@@ -56,9 +57,8 @@
   function clear(from, to) { while (from.nextSibling && from.nextSibling !== to) from.parentNode.removeChild(from.nextSibling); }
 
   // ---- input ownership: while the user types, the browser owns the value
-  // Owned: an event of this control is waiting (debounced) or not yet run by the server, or the
-  // user typed into it (focused) since its last event. A value the server sends meanwhile is
-  // kept and applied once the control is no longer owned, so no keystroke is ever lost.
+  // Owned: an event of it is waiting (debounced) or unanswered, or it was typed into (focused)
+  // since: a value the server sends meanwhile waits until it is not owned. No keystroke is lost.
   const controls = new WeakMap(); // control → { hold, seq, typed, value (kept while owned), at (below) }
   function control(e) {
     let c = controls.get(e);
@@ -76,12 +76,10 @@
   function settle() { pending.forEach((e) => { if (!owned(e)) setValue(e, control(e).value, true); }); }
 
   // ---- answers apply as of their event
-  // A value the server writes while answering event A is the field's value as of A: what the
-  // user typed after A is rebased on it (type "a", submit, type "b": the server's "" becomes "b").
-  // Each text control keeps its value as of each event still unanswered (at: [seq, value]...);
-  // the oldest entry is the value as of the last answer. Events after an unanswered submit wait
-  // (later) so that they carry rebased values; an edit that overlaps the server's is not rebased:
-  // the value is then held as before.
+  // The server's value in its answer to event A is the value as of A: what was typed since is
+  // rebased on it (type "a", submit, type "b": the server's "" becomes "b"). Each text control
+  // keeps its value as of each unanswered event (at: [seq, value]...). Events after an unanswered
+  // submit wait (later) to carry rebased values; an edit overlapping the server's is held instead.
   let asOf = 0, sentUpTo = 0, submitting = 0;
   const later = []; // [message, [[control, data, key]...]]: data[key] is rebased
   function remember(seq) {
@@ -195,11 +193,11 @@
     answered();
     settle();
     if (seq > 0 && !ackTimer) ackTimer = setTimeout(() => { ackTimer = 0; send([Inbound.ACK, seen]); }, ACK_DELAY);
-    H.dispatchEvent(new CustomEvent("aether:patched", { detail: { seq: seen } }));
+    H.dispatchEvent(new CustomEvent(RuntimeEvents.PATCHED, { detail: { seq: seen } }));
   }
 
   // ---- events
-  // "click keydown.key-Enter.prevent" → { click: [{ mods: {}, n: 0 }], keydown: [{ mods: { key: "Enter", prevent: true }, n: 0 }] }
+  // "click keydown.key-Enter" → { click: [{ mods: {}, n: 0 }], keydown: [{ mods: { key: "Enter" }, n: 0 }] }
   function parseSpec(spec) {
     const byType = {};
     spec.split(" ").forEach((token) => {
@@ -278,18 +276,21 @@
   function send(m) { if (ws && ws.readyState === WebSocket.OPEN) { ws.send(JSON.stringify(m)); m.transmitted = true; } }
 
   // ---- the connection
-  let ws = null, seen = 0, acked = 0, outbox = [], tries = 0, stopped = false, ackTimer = 0, hold = 0, attached = false;
+  let ws = null, seen = 0, acked = 0, outbox = [], tries = 0, stopped = false, ackTimer = 0, hold = 0, attached = false, firstUpTo = 0;
   function status(s) {
     H.classList.remove("ae-connecting", "ae-connected", "ae-disconnected");
     H.classList.add("ae-" + s);
-    H.dispatchEvent(new CustomEvent("aether:status", { detail: { status: s } }));
+    H.dispatchEvent(new CustomEvent(RuntimeEvents.STATUS, { detail: { status: s } }));
   }
   function connect() {
     status(tries ? "disconnected" : "connecting");
+    // until attached, the parts' first events go first: the server runs them before its first frame
+    const first = attached ? [] : outbox.filter((x) => x[1] <= firstUpTo);
     const url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + path
-      + "?" + Paths.SESSION_PARAM + "=" + encodeURIComponent(token) + "&" + Paths.LAST_SEEN_PARAM + "=" + seen;
+      + "?" + Paths.SESSION_PARAM + "=" + encodeURIComponent(token) + "&" + Paths.LAST_SEEN_PARAM + "=" + seen
+      + (first.length ? "&" + Paths.FIRST_EVENTS_PARAM + "=" + first.length : "");
     const socket = ws = new WebSocket(url);
-    socket.onopen = () => { tries = 0; status("connected"); };
+    socket.onopen = () => { tries = 0; status("connected"); first.forEach(send); };
     socket.onmessage = (m) => {
       const frame = JSON.parse(m.data);
       if (frame[0] === Outbound.RESUME) resume(socket, frame[1]); else apply(frame);
@@ -313,11 +314,12 @@
     outbox.forEach((x) => { x[5] = seen; x.transmitted = true; socket.send(JSON.stringify(x)); });
     answered();
     settle();
+    H.dispatchEvent(new CustomEvent(RuntimeEvents.RESUMED));
   }
-  // The session is gone (expired, or the server restarted): render the page again, keeping what was typed.
+  // The session is gone (expired, server restarted): reload, keeping what was typed.
   function restart() {
     stopped = true;
-    // refused again before ever attaching, just after a reload (cookies blocked?): stop, no reload loop
+    // refused before attaching, just after a reload (cookies blocked?): no reload loop
     try {
       if (!attached && Date.now() - (+sessionStorage.getItem(KEY + "!") || 0) < RELOAD_LOOP_GUARD) return status("disconnected");
       sessionStorage.setItem(KEY + "!", Date.now());
@@ -341,8 +343,7 @@
         const box = type === "checkbox" || type === "radio" || e.tagName === "SELECT";
         if (box) { const on = value !== null && e.value === value; if (e.checked === on) return; e.checked = on; }
         else { if (e.value === value) return; e.value = value; }
-        // Tell the server, but not as a user edit: no DOM event, and no "change" for text (a
-        // change is an edit the user committed; a restored half-typed value is not one).
+        // to the server, not as a user edit: no DOM event, no "change" for text (not committed)
         synthetic(e, "input");
         if (box) synthetic(e, "change");
       });
@@ -351,9 +352,8 @@
   function synthetic(e, type) { dispatch({ type, target: e, preventDefault() {}, stopPropagation() {} }); }
 
   // ---- after the grace period: the page is new, what the user did is not lost
-  // Kept across the reload: the focused control and its caret, and the events the old session
-  // never answered. An event that never left the browser is sent again when its element is
-  // still there (same data-ae id, tag, handlers and text); any other is shown in a notice.
+  // Kept across the reload: the focus and caret, and the old session's unanswered events. One that
+  // never left is sent again if its element is still there (same id, tag, handlers, text); others are listed.
   const LOST = "aether:lost:" + location.pathname;
   function sig(e) { return e ? e.tagName + " " + e.getAttribute(Markup.EVENTS) + " " + e.textContent.trim().slice(0, 80) : ""; }
   function keep() {
@@ -399,6 +399,8 @@
   index(D.body || H);
   D.addEventListener("focusout", () => setTimeout(settle, 0), true);
   addEventListener("pagehide", () => { stopped = true; if (ws) ws.close(NORMAL_CLOSURE, Close.PAGE_LEFT); });
+  H.dispatchEvent(new Event(RuntimeEvents.FIRST_EVENTS)); // parts fire the DOM events to send first (persist)
+  firstUpTo = sent;
   connect();
   restore();
   recover();

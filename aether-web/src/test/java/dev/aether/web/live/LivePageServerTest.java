@@ -63,10 +63,12 @@ class LivePageServerTest {
     }
 
     @Test
-    void onlyAPagePersistingAValueLoadsThePersistPartAfterTheCore() throws Exception {
+    void onlyAPagePersistingAValueLoadsThePersistPartAtTheEndOfItsHeadWithItsValues() throws Exception {
         String kept = get("/kept", null).body();
-        assertThat(kept).containsPattern("<script src=\"/_aether/runtime\\.js\\?v=[0-9a-f]+\"[^>]*></script><script src=\""
-                + LiveProtocol.Paths.PERSIST_RUNTIME.replace(".", "\\.") + "\\?v=[0-9a-f]+\"");
+        String head = kept.substring(0, kept.indexOf("</head>"));
+        assertThat(head).containsPattern("<script src=\"" + LiveProtocol.Paths.PERSIST_RUNTIME.replace(".", "\\.") + "\\?v=[0-9a-f]+\""
+                + "[^>]* " + LiveProtocol.Markup.PART_SETTINGS + "=\"\\[\\[&quot;session&quot;,&quot;k&quot;,");
+        assertThat(head).doesNotContain(LiveProtocol.Paths.RUNTIME);
         assertThat(get("/who", null).body()).doesNotContain(LiveProtocol.Paths.PERSIST_RUNTIME);
     }
 

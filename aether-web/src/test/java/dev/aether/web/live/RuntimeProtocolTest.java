@@ -37,7 +37,7 @@ class RuntimeProtocolTest {
     private static final String SWAP = read(Ssr.class, "swap.js");
     private static final String ROUTER = read(RuntimeScript.class, RuntimeScript.ROUTER_RESOURCE);
     /** The group only the router's runtime ({@code aether-router.js}) reads: its constants are checked against that file. */
-    private static final String ROUTER_GROUP = "Router";
+    private static final String ROUTER_GROUP = "Router", RUNTIME_EVENTS_GROUP = "RuntimeEvents";
 
     /**
      * Constants only the server (and {@code swap.js}) use: where the runtime is served and which
@@ -49,7 +49,7 @@ class RuntimeProtocolTest {
     static final Set<String> SERVER_ONLY = Set.of(
             "Paths.RUNTIME", "Paths.RESERVED_PREFIX", "Close.GOING_AWAY", "Paths.PERSIST_RUNTIME",
             "Persist.LOCAL", "Persist.SESSION", "Persist.STORAGE_ATTRIBUTE", "Persist.KEY_ATTRIBUTE", "Persist.DEBOUNCE_ATTRIBUTE",
-            "Persist.KEY_PREFIX", "Persist.RESTORE_EVENT", "Persist.MAX_CHARS",
+            "Persist.KEY_PREFIX", "Persist.RESTORE_EVENT", "Persist.MAX_CHARS", "Persist.REVEAL_AFTER_MILLIS", "Markup.PART_SETTINGS",
             "Markup.CHUNK", "Markup.PORTAL", "Markup.CSRF_FIELD", "Markup.ACTION_FIELD", "Markup.SWAP_FUNCTION",
             "Markup.SUSPENSE_MARKER", "Markup.PORTAL_MARKER", "Markup.BOUNDARY_MARKER",
             "Markup.SHOW_MARKER", "Markup.SWITCH_MARKER", "Markup.DYNAMIC_MARKER", "Paths.ROUTER_RUNTIME");
@@ -65,7 +65,7 @@ class RuntimeProtocolTest {
     }
 
     @Test
-    void theRouterRuntimeHoldsExactlyTheRouterConstants() throws IOException {
+    void theRouterRuntimeHoldsExactlyTheRouterConstantsAndTheCoresDomEvents() throws IOException {
         assertThat(keysOf(runtimeProtocol(ROUTER))).isEqualTo(routerProtocol().keySet());
     }
 
@@ -82,9 +82,10 @@ class RuntimeProtocolTest {
         return java;
     }
 
+    /** The router's constants, and the core's DOM events it listens to. */
     private static Map<String, Object> routerProtocol() {
         Map<String, Object> java = javaProtocol();
-        java.keySet().removeIf(key -> !key.startsWith(ROUTER_GROUP + "."));
+        java.keySet().removeIf(key -> !key.startsWith(ROUTER_GROUP + ".") && !key.startsWith(RUNTIME_EVENTS_GROUP + "."));
         return new java.util.TreeMap<>(java);
     }
 
