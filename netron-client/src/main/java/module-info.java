@@ -3,7 +3,8 @@
  * the parts an application composes into it: the transports (HTTP, WebSocket) and one
  * interceptor per package (cache, deduplication, retry, circuit breaker, priority, middleware,
  * auth refresh), fluent calls and event subscriptions. Each package keeps its
- * workings package-private, so every package is exported.
+ * workings package-private, so every such package is exported; the recording proxy behind fluent
+ * calls is exported to aether-state alone.
  */
 module dev.aether.netron.client {
     requires transitive dev.aether.netron.protocol;
@@ -27,6 +28,8 @@ module dev.aether.netron.client {
     exports dev.aether.netron.client.priority;
     exports dev.aether.netron.client.retry;
     exports dev.aether.netron.client.ws;
+    // The recording proxy behind fluent calls; aether-state's queries record and replay calls with it.
+    exports dev.aether.netron.client.recording to dev.aether.state;
 
     // Jackson reads the answers of the HTTP transport (error bodies, definitions) by reflection.
     opens dev.aether.netron.client.http to com.fasterxml.jackson.databind;

@@ -10,6 +10,7 @@ import dev.aether.netron.client.call.CallKey;
 import dev.aether.netron.client.call.CallOptions;
 import dev.aether.netron.client.call.CachePolicy;
 import dev.aether.netron.client.event.EventSubscription;
+import dev.aether.netron.client.recording.RecordedCall;
 import dev.aether.netron.protocol.ServiceId;
 import dev.aether.reactive.ReactiveContext;
 import java.util.ArrayList;

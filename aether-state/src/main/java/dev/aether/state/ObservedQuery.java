@@ -1,5 +1,6 @@
 package dev.aether.state;
 
+import dev.aether.netron.client.recording.RecordedCall;
 import dev.aether.reactive.Computed;
 import dev.aether.reactive.Effect;
 import dev.aether.reactive.ReactiveContext;
