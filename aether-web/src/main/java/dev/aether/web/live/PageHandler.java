@@ -139,7 +139,7 @@ final class PageHandler extends Handler.Wrapper {
         try {
             Page p = page.get();
             Optional<Principal> visitor = principal(request);
-            shell = session.context().call(() -> session.renderShell(p, csrf, nonce, visitor, wanted -> live ? partTags(wanted, nonce) : ""));
+            shell = session.context().call(() -> session.renderShell(p, csrf, nonce, visitor, wanted -> live ? partTags(wanted, nonce, routed) : ""));
         } catch (RuntimeException e) {
             sessions.end(session, LiveProtocol.Close.SESSION_GONE, "Page failed");
             ErrorPage.failed(response, callback, "page " + Request.getPathInContext(request), e, errorPage);
@@ -200,12 +200,13 @@ final class PageHandler extends Handler.Wrapper {
      * The tags of the runtime parts the page asked for, with their settings, for the end of the
      * head: a part runs before the page paints (the persist part hides a page whose stored values
      * differ from the rendered ones until they are restored) and hooks into the core through DOM
-     * events, so it needs nothing the core defines.
+     * events, so it needs nothing the core defines. A page of a route tree ({@code routed}) gets
+     * every part: a live navigation may bring a page that needs one.
      */
-    private String partTags(RuntimeParts wanted, String nonce) {
+    private String partTags(RuntimeParts wanted, String nonce, boolean routed) {
         StringBuilder tags = new StringBuilder();
         for (RuntimeScript part : parts) {
-            if (wanted.paths().contains(part.path())) {
+            if (routed || wanted.paths().contains(part.path())) {
                 tags.append(part.tag(nonce, wanted.settings(part.path())));
             }
         }

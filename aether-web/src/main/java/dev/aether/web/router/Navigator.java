@@ -2,6 +2,7 @@ package dev.aether.web.router;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aether.reactive.Disposable;
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.ReactiveContext;
 import dev.aether.reactive.ReadSignal;
@@ -11,6 +12,8 @@ import dev.aether.netron.protocol.log.LogText;
 import dev.aether.web.PageRequest;
 import dev.aether.web.component.Components;
 import dev.aether.web.component.Context;
+import dev.aether.web.component.Scope;
+import dev.aether.web.html.Control;
 import dev.aether.web.html.Html;
 import dev.aether.web.html.Node;
 import dev.aether.web.protocol.LiveProtocol;
@@ -69,6 +72,8 @@ public final class Navigator {
     private final RouteTree tree;
     private final Optional<Principal> principal;
     private final ReactiveContext context;
+    /** The page's scope (what it provides: the visitor, the head): a live navigation renders its levels in it too. */
+    private final Scope scope = Scope.current();
     private final Signal<Navigation> navigation = Reactive.signal(Navigation.IDLE);
     private final Signal<String> location;
     private final Signal<String> answer = Reactive.signal(null);
@@ -478,7 +483,8 @@ public final class Navigator {
                 outlet = outlet(state.child);
             }
             RouteContext<?> ctx = contextOf(match, request, state);
-            node = render(match.level(), ctx, outlet);
+            Node below = outlet;
+            node = owned(() -> render(match.level(), ctx, below));
             fills = fillsOf(match.level(), ctx);
         } catch (RuntimeException e) {
             Level.ErrorView boundary = match.level().errorBoundaryView();
@@ -585,6 +591,29 @@ public final class Navigator {
         return new RouteContext<>((P) match.params(), request, state, this);
     }
 
+    /**
+     * Runs {@code view} now, in the page's scope and in a root of its own that is released when the
+     * node it returns leaves the page (the region showing it renders something else). What a level's function creates
+     * (a query, a stream, an effect) needs an owner, and must live exactly as long as the level is
+     * shown: on a first load as after a live navigation, where no component is rendering yet.
+     */
+    private Node owned(Supplier<Node> view) {
+        Node[] node = new Node[1];
+        Disposable root = Reactive.createRoot(dispose -> {
+            try {
+                node[0] = Scope.run(scope, view);
+            } catch (RuntimeException e) {
+                dispose.dispose();
+                throw e;
+            }
+            return dispose;
+        });
+        return (Control) target -> {
+            Reactive.onCleanup(root::dispose);
+            target.render(node[0]);
+        };
+    }
+
     @SuppressWarnings("unchecked")
     private static <P extends Record> Node render(Level<P> level, RouteContext<?> ctx, Node outlet) {
         return level.render((RouteContext<P>) ctx, outlet);
@@ -596,9 +625,9 @@ public final class Navigator {
     }
 
     @SuppressWarnings("unchecked")
-    private static <P extends Record> Map<String, Node> fillsOf(Level<P> level, RouteContext<?> ctx) {
+    private <P extends Record> Map<String, Node> fillsOf(Level<P> level, RouteContext<?> ctx) {
         Map<String, Node> fills = new LinkedHashMap<>();
-        level.fills().forEach((name, view) -> fills.put(name, view.render((RouteContext<P>) ctx)));
+        level.fills().forEach((name, view) -> fills.put(name, owned(() -> view.render((RouteContext<P>) ctx))));
         return fills;
     }
 

@@ -13,6 +13,7 @@ import dev.aether.titan.Titan;
 import dev.aether.web.browser.Browser;
 import dev.aether.web.browser.BrowserTest;
 import dev.aether.web.browser.Browsers;
+import dev.aether.web.browser.LivePages;
 import dev.aether.web.browser.Waits;
 import java.time.Duration;
 import java.util.List;
@@ -158,6 +159,25 @@ class TeamPageBrowserTest {
         browser.navigate().refresh();
         connected(browser);
         Waits.until(browser, "newest first again after the reload", d -> names(d).equals(List.of("Cy", "Al", "Bea")));
+        assertThat(browser.findElement(By.id("sort-newest")).getAttribute("class")).contains("active");
+    }
+
+    @Test
+    void theSortOrderKeptInLocalStorageIsRestoredAfterALiveNavigationToTheTeam(WebDriver browser) {
+        openTeamAs(browser, DemoAuthenticator.ADMIN_TOKEN);
+        for (String name : List.of("Al", "Bea")) {
+            add(browser, name);
+            Waits.until(browser, name + " stored", d -> names(d).contains(name) && d.findElements(By.cssSelector("#members li.pending")).isEmpty());
+        }
+        browser.findElement(By.id("sort-newest")).click();
+        Waits.until(browser, "the choice written to localStorage", d -> String.valueOf(js(d, "return localStorage.getItem('aether:showcase.team.sort')"))
+                .equals("{\"v\":1,\"d\":\"NEWEST\"}"));
+
+        LivePages.openMarked(browser, titan.httpUri() + "/");
+        browser.findElement(By.cssSelector("nav a[href='/team']")).click();
+
+        Waits.until(browser, "newest first after the live navigation", d -> names(d).equals(List.of("Bea", "Al")));
+        assertThat(LivePages.sameDocument(browser)).as("a live navigation, not a page load").isTrue();
         assertThat(browser.findElement(By.id("sort-newest")).getAttribute("class")).contains("active");
     }
 
