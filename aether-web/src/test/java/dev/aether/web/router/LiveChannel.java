@@ -27,7 +27,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  * sends for a link click, and {@link #answer} reads the frames until the router answers.
  *
  * <pre>{@code
- * try (LiveChannel page = LiveChannel.open(http, sockets, port, "/a")) {
+ * try (LiveChannel page = site.live("/a")) {   // site: a RunningSite
  *     List<JsonNode> patches = page.navigate("push", "/b");
  * }
  * }</pre>
