@@ -93,7 +93,7 @@ class DeferredDataServerTest {
         CountDownLatch gate = new CountDownLatch(1);
         reviewsGate.set(gate);
         try (InputStream body = site.stream("/product")) {
-            String shell = readUntil(body, new StringBuilder(), "Loading reviews");
+            String shell = readUntil(body, "Loading reviews");
             assertThat(shell).contains("<h1 id=\"name\">Lamp</h1>").doesNotContain("bright");
 
             gate.countDown();   // only now does the deferred work finish

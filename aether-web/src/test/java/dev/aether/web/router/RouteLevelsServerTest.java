@@ -96,7 +96,7 @@ class RouteLevelsServerTest {
         CountDownLatch gate = new CountDownLatch(1);
         statsGate.set(gate);
         try (InputStream body = site.stream("/stats/detail")) {
-            String shell = readUntil(body, new StringBuilder(), "Loading statistics");
+            String shell = readUntil(body, "Loading statistics");
             // The levels above are not held back (they have their data), the slow level is its loading view.
             assertThat(shell).contains("Signed in as Ada").contains("<p id=\"stats-loading\">Loading statistics for Ada</p>")
                     .doesNotContain("42 orders");
@@ -123,7 +123,7 @@ class RouteLevelsServerTest {
         CountDownLatch gate = new CountDownLatch(1);
         statsGate.set(gate);
         try (InputStream body = site.stream("/charts/sales")) {
-            String shell = readUntil(body, new StringBuilder(), "Drawing");
+            String shell = readUntil(body, "Drawing");
             assertThat(shell).contains("<h1>Sales</h1>").doesNotContain("a chart");
 
             gate.countDown();

@@ -97,7 +97,8 @@ final class RunningSite implements AutoCloseable {
     }
 
     /** Reads what arrives until {@code marker} has been seen (the response stays open), and returns all read so far. */
-    static String readUntil(InputStream in, StringBuilder seen, String marker) throws IOException {
+    static String readUntil(InputStream in, String marker) throws IOException {
+        StringBuilder seen = new StringBuilder();
         byte[] buffer = new byte[8192];
         while (!seen.toString().contains(marker)) {
             int n = in.read(buffer);
