@@ -47,7 +47,7 @@ public final class LiveTab implements Session.Listener.AutoDemanding, AutoClosea
         if (liveCookie != null) {
             request.setHeader("Cookie", "aether_live=" + liveCookie);
         }
-        sockets.connect(tab, uri, request).get(5, TimeUnit.SECONDS);
+        sockets.connect(tab, uri, request).get(10, TimeUnit.SECONDS);
         return tab;
     }
 
