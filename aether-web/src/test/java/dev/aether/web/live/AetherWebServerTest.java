@@ -143,7 +143,12 @@ class AetherWebServerTest {
     }
 
     static HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10)).GET();
+        return get(titan, path, headers);
+    }
+
+    /** A GET of {@code path} on {@code server} (this class's, or a test's own). */
+    static HttpResponse<String> get(Titan server, String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(10)).GET();
         if (headers.length > 0) {
             b.headers(headers);
         }
@@ -687,8 +692,7 @@ class AetherWebServerTest {
         AetherWeb shortLived = AetherWeb.builder().page("/counter", request -> counterPage()).gracePeriod(Duration.ofMillis(300)).build();
         Titan server = Titan.builder().port(0).mount(shortLived).build().start();
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/counter")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = get(server, "/counter");
             String token = token(r);
             LiveTab browser = connect(server, token, 0, null);
             browser.next();
@@ -708,11 +712,9 @@ class AetherWebServerTest {
         AetherWeb own = AetherWeb.builder().page("/counter", request -> counterPage()).trustedProxies("127.0.0.1").build();
         Titan server = Titan.builder().port(0).mount(own).build().start();
         try {
-            URI page = URI.create("http://127.0.0.1:" + server.port() + "/counter");
-            HttpResponse<String> https = http.send(HttpRequest.newBuilder(page).header("X-Forwarded-Proto", "https").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> https = get(server, "/counter", "X-Forwarded-Proto", "https");
             assertThat(https.headers().allValues("Set-Cookie")).hasSize(2).allSatisfy(c -> assertThat(c).containsIgnoringCase("; Secure"));
-            HttpResponse<String> plain = http.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> plain = get(server, "/counter");
             assertThat(plain.headers().allValues("Set-Cookie")).hasSize(2).noneMatch(c -> c.toLowerCase().contains("secure"));
         } finally {
             server.stop();
@@ -730,8 +732,7 @@ class AetherWebServerTest {
         AetherWeb own = AetherWeb.builder().page("/counter", request -> counterPage()).build();
         Titan server = Titan.builder().port(0).allowedOrigins("http://app.example").mount(own).build().start();
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/counter")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = get(server, "/counter");
             String token = token(r);
             LiveTab allowed = connect(server, token, 0, "http://app.example");
             assertThat(Frames.parse(allowed.next())).isEqualTo(resume(0));
@@ -776,8 +777,7 @@ class AetherWebServerTest {
         AetherWeb shortLived = AetherWeb.builder().page("/counter", request -> counterPage()).gracePeriod(Duration.ofMillis(300)).build();
         Titan server = Titan.builder().port(0).mount(shortLived).build().start();
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/counter")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = get(server, "/counter");
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(shortLived.liveSessions()).isEqualTo(1);
             await("the unattached session ended", () -> shortLived.liveSessions() == 0);
@@ -791,8 +791,7 @@ class AetherWebServerTest {
         AetherWeb own = AetherWeb.builder().page("/counter", request -> counterPage()).build();
         Titan server = Titan.builder().port(0).mount(own).build().start();
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/counter")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = get(server, "/counter");
             LiveTab browser = connect(server, token(r), 0, null);
             browser.next();
             server.stop();
