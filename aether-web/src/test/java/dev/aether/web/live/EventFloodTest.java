@@ -50,20 +50,13 @@ class EventFloodTest {
         server.close();
     }
 
-    /** Opens the counter page in a new browser and attaches to it. */
-    private LiveTab openCounter() throws Exception {
-        LiveTab browser = server.openAndAttach("/counter");
-        assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
-        return browser;
-    }
-
     private static String click(long seq) {
         return "[\"e\"," + seq + ",\"1\",\"click\",{},0]";
     }
 
     @Test
     void eventsOverTheSessionsRateAreRefusedWithAnErrorPatchAndNotRun() throws Exception {
-        LiveTab flooder = openCounter();
+        LiveTab flooder = server.openAndAttach("/counter");
         int sent = 5_000;
         long start = System.nanoTime();
         for (int i = 1; i <= sent; i++) {
@@ -89,8 +82,8 @@ class EventFloodTest {
 
     @Test
     void otherSessionsStayResponsiveWhileOneSessionFloods() throws Exception {
-        LiveTab flooder = openCounter();
-        LiveTab other = openCounter();
+        LiveTab flooder = server.openAndAttach("/counter");
+        LiveTab other = server.openAndAttach("/counter");
         AtomicBoolean flooding = new AtomicBoolean(true);
         AtomicInteger floodSent = new AtomicInteger();
         long floodStart = System.nanoTime();

@@ -34,16 +34,10 @@ class LiveLogTest {
         server.close();
     }
 
-    private LiveTab attach() throws Exception {
-        LiveTab browser = server.openAndAttach("/page");
-        assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
-        return browser;
-    }
-
     @Test
     void aNewlineInAnElementIdCannotStartAForgedLogLine() throws Exception {
         try (CapturedLog log = CapturedLog.open(LiveSession.class)) {
-            LiveTab browser = attach();
+            LiveTab browser = server.openAndAttach("/page");
             browser.send("[\"e\",1,\"9\\n12:00:00.000 ERROR dev.aether.Billing - payments down\",\"click\",{},0]");
             assertThat(patchesIn(browser.next())).singleElement().isInstanceOfSatisfying(Patch.Rejected.class, r -> assertThat(r.event()).isEqualTo(1));
             browser.close();
@@ -55,7 +49,7 @@ class LiveLogTest {
     @Test
     void aFloodOfEventsWithLongIdsWritesABoundedNumberOfBytes() throws Exception {
         try (CapturedLog log = CapturedLog.open(LiveSession.class)) {
-            LiveTab browser = attach();
+            LiveTab browser = server.openAndAttach("/page");
             String longId = "x".repeat(60 * 1024);
             int events = 1_000;
             for (int i = 1; i <= events; i++) {

@@ -36,8 +36,7 @@ class LiveUnfinishedMessagesTest {
 
     @Test
     void anEventSentInFragmentsIsJoinedAndRuns() throws Exception {
-        LiveTab browser = connectLive();
-        assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
+        LiveTab browser = server.openAndAttach("/counter");
         browser.session.sendPartialText("[\"e\",1,\"1\",", false, Callback.NOOP);
         browser.session.sendPartialText("\"click\",{},0]", true, Callback.NOOP);
         assertThat(Frames.parse(browser.next())).isEqualTo(frame(1, 1, new Patch.Text("2", "1")));
@@ -51,8 +50,7 @@ class LiveUnfinishedMessagesTest {
         netron.sendPartialBinary(ByteBuffer.allocate(48 * 1024), false, Callback.NOOP);
         awaitHeld(held -> held >= 32 * 1024);
 
-        LiveTab browser = connectLive();
-        browser.next();
+        LiveTab browser = server.openAndAttach("/counter");
         browser.session.sendPartialText("[\"e\",1,\"1\",\"click\",{\"v\":\"" + "x".repeat(20 * 1024), false, Callback.NOOP);
         assertThat(browser.closeCode()).isEqualTo(StatusCode.TRY_AGAIN_LATER);
         netron.close();
@@ -61,16 +59,11 @@ class LiveUnfinishedMessagesTest {
 
     @Test
     void aLiveMessageNotFinishedInTimeIsClosedWith1008AndItsBytesGoBack() throws Exception {
-        LiveTab browser = connectLive();
-        browser.next();
+        LiveTab browser = server.openAndAttach("/counter");
         browser.session.sendPartialText("[\"e\",1,\"1\",\"click\",{\"v\":\"" + "x".repeat(20 * 1024), false, Callback.NOOP);
         awaitHeld(held -> held > 0);
         assertThat(browser.closeCode()).isEqualTo(StatusCode.POLICY_VIOLATION);
         awaitHeld(held -> held == 0);
-    }
-
-    private LiveTab connectLive() throws Exception {
-        return server.openAndAttach("/counter");
     }
 
     private void awaitHeld(java.util.function.LongPredicate condition) throws InterruptedException {

@@ -19,8 +19,8 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  *
  * <pre>{@code
  * try (RunningWeb server = RunningWeb.of(AetherWeb.builder().page("/counter", request -> counterPage()).build());
- *      LiveTab tab = server.openAndAttach("/counter")) {
- *     assertThat(Frames.parse(tab.next())).isEqualTo(resume(0));
+ *      LiveTab tab = server.openAndAttach("/counter")) {   // attached and resumed
+ *     tab.send("[\"e\",1,\"1\",\"click\",{},0]");
  * }
  * }</pre>
  */
@@ -56,14 +56,16 @@ final class RunningWeb implements AutoCloseable {
     }
 
     /**
-     * Opens {@code path} as a browser would and attaches to its live session with the page's live
-     * cookie; the resume frame is the first thing {@link LiveTab#next()} returns.
+     * Opens {@code path} as a browser would, attaches to its live session with the page's live
+     * cookie and takes the first frame, which must be {@code resume(0)}.
      */
     LiveTab openAndAttach(String path) throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + path))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        return LiveTab.connect(sockets, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + sessionToken(page) + "&last=0"),
+        LiveTab tab = LiveTab.connect(sockets, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + sessionToken(page) + "&last=0"),
                 liveCookie(page), null);
+        assertThat(Frames.parse(tab.next())).as("the first frame").isEqualTo(Frames.resume(0));
+        return tab;
     }
 
     /** The session token a page was served with. */
