@@ -15,10 +15,7 @@ class ComputedTest extends ReactiveSpec {
     void isLazyNothingRunsUntilRead() {
         Signal<Integer> s = signal(1);
         AtomicInteger runs = new AtomicInteger();
-        Computed<Integer> c = computed(() -> {
-            runs.incrementAndGet();
-            return s.get() * 2;
-        });
+        Computed<Integer> c = computed(counted(runs, () -> s.get() * 2));
         s.set(2);
         assertThat(runs).hasValue(0);
         assertThat(c.get()).isEqualTo(4);
@@ -29,10 +26,7 @@ class ComputedTest extends ReactiveSpec {
     void isMemoisedWhenUnobserved() {
         Signal<Integer> s = signal(1);
         AtomicInteger runs = new AtomicInteger();
-        Computed<Integer> c = computed(() -> {
-            runs.incrementAndGet();
-            return s.get() * 2;
-        });
+        Computed<Integer> c = computed(counted(runs, () -> s.get() * 2));
         c.get();
         c.get();
         c.peek();
@@ -43,10 +37,7 @@ class ComputedTest extends ReactiveSpec {
     void isMemoisedWhenObserved() {
         Signal<Integer> s = signal(1);
         AtomicInteger runs = new AtomicInteger();
-        Computed<Integer> c = computed(() -> {
-            runs.incrementAndGet();
-            return s.get() * 2;
-        });
+        Computed<Integer> c = computed(counted(runs, () -> s.get() * 2));
         effect(() -> c.get());
         effect(() -> c.get());
         assertThat(c.get()).isEqualTo(2);
@@ -61,10 +52,7 @@ class ComputedTest extends ReactiveSpec {
     void recomputesLazilyAfterADependencyChanged() {
         Signal<Integer> s = signal(1);
         AtomicInteger runs = new AtomicInteger();
-        Computed<Integer> c = computed(() -> {
-            runs.incrementAndGet();
-            return s.get() * 2;
-        });
+        Computed<Integer> c = computed(counted(runs, () -> s.get() * 2));
         c.get();
         s.set(2);
         s.set(3);
@@ -78,10 +66,7 @@ class ComputedTest extends ReactiveSpec {
         Signal<Integer> s = signal(1);
         Signal<Integer> unrelated = signal(1);
         AtomicInteger runs = new AtomicInteger();
-        Computed<Integer> c = computed(() -> {
-            runs.incrementAndGet();
-            return s.get() * 2;
-        });
+        Computed<Integer> c = computed(counted(runs, () -> s.get() * 2));
         effect(() -> unrelated.get());
         c.get();
         unrelated.set(2);
@@ -106,10 +91,7 @@ class ComputedTest extends ReactiveSpec {
         Computed<Boolean> even = computed(() -> s.get() % 2 == 0);
         AtomicInteger downstreamRuns = new AtomicInteger();
         AtomicInteger effectRuns = new AtomicInteger();
-        Computed<String> label = computed(() -> {
-            downstreamRuns.incrementAndGet();
-            return even.get() ? "even" : "odd";
-        });
+        Computed<String> label = computed(counted(downstreamRuns, () -> even.get() ? "even" : "odd"));
         effect(() -> {
             label.get();
             effectRuns.incrementAndGet();
@@ -141,10 +123,7 @@ class ComputedTest extends ReactiveSpec {
         Signal<Integer> s = signal(1);
         Computed<Integer> rounded = computed(() -> s.get(), (a, b) -> a / 10 == b / 10);
         AtomicInteger runs = new AtomicInteger();
-        Computed<Integer> downstream = computed(() -> {
-            runs.incrementAndGet();
-            return rounded.get();
-        });
+        Computed<Integer> downstream = computed(counted(runs, () -> rounded.get()));
         downstream.get();
         s.set(5);
         assertThat(downstream.get()).isEqualTo(1);
@@ -158,13 +137,12 @@ class ComputedTest extends ReactiveSpec {
     void errorIsCachedAndRethrownOnEveryReadWithoutReRunning() {
         Signal<Integer> s = signal(0);
         AtomicInteger runs = new AtomicInteger();
-        Computed<Integer> c = computed(() -> {
-            runs.incrementAndGet();
+        Computed<Integer> c = computed(counted(runs, () -> {
             if (s.get() == 0) {
                 throw new ArithmeticException("zero");
             }
             return 10 / s.get();
-        });
+        }));
         Throwable first = catchThrowable(c::get);
         Throwable second = catchThrowable(c::get);
         Throwable third = catchThrowable(c::peek);
@@ -179,13 +157,7 @@ class ComputedTest extends ReactiveSpec {
         Signal<Integer> s = signal(0);
         Signal<Integer> unrelated = signal(0);
         AtomicInteger runs = new AtomicInteger();
-        Computed<Integer> c = computed(() -> {
-            runs.incrementAndGet();
-            if (s.get() == 0) {
-                throw new IllegalStateException("no");
-            }
-            return s.get();
-        });
+        Computed<Integer> c = computed(counted(runs, () -> nonZero(s)));
         catchThrowable(c::get);
         unrelated.set(1);
         assertThatThrownBy(c::get).hasMessage("no");
@@ -196,13 +168,7 @@ class ComputedTest extends ReactiveSpec {
     void cachedErrorIsRethrownToObservers() {
         Signal<Integer> s = signal(0);
         AtomicInteger runs = new AtomicInteger();
-        Computed<Integer> c = computed(() -> {
-            runs.incrementAndGet();
-            if (s.get() == 0) {
-                throw new IllegalStateException("no");
-            }
-            return s.get();
-        });
+        Computed<Integer> c = computed(counted(runs, () -> nonZero(s)));
         List<Throwable> errors = new ArrayList<>();
         createRoot(dispose -> {
             onError(errors::add);
@@ -320,10 +286,7 @@ class ComputedTest extends ReactiveSpec {
     void disposeKeepsTheLastValueAndStopsRecomputing() {
         Signal<Integer> s = signal(1);
         AtomicInteger runs = new AtomicInteger();
-        Computed<Integer> c = computed(() -> {
-            runs.incrementAndGet();
-            return s.get() * 2;
-        });
+        Computed<Integer> c = computed(counted(runs, () -> s.get() * 2));
         assertThat(c.get()).isEqualTo(2);
         c.dispose();
         s.set(5);
@@ -358,10 +321,7 @@ class ComputedTest extends ReactiveSpec {
     void staysCorrectAfterItsLastObserverIsDisposed() {
         Signal<Integer> s = signal(1);
         AtomicInteger runs = new AtomicInteger();
-        Computed<Integer> c = computed(() -> {
-            runs.incrementAndGet();
-            return s.get() * 2;
-        });
+        Computed<Integer> c = computed(counted(runs, () -> s.get() * 2));
         Effect e = effect(() -> c.get());
         e.dispose();
         s.set(5);
@@ -381,6 +341,14 @@ class ComputedTest extends ReactiveSpec {
         effect(() -> seen.add(c.get()));
         s.set(3);
         assertThat(seen).containsExactly(4, 6);
+    }
+
+    /** The value of {@code s}, or an IllegalStateException "no" while it is 0. */
+    private static int nonZero(Signal<Integer> s) {
+        if (s.get() == 0) {
+            throw new IllegalStateException("no");
+        }
+        return s.get();
     }
 
     @Test

@@ -44,10 +44,7 @@ class DynamicDependencyTest extends ReactiveSpec {
         Signal<Integer> a = signal(1);
         Signal<Integer> b = signal(2);
         AtomicInteger runs = new AtomicInteger();
-        Computed<Integer> c = computed(() -> {
-            runs.incrementAndGet();
-            return useA.get() ? a.get() : b.get();
-        });
+        Computed<Integer> c = computed(counted(runs, () -> useA.get() ? a.get() : b.get()));
         AtomicInteger effectRuns = new AtomicInteger();
         effect(() -> {
             c.get();
@@ -70,10 +67,7 @@ class DynamicDependencyTest extends ReactiveSpec {
         Signal<Integer> a = signal(1);
         Signal<Integer> b = signal(2);
         AtomicInteger runs = new AtomicInteger();
-        Computed<Integer> c = computed(() -> {
-            runs.incrementAndGet();
-            return useA.get() ? a.get() : b.get();
-        });
+        Computed<Integer> c = computed(counted(runs, () -> useA.get() ? a.get() : b.get()));
         c.get();
         useA.set(false);
         assertThat(c.get()).isEqualTo(2);
@@ -151,10 +145,7 @@ class DynamicDependencyTest extends ReactiveSpec {
     void switchingBetweenComputedsUnsubscribesFromTheUnusedOne() {
         Signal<Integer> source = signal(1);
         AtomicInteger expensiveRuns = new AtomicInteger();
-        Computed<Integer> expensive = computed(() -> {
-            expensiveRuns.incrementAndGet();
-            return source.get() * 100;
-        });
+        Computed<Integer> expensive = computed(counted(expensiveRuns, () -> source.get() * 100));
         Computed<Integer> cheap = computed(() -> source.get());
         Signal<Boolean> useExpensive = signal(true);
         List<Integer> seen = new ArrayList<>();

@@ -7,8 +7,10 @@ import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -48,6 +50,17 @@ abstract class ReactiveSpec {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    /**
+     * {@code fn} counting its runs in {@code runs}, for a test that asserts how often a computed
+     * ran: {@code computed(counted(runs, () -> s.get() * 2))}.
+     */
+    static <T> Supplier<T> counted(AtomicInteger runs, Supplier<T> fn) {
+        return () -> {
+            runs.incrementAndGet();
+            return fn.get();
+        };
+    }
 
     /** Throws a checked exception without declaring it. */
     @SuppressWarnings("unchecked")

@@ -2,15 +2,10 @@ package dev.aether.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aether.web.live.LiveTab;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,41 +37,13 @@ class LiveTakeoverBrowserTest {
         live.close();
     }
 
-    /** The other end of the live channel, as a second tab or an attacker would open it. */
-    public static final class Intruder implements Session.Listener.AutoDemanding {
-        final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-
-        @Override
-        public void onWebSocketText(String message) {
-            frames.add(message);
-        }
-
-        @Override
-        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
-            closed.complete(statusCode);
-            callback.succeed();
-        }
-
-        @Override
-        public void onWebSocketError(Throwable cause) {
-            closed.completeExceptionally(cause);   // the connection went when the test ended
-        }
-    }
-
     private static String token(WebDriver browser) {
         return (String) LivePages.js(browser, "return document.querySelector('script[data-session]').dataset.session");
     }
 
-    private static Intruder connect(String token, String liveCookie) throws Exception {
-        Intruder intruder = new Intruder();
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
-        if (liveCookie != null) {
-            request.setHeader("Cookie", "aether_live=" + liveCookie);
-        }
-        sockets.connect(intruder, URI.create(live.url("/_aether/live?s=" + token + "&last=0").replace("http:", "ws:")), request)
-                .get(5, TimeUnit.SECONDS);
-        return intruder;
+    /** The other end of the live channel, as a second tab or an attacker would open it. */
+    private static LiveTab connect(String token, String liveCookie) throws Exception {
+        return LiveTab.connect(sockets, URI.create(live.url("/_aether/live?s=" + token + "&last=0").replace("http:", "ws:")), liveCookie, null);
     }
 
     @Test
@@ -89,7 +56,7 @@ class LiveTakeoverBrowserTest {
         assertThat(cookie.isHttpOnly()).isTrue();
         LivePages.js(browser, "window.__before = 'old page'");
 
-        Intruder copy = connect(token, cookie.getValue());   // the same browser's cookie: a copy of the tab
+        LiveTab copy = connect(token, cookie.getValue());   // the same browser's cookie: a copy of the tab
         assertThat(copy.frames.poll(5, TimeUnit.SECONDS)).as("the copy attached").isNotNull();
 
         Waits.until(browser, "the page to be rendered again", d -> LivePages.js(d, "return window.__before") == null);
@@ -120,7 +87,7 @@ class LiveTakeoverBrowserTest {
         Waits.text(browser, By.id("count"), "1");
         LivePages.js(browser, "window.__before = 'same page'");
 
-        Intruder intruder = connect(token(browser), null);
+        LiveTab intruder = connect(token(browser), null);
         assertThat(intruder.closed.get(5, TimeUnit.SECONDS)).isEqualTo(4404);
         assertThat(intruder.frames).isEmpty();
 

@@ -28,12 +28,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -60,11 +58,9 @@ class AetherWebServerTest {
     @RegisterExtension
     final CapturedLog titanLog = CapturedLog.of(Titan.class);
 
-    private static final Pattern SESSION = Pattern.compile("data-session=\"([A-Za-z0-9_-]+)\"");
     private static final Pattern RUNTIME_VERSION = Pattern.compile("<script src=\"/_aether/runtime\\.js\\?v=([0-9a-f]+)\"");
     private static final Pattern CSRF_COOKIE = Pattern.compile("aether_csrf=([^;]+)");
     private static final Pattern CSRF_FIELD = Pattern.compile("<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]*)\">");
-    private static final Pattern LIVE_COOKIE = Pattern.compile("aether_live=([^;]+)");
     /** The live cookie each page was served with, by session token: the test's browser keeps its cookies. */
     static final Map<String, String> browserCookies = new ConcurrentHashMap<>();
 
@@ -147,7 +143,12 @@ class AetherWebServerTest {
     }
 
     static HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10)).GET();
+        return get(titan, path, headers);
+    }
+
+    /** A GET of {@code path} on {@code server} (this class's, or a test's own). */
+    static HttpResponse<String> get(Titan server, String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(10)).GET();
         if (headers.length > 0) {
             b.headers(headers);
         }
@@ -184,29 +185,13 @@ class AetherWebServerTest {
 
     /** The session token of a page, whose live cookie {@link #connect} then sends as the browser would. */
     static String token(HttpResponse<String> page) {
-        String token = group(SESSION, page.body());
+        String token = RunningWeb.sessionToken(page);
         browserCookies.put(token, liveCookie(page));
         return token;
     }
 
-    /**
-     * Opens {@code path} on {@code server} as a browser would and attaches to its live session with
-     * the page's live cookie; the resume frame is the first thing {@link Browser#next()} returns.
-     */
-    static Browser openAndAttach(Titan server, String path, HttpClient http, WebSocketClient client) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        ClientUpgradeRequest upgrade = new ClientUpgradeRequest();
-        upgrade.setHeader("Cookie", "aether_live=" + liveCookie(page));
-        Browser browser = new Browser();
-        client.connect(browser, URI.create("ws://127.0.0.1:" + server.port() + "/_aether/live?s=" + token(page) + "&last=0"), upgrade)
-                .get(5, TimeUnit.SECONDS);
-        return browser;
-    }
-
     static String liveCookie(HttpResponse<?> r) {
-        String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("aether_live=")).findFirst().orElseThrow();
-        return group(LIVE_COOKIE, setCookie);
+        return RunningWeb.liveCookie(r);
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -219,77 +204,18 @@ class AetherWebServerTest {
         }
     }
 
-    /** The test's browser end of the live channel. */
-    public static final class Browser implements Session.Listener.AutoDemanding {
-        final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        final List<Throwable> errors = new CopyOnWriteArrayList<>();
-        volatile Session session;
-
-        @Override
-        public void onWebSocketOpen(Session session) {
-            this.session = session;
-        }
-
-        @Override
-        public void onWebSocketText(String message) {
-            frames.add(message);
-        }
-
-        @Override
-        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
-            closed.complete(statusCode);
-            callback.succeed();
-        }
-
-        @Override
-        public void onWebSocketError(Throwable cause) {
-            errors.add(cause);   // a connection the test closed while sending; asserted where it matters
-        }
-
-        String next() throws InterruptedException {
-            // generous: a loaded 2-core CI machine can take seconds over a flood of 60 KB events
-            String frame = frames.poll(20, TimeUnit.SECONDS);
-            assertThat(frame).as("a frame within 20 s").isNotNull();
-            return frame;
-        }
-
-        void send(String text) {
-            session.sendText(text, Callback.NOOP);
-        }
-
-        int closeCode() throws Exception {
-            return closed.get(5, TimeUnit.SECONDS);
-        }
-
-        void close() {
-            if (session != null && session.isOpen()) {
-                session.close();
-            }
-        }
-    }
-
-    static Browser connect(String token, long last, String origin) throws Exception {
+    static LiveTab connect(String token, long last, String origin) throws Exception {
         return connect(titan, token, last, origin);
     }
 
-    static Browser connect(Titan server, String token, long last, String origin) throws Exception {
+    static LiveTab connect(Titan server, String token, long last, String origin) throws Exception {
         return connect(server, token, last, origin, token == null ? null : browserCookies.get(token));
     }
 
     /** Connects as a browser whose live cookie is {@code liveCookie} (null: none). */
-    static Browser connect(Titan server, String token, long last, String origin, String liveCookie) throws Exception {
-        Browser browser = new Browser();
+    static LiveTab connect(Titan server, String token, long last, String origin, String liveCookie) throws Exception {
         URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/_aether/live?s=" + (token == null ? "" : token) + "&last=" + last);
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
-        if (origin != null) {
-            request.setHeader("Origin", origin);
-        }
-        if (liveCookie != null) {
-            request.setHeader("Cookie", "aether_live=" + liveCookie);
-        }
-        sockets.connect(browser, uri, request).get(5, TimeUnit.SECONDS);
-        return browser;
+        return LiveTab.connect(sockets, uri, liveCookie, origin);
     }
 
     // ---- pages ------------------------------------------------------------------------------------
@@ -511,7 +437,7 @@ class AetherWebServerTest {
     @Test
     void theLiveChannelDeclinesPermessageDeflate() throws Exception {
         String token = openPage("/counter");
-        Browser browser = new Browser();
+        LiveTab browser = new LiveTab();
         ClientUpgradeRequest request = new ClientUpgradeRequest();
         request.addExtensions("permessage-deflate");   // what browsers offer
         request.setHeader("Cookie", "aether_live=" + browserCookies.get(token));
@@ -524,7 +450,7 @@ class AetherWebServerTest {
 
     @Test
     void aWebSocketHandshakeOnAPagePathGoesOnToNetron() throws Exception {
-        Browser netron = new Browser();
+        LiveTab netron = new LiveTab();
         sockets.connect(netron, java.net.URI.create("ws://127.0.0.1:" + titan.port() + "/counter")).get(5, TimeUnit.SECONDS);
         // Netron answers (its WebSocket lives on "/", so this path gets its close code 4000), not the page's HTML
         assertThat(netron.closed.get(5, TimeUnit.SECONDS)).isEqualTo(4000);
@@ -541,7 +467,7 @@ class AetherWebServerTest {
     @Test
     void aConnectionFromAForeignOriginIsClosedWith4403() throws Exception {
         String token = openPage("/counter");
-        Browser browser = connect(token, 0, "http://evil.example");
+        LiveTab browser = connect(token, 0, "http://evil.example");
         assertThat(browser.closeCode()).isEqualTo(4403);
         assertThat(browser.frames).isEmpty();
     }
@@ -555,33 +481,27 @@ class AetherWebServerTest {
     @Test
     void aConnectionWithTheTokenReceivesTheResumeFrame() throws Exception {
         String token = openPage("/counter");
-        Browser browser = connect(token, 0, sameOrigin());
-        try {
+        try (LiveTab browser = connect(token, 0, sameOrigin())) {
             assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
-        } finally {
-            browser.close();
         }
     }
 
     @Test
     void aClickRunsItsHandlerAndThePatchComesBack() throws Exception {
         String token = openPage("/counter");
-        Browser browser = connect(token, 0, null);
-        try {
+        try (LiveTab browser = connect(token, 0, null)) {
             assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
             browser.send("[\"e\",1,\"1\",\"click\",{},0]");
             assertThat(Frames.parse(browser.next())).isEqualTo(frame(1, 1, new Patch.Text("2", "1")));
             browser.send("[\"e\",2,\"1\",\"click\",{},1]");
             assertThat(Frames.parse(browser.next())).isEqualTo(frame(2, 2, new Patch.Text("2", "2")));
-        } finally {
-            browser.close();
         }
     }
 
     @Test
     void aConnectionWithAnUnreadableResumePositionIsClosedWith4404() throws Exception {
         String token = openPage("/counter");
-        Browser browser = new Browser();
+        LiveTab browser = new LiveTab();
         ClientUpgradeRequest request = new ClientUpgradeRequest();
         request.setHeader("Cookie", "aether_live=" + browserCookies.get(token));
         sockets.connect(browser, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + token + "&last=abc"), request)
@@ -592,8 +512,7 @@ class AetherWebServerTest {
     @Test
     void aBurstOfEventsIsAnsweredFrameByFrameInOrder() throws Exception {
         String token = openPage("/counter");
-        Browser browser = connect(token, 0, null);
-        try {
+        try (LiveTab browser = connect(token, 0, null)) {
             browser.next();
             for (int i = 1; i <= 50; i++) {
                 browser.send("[\"e\"," + i + ",\"1\",\"click\",{},0]");
@@ -613,30 +532,24 @@ class AetherWebServerTest {
                 expected.add(String.valueOf(i));
             }
             assertThat(texts).isEqualTo(expected);
-        } finally {
-            browser.close();
         }
     }
 
     @Test
     void anEventNamingTheSecondHandlerOfItsTypeRunsThatHandler() throws Exception {
-        Browser browser = connect(openPage("/keys"), 0, null);
-        try {
+        try (LiveTab browser = connect(openPage("/keys"), 0, null)) {
             browser.next();
             browser.send("[\"e\",1,\"1\",\"keydown\",{\"key\":\"Escape\"},0,1]");
             assertThat(Frames.parse(browser.next())).isEqualTo(frame(1, 1, new Patch.Text("2", "cancel")));
             browser.send("[\"e\",2,\"1\",\"keydown\",{\"key\":\"Enter\"},1]");
             assertThat(Frames.parse(browser.next())).isEqualTo(frame(2, 2, new Patch.Text("2", "save")));
-        } finally {
-            browser.close();
         }
     }
 
     @Test
     void aMalformedMessageIsAnsweredAndTheConnectionStays() throws Exception {
         String token = openPage("/counter");
-        Browser browser = connect(token, 0, null);
-        try {
+        try (LiveTab browser = connect(token, 0, null)) {
             browser.next();
             browser.send("{not json");
             assertThat(patchesIn(browser.next())).containsExactly(new Patch.Rejected(0, "malformed message: not JSON"));
@@ -644,35 +557,30 @@ class AetherWebServerTest {
             assertThat(patchesIn(browser.next())).containsExactly(new Patch.Rejected(0, "binary messages are not part of the live protocol"));
             browser.send("[\"e\",1,\"1\",\"click\",{},0]");
             assertThat(patchesIn(browser.next())).containsExactly(new Patch.Text("2", "1"));
-        } finally {
-            browser.close();
         }
     }
 
     @Test
     void aMessageOverTheSizeLimitClosesTheConnectionButTheSessionSurvives() throws Exception {
         String token = openPage("/counter");
-        Browser browser = connect(token, 0, null);
+        LiveTab browser = connect(token, 0, null);
         browser.next();
         browser.send("[\"e\",1,\"1\",\"click\",{},0]");
         assertThat(Frames.parse(browser.next())).isEqualTo(frame(1, 1, new Patch.Text("2", "1")));
         browser.send("[\"e\",2,\"1\",\"click\",{\"value\":\"" + "x".repeat(100 * 1024) + "\"},1]");
         assertThat(browser.closeCode()).isEqualTo(1009);   // message too big
 
-        Browser again = connect(token, 1, null);
-        try {
+        try (LiveTab again = connect(token, 1, null)) {
             assertThat(Frames.parse(again.next())).isEqualTo(resume(1));
             again.send("[\"e\",2,\"1\",\"click\",{},1]");
             assertThat(Frames.parse(again.next())).isEqualTo(frame(2, 2, new Patch.Text("2", "2")));
-        } finally {
-            again.close();
         }
     }
 
     @Test
     void aReconnectReplaysTheFramesItMissed() throws Exception {
         String token = openPage("/counter");
-        Browser browser = connect(token, 0, null);
+        LiveTab browser = connect(token, 0, null);
         browser.next();
         browser.send("[\"e\",1,\"1\",\"click\",{},0]");
         String first = browser.next();
@@ -681,37 +589,31 @@ class AetherWebServerTest {
         browser.close();
         browser.closeCode();
 
-        Browser again = connect(token, 0, null);
-        try {
+        try (LiveTab again = connect(token, 0, null)) {
             assertThat(again.next()).isEqualTo(first);
             assertThat(again.next()).isEqualTo(second);
             assertThat(Frames.parse(again.next())).isEqualTo(resume(2));
             again.send("[\"e\",2,\"1\",\"click\",{},2]");           // a resend after the reconnect runs nothing
             again.send("[\"e\",3,\"1\",\"click\",{},2]");
             assertThat(Frames.parse(again.next())).isEqualTo(frame(3, 3, new Patch.Text("2", "3")));
-        } finally {
-            again.close();
         }
     }
 
     @Test
     void aConnectionWithAVictimsTokenButWithoutTheVictimsCookieIsRefusedAndTheVictimKeepsItsPage() throws Exception {
         String token = openPage("/counter");
-        Browser victim = connect(token, 0, null);
-        try {
+        try (LiveTab victim = connect(token, 0, null)) {
             victim.next();
-            Browser noCookie = connect(titan, token, 0, null, null);
+            LiveTab noCookie = connect(titan, token, 0, null, null);
             assertThat(noCookie.closeCode()).as("refused as an unknown token is").isEqualTo(4404);
             String attackersOwnCookie = liveCookie(get("/counter"));
-            Browser otherBrowser = connect(titan, token, 0, null, attackersOwnCookie);
+            LiveTab otherBrowser = connect(titan, token, 0, null, attackersOwnCookie);
             assertThat(otherBrowser.closeCode()).isEqualTo(4404);
             assertThat(otherBrowser.frames).isEmpty();
 
             assertThat(victim.closed).as("the victim is not taken over").isNotDone();
             victim.send("[\"e\",1,\"1\",\"click\",{},0]");
             assertThat(Frames.parse(victim.next())).isEqualTo(frame(1, 1, new Patch.Text("2", "1")));
-        } finally {
-            victim.close();
         }
     }
 
@@ -730,27 +632,21 @@ class AetherWebServerTest {
         String cookie = liveCookie(get("/counter"));
         HttpResponse<String> r = get("/counter", "Cookie", "aether_live=" + cookie);
         assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("aether_live="));
-        Browser browser = connect(titan, group(SESSION, r.body()), 0, null, cookie);
-        try {
+        try (LiveTab browser = connect(titan, RunningWeb.sessionToken(r), 0, null, cookie)) {
             assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
-        } finally {
-            browser.close();
         }
     }
 
     @Test
     void aSecondConnectionFromTheSameBrowserTakesTheSessionOverAndTheFirstIsClosedWith4409() throws Exception {
         String token = openPage("/counter");
-        Browser first = connect(token, 0, null);
+        LiveTab first = connect(token, 0, null);
         first.next();
-        Browser second = connect(token, 0, null);
-        try {
+        try (LiveTab second = connect(token, 0, null)) {
             assertThat(Frames.parse(second.next())).isEqualTo(resume(0));
             assertThat(first.closeCode()).isEqualTo(4409);
             second.send("[\"e\",1,\"1\",\"click\",{},0]");
             assertThat(Frames.parse(second.next())).isEqualTo(frame(1, 1, new Patch.Text("2", "1")));
-        } finally {
-            second.close();
         }
     }
 
@@ -796,10 +692,9 @@ class AetherWebServerTest {
         AetherWeb shortLived = AetherWeb.builder().page("/counter", request -> counterPage()).gracePeriod(Duration.ofMillis(300)).build();
         Titan server = Titan.builder().port(0).mount(shortLived).build().start();
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/counter")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = get(server, "/counter");
             String token = token(r);
-            Browser browser = connect(server, token, 0, null);
+            LiveTab browser = connect(server, token, 0, null);
             browser.next();
             Thread.sleep(600);
             assertThat(shortLived.liveSessions()).as("kept while connected").isEqualTo(1);
@@ -817,11 +712,9 @@ class AetherWebServerTest {
         AetherWeb own = AetherWeb.builder().page("/counter", request -> counterPage()).trustedProxies("127.0.0.1").build();
         Titan server = Titan.builder().port(0).mount(own).build().start();
         try {
-            URI page = URI.create("http://127.0.0.1:" + server.port() + "/counter");
-            HttpResponse<String> https = http.send(HttpRequest.newBuilder(page).header("X-Forwarded-Proto", "https").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> https = get(server, "/counter", "X-Forwarded-Proto", "https");
             assertThat(https.headers().allValues("Set-Cookie")).hasSize(2).allSatisfy(c -> assertThat(c).containsIgnoringCase("; Secure"));
-            HttpResponse<String> plain = http.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> plain = get(server, "/counter");
             assertThat(plain.headers().allValues("Set-Cookie")).hasSize(2).noneMatch(c -> c.toLowerCase().contains("secure"));
         } finally {
             server.stop();
@@ -839,10 +732,9 @@ class AetherWebServerTest {
         AetherWeb own = AetherWeb.builder().page("/counter", request -> counterPage()).build();
         Titan server = Titan.builder().port(0).allowedOrigins("http://app.example").mount(own).build().start();
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/counter")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = get(server, "/counter");
             String token = token(r);
-            Browser allowed = connect(server, token, 0, "http://app.example");
+            LiveTab allowed = connect(server, token, 0, "http://app.example");
             assertThat(Frames.parse(allowed.next())).isEqualTo(resume(0));
             allowed.close();
             assertThat(connect(server, token, 0, "http://other.example").closeCode()).isEqualTo(4403);
@@ -866,7 +758,7 @@ class AetherWebServerTest {
             HttpResponse<String> r = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slow")).build(),
                     HttpResponse.BodyHandlers.ofString()).get(4, TimeUnit.SECONDS);
             assertThat(r.body()).contains("<template data-ae-chunk=\"1\">").endsWith("</body></html>");
-            Browser browser = connect(server, token(r), 0, null);
+            LiveTab browser = connect(server, token(r), 0, null);
             assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
             browser.close();
         } finally {
@@ -885,8 +777,7 @@ class AetherWebServerTest {
         AetherWeb shortLived = AetherWeb.builder().page("/counter", request -> counterPage()).gracePeriod(Duration.ofMillis(300)).build();
         Titan server = Titan.builder().port(0).mount(shortLived).build().start();
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/counter")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = get(server, "/counter");
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(shortLived.liveSessions()).isEqualTo(1);
             await("the unattached session ended", () -> shortLived.liveSessions() == 0);
@@ -900,9 +791,8 @@ class AetherWebServerTest {
         AetherWeb own = AetherWeb.builder().page("/counter", request -> counterPage()).build();
         Titan server = Titan.builder().port(0).mount(own).build().start();
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/counter")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Browser browser = connect(server, token(r), 0, null);
+            HttpResponse<String> r = get(server, "/counter");
+            LiveTab browser = connect(server, token(r), 0, null);
             browser.next();
             server.stop();
             assertThat(browser.closeCode()).isEqualTo(1001);

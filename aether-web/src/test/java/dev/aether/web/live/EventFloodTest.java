@@ -8,11 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
-import dev.aether.titan.Titan;
 import dev.aether.web.AetherWeb;
 import dev.aether.web.Page;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class EventFloodTest {
     private final AtomicInteger runs = new AtomicInteger();
-    private Titan titan;
-    private WebSocketClient sockets;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private RunningWeb server;
 
     @BeforeEach
     void start() throws Exception {
@@ -48,22 +42,12 @@ class EventFloodTest {
                     }), text("+1")), span(text(count::get)));
                 })))
                 .build();
-        titan = Titan.builder().port(0).mount(web).build().start();
-        sockets = new WebSocketClient();
-        sockets.start();
+        server = RunningWeb.of(web);
     }
 
     @AfterEach
     void stop() throws Exception {
-        sockets.stop();
-        titan.stop();
-    }
-
-    /** Opens the counter page in a new browser and attaches to it. */
-    private AetherWebServerTest.Browser openCounter() throws Exception {
-        AetherWebServerTest.Browser browser = AetherWebServerTest.openAndAttach(titan, "/counter", http, sockets);
-        assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
-        return browser;
+        server.close();
     }
 
     private static String click(long seq) {
@@ -72,7 +56,7 @@ class EventFloodTest {
 
     @Test
     void eventsOverTheSessionsRateAreRefusedWithAnErrorPatchAndNotRun() throws Exception {
-        AetherWebServerTest.Browser flooder = openCounter();
+        LiveTab flooder = server.openAndAttach("/counter");
         int sent = 5_000;
         long start = System.nanoTime();
         for (int i = 1; i <= sent; i++) {
@@ -98,8 +82,8 @@ class EventFloodTest {
 
     @Test
     void otherSessionsStayResponsiveWhileOneSessionFloods() throws Exception {
-        AetherWebServerTest.Browser flooder = openCounter();
-        AetherWebServerTest.Browser other = openCounter();
+        LiveTab flooder = server.openAndAttach("/counter");
+        LiveTab other = server.openAndAttach("/counter");
         AtomicBoolean flooding = new AtomicBoolean(true);
         AtomicInteger floodSent = new AtomicInteger();
         long floodStart = System.nanoTime();

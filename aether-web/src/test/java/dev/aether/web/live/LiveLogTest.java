@@ -4,14 +4,11 @@ import static dev.aether.web.live.Frames.*;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.titan.Titan;
 import dev.aether.titan.testing.CapturedLog;
 import dev.aether.web.AetherWeb;
 import dev.aether.web.Page;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +18,7 @@ import org.junit.jupiter.api.Test;
  * line nor fill the disk. Real Titan, real WebSockets, the log captured with a Logback appender.
  */
 class LiveLogTest {
-    private Titan titan;
-    private WebSocketClient sockets;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private RunningWeb server;
 
     @BeforeEach
     void start() throws Exception {
@@ -31,27 +26,18 @@ class LiveLogTest {
                 .eventRateLimit(1_000_000, Duration.ofSeconds(1))   // every event reaches the session: this is about the log
                 .page("/page", request -> Page.of("Page", () -> button(on("click", () -> { }), text("ok"))))
                 .build();
-        titan = Titan.builder().port(0).mount(web).build().start();
-        sockets = new WebSocketClient();
-        sockets.start();
+        server = RunningWeb.of(web);
     }
 
     @AfterEach
     void stop() throws Exception {
-        sockets.stop();
-        titan.stop();
-    }
-
-    private AetherWebServerTest.Browser attach() throws Exception {
-        AetherWebServerTest.Browser browser = AetherWebServerTest.openAndAttach(titan, "/page", http, sockets);
-        assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
-        return browser;
+        server.close();
     }
 
     @Test
     void aNewlineInAnElementIdCannotStartAForgedLogLine() throws Exception {
         try (CapturedLog log = CapturedLog.open(LiveSession.class)) {
-            AetherWebServerTest.Browser browser = attach();
+            LiveTab browser = server.openAndAttach("/page");
             browser.send("[\"e\",1,\"9\\n12:00:00.000 ERROR dev.aether.Billing - payments down\",\"click\",{},0]");
             assertThat(patchesIn(browser.next())).singleElement().isInstanceOfSatisfying(Patch.Rejected.class, r -> assertThat(r.event()).isEqualTo(1));
             browser.close();
@@ -63,7 +49,7 @@ class LiveLogTest {
     @Test
     void aFloodOfEventsWithLongIdsWritesABoundedNumberOfBytes() throws Exception {
         try (CapturedLog log = CapturedLog.open(LiveSession.class)) {
-            AetherWebServerTest.Browser browser = attach();
+            LiveTab browser = server.openAndAttach("/page");
             String longId = "x".repeat(60 * 1024);
             int events = 1_000;
             for (int i = 1; i <= events; i++) {

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.titan.Titan;
 import dev.aether.web.AetherWeb;
-import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,28 +21,22 @@ import org.junit.jupiter.api.Test;
  */
 class LiveUnfinishedMessagesTest {
     private static final long BUDGET = 64 * 1024;
-    private WebSocketClient sockets;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private Titan titan;
+    private RunningWeb server;
 
     @BeforeEach
     void start() throws Exception {
         AetherWeb web = AetherWeb.builder().page("/counter", request -> AetherWebServerTest.counterPage()).build();
-        titan = Titan.builder().port(0).mount(web).unfinishedMessages(BUDGET, Duration.ofSeconds(1)).build().start();
-        sockets = new WebSocketClient();
-        sockets.start();
+        server = RunningWeb.of(Titan.builder().port(0).mount(web).unfinishedMessages(BUDGET, Duration.ofSeconds(1)));
     }
 
     @AfterEach
     void stop() throws Exception {
-        sockets.stop();
-        titan.stop();
+        server.close();
     }
 
     @Test
     void anEventSentInFragmentsIsJoinedAndRuns() throws Exception {
-        AetherWebServerTest.Browser browser = connectLive();
-        assertThat(Frames.parse(browser.next())).isEqualTo(resume(0));
+        LiveTab browser = server.openAndAttach("/counter");
         browser.session.sendPartialText("[\"e\",1,\"1\",", false, Callback.NOOP);
         browser.session.sendPartialText("\"click\",{},0]", true, Callback.NOOP);
         assertThat(Frames.parse(browser.next())).isEqualTo(frame(1, 1, new Patch.Text("2", "1")));
@@ -54,12 +46,11 @@ class LiveUnfinishedMessagesTest {
     @Test
     void aLiveMessageThatFindsTheSharedBudgetSpentByANetronPeerIsClosedWith1013() throws Exception {
         // A Netron WebSocket peer starts a 48 KiB binary message and never finishes it.
-        Session netron = sockets.connect(new Session.Listener.AutoDemanding() { }, titan.webSocketUri()).get(5, TimeUnit.SECONDS);
+        Session netron = server.sockets().connect(new Session.Listener.AutoDemanding() { }, server.titan().webSocketUri()).get(5, TimeUnit.SECONDS);
         netron.sendPartialBinary(ByteBuffer.allocate(48 * 1024), false, Callback.NOOP);
         awaitHeld(held -> held >= 32 * 1024);
 
-        AetherWebServerTest.Browser browser = connectLive();
-        browser.next();
+        LiveTab browser = server.openAndAttach("/counter");
         browser.session.sendPartialText("[\"e\",1,\"1\",\"click\",{\"v\":\"" + "x".repeat(20 * 1024), false, Callback.NOOP);
         assertThat(browser.closeCode()).isEqualTo(StatusCode.TRY_AGAIN_LATER);
         netron.close();
@@ -68,16 +59,11 @@ class LiveUnfinishedMessagesTest {
 
     @Test
     void aLiveMessageNotFinishedInTimeIsClosedWith1008AndItsBytesGoBack() throws Exception {
-        AetherWebServerTest.Browser browser = connectLive();
-        browser.next();
+        LiveTab browser = server.openAndAttach("/counter");
         browser.session.sendPartialText("[\"e\",1,\"1\",\"click\",{\"v\":\"" + "x".repeat(20 * 1024), false, Callback.NOOP);
         awaitHeld(held -> held > 0);
         assertThat(browser.closeCode()).isEqualTo(StatusCode.POLICY_VIOLATION);
         awaitHeld(held -> held == 0);
-    }
-
-    private AetherWebServerTest.Browser connectLive() throws Exception {
-        return AetherWebServerTest.openAndAttach(titan, "/counter", http, sockets);
     }
 
     private void awaitHeld(java.util.function.LongPredicate condition) throws InterruptedException {
@@ -91,6 +77,6 @@ class LiveUnfinishedMessagesTest {
     }
 
     private long held() {
-        return (long) titan.meterRegistry().get(Titan.UNFINISHED_BYTES_METRIC).gauge().value();
+        return (long) server.titan().meterRegistry().get(Titan.UNFINISHED_BYTES_METRIC).gauge().value();
     }
 }

@@ -1,19 +1,14 @@
 package dev.aether.web.router;
 
 import static dev.aether.web.html.Html.*;
+import static dev.aether.web.router.RunningSite.readToEnd;
+import static dev.aether.web.router.RunningSite.readUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import dev.aether.titan.Titan;
 import dev.aether.titan.testing.CapturedLog;
 import dev.aether.web.AetherWeb;
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -60,8 +55,7 @@ class DeferredDataServerTest {
         return args.defer("unawaited", Duration.ofMinutes(5), () -> waitForever(interrupted));
     });
 
-    static Titan titan;
-    static HttpClient http;
+    static RunningSite site;
 
     @BeforeAll
     static void start() throws Exception {
@@ -86,21 +80,20 @@ class DeferredDataServerTest {
                         .loader(UNAWAITED))
                 .build();
         AetherWeb web = AetherWeb.builder().routes(tree).gracePeriod(Duration.ofSeconds(1)).build();
-        titan = Titan.builder().port(0).mount(web).build().start();
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        site = RunningSite.of(web);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        titan.stop();
+    static void stop() {
+        site.close();
     }
 
     @Test
     void theShellArrivesBeforeTheDeferredValueExistsAndTheValueFollowsInTheSameResponse() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         reviewsGate.set(gate);
-        try (InputStream body = open("/product")) {
-            String shell = readUntil(body, new StringBuilder(), "Loading reviews");
+        try (InputStream body = site.stream("/product")) {
+            String shell = readUntil(body, "Loading reviews");
             assertThat(shell).contains("<h1 id=\"name\">Lamp</h1>").doesNotContain("bright");
 
             gate.countDown();   // only now does the deferred work finish
@@ -165,33 +158,10 @@ class DeferredDataServerTest {
         }
     }
 
+    /** The whole body of a GET of {@code path} that answers 200. */
     static String get(String path) throws Exception {
-        try (InputStream body = open(path)) {
+        try (InputStream body = site.stream(path)) {
             return readToEnd(body);
         }
-    }
-
-    static InputStream open(String path) throws Exception {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + path))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
-    }
-
-    /** Reads what arrives until {@code marker} has been seen (the response stays open), and returns all read so far. */
-    static String readUntil(InputStream in, StringBuilder seen, String marker) throws IOException {
-        byte[] buffer = new byte[8192];
-        while (!seen.toString().contains(marker)) {
-            int n = in.read(buffer);
-            if (n < 0) {
-                throw new AssertionError("the response ended before " + marker + " arrived: " + seen);
-            }
-            seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-        }
-        return seen.toString();
-    }
-
-    static String readToEnd(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 }

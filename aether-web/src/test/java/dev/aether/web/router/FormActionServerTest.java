@@ -3,19 +3,14 @@ package dev.aether.web.router;
 import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.titan.Titan;
-import dev.aether.web.AetherWeb;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +55,8 @@ class FormActionServerTest {
     static final Action<Search> SEARCH = Action.of("search", Search.class, search -> Action.redirect("/found?q=" + search.q().length()));
     static final Route<NoParams> NOTES_PAGE = Route.of("/notes");
 
-    static Titan titan;
     static RouteTree tree;
-    static HttpClient http;
+    static RunningSite site;
 
     @BeforeAll
     static void start() {
@@ -87,14 +81,12 @@ class FormActionServerTest {
                                 }).loader(NOTES).action(ADD).action(REMOVE)))
                 .page(Level.page(Route.of("/plain"), "Plain", ctx -> p(text("no forms"))))
                 .build();
-        titan = Titan.builder().port(0).mount(AetherWeb.builder().routes(tree).build()).build().start();
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        site = RunningSite.of(tree);
     }
 
     @AfterAll
     static void stop() {
-        titan.stop();
+        site.close();
     }
 
     @BeforeEach
@@ -109,12 +101,12 @@ class FormActionServerTest {
         assertThat(posted.statusCode()).isEqualTo(303);
         assertThat(posted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/notes"));
         assertThat(notes).containsExactly("2:buy milk");
-        assertThat(get("/notes").body()).contains("<span>2:buy milk</span>");
+        assertThat(site.get("/notes").body()).contains("<span>2:buy milk</span>");
     }
 
     @Test
     void aPostThatIsDoneForgetsThePagesCachedLoaderValuesSoLiveNavigationsLoadThemAfreshToo() throws Exception {
-        get("/notes");
+        site.get("/notes");
         assertThat(tree.loaderCache().get(NOTES, NoParams.NONE, java.util.Optional.empty())).isPresent();
 
         assertThat(post("/notes", Map.of("_action", "add", "text", "tea", "priority", "1")).statusCode()).isEqualTo(303);
@@ -125,7 +117,7 @@ class FormActionServerTest {
     @Test
     void aRowsFormCarriesItsRowInHiddenFieldsAndRunsTheSameActionForEveryRow() throws Exception {
         notes.addAll(List.of("1:a", "1:b", "1:c"));
-        String page = get("/notes").body();
+        String page = site.get("/notes").body();
         assertThat(page).contains("<input type=\"hidden\" name=\"_action\" value=\"remove\"><input type=\"hidden\" name=\"index\" value=\"1\">");
 
         assertThat(post("/notes", Map.of("_action", "remove", "index", "1")).statusCode()).isEqualTo(303);
@@ -177,9 +169,9 @@ class FormActionServerTest {
 
     @Test
     void aPostToARoutedPageWithoutActionsIsStillMethodNotAllowed() throws Exception {
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/plain")).timeout(Duration.ofSeconds(10))
+        HttpResponse<String> refused = site.send(site.request("/plain")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_action=search&q=x")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("_action=search&q=x")).build());
 
         assertThat(refused.statusCode()).isEqualTo(405);
         assertThat(refused.headers().firstValue("Allow")).hasValue("GET");
@@ -187,9 +179,9 @@ class FormActionServerTest {
 
     @Test
     void aPostWithoutTheCsrfFieldIsRefusedBeforeTheActionRuns() throws Exception {
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/notes")).timeout(Duration.ofSeconds(10))
+        HttpResponse<String> refused = site.send(site.request("/notes")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_action=add&text=x&priority=1")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("_action=add&text=x&priority=1")).build());
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(notes).isEmpty();
@@ -200,17 +192,9 @@ class FormActionServerTest {
         return html.replaceAll("<!--/?ae:[^>]*-->", "");
     }
 
-    static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + titan.port() + path);
-    }
-
-    static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     /** Posts {@code fields} as the page's form would: with the CSRF cookie and field its GET gave. */
     static HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
-        HttpResponse<String> page = get(path);
+        HttpResponse<String> page = site.get(path);
         String cookie = group(CSRF_COOKIE, page.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("aether_csrf=")).findFirst().orElseThrow());
         Map<String, String> all = new LinkedHashMap<>(fields);
@@ -218,9 +202,9 @@ class FormActionServerTest {
         String body = all.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+        return site.send(site.request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "aether_csrf=" + cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static String group(Pattern pattern, String text) {

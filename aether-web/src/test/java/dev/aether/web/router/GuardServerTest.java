@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 
 import dev.aether.titan.Principal;
-import dev.aether.titan.Titan;
 import dev.aether.titan.testing.CapturedLog;
-import dev.aether.web.AetherWeb;
 import dev.aether.web.Page;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,8 +35,7 @@ class GuardServerTest {
     static final Loader<ReportParams, String> REPORT_DATA = Loader.of("report", args -> "report #" + args.params().id() + " " + reportLoads.incrementAndGet());
     static final List<String> committed = new CopyOnWriteArrayList<>();
 
-    static Titan titan;
-    static HttpClient http;
+    static RunningSite site;
 
     @BeforeAll
     static void start() throws Exception {
@@ -64,25 +57,18 @@ class GuardServerTest {
                                                 : GuardDecision.allow())))
                 .cancelledPage(request -> Page.of("Forbidden", () -> p(attr("id", "forbidden"), text("No entry to " + request.path()))))
                 .build();
-        titan = Titan.builder().port(0).mount(AetherWeb.builder().routes(tree).build()).build().start();
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        site = RunningSite.of(tree);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        titan.stop();
-    }
-
-    static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + path)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    static void stop() {
+        site.close();
     }
 
     @Test
     void anAllowedNavigationRendersThePageAndRunsTheAfterHooksOnce() throws Exception {
         int loads = reportLoads.get();
-        HttpResponse<String> response = get("/admin/reports/7?as=admin");
+        HttpResponse<String> response = site.get("/admin/reports/7?as=admin");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<section id=\"admin\">").contains("<p id=\"report\">report #7 " + (loads + 1) + "</p>");
@@ -92,7 +78,7 @@ class GuardServerTest {
     @Test
     void aGlobalGuardsRedirectAnswersWithItsStatusAndLocationAndLoadsNothing() throws Exception {
         int loads = reportLoads.get();
-        HttpResponse<String> response = get("/admin/reports/7");
+        HttpResponse<String> response = site.get("/admin/reports/7");
 
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?next=/admin/reports/7");
@@ -102,8 +88,8 @@ class GuardServerTest {
     @Test
     void aLayoutGuardsCancelIsTheTreesCancelledPageWith403ForEveryPageInside() throws Exception {
         int loads = reportLoads.get();
-        HttpResponse<String> report = get("/admin/reports/7?as=guest");
-        HttpResponse<String> home = get("/admin?as=guest");
+        HttpResponse<String> report = site.get("/admin/reports/7?as=guest");
+        HttpResponse<String> home = site.get("/admin?as=guest");
 
         assertThat(report.statusCode()).isEqualTo(403);
         assertThat(report.body()).contains("<title>Forbidden</title>").contains("<p id=\"forbidden\">No entry to /admin/reports/7</p>");
@@ -114,7 +100,7 @@ class GuardServerTest {
 
     @Test
     void aPageGuardsRedirectTakesItsStatus() throws Exception {
-        HttpResponse<String> response = get("/admin/reports/7?as=admin&next=/admin");
+        HttpResponse<String> response = site.get("/admin/reports/7?as=admin&next=/admin");
 
         assertThat(response.statusCode()).isEqualTo(307);
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
@@ -123,7 +109,7 @@ class GuardServerTest {
     @Test
     void aRedirectOffTheSiteIsRefusedAsA500WithAnErrorIdNotFollowed() throws Exception {
         for (String offSite : List.of("https://evil.example/", "//evil.example/", "/%5Cevil.example")) {
-            HttpResponse<String> response = get("/admin/reports/7?as=admin&next=" + offSite.replace("/%5C", "%2F%5C"));
+            HttpResponse<String> response = site.get("/admin/reports/7?as=admin&next=" + offSite.replace("/%5C", "%2F%5C"));
 
             assertThat(response.statusCode()).as(offSite).isEqualTo(500);
             assertThat(response.headers().firstValue("Location")).isEmpty();
@@ -138,14 +124,10 @@ class GuardServerTest {
         RouteTree tree = RouteTree.builder()
                 .page(Level.page(Route.of("/closed"), "Closed", ctx -> p(text("never shown"))).guard((params, to) -> GuardDecision.cancel()))
                 .build();
-        Titan other = Titan.builder().port(0).mount(AetherWeb.builder().routes(tree).build()).build().start();
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.port() + "/closed"))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        try (RunningSite other = RunningSite.of(tree)) {
+            HttpResponse<String> response = other.get("/closed");
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(response.body()).contains("<title>Not allowed</title>").doesNotContain("never shown");
-        } finally {
-            other.stop();
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aether.web.live.LiveTab;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,14 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
@@ -27,12 +22,12 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  * sends for a link click, and {@link #answer} reads the frames until the router answers.
  *
  * <pre>{@code
- * try (LiveChannel page = LiveChannel.open(http, sockets, port, "/a")) {
+ * try (LiveChannel page = site.live("/a")) {   // site: a RunningSite
  *     List<JsonNode> patches = page.navigate("push", "/b");
  * }
  * }</pre>
  */
-public final class LiveChannel implements AutoCloseable, Session.Listener.AutoDemanding {
+public final class LiveChannel implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SESSION = Pattern.compile("data-session=\"([^\"]+)\"");
     private static final Pattern CHANNEL = Pattern.compile("<input data-ae=\"(\\d+)\" type=\"hidden\" data-ae-router");
@@ -40,26 +35,24 @@ public final class LiveChannel implements AutoCloseable, Session.Listener.AutoDe
 
     final String html;
     private final String channelId;
-    private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-    private volatile Session session;
+    private final LiveTab tab;
     private long seq;
     private long navigations;
 
-    private LiveChannel(String html) {
+    private LiveChannel(String html, LiveTab tab) {
         this.html = html;
         this.channelId = group(CHANNEL, html);
+        this.tab = tab;
     }
 
     static LiveChannel open(HttpClient http, WebSocketClient sockets, int port, String path) throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).as("GET " + path).isEqualTo(200);
-        LiveChannel channel = new LiveChannel(page.body());
         String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("aether_live=")).findFirst().orElseThrow();
-        ClientUpgradeRequest upgrade = new ClientUpgradeRequest();
-        upgrade.setHeader("Cookie", "aether_live=" + group(COOKIE, cookie));
-        sockets.connect(channel, URI.create("ws://127.0.0.1:" + port + "/_aether/live?s=" + group(SESSION, page.body()) + "&last=0"), upgrade)
-                .get(10, TimeUnit.SECONDS);
+        LiveTab tab = LiveTab.connect(sockets, URI.create("ws://127.0.0.1:" + port + "/_aether/live?s=" + group(SESSION, page.body()) + "&last=0"),
+                group(COOKIE, cookie), null);
+        LiveChannel channel = new LiveChannel(page.body(), tab);
         assertThat(channel.next().get(0).asText()).as("the resume frame").isEqualTo("resume");
         return channel;
     }
@@ -131,30 +124,16 @@ public final class LiveChannel implements AutoCloseable, Session.Listener.AutoDe
     }
 
     private JsonNode next() throws Exception {
-        String frame = frames.poll(20, TimeUnit.SECONDS);
-        assertThat(frame).as("a frame within 20 s").isNotNull();
-        return JSON.readTree(frame);
+        return JSON.readTree(tab.next());
     }
 
     private void send(String text) {
-        session.sendText(text, Callback.NOOP);
-    }
-
-    @Override
-    public void onWebSocketOpen(Session session) {
-        this.session = session;
-    }
-
-    @Override
-    public void onWebSocketText(String message) {
-        frames.add(message);
+        tab.send(text);
     }
 
     @Override
     public void close() {
-        if (session != null && session.isOpen()) {
-            session.close();
-        }
+        tab.close();
     }
 
     private static String group(Pattern p, String s) {

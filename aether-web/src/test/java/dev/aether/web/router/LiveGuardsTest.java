@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aether.reactive.Reactive;
 import dev.aether.reactive.Signal;
-import dev.aether.titan.Titan;
-import dev.aether.web.AetherWeb;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,9 +48,7 @@ class LiveGuardsTest {
     static final List<String> committed = new CopyOnWriteArrayList<>();
     static final List<Destination.Kind> kinds = new CopyOnWriteArrayList<>();
 
-    static Titan titan;
-    static HttpClient http;
-    static WebSocketClient sockets;
+    static RunningSite site;
 
     @BeforeAll
     static void start() throws Exception {
@@ -80,20 +74,12 @@ class LiveGuardsTest {
                                             button(attr("id", "save"), on("click", e -> dirty.set(false)), text("save")));
                                 })))
                 .build();
-        titan = Titan.builder().port(0).mount(AetherWeb.builder().routes(tree).build()).build().start();
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        sockets = new WebSocketClient();
-        sockets.start();
+        site = RunningSite.of(tree);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        sockets.stop();
-        titan.stop();
-    }
-
-    private static LiveChannel open(String path) throws Exception {
-        return LiveChannel.open(http, sockets, titan.port(), path);
+    static void stop() {
+        site.close();
     }
 
     private static boolean isRegion(JsonNode patch) {
@@ -112,7 +98,7 @@ class LiveGuardsTest {
 
     @Test
     void aGuardThatCancelsAPushChangesNothingAndRunsNoAfterHook() throws Exception {
-        try (LiveChannel page = open("/home")) {
+        try (LiveChannel page = site.live("/home")) {
             committed.clear();
             List<JsonNode> patches = page.navigate("push", "/closed");
 
@@ -124,7 +110,7 @@ class LiveGuardsTest {
 
     @Test
     void backAndForwardRunTheGuardsAndACancelledPopIsUndone() throws Exception {
-        try (LiveChannel page = open("/home")) {
+        try (LiveChannel page = site.live("/home")) {
             kinds.clear();
             JsonNode answer = page.answerIn(page.navigate("pop", "/closed"));
 
@@ -136,7 +122,7 @@ class LiveGuardsTest {
 
     @Test
     void aGuardsRedirectNavigatesLiveToItsLocationAndTheAfterHooksRunOnceForIt() throws Exception {
-        try (LiveChannel page = open("/home")) {
+        try (LiveChannel page = site.live("/home")) {
             committed.clear();
             List<JsonNode> patches = page.navigate("push", "/old");
 
@@ -150,7 +136,7 @@ class LiveGuardsTest {
 
     @Test
     void aDirtyBlockerStopsANavigationUntilTheUserAgreesThenItGoesThrough() throws Exception {
-        try (LiveChannel page = open("/editor")) {
+        try (LiveChannel page = site.live("/editor")) {
             page.click(elementId(page, "type"));
             page.until(p -> dirtyPatch(p, true));   // the runtime learns "something is dirty", for beforeunload
 
@@ -169,7 +155,7 @@ class LiveGuardsTest {
 
     @Test
     void aCleanBlockerLetsTheNavigationThrough() throws Exception {
-        try (LiveChannel page = open("/editor")) {
+        try (LiveChannel page = site.live("/editor")) {
             page.click(elementId(page, "type"));
             page.until(p -> dirtyPatch(p, true));
             page.click(elementId(page, "save"));
@@ -183,7 +169,7 @@ class LiveGuardsTest {
 
     @Test
     void aPrefetchRunsTheTargetsLoadersSoItsNavigationRunsNone() throws Exception {
-        try (LiveChannel page = open("/home")) {
+        try (LiveChannel page = site.live("/home")) {
             int before = docLoads.get();
             page.prefetch("/docs/41");
             waitUntil(() -> docLoads.get() == before + 1);
@@ -196,7 +182,7 @@ class LiveGuardsTest {
 
     @Test
     void aPrefetchOutsideTheTreeOrRefusedByAGuardRunsNothing() throws Exception {
-        try (LiveChannel page = open("/home")) {
+        try (LiveChannel page = site.live("/home")) {
             int secrets = secretLoads.get();
             page.prefetch("/nowhere/at/all");
             page.prefetch("/secret");
@@ -209,7 +195,7 @@ class LiveGuardsTest {
 
     @Test
     void aPageCannotHaveMorePrefetchesInFlightThanItsLimitTheRestAreDropped() throws Exception {
-        try (LiveChannel page = open("/home")) {
+        try (LiveChannel page = site.live("/home")) {
             int before = docLoads.get();
             for (int i = 100; i < 120; i++) {
                 page.prefetch("/docs/" + i);

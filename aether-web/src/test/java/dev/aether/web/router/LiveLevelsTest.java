@@ -4,15 +4,11 @@ import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aether.titan.Titan;
-import dev.aether.web.AetherWeb;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,9 +38,7 @@ class LiveLevelsTest {
     }));
 
     static RouteTree tree;
-    static Titan titan;
-    static HttpClient http;
-    static WebSocketClient sockets;
+    static RunningSite site;
 
     @BeforeAll
     static void start() throws Exception {
@@ -62,21 +56,13 @@ class LiveLevelsTest {
                                 .page(Level.page(ONE, "One", ctx -> p(text("page one"))).fills("side", ctx -> p(text("side of one"))))
                                 .page(Level.page(TWO, "Two", ctx -> p(text("page two"))).fills("side", ctx -> p(text("side of two")))))
                 .build();
-        titan = Titan.builder().port(0).mount(AetherWeb.builder().routes(tree).build()).build().start();
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        sockets = new WebSocketClient();
-        sockets.start();
+        site = RunningSite.of(tree);
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         gate.get().countDown();
-        sockets.stop();
-        titan.stop();
-    }
-
-    private static LiveChannel open(String path) throws Exception {
-        return LiveChannel.open(http, sockets, titan.port(), path);
+        site.close();
     }
 
     @Test
@@ -84,7 +70,7 @@ class LiveLevelsTest {
         CountDownLatch slow = new CountDownLatch(1);
         gate.set(slow);
         tree.loaderCache().invalidate(SLOW_DATA);   // a navigation would otherwise paint it from the cache
-        try (LiveChannel page = open("/home")) {
+        try (LiveChannel page = site.live("/home")) {
             // the answer comes while the loader still waits: the navigation did not wait for it
             List<JsonNode> first = page.navigate("push", "/slow");
             assertThat(first.toString()).contains("Loading the slow page").doesNotContain("slow data").doesNotContain("site nav");
@@ -103,7 +89,7 @@ class LiveLevelsTest {
     void aNavigationWhoseStreamedLoadersAreAllCachedPaintsTheLevelWithoutItsLoadingView() throws Exception {
         gate.set(new CountDownLatch(0));
         tree.loaderCache().invalidate(SLOW_DATA);
-        try (LiveChannel page = open("/home")) {
+        try (LiveChannel page = site.live("/home")) {
             page.prefetch("/slow");
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (tree.loaderCache().get(SLOW_DATA, NoParams.NONE, java.util.Optional.empty()).isEmpty()) {
@@ -121,7 +107,7 @@ class LiveLevelsTest {
     @Test
     void onAGetALevelBehindItsLoadingViewFillsItsNamedOutletOnceItIsIn() throws Exception {
         gate.set(new CountDownLatch(0));
-        try (LiveChannel page = open("/slow")) {
+        try (LiveChannel page = site.live("/slow")) {
             // the level is in the shell or a chunk (as fast as its loader); its fill, placed before it in the page, is a chunk either way
             assertThat(page.html.replaceAll("<!--/?ae:[sb]\\d+-->", "")).contains("<p id=\"content\">slow data</p>")
                     .containsPattern("<template data-ae-chunk=\"\\d+\"><p>side of slow data</p></template>");
@@ -132,7 +118,7 @@ class LiveLevelsTest {
     void aDeferredValueOfANewlyNavigatedPagePatchesInWhenReady() throws Exception {
         CountDownLatch reviews = new CountDownLatch(1);
         gate.set(reviews);
-        try (LiveChannel page = open("/home")) {
+        try (LiveChannel page = site.live("/home")) {
             List<JsonNode> first = page.navigate("push", "/reviews");
             assertThat(first.toString()).contains("<h1>Reviews</h1>").contains("Loading reviews").doesNotContain("five stars");
 
@@ -146,7 +132,7 @@ class LiveLevelsTest {
 
     @Test
     void aNamedOutletFollowsTheChildOnALiveNavigation() throws Exception {
-        try (LiveChannel page = open("/one")) {
+        try (LiveChannel page = site.live("/one")) {
             assertThat(page.html).contains("side of one");
 
             List<JsonNode> patches = page.navigate("push", "/two");

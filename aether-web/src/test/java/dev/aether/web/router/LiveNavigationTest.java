@@ -5,15 +5,10 @@ import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aether.titan.Titan;
-import dev.aether.web.AetherWeb;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,9 +37,7 @@ class LiveNavigationTest {
     });
     static final Loader<NoParams, Integer> COUNTER = Loader.of("counter", args -> counterLoads.incrementAndGet());
 
-    static Titan titan;
-    static HttpClient http;
-    static WebSocketClient sockets;
+    static RunningSite site;
 
     @BeforeAll
     static void start() throws Exception {
@@ -71,26 +64,18 @@ class LiveNavigationTest {
                 .beforeEach(to -> to.path().equals("/guarded") ? GuardDecision.cancel() : GuardDecision.allow())
                 .beforeEach(to -> to.path().equals("/b") && to.request().query("go").equals("moved") ? GuardDecision.redirect("/moved") : GuardDecision.allow())
                 .build();
-        titan = Titan.builder().port(0).mount(AetherWeb.builder().routes(tree).build()).build().start();
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        sockets = new WebSocketClient();
-        sockets.start();
+        site = RunningSite.of(tree);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        sockets.stop();
-        titan.stop();
-    }
-
-    private static LiveChannel open(String path) throws Exception {
-        return LiveChannel.open(http, sockets, titan.port(), path);
+    static void stop() {
+        site.close();
     }
 
     @Test
     void theFirstGetHandsItsLoaderResultsToTheLiveSessionSoNothingLoadsTwice() throws Exception {
         int before = itemLoads.get();
-        try (LiveChannel page = open("/items/7")) {
+        try (LiveChannel page = site.live("/items/7")) {
             assertThat(page.html).contains("item 7");
             assertThat(itemLoads.get() - before).as("loader calls for GET + WebSocket connect").isEqualTo(1);
         }
@@ -98,7 +83,7 @@ class LiveNavigationTest {
 
     @Test
     void aNavigationSendsOnlyTheOutletBelowTheSharedLayoutAndTheAnswer() throws Exception {
-        try (LiveChannel page = open("/a")) {
+        try (LiveChannel page = site.live("/a")) {
             List<JsonNode> patches = page.navigate("push", "/b");
             JsonNode region = patches.stream().filter(p -> p.get(0).asText().equals("r")).findFirst().orElseThrow();
             assertThat(region.get(2).asText()).contains("<p id=\"b\">bee</p>").doesNotContain("site nav").doesNotContain("shell");
@@ -114,7 +99,7 @@ class LiveNavigationTest {
 
     @Test
     void theLayoutsActiveLinkFollowsTheLocation() throws Exception {
-        try (LiveChannel page = open("/a")) {
+        try (LiveChannel page = site.live("/a")) {
             assertThat(page.html).containsPattern("<a [^>]*class=\"active\"[^>]*>A</a>");
             List<JsonNode> patches = page.navigate("push", "/b");
             assertThat(patches).anySatisfy(p -> assertThat(p.toString()).isEqualTo(toClassPatch(page.html, "active", 0)));
@@ -129,11 +114,11 @@ class LiveNavigationTest {
 
     @Test
     void withoutTheRuntimeALinkIsAnOrdinaryLinkToAPageTheServerRenders() throws Exception {
-        try (LiveChannel page = open("/b")) {
+        try (LiveChannel page = site.live("/b")) {
             Matcher link = Pattern.compile("<a [^>]*href=\"([^\"]+)\"[^>]*>A</a>").matcher(page.html);
             assertThat(link.find()).as("the layout's link").isTrue();
             assertThat(link.group(0)).contains("data-ae-link");
-            try (LiveChannel target = open(link.group(1))) {   // what a browser without JavaScript does: a GET of the href
+            try (LiveChannel target = site.live(link.group(1))) {   // what a browser without JavaScript does: a GET of the href
                 assertThat(target.html).contains("<title>Page A</title>").contains("<p id=\"a\">a#");
             }
         }
@@ -141,7 +126,7 @@ class LiveNavigationTest {
 
     @Test
     void theNavigationStateIsLoadingWithItsTargetUntilTheNewPageIsIn() throws Exception {
-        try (LiveChannel page = open("/a")) {
+        try (LiveChannel page = site.live("/a")) {
             assertThat(page.html).contains("<span id=\"state\"><!--ae:t");
             List<String> texts = page.navigate("push", "/items/555").stream()
                     .filter(p -> p.get(0).asText().equals("t") || p.get(0).asText().equals("r")).map(p -> p.get(0).asText() + " " + p.get(2).asText()).toList();
@@ -152,7 +137,7 @@ class LiveNavigationTest {
     @Test
     void aPageSeenRecentlyIsServedFromTheLoaderCache() throws Exception {
         int before = aLoads.get();
-        try (LiveChannel page = open("/a")) {
+        try (LiveChannel page = site.live("/a")) {
             page.navigate("push", "/b");
             List<JsonNode> back = page.navigate("pop", "/a");
             assertThat(back.toString()).contains("a#" + (before + 1));
@@ -163,7 +148,7 @@ class LiveNavigationTest {
     @Test
     void aNewlyMatchedLevelsParamsMakeItsLoaderRun() throws Exception {
         int before = itemLoads.get();
-        try (LiveChannel page = open("/items/100")) {
+        try (LiveChannel page = site.live("/items/100")) {
             List<JsonNode> patches = page.navigate("push", "/items/101");
             assertThat(patches.toString()).contains("item 101");
             assertThat(itemLoads.get() - before).isEqualTo(2);
@@ -172,7 +157,7 @@ class LiveNavigationTest {
 
     @Test
     void aUrlTheTreeDoesNotRenderIsAnsweredWithAFullLoad() throws Exception {
-        try (LiveChannel page = open("/a")) {
+        try (LiveChannel page = site.live("/a")) {
             for (String url : List.of("/nowhere", "/old", "/items/abc")) {
                 JsonNode answer = page.answerIn(page.navigate("push", url));
                 assertThat(answer.get("f").asInt()).as(url).isEqualTo(1);
@@ -183,7 +168,7 @@ class LiveNavigationTest {
 
     @Test
     void aNavigationToAnythingButAPathOfThisSiteIsIgnored() throws Exception {
-        try (LiveChannel page = open("/a")) {
+        try (LiveChannel page = site.live("/a")) {
             page.sendNavigation("1 push //evil.example/b");
             page.sendNavigation("2 push /\\evil.example");
             page.sendNavigation("3 push https://evil.example/");
@@ -197,7 +182,7 @@ class LiveNavigationTest {
 
     @Test
     void aGuardThatCancelsAPopKeepsThePageAndSaysSo() throws Exception {
-        try (LiveChannel page = open("/a")) {
+        try (LiveChannel page = site.live("/a")) {
             List<JsonNode> patches = page.navigate("pop", "/guarded");
             assertThat(page.answerIn(patches).get("c").asInt()).isEqualTo(1);
             assertThat(patches).noneSatisfy(p -> assertThat(p.get(0).asText()).isEqualTo("r"));
@@ -206,7 +191,7 @@ class LiveNavigationTest {
 
     @Test
     void aGuardThatRedirectsNavigatesToItsLocationInstead() throws Exception {
-        try (LiveChannel page = open("/a")) {
+        try (LiveChannel page = site.live("/a")) {
             List<JsonNode> patches = page.navigate("pop", "/b?go=moved");
             assertThat(patches.toString()).contains("moved here");
             JsonNode answer = page.answerIn(patches);
@@ -217,7 +202,7 @@ class LiveNavigationTest {
 
     @Test
     void revalidationRunsTheLoadersAgainAndUpdatesWhatReadThem() throws Exception {
-        try (LiveChannel page = open("/counter")) {
+        try (LiveChannel page = site.live("/counter")) {
             int loaded = counterLoads.get();
             assertThat(page.html).contains("count " + loaded);
             Matcher button = Pattern.compile("<button data-ae=\"(\\d+)\" id=\"revalidate\"").matcher(page.html);

@@ -7,13 +7,7 @@ import dev.aether.netron.client.NetronClient;
 import dev.aether.titan.Titan;
 import dev.aether.titan.fixtures.Calculator;
 import dev.aether.titan.fixtures.CalculatorService;
-import dev.aether.web.AetherWeb;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,10 +28,8 @@ class LoaderClientServerTest {
             () -> args.client().service(Calculator.class).add(args.params().a() + args.params().b(), args.params().a() + args.params().b())));
 
     static Titan services;
-    static Titan site;
     static NetronClient client;
-    static HttpClient http;
-    static WebSocketClient sockets;
+    static RunningSite site;
 
     @BeforeAll
     static void start() throws Exception {
@@ -50,24 +42,19 @@ class LoaderClientServerTest {
                                 ctx.await(DOUBLED_LATER, doubled -> p(attr("id", "doubled"), text("doubled: " + doubled)), () -> p(text("…")))))
                         .loader(SUM).loader(DOUBLED_LATER))
                 .build();
-        site = Titan.builder().port(0).mount(AetherWeb.builder().routes(tree).build()).build().start();
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        sockets = new WebSocketClient();
-        sockets.start();
+        site = RunningSite.of(tree);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        sockets.stop();
-        site.stop();
+        site.close();
         client.close();
         services.stop();
     }
 
     @Test
     void aLoaderCallsAServiceOverHttpAndThePageShowsItsAnswer() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + "/sum/3/4"))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = site.get("/sum/3/4");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<p id=\"sum\">3 + 4 = 7</p>").contains("<p id=\"doubled\">doubled: 14</p>");
@@ -75,7 +62,7 @@ class LoaderClientServerTest {
 
     @Test
     void onALiveNavigationTheLoadersCallTheServiceTooAndTheDeferredAnswerPatchesIn() throws Exception {
-        try (LiveChannel page = LiveChannel.open(http, sockets, site.port(), "/sum/3/4")) {
+        try (LiveChannel page = site.live("/sum/3/4")) {
             var patches = page.navigate("push", "/sum/5/6");
             assertThat(patches.toString()).contains("5 + 6 = 11");
 

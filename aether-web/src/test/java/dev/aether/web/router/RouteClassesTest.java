@@ -4,12 +4,7 @@ import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aether.titan.Titan;
-import dev.aether.web.AetherWeb;
 import dev.aether.web.html.Node;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -133,16 +128,12 @@ class RouteClassesTest {
 
     @Test
     void aClassTreeServesItsPagesWithTheirLayoutsAndLoaders() throws Exception {
-        Titan titan = Titan.builder().port(0).mount(AetherWeb.builder().routes(tree()).build()).build().start();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + "/teams/red")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        try (RunningSite site = RunningSite.of(tree())) {
+            HttpResponse<String> page = site.get("/teams/red");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body().replaceAll("<!--/?ae:s\\d+-->", ""))   // every outlet is a live region (between its markers)
                     .contains("<title>Team</title>")
                     .contains("<div id=\"site\"><section id=\"team\"><h2>RED</h2><p id=\"members\">members of red</p></section></div>");
-        } finally {
-            titan.stop();
         }
     }
 

@@ -4,15 +4,9 @@ import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
-import dev.aether.titan.Titan;
 import dev.aether.titan.testing.CapturedLog;
-import dev.aether.web.AetherWeb;
 import dev.aether.web.Page;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +22,7 @@ class RouteErrorPageServerTest {
         throw new IllegalStateException("connection to db-7.internal refused");
     });
 
-    static Titan titan;
-    static HttpClient http;
+    static RunningSite site;
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,18 +36,17 @@ class RouteErrorPageServerTest {
                         h1(attr("id", "sorry"), text("Sorry, " + request.path() + " failed")),
                         p(attr("id", "error-id"), text(errorId)))))
                 .build();
-        titan = Titan.builder().port(0).mount(AetherWeb.builder().routes(tree).build()).build().start();
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        site = RunningSite.of(tree);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        titan.stop();
+    static void stop() {
+        site.close();
     }
 
     @Test
     void aLoaderFailureWithNoBoundaryShowsTheTreesErrorPageWithTheLoggedErrorId() throws Exception {
-        HttpResponse<String> response = get("/loader-fails");
+        HttpResponse<String> response = site.get("/loader-fails");
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("<title>Sorry</title>").contains("Sorry, /loader-fails failed").doesNotContain("db-7");
@@ -67,7 +59,7 @@ class RouteErrorPageServerTest {
 
     @Test
     void aViewFailureWithNoBoundaryShowsTheTreesErrorPage() throws Exception {
-        HttpResponse<String> response = get("/view-fails");
+        HttpResponse<String> response = site.get("/view-fails");
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("Sorry, /view-fails failed").doesNotContain("SecretView");
@@ -77,14 +69,9 @@ class RouteErrorPageServerTest {
 
     @Test
     void aPageThatWorksIsNotAffected() throws Exception {
-        HttpResponse<String> response = get("/fine");
+        HttpResponse<String> response = site.get("/fine");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<p>fine</p>");
-    }
-
-    static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,19 +1,12 @@
 package dev.aether.web.router;
 
 import static dev.aether.web.html.Html.*;
-import static dev.aether.web.router.DeferredDataServerTest.readToEnd;
-import static dev.aether.web.router.DeferredDataServerTest.readUntil;
+import static dev.aether.web.router.RunningSite.readToEnd;
+import static dev.aether.web.router.RunningSite.readUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aether.titan.Titan;
 import dev.aether.titan.testing.CapturedLog;
-import dev.aether.web.AetherWeb;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -46,8 +39,7 @@ class RouteLevelsServerTest {
         return "a chart";
     }));
 
-    static Titan titan;
-    static HttpClient http;
+    static RunningSite site;
 
     @BeforeAll
     static void start() throws Exception {
@@ -78,14 +70,12 @@ class RouteLevelsServerTest {
                                                                 ctx.await(ctx.data(CHART), chart -> p(attr("id", "chart"), text(chart)))))
                                                         .loading(ctx -> p(attr("id", "chart-loading"), text("Drawing"))))))
                 .build();
-        AetherWeb web = AetherWeb.builder().routes(tree).build();
-        titan = Titan.builder().port(0).mount(web).build().start();
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        site = RunningSite.of(tree);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        titan.stop();
+    static void stop() {
+        site.close();
     }
 
     @Test
@@ -105,8 +95,8 @@ class RouteLevelsServerTest {
     void aLevelWithALoadingViewShowsItAtOnceAndStreamsItsContentInTheSameResponse() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         statsGate.set(gate);
-        try (InputStream body = open("/stats/detail")) {
-            String shell = readUntil(body, new StringBuilder(), "Loading statistics");
+        try (InputStream body = site.stream("/stats/detail")) {
+            String shell = readUntil(body, "Loading statistics");
             // The levels above are not held back (they have their data), the slow level is its loading view.
             assertThat(shell).contains("Signed in as Ada").contains("<p id=\"stats-loading\">Loading statistics for Ada</p>")
                     .doesNotContain("42 orders");
@@ -132,8 +122,8 @@ class RouteLevelsServerTest {
     void anAwaitWithoutAFallbackShowsTheLoadingViewOfItsLevel() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         statsGate.set(gate);
-        try (InputStream body = open("/charts/sales")) {
-            String shell = readUntil(body, new StringBuilder(), "Drawing");
+        try (InputStream body = site.stream("/charts/sales")) {
+            String shell = readUntil(body, "Drawing");
             assertThat(shell).contains("<h1>Sales</h1>").doesNotContain("a chart");
 
             gate.countDown();
@@ -142,7 +132,7 @@ class RouteLevelsServerTest {
     }
 
     static String get(String path) throws Exception {
-        try (InputStream body = open(path)) {
+        try (InputStream body = site.stream(path)) {
             return withoutRegions(readToEnd(body));
         }
     }
@@ -150,12 +140,5 @@ class RouteLevelsServerTest {
     /** The HTML without the markers of live regions: every outlet (named or not) is one, so that a live navigation can replace it alone. */
     static String withoutRegions(String html) {
         return html.replaceAll("<!--/?ae:s\\d+-->", "");
-    }
-
-    static InputStream open(String path) throws Exception {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + path))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
     }
 }

@@ -4,12 +4,9 @@ import static dev.aether.web.html.Html.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import dev.aether.titan.Titan;
 import dev.aether.titan.testing.CapturedLog;
 import dev.aether.web.AetherWeb;
 import dev.aether.web.Page;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -60,8 +57,7 @@ class RouterServerTest {
     static final AtomicInteger dashLoads = new AtomicInteger();
     static final Loader<NoParams, Integer> DASH_LOADS = Loader.of("dash-loads", args -> dashLoads.incrementAndGet());
 
-    static Titan titan;
-    static HttpClient http;
+    static RunningSite site;
 
     @BeforeAll
     static void start() throws Exception {
@@ -93,24 +89,17 @@ class RouterServerTest {
                 .routes(tree)
                 .page("/exact", request -> Page.of("Exact", () -> p(text("an exact page"))))
                 .build();
-        titan = Titan.builder().port(0).mount(web).build().start();
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        site = RunningSite.of(web);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        titan.stop();
-    }
-
-    static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + path)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    static void stop() {
+        site.close();
     }
 
     @Test
     void aGetRendersTheLayoutsAroundThePageOutermostFirst() throws Exception {
-        HttpResponse<String> response = get("/users/42?tab=likes");
+        HttpResponse<String> response = site.get("/users/42?tab=likes");
         assertThat(response.statusCode()).isEqualTo(200);
         // each outlet is a live region (between its markers), so that a live navigation can replace it alone
         assertThat(response.body().replaceAll("<!--/?ae:s\\d+-->", "")).contains("<title>User</title>")
@@ -120,48 +109,47 @@ class RouterServerTest {
     @Test
     void aLinkBuiltFromTheRecordReachesThePageWithTheSameRecord() throws Exception {
         String url = Links.link(USER, new UserParams(7, Optional.of(Tab.POSTS)));
-        assertThat(get(url).body()).contains("User 7 tab POSTS");
+        assertThat(site.get(url).body()).contains("User 7 tab POSTS");
     }
 
     @Test
     void aValueThatDoesNotConvertIsA404NotA500() throws Exception {
-        HttpResponse<String> response = get("/users/abc");
+        HttpResponse<String> response = site.get("/users/abc");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("Not found");
-        assertThat(get("/users/1?tab=shares").statusCode()).isEqualTo(404);
+        assertThat(site.get("/users/1?tab=shares").statusCode()).isEqualTo(404);
     }
 
     @Test
     void aUrlTheTreeDoesNotMatchGoesOnAndIsA404() throws Exception {
-        assertThat(get("/nowhere/at/all").statusCode()).isEqualTo(404);
-        assertThat(get("/users/1/../2").statusCode()).isIn(400, 404);
+        assertThat(site.get("/nowhere/at/all").statusCode()).isEqualTo(404);
+        assertThat(site.get("/users/1/../2").statusCode()).isIn(400, 404);
     }
 
     @Test
     void anExactPageBuiltWithPageStillWorksBesideTheTree() throws Exception {
-        assertThat(get("/exact").body()).contains("an exact page");
+        assertThat(site.get("/exact").body()).contains("an exact page");
     }
 
     @Test
     void aRedirectAnswersWithItsStatusAndLocation() throws Exception {
-        HttpResponse<String> response = get("/people/9");
+        HttpResponse<String> response = site.get("/people/9");
         assertThat(response.statusCode()).isEqualTo(301);
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/users/1");
     }
 
     @Test
     void aPostToARoutedPageIsMethodNotAllowed() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + "/users/1"))
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = site.send(site.request("/users/1").POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).contains("GET");
     }
 
     @Test
     void theLoadersOfEveryMatchedLevelRunInParallel() throws Exception {
-        get("/dash/slow");   // warm up: the first request pays for class loading
+        site.get("/dash/slow");   // warm up: the first request pays for class loading
         long start = System.nanoTime();
-        HttpResponse<String> response = get("/dash/slow");
+        HttpResponse<String> response = site.get("/dash/slow");
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertThat(response.body()).contains("<h2>Dashboard of everything</h2>").contains("<p id=\"slow\">AB</p>");
         assertThat(millis).as("two 300 ms loaders, one GET").isBetween(300L, 549L);
@@ -170,7 +158,7 @@ class RouterServerTest {
     @Test
     void aFailingLoaderShowsTheNearestErrorBoundaryAndTheLevelsAboveRenderAsUsual() throws Exception {
         int loadsBefore = dashLoads.get();
-        HttpResponse<String> response = get("/dash/broken");
+        HttpResponse<String> response = site.get("/dash/broken");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
                 .contains("<nav>site nav</nav>")
@@ -183,7 +171,7 @@ class RouterServerTest {
 
     @Test
     void aLevelsOwnBoundaryIsNearerThanItsLayoutsSoTheLayoutRendersWithItsData() throws Exception {
-        HttpResponse<String> response = get("/dash/guarded");
+        HttpResponse<String> response = site.get("/dash/guarded");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
                 .contains("<h2>Dashboard of everything</h2>")
@@ -194,7 +182,7 @@ class RouterServerTest {
 
     @Test
     void aFailureWithNoBoundaryOnTheWayUpIsA500() throws Exception {
-        HttpResponse<String> response = get("/bare/broken");
+        HttpResponse<String> response = site.get("/bare/broken");
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).doesNotContain("the stats service is down").doesNotContain("never shown");
         assertThat(pageLog.take(Level.ERROR)).singleElement()
@@ -204,7 +192,7 @@ class RouterServerTest {
     @Test
     void escapedValuesSurviveTheRoundTripThroughJetty() throws Exception {
         FileParams params = new FileParams("Ada Lovelace & co?", "notes/ré sumé #1.txt");
-        HttpResponse<String> response = get(Links.link(FILE, params));
+        HttpResponse<String> response = site.get(Links.link(FILE, params));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<p id=\"file\">Ada Lovelace &amp; co? | notes/ré sumé #1.txt</p>");
     }

@@ -6,22 +6,19 @@ import dev.aether.netron.protocol.error.AuthException;
 import dev.aether.netron.protocol.error.PermissionException;
 import dev.aether.netron.protocol.error.RateLimitException;
 import dev.aether.netron.protocol.packet.Packet;
-import dev.aether.titan.Titan;
 import dev.aether.titan.event.EventAccess;
 import dev.aether.titan.event.EventLimits;
+import dev.aether.titan.Titan;
 import dev.aether.titan.fixtures.CalculatorService;
 import dev.aether.titan.fixtures.Tokens;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The {@code subscribe}, {@code unsubscribe} and {@code emit} core tasks over a real WebSocket,
@@ -38,29 +35,12 @@ class EventSubscriptionTest {
     /** {@code task_emit_two_args}: {@code ["emit", "user.created", {id: 42, name: "Alice"}, "admin-panel"]}, id 11. */
     private static final String EMIT = "0000000b4494a4656d6974ac757365722e6372656174656482a269642aa46e616d65a5416c696365ab61646d696e2d70616e656c";
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Titan titan;
-    private EventSocket socket;
-
-    @BeforeAll
-    static void start() {
-        titan = Titan.builder().port(0).service(new CalculatorService()).authenticator(new Tokens())
-                .event("audit.entry", EventAccess.roles("admin"))
-                .eventLimits(new EventLimits(3, EventLimits.DEFAULT_MAX_QUEUED_EVENTS))
-                .build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        titan.stop();
-    }
-
-    @AfterEach
-    void closeSocket() {
-        if (socket != null) {
-            socket.close();
-        }
-    }
+    @RegisterExtension
+    static final TitanWithSockets server = new TitanWithSockets(() -> Titan.builder().port(0).service(new CalculatorService()).authenticator(new Tokens())
+            .event("audit.entry", EventAccess.roles("admin"))
+            .eventLimits(new EventLimits(3, EventLimits.DEFAULT_MAX_QUEUED_EVENTS))
+            .build());
+    private RawSocket socket;
 
     private static Map<String, Object> alice() {
         Map<String, Object> user = new LinkedHashMap<>();
@@ -71,18 +51,18 @@ class EventSubscriptionTest {
 
     @Test
     void subscribingAnswersUndefinedExactlyAsTheReference() {
-        socket = EventSocket.open(HTTP, titan.webSocketUri());
+        socket = server.connect().handshake();
         socket.sendBinary(HEX.parseHex(SUBSCRIBE));
         assertThat(HEX.formatHex(socket.nextBinary())).isEqualTo(SUBSCRIBE_RESPONSE);
     }
 
     @Test
     void aSubscribedPeerReceivesTheEventAsTheReferenceForwardsIt() {
-        socket = EventSocket.open(HTTP, titan.webSocketUri());
+        socket = server.connect().handshake();
         socket.sendBinary(HEX.parseHex(SUBSCRIBE));
         socket.nextBinary();
 
-        titan.events().emit("user.created", alice(), "admin-panel");
+        server.titan().events().emit("user.created", alice(), "admin-panel");
 
         byte[] forwarded = socket.nextBinary();
         byte[] vector = HEX.parseHex(EMIT);
@@ -93,10 +73,10 @@ class EventSubscriptionTest {
 
     @Test
     void eventsOfOneEmitterArriveInTheOrderEmitted() {
-        socket = EventSocket.open(HTTP, titan.webSocketUri());
+        socket = server.connect().handshake();
         socket.task("subscribe", "counter.tick");
         for (int i = 0; i < 200; i++) {
-            titan.events().emit("counter.tick", i);
+            server.titan().events().emit("counter.tick", i);
         }
         for (int i = 0; i < 200; i++) {
             assertThat(socket.nextPacket().data()).isEqualTo(List.of("emit", "counter.tick", i));
@@ -105,46 +85,46 @@ class EventSubscriptionTest {
 
     @Test
     void afterUnsubscribingNoMoreEventsArrive() {
-        socket = EventSocket.open(HTTP, titan.webSocketUri());
+        socket = server.connect().handshake();
         socket.sendBinary(HEX.parseHex(SUBSCRIBE));
         socket.nextBinary();
         socket.sendBinary(HEX.parseHex(UNSUBSCRIBE));
         assertThat(HEX.formatHex(socket.nextBinary())).as("id 10, undefined").isEqualTo("0000000a04d40000");
 
-        titan.events().emit("user.created", alice());
+        server.titan().events().emit("user.created", alice());
 
         // A task sent after the emit is answered first: nothing was forwarded before it.
         Packet pong = socket.task("query_interface", "calculator");
         assertThat(pong.impulse()).isFalse();
-        assertThat(titan.events().listenerCount()).isZero();
+        assertThat(server.titan().events().listenerCount()).isZero();
     }
 
     @Test
     void anEmitFromAClientIsAcknowledgedButNotBroadcast() {
-        socket = EventSocket.open(HTTP, titan.webSocketUri());
+        socket = server.connect().handshake();
         socket.task("subscribe", "user.created");
         socket.sendBinary(HEX.parseHex(EMIT));
 
         assertThat(HEX.formatHex(socket.nextBinary())).as("id 11, undefined").isEqualTo("0000000b04d40000");
-        assertThat(socket.poll(Duration.ofMillis(300))).as("no event forwarded back").isNull();
+        assertThat(socket.next(Duration.ofMillis(300))).as("no event forwarded back").isNull();
     }
 
     @Test
     void subscribingTwiceToOneEventIsOneSubscription() {
-        socket = EventSocket.open(HTTP, titan.webSocketUri());
-        int before = titan.events().listenerCount();
+        socket = server.connect().handshake();
+        int before = server.titan().events().listenerCount();
         socket.task("subscribe", "user.created");
         socket.task("subscribe", "user.created");
-        assertThat(titan.events().listenerCount()).isEqualTo(before + 1);
+        assertThat(server.titan().events().listenerCount()).isEqualTo(before + 1);
 
-        titan.events().emit("user.created", 1);
+        server.titan().events().emit("user.created", 1);
         assertThat(socket.nextPacket().data()).isEqualTo(List.of("emit", "user.created", 1));
-        assertThat(socket.poll(Duration.ofMillis(300))).as("delivered once").isNull();
+        assertThat(socket.next(Duration.ofMillis(300))).as("delivered once").isNull();
     }
 
     @Test
     void anAnonymousPeerCannotSubscribeToAnEventThatNeedsARole() {
-        socket = EventSocket.open(HTTP, titan.webSocketUri());
+        socket = server.connect().handshake();
         Packet reply = socket.task("subscribe", "audit.entry");
         assertThat(reply.error()).isTrue();
         assertThat(reply.data()).isInstanceOf(AuthException.class);
@@ -153,28 +133,28 @@ class EventSubscriptionTest {
 
     @Test
     void aPeerWithoutTheRoleGets403WithTheMissingRoles() {
-        socket = EventSocket.open(HTTP, titan.webSocketUri(), Map.of("Authorization", "Bearer " + Tokens.USER));
+        socket = server.connect(Map.of("Authorization", "Bearer " + Tokens.USER)).handshake();
         Packet reply = socket.task("subscribe", "audit.entry");
         assertThat(reply.error()).isTrue();
         PermissionException denied = (PermissionException) reply.data();
         assertThat(denied.code()).isEqualTo(403);
         assertThat(denied.details()).containsEntry("missingRoles", List.of("admin"));
 
-        titan.events().emit("audit.entry", "secret");
-        assertThat(socket.poll(Duration.ofMillis(300))).isNull();
+        server.titan().events().emit("audit.entry", "secret");
+        assertThat(socket.next(Duration.ofMillis(300))).isNull();
     }
 
     @Test
     void aPeerWithTheRoleReceivesTheEvent() {
-        socket = EventSocket.open(HTTP, titan.webSocketUri(), Map.of("Authorization", "Bearer " + Tokens.ADMIN));
+        socket = server.connect(Map.of("Authorization", "Bearer " + Tokens.ADMIN)).handshake();
         assertThat(socket.task("subscribe", "audit.entry").error()).isFalse();
-        titan.events().emit("audit.entry", "granted");
+        server.titan().events().emit("audit.entry", "granted");
         assertThat(socket.nextPacket().data()).isEqualTo(List.of("emit", "audit.entry", "granted"));
     }
 
     @Test
     void onePastTheSubscriptionCapAnswers429() {
-        socket = EventSocket.open(HTTP, titan.webSocketUri());
+        socket = server.connect().handshake();
         for (String event : List.of("a", "b", "c")) {
             assertThat(socket.task("subscribe", event).error()).isFalse();
         }
@@ -187,7 +167,7 @@ class EventSubscriptionTest {
 
     @Test
     void aSubscribeWithoutAnEventNameAnswers400() {
-        socket = EventSocket.open(HTTP, titan.webSocketUri());
+        socket = server.connect().handshake();
         Packet reply = socket.task("subscribe", 42);
         assertThat(reply.error()).isTrue();
         assertThat(((dev.aether.netron.protocol.error.NetronException) reply.data()).code()).isEqualTo(400);
@@ -195,21 +175,20 @@ class EventSubscriptionTest {
 
     @Test
     void aClosedConnectionLeavesNoListenerInTheBus() throws InterruptedException {
-        socket = EventSocket.open(HTTP, titan.webSocketUri());
-        int before = titan.events().listenerCount();
+        socket = server.connect().handshake();
+        int before = server.titan().events().listenerCount();
         socket.task("subscribe", "user.created");
         socket.task("subscribe", "user.deleted");
-        assertThat(titan.events().listenerCount()).isEqualTo(before + 2);
+        assertThat(server.titan().events().listenerCount()).isEqualTo(before + 2);
         socket.close();
-        socket = null;
         awaitListeners(before);
     }
 
     private static void awaitListeners(int expected) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (titan.events().listenerCount() != expected && System.nanoTime() < deadline) {
+        while (server.titan().events().listenerCount() != expected && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(titan.events().listenerCount()).isEqualTo(expected);
+        assertThat(server.titan().events().listenerCount()).isEqualTo(expected);
     }
 }

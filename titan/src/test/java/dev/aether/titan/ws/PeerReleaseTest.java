@@ -45,7 +45,7 @@ class PeerReleaseTest {
         Events events = Events.inProcess();
         try (WsHarness harness = new WsHarness(WebSocketOptions.defaults(), events, new HangService())) {
             for (int cycle = 0; cycle < 1_000; cycle++) {
-                EventSocket socket = EventSocket.open(HTTP, harness.uri());
+                RawSocket socket = RawSocket.connect(HTTP, harness.uri()).handshake();
                 socket.task("subscribe", "user.created");
                 socket.task("subscribe", "cycle." + cycle);
                 socket.sendBinary(PacketCodec.standard().encode(Packet.request(1, PacketType.CALL, List.of("hang", "hang"))));
@@ -66,7 +66,7 @@ class PeerReleaseTest {
     void aSubscriberThatStopsReadingIsDroppedWithCloseCode4029() throws Exception {
         Events events = new Events(new InProcessEventBus(), new EventCatalog(Map.of(), false), new EventLimits(10, 16));
         try (WsHarness harness = new WsHarness(WebSocketOptions.defaults(), events)) {
-            EventSocket slow = EventSocket.open(HTTP, harness.uri());
+            RawSocket slow = RawSocket.connect(HTTP, harness.uri()).handshake();
             slow.task("subscribe", "price.tick");
             slow.pause();
             byte[] payload = new byte[64 * 1024];
@@ -81,9 +81,9 @@ class PeerReleaseTest {
             slow.resume();
             Object last;
             do {
-                last = slow.poll(Duration.ofSeconds(10));
-            } while (last instanceof byte[]);
-            assertThat(last).isEqualTo(new EventSocket.Closed(CloseCodes.SLOW_SUBSCRIBER, "Too slow reading events"));
+                last = slow.next(Duration.ofSeconds(10));
+            } while (last instanceof RawSocket.Binary);
+            assertThat(last).isEqualTo(new RawSocket.Closed(CloseCodes.SLOW_SUBSCRIBER, "Too slow reading events"));
             slow.close();
         }
     }

@@ -12,9 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * With no allowed-origins list, and no authenticator either, browsers may call only from the
@@ -23,20 +22,11 @@ import org.junit.jupiter.api.Test;
  */
 class SameOriginByDefaultTest {
     private static final String FOREIGN = "https://evil.example";
-    private static Titan titan;
-
-    @BeforeAll
-    static void start() {
-        titan = Titan.builder().port(0).service(new CalculatorService()).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        titan.stop();
-    }
+    @RegisterExtension
+    static final TitanWithSockets server = new TitanWithSockets(() -> Titan.builder().port(0).service(new CalculatorService()).build());
 
     private static String ownOrigin() {
-        return "http://127.0.0.1:" + titan.port();
+        return "http://127.0.0.1:" + server.titan().port();
     }
 
     private static Packet add(RawSocket socket) {
@@ -45,21 +35,21 @@ class SameOriginByDefaultTest {
 
     @Test
     void webSocketFromAForeignPageIsClosedWith4001() {
-        try (RawSocket socket = RawSocket.connect(titan.webSocketUri(), Map.of("Origin", FOREIGN))) {
+        try (RawSocket socket = server.connect(Map.of("Origin", FOREIGN))) {
             assertThat(socket.awaitClose().code()).isEqualTo(CloseCodes.UNAUTHORIZED);
         }
     }
 
     @Test
     void webSocketFromTheServersOwnPageIsServed() {
-        try (RawSocket socket = RawSocket.connect(titan.webSocketUri(), Map.of("Origin", ownOrigin())).handshake("page")) {
+        try (RawSocket socket = server.connect(Map.of("Origin", ownOrigin())).handshake("page")) {
             assertThat(add(socket).data()).isEqualTo(3);
         }
     }
 
     @Test
     void webSocketWithoutOriginIsServed() {
-        try (RawSocket socket = RawSocket.connect(titan.webSocketUri()).handshake("script")) {
+        try (RawSocket socket = server.connect().handshake("script")) {
             assertThat(add(socket).data()).isEqualTo(3);
         }
     }
@@ -84,7 +74,7 @@ class SameOriginByDefaultTest {
     }
 
     private static HttpResponse<String> post(String origin) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(titan.httpUri() + "/netron/invoke"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.titan().httpUri() + "/netron/invoke"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"o\",\"service\":\"calculator\",\"method\":\"add\",\"input\":[1,2]}"));
         if (origin != null) {

@@ -10,10 +10,8 @@ import dev.aether.titan.fixtures.IssuingAuthenticator;
 import dev.aether.titan.fixtures.SafeService;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the TypeScript netron-browser client reads from Titan over WebSocket, decoded from the
@@ -22,29 +20,11 @@ import org.junit.jupiter.api.Test;
  */
 @SuppressWarnings("unchecked")
 class WebSocketBrowserCompatibilityTest {
-    private static Titan titan;
-    private RawSocket socket;
+    @RegisterExtension
+    static final TitanWithSockets server = new TitanWithSockets(() -> Titan.builder().port(0).service(new SafeService()).authenticator(new IssuingAuthenticator()).build());
 
-    @BeforeAll
-    static void start() {
-        titan = Titan.builder().port(0).service(new SafeService()).authenticator(new IssuingAuthenticator()).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        titan.stop();
-    }
-
-    @AfterEach
-    void closeSocket() {
-        if (socket != null) {
-            socket.close();
-        }
-    }
-
-    private RawSocket connected() {
-        socket = RawSocket.connect(titan.webSocketUri()).handshake("5b0f6f4e-7a7e-4c8e-9a55-1f3f8d5e2c11");
-        return socket;
+    private static RawSocket connected() {
+        return server.connect().handshake("5b0f6f4e-7a7e-4c8e-9a55-1f3f8d5e2c11");
     }
 
     private static Map<String, Object> authenticate(RawSocket s, long id, Map<String, Object> credentials) {

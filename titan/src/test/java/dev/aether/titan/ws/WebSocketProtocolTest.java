@@ -1,6 +1,5 @@
 package dev.aether.titan.ws;
 
-import dev.aether.titan.fixtures.Tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aether.netron.protocol.definition.Definition;
@@ -11,46 +10,30 @@ import dev.aether.netron.protocol.packet.PacketCodec;
 import dev.aether.netron.protocol.packet.PacketType;
 import dev.aether.titan.Titan;
 import dev.aether.titan.fixtures.CalculatorService;
+import dev.aether.titan.fixtures.Tokens;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Netron over WebSocket at the byte level: a bare JDK WebSocket, packets built with PacketCodec. */
 @SuppressWarnings("unchecked")
 class WebSocketProtocolTest {
     private static final HexFormat HEX = HexFormat.of();
-    private static Titan titan;
+
+    @RegisterExtension
+    static final TitanWithSockets server = new TitanWithSockets(() -> Titan.builder().port(0).peerId("server-netron-id")
+            .service(new CalculatorService()).service(new EchoService()).service(new VaultService())
+            .authenticator(new Tokens()).allowedOrigins("https://app.example")
+            .build());
     private RawSocket socket;
 
-    @BeforeAll
-    static void start() {
-        titan = Titan.builder().port(0).peerId("server-netron-id")
-                .service(new CalculatorService()).service(new EchoService()).service(new VaultService())
-                .authenticator(new Tokens()).allowedOrigins("https://app.example")
-                .build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        titan.stop();
-    }
-
-    @AfterEach
-    void closeSocket() {
-        if (socket != null) {
-            socket.close();
-        }
-    }
-
     private RawSocket connected() {
-        socket = RawSocket.connect(titan.webSocketUri()).handshake("94389737-3806-480c-b920-c1fad3222a36");
+        socket = server.connect().handshake("94389737-3806-480c-b920-c1fad3222a36");
         return socket;
     }
 
@@ -66,7 +49,7 @@ class WebSocketProtocolTest {
 
     @Test
     void handshakeAndCallMatchTheReferenceCaptureByteForByte() {
-        socket = RawSocket.connect(titan.webSocketUri());
+        socket = server.connect();
         assertThat(HEX.formatHex(socket.nextBinary())).isEqualTo("7b2274797065223a226964222c226964223a227365727665722d6e6574726f6e2d6964227d");
         socket.sendText(new String(HEX.parseHex("7b2274797065223a22636c69656e742d6964222c226964223a227261772d636c69656e74227d")));
         socket.sendBinary(HEX.parseHex("000000024393aa6563686f40312e302e30a46563686fa26869"));
@@ -75,7 +58,7 @@ class WebSocketProtocolTest {
 
     @Test
     void clientIdInABinaryFrameIsAcceptedLikeTheTitanClientSendsIt() {
-        socket = RawSocket.connect(URI.create(titan.webSocketUri() + "?id=titan-client-id"), Map.of("x-netron-id", "titan-client-id"));
+        socket = server.connect(URI.create(server.uri() + "?id=titan-client-id"), Map.of("x-netron-id", "titan-client-id"));
         socket.nextBinary();
         socket.sendBinary(HEX.parseHex("7b2274797065223a22636c69656e742d6964222c226964223a22746974616e2d636c69656e742d6964227d"));
         assertThat(socket.request(call(1, "calculator@1.0.0", "add", 2, 3)).data()).isEqualTo(5);
@@ -83,7 +66,7 @@ class WebSocketProtocolTest {
 
     @Test
     void packetsBeforeClientIdAreNotProcessed() {
-        socket = RawSocket.connect(titan.webSocketUri());
+        socket = server.connect();
         socket.nextBinary();
         socket.send(call(1, "calculator", "add", 1, 1));
         assertThat(socket.next(Duration.ofMillis(200))).isNull();
@@ -242,7 +225,7 @@ class WebSocketProtocolTest {
 
     @Test
     void queryInterfaceShowsTheServiceToItsRole() {
-        socket = RawSocket.connect(titan.webSocketUri(), Map.of("Authorization", "Bearer " + Tokens.ADMIN)).handshake("admin");
+        socket = server.connect(Map.of("Authorization", "Bearer " + Tokens.ADMIN)).handshake("admin");
         Definition definition = (Definition) socket.request(Packet.request(1, PacketType.TASK, List.of("query_interface", "vault"))).data();
         assertThat(definition.meta().methods()).containsKey("open");
     }
@@ -283,43 +266,43 @@ class WebSocketProtocolTest {
 
     @Test
     void bearerTokenOnTheUpgradeAuthenticatesTheConnection() {
-        socket = RawSocket.connect(titan.webSocketUri(), Map.of("Authorization", "Bearer " + Tokens.ADMIN)).handshake("admin");
+        socket = server.connect(Map.of("Authorization", "Bearer " + Tokens.ADMIN)).handshake("admin");
         assertThat(socket.request(call(1, "calculator", "secret")).data()).isEqualTo("42");
     }
 
     @Test
     void tokenQueryParameterAuthenticatesTheConnection() {
-        socket = RawSocket.connect(URI.create(titan.webSocketUri() + "?token=" + Tokens.ADMIN)).handshake("admin");
+        socket = server.connect(URI.create(server.uri() + "?token=" + Tokens.ADMIN)).handshake("admin");
         assertThat(socket.request(call(1, "vault", "open")).data()).isEqualTo("gold");
     }
 
     @Test
     void invalidBearerTokenClosesWith4001() {
-        socket = RawSocket.connect(titan.webSocketUri(), Map.of("Authorization", "Bearer forged"));
+        socket = server.connect(Map.of("Authorization", "Bearer forged"));
         assertThat(socket.awaitClose().code()).isEqualTo(4001);
     }
 
     @Test
     void invalidTokenQueryParameterClosesWith4001() {
-        socket = RawSocket.connect(URI.create(titan.webSocketUri() + "?token=forged"));
+        socket = server.connect(URI.create(server.uri() + "?token=forged"));
         assertThat(socket.awaitClose().code()).isEqualTo(4001);
     }
 
     @Test
     void disallowedOriginClosesWith4001() {
-        socket = RawSocket.connect(titan.webSocketUri(), Map.of("Origin", "https://evil.example"));
+        socket = server.connect(Map.of("Origin", "https://evil.example"));
         assertThat(socket.awaitClose().code()).isEqualTo(4001);
     }
 
     @Test
     void allowedOriginIsServed() {
-        socket = RawSocket.connect(titan.webSocketUri(), Map.of("Origin", "https://app.example")).handshake("browser");
+        socket = server.connect(Map.of("Origin", "https://app.example")).handshake("browser");
         assertThat(socket.request(call(1, "calculator", "add", 1, 1)).data()).isEqualTo(2);
     }
 
     @Test
     void wrongPathClosesWith4000() {
-        socket = RawSocket.connect(URI.create(titan.webSocketUri().resolve("/elsewhere").toString()));
+        socket = server.connect(URI.create(server.uri().resolve("/elsewhere").toString()));
         assertThat(socket.awaitClose().code()).isEqualTo(4000);
     }
 }

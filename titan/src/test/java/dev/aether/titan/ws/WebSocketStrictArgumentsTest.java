@@ -9,26 +9,16 @@ import dev.aether.titan.Titan;
 import dev.aether.titan.fixtures.CalculatorService;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The same strict conversion over the WebSocket as over HTTP: null, strings and fractions into ints are 400s naming the parameter. */
 class WebSocketStrictArgumentsTest {
-    private static Titan titan;
-
-    @BeforeAll
-    static void start() {
-        titan = Titan.builder().port(0).service(new CalculatorService()).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        titan.stop();
-    }
+    @RegisterExtension
+    static final TitanWithSockets server = new TitanWithSockets(() -> Titan.builder().port(0).service(new CalculatorService()).build());
 
     private static NetronException refused(Object a, Object b) {
-        try (RawSocket socket = RawSocket.connect(titan.webSocketUri()).handshake("strict")) {
+        try (RawSocket socket = server.connect().handshake("strict")) {
             Packet reply = socket.request(Packet.request(1, PacketType.CALL, Arrays.asList("calculator", "add", a, b)));
             assertThat(reply.error()).as("an error reply").isTrue();
             NetronException error = (NetronException) reply.data();
@@ -54,7 +44,7 @@ class WebSocketStrictArgumentsTest {
 
     @Test
     void integersStillAdd() {
-        try (RawSocket socket = RawSocket.connect(titan.webSocketUri()).handshake("strict")) {
+        try (RawSocket socket = server.connect().handshake("strict")) {
             assertThat(socket.request(Packet.request(1, PacketType.CALL, List.of("calculator", "add", 2, 3))).data()).isEqualTo(5);
         }
     }
