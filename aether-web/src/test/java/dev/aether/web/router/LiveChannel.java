@@ -46,12 +46,20 @@ public final class LiveChannel implements AutoCloseable {
     }
 
     static LiveChannel open(HttpClient http, WebSocketClient sockets, int port, String path) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return open(http, sockets, port, path, null);
+    }
+
+    /** As {@link #open(HttpClient, WebSocketClient, int, String)}, the GET sending {@code cookie} ({@code name=value}; null: none). */
+    static LiveChannel open(HttpClient http, WebSocketClient sockets, int port, String path, String cookie) throws Exception {
+        HttpRequest.Builder get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
+        if (cookie != null) {
+            get.header("Cookie", cookie);
+        }
+        HttpResponse<String> page = http.send(get.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).as("GET " + path).isEqualTo(200);
-        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("aether_live=")).findFirst().orElseThrow();
+        String live = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("aether_live=")).findFirst().orElseThrow();
         LiveTab tab = LiveTab.connect(sockets, URI.create("ws://127.0.0.1:" + port + "/_aether/live?s=" + group(SESSION, page.body()) + "&last=0"),
-                group(COOKIE, cookie), null);
+                group(COOKIE, live), null);
         LiveChannel channel = new LiveChannel(page.body(), tab);
         assertThat(channel.next().get(0).asText()).as("the resume frame").isEqualTo("resume");
         return channel;

@@ -88,6 +88,11 @@ final class RunningSite implements AutoCloseable {
         return LiveChannel.open(http, sockets(), port(), path);
     }
 
+    /** As {@link #live(String)}, the GET sending {@code cookie} ({@code name=value}). */
+    LiveChannel live(String path, String cookie) throws Exception {
+        return LiveChannel.open(http, sockets(), port(), path, cookie);
+    }
+
     private synchronized WebSocketClient sockets() throws Exception {
         if (sockets == null) {
             sockets = new WebSocketClient();
