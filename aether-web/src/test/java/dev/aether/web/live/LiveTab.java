@@ -30,6 +30,8 @@ public final class LiveTab implements Session.Listener.AutoDemanding, AutoClosea
     public final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     /** Completes with the close code when the server closes the connection. */
     public final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    /** The reason the server closed the connection with, once {@link #closed} is complete. */
+    public volatile String closeReason;
     final List<Throwable> errors = new CopyOnWriteArrayList<>();
     volatile Session session;
 
@@ -63,6 +65,7 @@ public final class LiveTab implements Session.Listener.AutoDemanding, AutoClosea
 
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        closeReason = reason;
         closed.complete(statusCode);
         callback.succeed();
     }

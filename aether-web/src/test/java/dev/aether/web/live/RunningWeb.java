@@ -60,12 +60,21 @@ final class RunningWeb implements AutoCloseable {
      * cookie and takes the first frame, which must be {@code resume(0)}.
      */
     LiveTab openAndAttach(String path) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        LiveTab tab = LiveTab.connect(sockets, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + sessionToken(page) + "&last=0"),
-                liveCookie(page), null);
+        LiveTab tab = attach(get(path), "");
         assertThat(Frames.parse(tab.next())).as("the first frame").isEqualTo(Frames.resume(0));
         return tab;
+    }
+
+    /** The page at {@code path}, as a browser gets it. */
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + titan.port() + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Attaches to the live session of {@code page} with its live cookie, {@code query} after its {@code s} and {@code last=0}; takes no frame. */
+    LiveTab attach(HttpResponse<String> page, String query) throws Exception {
+        return LiveTab.connect(sockets, URI.create("ws://127.0.0.1:" + titan.port() + "/_aether/live?s=" + sessionToken(page) + "&last=0" + query),
+                liveCookie(page), null);
     }
 
     /** The session token a page was served with. */
