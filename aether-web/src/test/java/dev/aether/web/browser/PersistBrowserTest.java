@@ -99,7 +99,8 @@ class PersistBrowserTest {
 
         reloadRecorded(browser);
         Waits.text(browser, By.id("sort"), "NEWEST");
-        Waits.until(browser, "the page shown", d -> "visible".equals(js(d, "return getComputedStyle(document.documentElement).visibility")));
+        Waits.until(browser, "a frame painted with the page shown",
+                d -> Boolean.TRUE.equals(js(d, "return window.__painted.some(f => f[0] === 'visible' && f[1] !== null)")));
 
         List<List<String>> painted = painted(browser);
         assertThat(painted).as("frames painted while the page was visible")
@@ -125,6 +126,8 @@ class PersistBrowserTest {
     @Test
     void aFirstVisitPaintsTheRenderedValueAtOnceWithoutHiding(WebDriver browser) {
         reloadRecorded(browser);
+        Waits.until(browser, "a frame painted with the value",
+                d -> Boolean.TRUE.equals(js(d, "return window.__painted.some(f => f[1] !== null)")));
 
         List<List<String>> painted = painted(browser);
         assertThat(painted).as("frames painted").filteredOn(frame -> frame.get(1) != null).isNotEmpty()
