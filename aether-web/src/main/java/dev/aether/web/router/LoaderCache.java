@@ -6,12 +6,15 @@ import dev.aether.titan.Principal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What loaders returned, kept for a while so that a live navigation to a page seen recently (or
  * prefetched) does not wait for its loaders again. An entry is one loader's value for one params
  * record (path and search params of its level) and one principal, so two users never see each
- * other's data. Bounded in entries and age (Caffeine); failures are never kept.
+ * other's data. Bounded in entries and age (Caffeine); failures are never kept. A value being
+ * loaded now (a prefetch still running) can be waited for instead of loaded again.
  *
  * <pre>{@code
  * LoaderCache cache = new LoaderCache(50, Duration.ofMinutes(5));
@@ -29,6 +32,8 @@ public final class LoaderCache {
     }
 
     private final Cache<Key, Object> entries;
+    /** The loads running now, by what they load: a navigation joins its prefetch instead of running the loader again. */
+    private final Map<Key, CompletableFuture<Object>> loading = new ConcurrentHashMap<>();
     private final boolean keeps;
 
     public LoaderCache(int maxEntries, Duration maxAge) {
@@ -53,6 +58,29 @@ public final class LoaderCache {
         if (value != null && keeps) {
             entries.put(key(loader, params, principal), value);
         }
+    }
+
+    /**
+     * The load of {@code loader} for {@code params} and {@code principal} running now, if any: it
+     * completes with the value once it is kept, or fails when the value is not to be shared (it
+     * failed, or deferred part of itself).
+     */
+    Optional<CompletableFuture<Object>> loading(Loader<?, ?> loader, Record params, Optional<Principal> principal) {
+        return Optional.ofNullable(loading.get(key(loader, params, principal)));
+    }
+
+    /** A load of {@code loader} starts: others may wait for it ({@link #loading}) until it is {@linkplain #finished finished}. */
+    CompletableFuture<Object> started(Loader<?, ?> loader, Record params, Optional<Principal> principal) {
+        CompletableFuture<Object> load = new CompletableFuture<>();
+        if (keeps) {
+            loading.put(key(loader, params, principal), load);
+        }
+        return load;
+    }
+
+    /** The load {@code load} is over; it was completed (or failed) before. */
+    void finished(Loader<?, ?> loader, Record params, Optional<Principal> principal, CompletableFuture<Object> load) {
+        loading.remove(key(loader, params, principal), load);
     }
 
     /** Forgets every value of {@code loader}, for every params record and principal. */

@@ -172,7 +172,7 @@ class LiveGuardsTest {
         try (LiveChannel page = site.live("/home")) {
             int before = docLoads.get();
             page.prefetch("/docs/41");
-            waitUntil(() -> docLoads.get() == before + 1);
+            RunningSite.waitUntil(() -> docLoads.get() == before + 1);
 
             List<JsonNode> patches = page.navigate("push", "/docs/41");
             assertThat(patches.toString()).contains("doc 41 load " + (before + 1));
@@ -200,19 +200,11 @@ class LiveGuardsTest {
             for (int i = 100; i < 120; i++) {
                 page.prefetch("/docs/" + i);
             }
-            waitUntil(() -> docLoads.get() == before + 1);   // the first one runs, and holds the only place
+            RunningSite.waitUntil(() -> docLoads.get() == before + 1);   // the first one runs, and holds the only place
             page.navigate("push", "/home");   // answered after the server handled every prefetch sent before it
 
             assertThat(docLoads.get() - before).as("1 in flight; the 19 others dropped, not queued").isEqualTo(1);
             slowDocs.countDown();
-        }
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(until);
-            Thread.sleep(10);
         }
     }
 }

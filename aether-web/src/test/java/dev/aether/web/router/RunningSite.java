@@ -101,6 +101,15 @@ final class RunningSite implements AutoCloseable {
         return sockets;
     }
 
+    /** Waits (polling) until {@code condition} holds; fails the test after 20 s. */
+    static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 20 s").isLessThan(until);
+            Thread.sleep(10);
+        }
+    }
+
     /** Reads what arrives until {@code marker} has been seen (the response stays open), and returns all read so far. */
     static String readUntil(InputStream in, String marker) throws IOException {
         StringBuilder seen = new StringBuilder();
