@@ -57,6 +57,23 @@ public record RequestPath(List<String> segments) {
         return Optional.of(new RequestPath(segments));
     }
 
+    /**
+     * {@code value} as one path segment, percent-encoded (UTF-8) but for the unreserved characters:
+     * what {@link #parse} decodes back to {@code value}.
+     */
+    static String encodeSegment(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
+                out.append(c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+
     /** Percent-decoding only ({@code +} stays {@code +} in a path); strict: a bad escape or bad UTF-8 is empty. */
     static Optional<String> decode(String raw) {
         if (raw.indexOf('%') < 0) {

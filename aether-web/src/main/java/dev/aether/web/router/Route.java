@@ -277,16 +277,7 @@ public final class Route<P extends Record> {
             throw new IllegalArgumentException("link to " + pattern + ": " + name + " = \"" + value
                     + "\" contains /, which servers refuse inside a segment (as %2F); make it a catch-all, *" + name);
         }
-        StringBuilder out = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
-                out.append(c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
+        return RequestPath.encodeSegment(value);
     }
 
     private static String first(List<String> values) {

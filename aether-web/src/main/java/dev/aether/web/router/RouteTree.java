@@ -50,7 +50,7 @@ import static dev.aether.web.html.Html.*;
  *                 site -> site
  *                         .page(Level.page(Route.of("/"), "Home", ctx -> h1(text("Welcome"))))
  *                         .page(Level.page(USER_ROUTE, "User", ctx -> h1(text(ctx.data(USER).name()))).loader(USER)))
- *         .redirect("/people/:id", "/users", 301)
+ *         .redirect("/people/:id", "/users/:id", 301)
  *         .build();
  * AetherWeb web = AetherWeb.builder().routes(tree).build();
  * }</pre>
@@ -135,7 +135,7 @@ public final class RouteTree {
     public Optional<Resolution> resolve(String rawPath) {
         return RequestPath.parse(rawPath).flatMap(matcher::match).map(m -> switch (m.value()) {
             case Resolution.Chain c -> new Resolution.Chain(c.levels(), m.params());
-            case Resolution.Redirect r -> r;
+            case Resolution.Redirect r -> new Resolution.Redirect(RedirectTarget.fill(r.location(), m.params()), r.status());
         });
     }
 
@@ -440,13 +440,21 @@ public final class RouteTree {
             return this;
         }
 
-        /** A GET of a URL matching {@code pattern} is redirected to {@code location} with {@code status} (301, 302, 307 or 308). */
+        /**
+         * A GET of a URL matching {@code pattern} is redirected to {@code location} with
+         * {@code status} (301, 302, 307 or 308). The location's path may name the pattern's
+         * params ({@code redirect("/people/:id", "/users/:id", 301)}): each redirect fills them
+         * with the values it matched; naming one the pattern does not always capture is an
+         * {@link IllegalArgumentException} here.
+         */
         public Builder redirect(String pattern, String location, int status) {
             if (status != 301 && status != 302 && status != 307 && status != 308) {
                 throw new IllegalArgumentException("a redirect's status is 301, 302, 307 or 308, got " + status);
             }
             ActionResult.redirect(location, status);   // checks the location the same way an action's is
-            redirects.add(new RedirectEntry(PathPattern.parse(pattern), new Resolution.Redirect(location, status)));
+            PathPattern from = PathPattern.parse(pattern);
+            RedirectTarget.check(from, location);
+            redirects.add(new RedirectEntry(from, new Resolution.Redirect(location, status)));
             return this;
         }
 

@@ -29,6 +29,8 @@ class RouteTreeTest {
                     .page(NEW_TEAM)
                     .layout(TEAM, team -> team.page(TEAM_HOME).page(MEMBER)))
             .redirect("/old-teams/:team", "/teams", 301)
+            .redirect("/squads/:team/:page?", "/teams/:team/:page??from=squads", 308)
+            .redirect("/files/*path", "/docs/*path", 301)
             .build();
 
     private static RouteTree.Resolution.Chain chain(String rawPath) {
@@ -58,6 +60,25 @@ class RouteTreeTest {
     @Test
     void aRedirectIsAResolutionWithItsStatus() {
         assertThat(TREE.resolve("/old-teams/red")).contains(new RouteTree.Resolution.Redirect("/teams", 301));
+    }
+
+    @Test
+    void aRedirectFillsTheParamsItsTargetNamesPercentEncodedAgain() {
+        assertThat(TREE.resolve("/squads/red%20sox/2")).contains(new RouteTree.Resolution.Redirect("/teams/red%20sox/2?from=squads", 308));
+        assertThat(TREE.resolve("/squads/blue")).contains(new RouteTree.Resolution.Redirect("/teams/blue?from=squads", 308));
+        assertThat(TREE.resolve("/files/a/%2F%2Fevil.example/d"))   // a catch-all is its segments joined with /: still this site
+                .contains(new RouteTree.Resolution.Redirect("/docs/a/evil.example/d", 301));
+        assertThat(TREE.resolve("/files/a/b%C3%A9/d")).contains(new RouteTree.Resolution.Redirect("/docs/a/b%C3%A9/d", 301));
+    }
+
+    @Test
+    void aRedirectTargetNamingAParamItsPatternMayNotCaptureIsRefused() {
+        assertThatThrownBy(() -> RouteTree.builder().redirect("/people/:id", "/users/:name", 301))
+                .hasMessageContaining("names :name, which /people/:id does not capture");
+        assertThatThrownBy(() -> RouteTree.builder().redirect("/people/:id?", "/users/:id", 301))
+                .hasMessageContaining("may not capture: make it optional in the target (id?)");
+        assertThatThrownBy(() -> RouteTree.builder().redirect("/files/*path", "/docs/:path", 301))
+                .hasMessageContaining("puts the catch-all path (several segments) in one segment");
     }
 
     @Test
