@@ -54,44 +54,47 @@ class PrefetchJoinTest {
         site.close();
     }
 
-    @Test
-    void aNavigationWaitsForItsTargetsPrefetchStillRunningInsteadOfLoadingAgain() throws Exception {
+    /**
+     * Prefetches {@code url} from a fresh page, whose loader {@code loads} counts and the test
+     * holds; navigates there once the prefetch's loader runs; lets the loader go once the
+     * navigation has started. Returns the navigation's patches, up to its answer, and the answer.
+     */
+    private static Navigated navigateWhilePrefetching(String url, AtomicInteger loads) throws Exception {
         CountDownLatch held = new CountDownLatch(1);
         gate.set(held);
         try (LiveChannel page = site.live("/home")) {
             int before = loads.get();
-            page.prefetch("/slow");
+            page.prefetch(url);
             RunningSite.waitUntil(() -> loads.get() == before + 1);   // the prefetch's loader is running, held
 
-            page.sendNavigation("1 push /slow");
-            page.until(patch -> patch.toString().contains("loading /slow"));   // the navigation has started
+            page.sendNavigation("1 push " + url);
+            page.until(patch -> patch.toString().contains("loading " + url));   // the navigation has started
             held.countDown();
             List<JsonNode> patches = page.untilAnswer(1);
-
-            assertThat(patches.toString()).contains("slow load " + (before + 1));
-            assertThat(loads.get() - before).as("loader calls for the prefetch and the navigation").isEqualTo(1);
+            return new Navigated(patches, page.answerIn(patches));
         } finally {
             held.countDown();
         }
     }
 
+    private record Navigated(List<JsonNode> patches, JsonNode answer) {
+    }
+
+    @Test
+    void aNavigationWaitsForItsTargetsPrefetchStillRunningInsteadOfLoadingAgain() throws Exception {
+        int before = loads.get();
+
+        Navigated slow = navigateWhilePrefetching("/slow", loads);
+
+        assertThat(slow.patches().toString()).contains("slow load " + (before + 1));
+        assertThat(loads.get() - before).as("loader calls for the prefetch and the navigation").isEqualTo(1);
+    }
+
     @Test
     void aNavigationWhoseJoinedPrefetchFailsRunsTheLoaderItself() throws Exception {
-        CountDownLatch held = new CountDownLatch(1);
-        gate.set(held);
-        try (LiveChannel page = site.live("/home")) {
-            page.prefetch("/flaky");
-            RunningSite.waitUntil(() -> flakyLoads.get() == 1);
+        Navigated flaky = navigateWhilePrefetching("/flaky", flakyLoads);
 
-            page.sendNavigation("1 push /flaky");
-            page.until(patch -> patch.toString().contains("loading /flaky"));
-            held.countDown();
-            List<JsonNode> patches = page.untilAnswer(1);
-
-            assertThat(patches.toString()).contains("flaky load 2");
-            assertThat(page.answerIn(patches).has("f")).as("a full load").isFalse();
-        } finally {
-            held.countDown();
-        }
+        assertThat(flaky.patches().toString()).contains("flaky load 2");
+        assertThat(flaky.answer().has("f")).as("a full load").isFalse();
     }
 }
