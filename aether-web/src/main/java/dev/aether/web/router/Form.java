@@ -178,6 +178,6 @@ public final class Form<F extends Record> {
 
     /** For the page state: where a form's submissions go when it is the page's own. */
     static Submissions direct(PageState page) {
-        return (form, fields) -> form.submitNow(fields, page);
+        return (form, fields) -> page.submitting(() -> form.submitNow(fields, page));
     }
 }

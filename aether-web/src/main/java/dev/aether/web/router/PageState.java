@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +29,8 @@ final class PageState {
     private final Optional<Principal> principal;
     private final Optional<Posted> posted;
     private final Map<String, Fetcher<?>> fetchers = new HashMap<>();
+    /** The revalidation the latest action started, until the page's own submission that ran it has read it. */
+    private CompletableFuture<Void> revalidation;
 
     PageState(Navigator navigator, PageRequest request, Optional<Principal> principal, Optional<Posted> posted) {
         this.navigator = navigator;
@@ -56,10 +59,35 @@ final class PageState {
 
     /** After an action: its page's loaders run again ({@code only} those, or all when empty). */
     void revalidate(List<Loader<?, ?>> only) {
-        if (only.isEmpty()) {
-            navigator.revalidate();
-        } else {
-            navigator.revalidate(only.toArray(Loader<?, ?>[]::new));
+        revalidation = only.isEmpty() ? navigator.revalidate() : navigator.revalidate(only.toArray(Loader<?, ?>[]::new));
+    }
+
+    /**
+     * Runs a submission of one of the page's own forms: the page's navigation state is
+     * {@link Navigation.Submitting} (to the page's URL) until the action has answered and the
+     * revalidation it started has set the loaders' values, for pending UI. A fetcher's submission
+     * has its own state instead.
+     */
+    void submitting(Runnable submission) {
+        navigator.navigation(new Navigation.Submitting(navigator.location().peek()));
+        revalidation = null;
+        try {
+            submission.run();
+        } finally {
+            CompletableFuture<Void> after = revalidation;
+            revalidation = null;
+            if (after == null) {
+                backToIdle();
+            } else {
+                after.thenRun(this::backToIdle);   // completes on the session; cancelled when the session is gone
+            }
+        }
+    }
+
+    /** Idle again, unless the action moved the page on (a redirect's navigation owns the state then). */
+    private void backToIdle() {
+        if (navigator.navigation().peek() instanceof Navigation.Submitting) {
+            navigator.navigation(Navigation.IDLE);
         }
     }
 

@@ -38,7 +38,14 @@ class FormsAndFetchersBrowserTest {
     static final List<String> items = new CopyOnWriteArrayList<>();
     static volatile CountDownLatch slowGate = new CountDownLatch(0);
 
-    static final Loader<NoParams, Integer> COUNT = Loader.of("count", args -> items.size());
+    /** Holds the COUNT loader (a revalidation after an action) while the test looks at the pending state. */
+    static volatile CountDownLatch countGate = new CountDownLatch(0);
+    static final Loader<NoParams, Integer> COUNT = Loader.of("count", args -> {
+        if (!countGate.await(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the test never opened the gate");
+        }
+        return items.size();
+    });
     static final Action<NewItem> ADD = Action.of("add", NewItem.class, item -> {
         items.add(item.name());
         return Action.done();
@@ -62,6 +69,11 @@ class FormsAndFetchersBrowserTest {
                 .layout(Level.layout(Route.of("/"), (ctx, outlet) -> div(
                                 // elsewhere on the page: the layout reads the page's fetcher by its key
                                 p(id("slow-state-elsewhere"), text(() -> ctx.fetcher(SLOW_ONE).state().name())),
+                                p(id("navigation"), text(() -> switch (ctx.navigation().get()) {
+                                    case Navigation.Idle idle -> "idle";
+                                    case Navigation.Loading loading -> "loading " + loading.location();
+                                    case Navigation.Submitting submitting -> "submitting " + submitting.location();
+                                })),
                                 outlet)),
                         site -> site.page(Level.page(Route.of("/items"), "Items", ctx -> {
                             Form<NewItem> add = ctx.form(ADD);
@@ -96,6 +108,7 @@ class FormsAndFetchersBrowserTest {
     void empty() {
         items.clear();
         slowGate = new CountDownLatch(0);
+        countGate = new CountDownLatch(0);
     }
 
     private static String url(String path) {
@@ -116,6 +129,22 @@ class FormsAndFetchersBrowserTest {
         Waits.until(browser, "the field cleared", d -> "".equals(d.findElement(By.id("name")).getDomProperty("value")));
         assertThat(js(browser, "return window.__samePage === true")).isEqualTo(true);
         assertThat(browser.getCurrentUrl()).endsWith("/items");
+    }
+
+    @Test
+    void thePagesNavigationStateIsSubmittingUntilItsActionsRevalidationIsIn(WebDriver browser) {
+        open(browser, url("/items"));
+        Waits.text(browser, By.id("navigation"), "idle");
+        countGate = new CountDownLatch(1);
+
+        browser.findElement(By.id("name")).sendKeys("tea");
+        browser.findElement(By.id("add-button")).click();
+
+        Waits.text(browser, By.id("navigation"), "submitting /items");
+        assertThat(browser.findElement(By.id("count")).getText()).as("the loader still held").isEqualTo("0");
+        countGate.countDown();
+        Waits.text(browser, By.id("count"), "1");
+        Waits.text(browser, By.id("navigation"), "idle");
     }
 
     @Test
