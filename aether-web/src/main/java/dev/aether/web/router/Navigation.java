@@ -19,7 +19,10 @@ public sealed interface Navigation {
     record Loading(String location) implements Navigation {
     }
 
-    /** A form is being submitted to {@code location} (set by route actions). */
+    /**
+     * One of the page's own forms was submitted live to {@code location}: its action runs, then
+     * the loaders it revalidates (a fetcher's submission has the fetcher's own state instead).
+     */
     record Submitting(String location) implements Navigation {
     }
 
