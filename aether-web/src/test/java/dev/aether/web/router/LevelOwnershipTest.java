@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,9 @@ import org.junit.jupiter.api.Test;
  * provides, after a live navigation as on a first load: a real Titan, a real live socket.
  */
 class LevelOwnershipTest {
-    static final AtomicInteger created = new AtomicInteger(), released = new AtomicInteger();
+    static final AtomicInteger renders = new AtomicInteger();
+    /** The renders of /owned whose owner was released (another test's session may end at any time: each render is told apart). */
+    static final Set<Integer> released = ConcurrentHashMap.newKeySet();
     static RunningSite site;
 
     @BeforeAll
@@ -32,9 +37,10 @@ class LevelOwnershipTest {
                         .page(Level.page(Route.of("/plain"), "Plain", ctx -> p(attr("id", "plain"), text("plain"))))
                         .page(Level.page(Route.of("/owned"), "Owned", ctx -> {
                             // what AetherState.query or .stream does: it needs an owner, and is released with it
-                            Reactive.onCleanup(released::incrementAndGet);
-                            created.incrementAndGet();
-                            return p(attr("id", "visitor"), text("visitor " + LivePage.principal().map(Principal::id).orElse("nobody")));
+                            int render = renders.incrementAndGet();
+                            Reactive.onCleanup(() -> released.add(render));
+                            return div(p(attr("id", "visitor"), text("visitor " + LivePage.principal().map(Principal::id).orElse("nobody"))),
+                                    p(text("render " + render + ".")));
                         })))
                 .build();
         site = RunningSite.of(AetherWeb.builder()
@@ -70,11 +76,14 @@ class LevelOwnershipTest {
     @Test
     void whatALevelCreatedIsReleasedWhenANavigationTakesItOffThePage() throws Exception {
         try (LiveChannel page = site.live("/owned")) {
-            int before = released.get();
+            Matcher shown = Pattern.compile("render (\\d+)\\.").matcher(page.html);
+            assertThat(shown.find()).as("the render number in " + page.html).isTrue();
+            int render = Integer.parseInt(shown.group(1));
+            assertThat(released).doesNotContain(render);
 
             page.navigate("push", "/plain");
 
-            assertThat(released.get() - before).as("cleanups run when /owned left the page").isEqualTo(1);
+            assertThat(released).as("renders of /owned released").contains(render);
         }
     }
 }
