@@ -55,15 +55,19 @@ class LiveNavigationBrowserTest {
         memberLoads.computeIfAbsent(args.params().name(), n -> new AtomicInteger()).incrementAndGet();
         return args.params().name();
     });
-    static final Loader<SlowParams, String> SLOW_A = Loader.of("slow-a", args -> {
-        Thread.sleep(300);   // a slow service call
-        return "A";
-    });
-    static final Loader<SlowParams, String> SLOW_B = Loader.of("slow-b", args -> {
-        Thread.sleep(300);
-        return "B";
-    });
+    /** When each slow loader ran, by "a n" / "b n" (n: the page): [start, end] in nanoseconds. */
+    static final Map<String, long[]> slowRuns = new ConcurrentHashMap<>();
+    static final Loader<SlowParams, String> SLOW_A = Loader.of("slow-a", args -> slow("a " + args.params().n(), "A"));
+    static final Loader<SlowParams, String> SLOW_B = Loader.of("slow-b", args -> slow("b " + args.params().n(), "B"));
     static final AtomicInteger slowPages = new AtomicInteger(100);
+
+    /** A slow service call of 300 ms, noted under {@code run}. */
+    private static String slow(String run, String value) throws InterruptedException {
+        long start = System.nanoTime();
+        Thread.sleep(300);
+        slowRuns.put(run, new long[] {start, System.nanoTime()});
+        return value;
+    }
 
     private static Titan titan;
 
@@ -156,7 +160,10 @@ class LiveNavigationBrowserTest {
                 window.__busy = document.documentElement.hasAttribute('data-ae-navigating') && document.documentElement.getAttribute('aria-busy');""", n);
         Waits.text(browser, By.id("slow"), "AB");
         double millis = ((Number) js(browser, "return window.__arrived - window.__clicked")).doubleValue();
-        assertThat(millis).as("one live navigation with two 300 ms loaders, in ms").isGreaterThanOrEqualTo(290).isLessThan(550);
+        long[] a = slowRuns.get("a " + n), b = slowRuns.get("b " + n);
+        assertThat(a[0] < b[1] && b[0] < a[1]).as("the two loaders ran at the same time").isTrue();
+        // about 300 ms; the bound leaves room for a loaded machine (one after the other would be 600 ms + the same overhead)
+        assertThat(millis).as("one live navigation with two 300 ms loaders, in ms").isGreaterThanOrEqualTo(290).isLessThan(900);
         assertThat(js(browser, "return window.__busy")).as("<html> marked busy while the navigation ran").isEqualTo("true");
         Waits.until(browser, "the busy mark to go", d -> Boolean.FALSE.equals(js(d, "return document.documentElement.hasAttribute('aria-busy')")));
         assertThat(sameDocument(browser)).isTrue();
