@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -132,8 +133,8 @@ public final class Form<F extends Record> {
         return typed;
     }
 
-    /** Runs the action with {@code fields} here and now, and shows what it answered. */
-    void submitNow(Map<String, String> fields, PageState page) {
+    /** Runs the action with {@code fields} here and now, and shows what it answered; see {@link #show}. */
+    CompletableFuture<Void> submitNow(Map<String, String> fields, PageState page) {
         Action.Outcome outcome;
         try {
             outcome = action.submit(fields);
@@ -142,24 +143,32 @@ public final class Form<F extends Record> {
         } catch (Exception e) {
             throw new IllegalStateException(action + " failed", e);
         }
-        show(outcome, fields, page);
+        return show(outcome, fields, page);
     }
 
-    /** Shows {@code outcome} of a submission of {@code fields}: messages, a cleared form, or another page. */
-    void show(Action.Outcome outcome, Map<String, String> fields, PageState page) {
+    /**
+     * Shows {@code outcome} of a submission of {@code fields}: messages, a cleared form, or another
+     * page. Completes, on the session, once the page shows it: at once, or when the loaders the
+     * action revalidates are in.
+     */
+    CompletableFuture<Void> show(Action.Outcome outcome, Map<String, String> fields, PageState page) {
         switch (outcome) {
             case Action.Outcome.Invalid invalid -> {
                 values.forEach((field, value) -> value.set(fields.getOrDefault(field, "")));
                 checking.set(true);
                 errors.set(invalid.errors());
+                return CompletableFuture.completedFuture(null);
             }
             case Action.Outcome.Done done -> {
                 values.values().forEach(value -> value.set(""));   // as the fresh page after a post's redirect would show it
                 checking.set(false);
                 errors.set(Map.of());
-                page.revalidate(done.revalidate());
+                return page.revalidate(done.revalidate());
             }
-            case Action.Outcome.Redirect redirect -> page.navigate(redirect.location());
+            case Action.Outcome.Redirect redirect -> {
+                page.navigate(redirect.location());   // the navigation's own state takes over
+                return CompletableFuture.completedFuture(null);
+            }
         }
     }
 

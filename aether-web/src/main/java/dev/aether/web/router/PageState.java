@@ -29,8 +29,6 @@ final class PageState {
     private final Optional<Principal> principal;
     private final Optional<Posted> posted;
     private final Map<String, Fetcher<?>> fetchers = new HashMap<>();
-    /** The revalidation the latest action started, until the page's own submission that ran it has read it. */
-    private CompletableFuture<Void> revalidation;
 
     PageState(Navigator navigator, PageRequest request, Optional<Principal> principal, Optional<Posted> posted) {
         this.navigator = navigator;
@@ -57,9 +55,9 @@ final class PageState {
         return principal;
     }
 
-    /** After an action: its page's loaders run again ({@code only} those, or all when empty). */
-    void revalidate(List<Loader<?, ?>> only) {
-        revalidation = only.isEmpty() ? navigator.revalidate() : navigator.revalidate(only.toArray(Loader<?, ?>[]::new));
+    /** After an action: its page's loaders run again ({@code only} those, or all when empty); completes on the session once they are in. */
+    CompletableFuture<Void> revalidate(List<Loader<?, ?>> only) {
+        return only.isEmpty() ? navigator.revalidate() : navigator.revalidate(only.toArray(Loader<?, ?>[]::new));
     }
 
     /**
@@ -68,20 +66,16 @@ final class PageState {
      * revalidation it started has set the loaders' values, for pending UI. A fetcher's submission
      * has its own state instead.
      */
-    void submitting(Runnable submission) {
+    void submitting(Supplier<CompletableFuture<Void>> submission) {
         navigator.navigation(new Navigation.Submitting(navigator.location().peek()));
-        revalidation = null;
+        CompletableFuture<Void> shown;
         try {
-            submission.run();
-        } finally {
-            CompletableFuture<Void> after = revalidation;
-            revalidation = null;
-            if (after == null) {
-                backToIdle();
-            } else {
-                after.thenRun(this::backToIdle);   // completes on the session; cancelled when the session is gone
-            }
+            shown = submission.get();
+        } catch (RuntimeException e) {
+            backToIdle();
+            throw e;
         }
+        shown.thenRun(this::backToIdle);   // completes on the session; cancelled when the session is gone
     }
 
     /** Idle again, unless the action moved the page on (a redirect's navigation owns the state then). */
